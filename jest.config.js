@@ -1,0 +1,38 @@
+// One Jest run over every workspace; @swc/jest transpiles TypeScript (with decorators) without
+// type-checking; `npm run typecheck` checks the types.
+const { existsSync } = require('node:fs');
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const workspaces = [
+  'packages/domain',
+  'packages/eventstore',
+  'packages/platform',
+  'services/referrals',
+  'services/projections',
+  'services/notifications',
+  'test',
+].filter((dir) => existsSync(`${__dirname}/${dir}/package.json`));
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: workspaces.map((dir) => ({
+    displayName: dir,
+    rootDir: `${__dirname}/${dir}`,
+    testEnvironment: 'node',
+    transform: { '^.+\\.(t|j)sx?$': swc },
+    testMatch: ['<rootDir>/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '/dist/', '/artifacts/'],
+  })),
+  testTimeout: 30000,
+};
