@@ -1,0 +1,216 @@
+import { dateInAmsterdam, type Instant } from '../calendar';
+import {
+  CIZ,
+  TOESLAGEN,
+  householdOrganisation,
+  isSupporterRole,
+  type Actor,
+  type PartyRef,
+} from '../parties';
+import { text, type Text } from '../text';
+import type { CaseCommand, CaseCommandType } from './commands';
+import { mandateAllowsApplying } from './mandate';
+import type { CaseState } from './state';
+
+export type Permission = { allowed: true } | { allowed: false; reason: Text };
+
+const allowed: Permission = { allowed: true };
+const deny = (nl: string, en: string): Permission => ({ allowed: false, reason: text(nl, en) });
+
+const officerCommands: readonly CaseCommandType[] = [
+  'OpenReferral',
+  'OfferCase',
+  'ExtendSmi',
+  'EndSmi',
+  'ReinstateSmi',
+  'AcceptFundingGap',
+];
+const claimantCommands: readonly CaseCommandType[] = [
+  'RecordMandate',
+  'ReleaseClaim',
+  'RequestKot',
+  'SubmitCizDecisionCopy',
+  'SubmitApplication',
+  'FileObjection',
+];
+/** Acting towards Toeslagen on the family's behalf needs a mandate that allows applying. */
+const applyingCommands: readonly CaseCommandType[] = [
+  'RequestKot',
+  'SubmitApplication',
+  'FileObjection',
+];
+const toeslagenCommands: readonly CaseCommandType[] = [
+  'RegisterWlzRequest',
+  'SendApplicationForms',
+  'RecordApplicationReceived',
+  'GrantKot',
+  'RejectKot',
+  'ChangeKot',
+  'StopKot',
+  'DecideObjection',
+];
+const cizCommands: readonly CaseCommandType[] = [
+  'ConfirmWlzIndication',
+  'ReportWlzIndicationNotFound',
+];
+
+const isOfficerOf = (actor: Actor, municipality: string) =>
+  actor.role === 'smi-officer' && actor.organisation === municipality;
+
+const isHouseholdOf = (actor: Actor, state: CaseState) =>
+  actor.role === 'household' && actor.organisation === householdOrganisation(state.caseId);
+
+/** The claim belongs to an organisation: a colleague may stand in for the person who claimed. */
+const holdsClaim = (actor: Actor, state: CaseState) =>
+  state.claim !== null &&
+  state.claim.by.organisation === actor.organisation &&
+  state.claim.by.role === actor.role;
+
+const isOfferedTo = (actor: Actor, offer: PartyRef) =>
+  offer.organisation === actor.organisation &&
+  offer.role === actor.role &&
+  (offer.personId === undefined || offer.personId === actor.id);
+
+/** May this actor send this command on a case in this state? Pure; the services call it first. */
+export function may(
+  actor: Actor,
+  command: CaseCommand,
+  state: CaseState,
+  now: Instant,
+): Permission {
+  if (actor.role === 'auditor')
+    return deny('Auditors kunnen niets wijzigen.', 'Auditors cannot change anything.');
+  const municipality = command.type === 'OpenReferral' ? command.municipality : state.municipality;
+
+  if (officerCommands.includes(command.type)) {
+    return isOfficerOf(actor, municipality)
+      ? allowed
+      : deny(
+          `Alleen een SMI-consulent van gemeente ${municipality} mag dit doen.`,
+          `Only an SMI officer of municipality ${municipality} may do this.`,
+        );
+  }
+  if (toeslagenCommands.includes(command.type)) {
+    return actor.role === 'toeslagen-officer' && actor.organisation === TOESLAGEN
+      ? allowed
+      : deny(
+          'Alleen Dienst Toeslagen legt deze stap vast.',
+          'Only Dienst Toeslagen records this step.',
+        );
+  }
+  if (cizCommands.includes(command.type)) {
+    return actor.role === 'ciz-assessor' && actor.organisation === CIZ
+      ? allowed
+      : deny('Alleen CIZ legt de Wlz-indicatie vast.', 'Only CIZ records the Wlz-indication.');
+  }
+  switch (command.type) {
+    case 'CheckEligibility':
+      return isOfficerOf(actor, municipality) ||
+        holdsClaim(actor, state) ||
+        isHouseholdOf(actor, state)
+        ? allowed
+        : deny(
+            'Alleen de gemeente, de ondersteuner van de zaak of het gezin zelf mag de check doen.',
+            "Only the municipality, the case's supporter or the household may run the check.",
+          );
+    case 'DeclineOffer':
+      return state.offer && isOfferedTo(actor, state.offer.to)
+        ? allowed
+        : deny('Deze zaak is niet aan u aangeboden.', 'This case was not offered to you.');
+    case 'ClaimCase':
+      if (isHouseholdOf(actor, state)) return allowed;
+      if (!isSupporterRole(actor.role)) {
+        return deny(
+          'Alleen een ondersteuner of het gezin zelf kan een zaak oppakken.',
+          'Only a supporter or the household itself can take on a case.',
+        );
+      }
+      return state.offer && isOfferedTo(actor, state.offer.to)
+        ? allowed
+        : deny(
+            'Deze zaak is niet aan u aangeboden; vraag de SMI-consulent om de zaak aan u aan te bieden.',
+            'This case was not offered to you; ask the SMI officer to offer it to you.',
+          );
+    case 'CloseCase':
+    case 'WithdrawCase':
+      return isOfficerOf(actor, municipality) || holdsClaim(actor, state)
+        ? allowed
+        : deny(
+            'Alleen de gemeente of de ondersteuner die de zaak heeft, mag de zaak sluiten of intrekken.',
+            'Only the municipality or the supporter holding the case may close or withdraw it.',
+          );
+  }
+  if (claimantCommands.includes(command.type)) {
+    if (!holdsClaim(actor, state)) {
+      return deny(
+        'Alleen wie de zaak heeft opgepakt, mag deze stap zetten.',
+        'Only whoever took on the case may take this step.',
+      );
+    }
+    if (applyingCommands.includes(command.type) && state.claim && !isHouseholdOf(actor, state)) {
+      const partners = state.household?.partners.map((partner) => partner.partnerId) ?? [];
+      if (!mandateAllowsApplying(state.claim.mandate, dateInAmsterdam(now), partners)) {
+        return deny(
+          'U heeft geen geldige machtiging om namens het gezin aan te vragen; u kunt wel signaleren. Leg eerst een machtiging vast.',
+          'You have no valid mandate to apply on behalf of the household; you can only signal. Record a mandate first.',
+        );
+      }
+    }
+    return allowed;
+  }
+  return deny('Deze actie is niet toegestaan.', 'This action is not allowed.');
+}
+
+/** What `mayView` needs to know about a case: who it belongs to and who is involved. */
+export interface CaseAccess {
+  caseId: string;
+  municipality: string;
+  offeredTo: PartyRef | null;
+  claimedBy: PartyRef | null;
+  /** The case reached Toeslagen (a KOT request) or CIZ (a Wlz request to check). */
+  toeslagenInvolved: boolean;
+  cizInvolved: boolean;
+}
+
+export const caseAccessOf = (state: CaseState): CaseAccess => ({
+  caseId: state.caseId,
+  municipality: state.municipality,
+  offeredTo: state.offer?.to ?? null,
+  claimedBy: state.claim?.by ?? null,
+  toeslagenInvolved: state.request !== null || state.wlzRequestRegisteredOn !== null,
+  cizInvolved: state.wlzRequestRegisteredOn !== null,
+});
+
+export type ViewLevel = 'none' | 'summary' | 'personal';
+
+/**
+ * How much of a case an actor may see: `personal` includes names and BSNs, `summary` only the
+ * process (an organisation that was offered the case sees it, but not who the family is, until it
+ * claims the case).
+ */
+export function mayView(actor: Actor, access: CaseAccess): ViewLevel {
+  switch (actor.role) {
+    case 'auditor':
+      return 'personal';
+    case 'smi-officer':
+    case 'smi-team-lead':
+      return actor.organisation === access.municipality ? 'personal' : 'none';
+    case 'household':
+      return actor.organisation === householdOrganisation(access.caseId) ? 'personal' : 'none';
+    case 'toeslagen-officer':
+    case 'toeslagen-team-lead':
+      return access.toeslagenInvolved && actor.organisation === TOESLAGEN ? 'personal' : 'none';
+    case 'ciz-assessor':
+    case 'ciz-team-lead':
+      return access.cizInvolved && actor.organisation === CIZ ? 'personal' : 'none';
+    default:
+      if (
+        access.claimedBy?.organisation === actor.organisation &&
+        access.claimedBy.role === actor.role
+      ) {
+        return 'personal';
+      }
+      if (access.offeredTo && isOfferedTo(actor, access.offeredTo)) return 'summary';
+      return 'none';
+  }
+}

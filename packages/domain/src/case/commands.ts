@@ -1,0 +1,136 @@
+import type { IsoDate } from '../calendar';
+import type { PartyRef } from '../parties';
+import type { ClosingOutcome, RejectionReason } from './events';
+import type { Child, Household, IndicationKind } from './household';
+import type { Mandate } from './mandate';
+
+type Command<Type extends string, Data> = { type: Type; caseId: string } & Data;
+
+export type OpenReferral = Command<
+  'OpenReferral',
+  {
+    municipality: string;
+    household: Household;
+    children: Child[];
+    smiPeriod: { from: IsoDate; to: IsoDate };
+    referredOn?: IsoDate;
+  }
+>;
+export type CheckEligibility = Command<'CheckEligibility', { on?: IsoDate }>;
+export type OfferCase = Command<'OfferCase', { to: PartyRef; note?: string }>;
+export type DeclineOffer = Command<'DeclineOffer', { reason: string }>;
+export type ClaimCase = Command<'ClaimCase', { mandate: Mandate }>;
+export type RecordMandate = Command<'RecordMandate', { mandate: Mandate }>;
+export type ReleaseClaim = Command<'ReleaseClaim', { reason: string }>;
+export type RequestKot = Command<
+  'RequestKot',
+  { channel: 'phone' | 'letter'; requestedOn?: IsoDate; callbackExpectedOn?: IsoDate }
+>;
+export type RegisterWlzRequest = Command<'RegisterWlzRequest', { registeredOn?: IsoDate }>;
+export type ConfirmWlzIndication = Command<
+  'ConfirmWlzIndication',
+  { partnerId: string; kind: IndicationKind; validFrom: IsoDate; validTo?: IsoDate }
+>;
+export type ReportWlzIndicationNotFound = Command<
+  'ReportWlzIndicationNotFound',
+  { partnerId: string; reason: string }
+>;
+export type SubmitCizDecisionCopy = Command<
+  'SubmitCizDecisionCopy',
+  { partnerId: string; kind: IndicationKind; validFrom: IsoDate; validTo?: IsoDate }
+>;
+export type SendApplicationForms = Command<'SendApplicationForms', { sentOn?: IsoDate }>;
+export type SubmitApplication = Command<
+  'SubmitApplication',
+  { requestedStart: IsoDate; signedByBothPartners: boolean; submittedOn?: IsoDate }
+>;
+export type RecordApplicationReceived = Command<
+  'RecordApplicationReceived',
+  { receivedOn?: IsoDate }
+>;
+export type GrantKot = Command<'GrantKot', { grantedFrom: IsoDate; decidedOn?: IsoDate }>;
+export type RejectKot = Command<
+  'RejectKot',
+  { reason: RejectionReason; explanation: string; decidedOn?: IsoDate }
+>;
+export type ChangeKot = Command<'ChangeKot', { changedFrom: IsoDate; reason: string }>;
+export type StopKot = Command<
+  'StopKot',
+  { stoppedFrom: IsoDate; setToZero: boolean; reason: string }
+>;
+export type FileObjection = Command<'FileObjection', { grounds: string; filedOn?: IsoDate }>;
+export type DecideObjection = Command<
+  'DecideObjection',
+  { upheld: boolean; grantedFrom?: IsoDate; explanation: string }
+>;
+export type ExtendSmi = Command<'ExtendSmi', { until: IsoDate }>;
+/** Ending SMI before KOT is granted for the next day needs `acceptGapReason`: the gap guard. */
+export type EndSmi = Command<'EndSmi', { lastDay: IsoDate; acceptGapReason?: string }>;
+export type ReinstateSmi = Command<'ReinstateSmi', { from: IsoDate; until: IsoDate }>;
+export type AcceptFundingGap = Command<
+  'AcceptFundingGap',
+  { from: IsoDate; to?: IsoDate; reason: string }
+>;
+export type CloseCase = Command<'CloseCase', { outcome: ClosingOutcome; note?: string }>;
+export type WithdrawCase = Command<'WithdrawCase', { reason: string }>;
+
+export type CaseCommand =
+  | OpenReferral
+  | CheckEligibility
+  | OfferCase
+  | DeclineOffer
+  | ClaimCase
+  | RecordMandate
+  | ReleaseClaim
+  | RequestKot
+  | RegisterWlzRequest
+  | ConfirmWlzIndication
+  | ReportWlzIndicationNotFound
+  | SubmitCizDecisionCopy
+  | SendApplicationForms
+  | SubmitApplication
+  | RecordApplicationReceived
+  | GrantKot
+  | RejectKot
+  | ChangeKot
+  | StopKot
+  | FileObjection
+  | DecideObjection
+  | ExtendSmi
+  | EndSmi
+  | ReinstateSmi
+  | AcceptFundingGap
+  | CloseCase
+  | WithdrawCase;
+
+export type CaseCommandType = CaseCommand['type'];
+
+export const caseCommandTypes: readonly CaseCommandType[] = [
+  'OpenReferral',
+  'CheckEligibility',
+  'OfferCase',
+  'DeclineOffer',
+  'ClaimCase',
+  'RecordMandate',
+  'ReleaseClaim',
+  'RequestKot',
+  'RegisterWlzRequest',
+  'ConfirmWlzIndication',
+  'ReportWlzIndicationNotFound',
+  'SubmitCizDecisionCopy',
+  'SendApplicationForms',
+  'SubmitApplication',
+  'RecordApplicationReceived',
+  'GrantKot',
+  'RejectKot',
+  'ChangeKot',
+  'StopKot',
+  'FileObjection',
+  'DecideObjection',
+  'ExtendSmi',
+  'EndSmi',
+  'ReinstateSmi',
+  'AcceptFundingGap',
+  'CloseCase',
+  'WithdrawCase',
+];

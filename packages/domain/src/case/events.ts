@@ -1,0 +1,192 @@
+import type { IsoDate } from '../calendar';
+import type { PartyRef } from '../parties';
+import type { Child, Household, IndicationKind, Period } from './household';
+import type { Mandate } from './mandate';
+
+export const rejectionReasons = [
+  'no-permanent-indication',
+  'single-parent',
+  'both-partners-indicated',
+  'partner-not-working',
+  'childcare-not-registered',
+  'application-incomplete',
+  'other',
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+export const closingOutcomes = [
+  'kot-granted',
+  'stays-on-smi',
+  'not-eligible',
+  'family-declined',
+  'no-longer-needed',
+] as const;
+export type ClosingOutcome = (typeof closingOutcomes)[number];
+
+/** Each event: `type`, `schemaVersion` and `data`. Dates are business dates in Europe/Amsterdam. */
+type Event<Type extends string, Data> = { type: Type; schemaVersion: 1; data: Data };
+
+export type ReferralOpened = Event<
+  'ReferralOpened',
+  {
+    caseId: string;
+    municipality: string;
+    referringOfficer: PartyRef;
+    household: Household;
+    children: Child[];
+    smiPeriod: Period & { to: IsoDate };
+    referredOn: IsoDate;
+  }
+>;
+export type EligibilityChecked = Event<
+  'EligibilityChecked',
+  { checkedOn: IsoDate; verdict: 'yes' | 'no' | 'unknown'; unmet: string[]; unknown: string[] }
+>;
+export type CaseOffered = Event<'CaseOffered', { to: PartyRef; offeredOn: IsoDate; note?: string }>;
+export type OfferDeclined = Event<
+  'OfferDeclined',
+  { by: PartyRef; declinedOn: IsoDate; reason: string }
+>;
+export type CaseClaimed = Event<
+  'CaseClaimed',
+  { by: PartyRef; mandate: Mandate; claimedOn: IsoDate }
+>;
+export type MandateRecorded = Event<'MandateRecorded', { mandate: Mandate; recordedOn: IsoDate }>;
+export type ClaimReleased = Event<
+  'ClaimReleased',
+  { by: PartyRef; releasedOn: IsoDate; reason: string }
+>;
+export type KotRequested = Event<
+  'KotRequested',
+  { channel: 'phone' | 'letter'; requestedOn: IsoDate; callbackExpectedOn?: IsoDate }
+>;
+export type WlzRequestRegistered = Event<'WlzRequestRegistered', { registeredOn: IsoDate }>;
+export type WlzIndicationConfirmed = Event<
+  'WlzIndicationConfirmed',
+  {
+    partnerId: string;
+    kind: IndicationKind;
+    validFrom: IsoDate;
+    validTo?: IsoDate;
+    confirmedOn: IsoDate;
+  }
+>;
+export type WlzIndicationNotFound = Event<
+  'WlzIndicationNotFound',
+  { partnerId: string; checkedOn: IsoDate; reason: string }
+>;
+export type CizDecisionCopySubmitted = Event<
+  'CizDecisionCopySubmitted',
+  {
+    partnerId: string;
+    kind: IndicationKind;
+    validFrom: IsoDate;
+    validTo?: IsoDate;
+    submittedOn: IsoDate;
+  }
+>;
+export type ApplicationFormsSent = Event<'ApplicationFormsSent', { sentOn: IsoDate }>;
+export type ApplicationSubmitted = Event<
+  'ApplicationSubmitted',
+  { submittedOn: IsoDate; requestedStart: IsoDate; signedByBothPartners: true }
+>;
+export type ApplicationReceived = Event<'ApplicationReceived', { receivedOn: IsoDate }>;
+export type KotGranted = Event<'KotGranted', { decidedOn: IsoDate; grantedFrom: IsoDate }>;
+export type KotRejected = Event<
+  'KotRejected',
+  { decidedOn: IsoDate; reason: RejectionReason; explanation: string }
+>;
+export type KotChanged = Event<
+  'KotChanged',
+  { changedFrom: IsoDate; decidedOn: IsoDate; reason: string }
+>;
+export type KotStopped = Event<
+  'KotStopped',
+  { stoppedFrom: IsoDate; decidedOn: IsoDate; setToZero: boolean; reason: string }
+>;
+export type ObjectionFiled = Event<
+  'ObjectionFiled',
+  { filedOn: IsoDate; against: 'rejection' | 'stop'; grounds: string }
+>;
+export type ObjectionDecided = Event<
+  'ObjectionDecided',
+  { decidedOn: IsoDate; upheld: boolean; grantedFrom?: IsoDate; explanation: string }
+>;
+export type SmiExtended = Event<'SmiExtended', { until: IsoDate; decidedOn: IsoDate }>;
+export type SmiEnded = Event<'SmiEnded', { lastDay: IsoDate; decidedOn: IsoDate }>;
+export type SmiReinstated = Event<
+  'SmiReinstated',
+  { from: IsoDate; until: IsoDate; decidedOn: IsoDate }
+>;
+export type FundingGapAccepted = Event<
+  'FundingGapAccepted',
+  { from: IsoDate; to?: IsoDate; reason: string; acceptedOn: IsoDate }
+>;
+export type CaseClosed = Event<
+  'CaseClosed',
+  { closedOn: IsoDate; outcome: ClosingOutcome; note?: string }
+>;
+export type CaseWithdrawn = Event<'CaseWithdrawn', { withdrawnOn: IsoDate; reason: string }>;
+
+export type CaseEvent =
+  | ReferralOpened
+  | EligibilityChecked
+  | CaseOffered
+  | OfferDeclined
+  | CaseClaimed
+  | MandateRecorded
+  | ClaimReleased
+  | KotRequested
+  | WlzRequestRegistered
+  | WlzIndicationConfirmed
+  | WlzIndicationNotFound
+  | CizDecisionCopySubmitted
+  | ApplicationFormsSent
+  | ApplicationSubmitted
+  | ApplicationReceived
+  | KotGranted
+  | KotRejected
+  | KotChanged
+  | KotStopped
+  | ObjectionFiled
+  | ObjectionDecided
+  | SmiExtended
+  | SmiEnded
+  | SmiReinstated
+  | FundingGapAccepted
+  | CaseClosed
+  | CaseWithdrawn;
+
+export type CaseEventType = CaseEvent['type'];
+
+export const caseEventTypes: readonly CaseEventType[] = [
+  'ReferralOpened',
+  'EligibilityChecked',
+  'CaseOffered',
+  'OfferDeclined',
+  'CaseClaimed',
+  'MandateRecorded',
+  'ClaimReleased',
+  'KotRequested',
+  'WlzRequestRegistered',
+  'WlzIndicationConfirmed',
+  'WlzIndicationNotFound',
+  'CizDecisionCopySubmitted',
+  'ApplicationFormsSent',
+  'ApplicationSubmitted',
+  'ApplicationReceived',
+  'KotGranted',
+  'KotRejected',
+  'KotChanged',
+  'KotStopped',
+  'ObjectionFiled',
+  'ObjectionDecided',
+  'SmiExtended',
+  'SmiEnded',
+  'SmiReinstated',
+  'FundingGapAccepted',
+  'CaseClosed',
+  'CaseWithdrawn',
+];
+
+export const caseStreamId = (caseId: string): string => `case-${caseId}`;

@@ -1,0 +1,37 @@
+import { text, type Text } from '../text';
+
+/**
+ * Why a command was refused, so the service can answer in words a caseworker understands:
+ * `forbidden` (not yours to do), `invalid-input` (a field is wrong), `wrong-state` (not possible
+ * now), `not-found` (no such case).
+ */
+export type RefusalKind = 'forbidden' | 'invalid-input' | 'wrong-state' | 'not-found';
+
+export interface FieldProblem {
+  field: string;
+  reason: Text;
+}
+
+export class CommandRefused extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    readonly reason: Text,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(reason.en);
+    this.name = 'CommandRefused';
+  }
+}
+
+export const refuse = (kind: RefusalKind, nl: string, en: string): CommandRefused =>
+  new CommandRefused(kind, text(nl, en));
+
+export const refuseInput = (fields: FieldProblem[]): CommandRefused =>
+  new CommandRefused(
+    'invalid-input',
+    text(
+      `Controleer de invoer: ${fields.map((f) => `${f.field}: ${f.reason.nl}`).join('; ')}`,
+      `Please check the input: ${fields.map((f) => `${f.field}: ${f.reason.en}`).join('; ')}`,
+    ),
+    fields,
+  );

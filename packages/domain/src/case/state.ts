@@ -1,0 +1,354 @@
+import { addDays, type IsoDate } from '../calendar';
+import type { PartyRef } from '../parties';
+import type { CaseEvent, ClosingOutcome, RejectionReason } from './events';
+import type { Child, Household, IndicationKind, Period } from './household';
+import type { Mandate } from './mandate';
+
+/**
+ * Where the case is in the process. The stage does not say who owns the next step: that is
+ * `nextStep`, which also looks at the claim (a released claim leaves the stage as it was).
+ */
+export const caseStatuses = [
+  'new',
+  'referred' /* opened by the SMI officer; not claimed */,
+  'claimed' /* a supporter or the household took it on */,
+  'requested' /* KOT asked for by phone or letter; Toeslagen must register the Wlz request */,
+  'indication-check' /* Toeslagen registered the request; CIZ must confirm the indication */,
+  'indication-missing' /* CIZ did not find it; the supporter must send CIZ's decision */,
+  'forms-pending' /* indication shown; Toeslagen must send the application forms */,
+  'forms-sent' /* the supporter must fill in, sign and return the forms */,
+  'application-submitted' /* posted; Toeslagen must register receipt */,
+  'awaiting-decision' /* Toeslagen decides within 5 weeks */,
+  'granted',
+  'rejected' /* responsibility is back with the municipality */,
+  'objection' /* bezwaar pending at Toeslagen */,
+  'kot-stopped' /* a granted KOT was stopped or set to zero: the case is open again */,
+  'closed',
+  'withdrawn',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export interface Indication {
+  partnerId: string;
+  kind: IndicationKind;
+  validFrom: IsoDate;
+  validTo?: IsoDate;
+  source: 'ciz' | 'copy';
+}
+
+export interface Decision {
+  outcome: 'granted' | 'rejected';
+  decidedOn: IsoDate;
+  grantedFrom?: IsoDate;
+  reason?: RejectionReason;
+  explanation?: string;
+}
+
+export interface CaseState {
+  status: CaseStatus;
+  caseId: string;
+  municipality: string;
+  referringOfficer: PartyRef | null;
+  referredOn: IsoDate | null;
+  household: Household | null;
+  children: Child[];
+  /** SMI periods, each with an end date (SMI is always temporary). */
+  smi: Array<Period & { to: IsoDate }>;
+  /** Granted KOT periods; the last one is open-ended while KOT runs. */
+  kot: Period[];
+  offer: { to: PartyRef; offeredOn: IsoDate } | null;
+  claim: { by: PartyRef; mandate: Mandate; claimedOn: IsoDate } | null;
+  indication: Indication | null;
+  indicationNotFoundOn: IsoDate | null;
+  request: {
+    channel: 'phone' | 'letter';
+    requestedOn: IsoDate;
+    callbackExpectedOn?: IsoDate;
+  } | null;
+  wlzRequestRegisteredOn: IsoDate | null;
+  formsSentOn: IsoDate | null;
+  application: { submittedOn: IsoDate; requestedStart: IsoDate; receivedOn?: IsoDate } | null;
+  decision: Decision | null;
+  kotStop: { stoppedFrom: IsoDate; decidedOn: IsoDate; setToZero: boolean; reason: string } | null;
+  objection: {
+    filedOn: IsoDate;
+    against: 'rejection' | 'stop';
+    decidedOn?: IsoDate;
+    upheld?: boolean;
+  } | null;
+  acceptedGaps: Array<{ from: IsoDate; to?: IsoDate; reason: string; acceptedOn: IsoDate }>;
+  closure: { on: IsoDate; outcome: ClosingOutcome | 'withdrawn'; note?: string } | null;
+  /** The status the case was in when it last entered it, and on which business date. */
+  statusSince: IsoDate | null;
+}
+
+export const initialState = (): CaseState => ({
+  status: 'new',
+  caseId: '',
+  municipality: '',
+  referringOfficer: null,
+  referredOn: null,
+  household: null,
+  children: [],
+  smi: [],
+  kot: [],
+  offer: null,
+  claim: null,
+  indication: null,
+  indicationNotFoundOn: null,
+  request: null,
+  wlzRequestRegisteredOn: null,
+  formsSentOn: null,
+  application: null,
+  decision: null,
+  kotStop: null,
+  objection: null,
+  acceptedGaps: [],
+  closure: null,
+  statusSince: null,
+});
+
+export const isOpen = (state: CaseState): boolean =>
+  state.status !== 'new' && state.status !== 'closed' && state.status !== 'withdrawn';
+
+const moveTo = (state: CaseState, status: CaseStatus, on: IsoDate): CaseState =>
+  state.status === status ? state : { ...state, status, statusSince: on };
+
+/** Ends the open KOT period on the day before `from`. */
+function endKot(kot: Period[], from: IsoDate): Period[] {
+  const dayBefore = addDays(from, -1);
+  return kot
+    .filter((period) => period.from <= dayBefore)
+    .map((period) =>
+      period.to === undefined || period.to > dayBefore ? { ...period, to: dayBefore } : period,
+    );
+}
+
+export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  switch (event.type) {
+    case 'ReferralOpened': {
+      const d = event.data;
+      return {
+        ...state,
+        status: 'referred',
+        statusSince: d.referredOn,
+        caseId: d.caseId,
+        municipality: d.municipality,
+        referringOfficer: d.referringOfficer,
+        referredOn: d.referredOn,
+        household: d.household,
+        children: d.children,
+        smi: [{ from: d.smiPeriod.from, to: d.smiPeriod.to }],
+      };
+    }
+    case 'EligibilityChecked':
+      return state;
+    case 'CaseOffered':
+      return { ...state, offer: { to: event.data.to, offeredOn: event.data.offeredOn } };
+    case 'OfferDeclined':
+      return { ...state, offer: null };
+    case 'CaseClaimed': {
+      const claimed = {
+        ...state,
+        offer: null,
+        claim: { by: event.data.by, mandate: event.data.mandate, claimedOn: event.data.claimedOn },
+      };
+      return state.status === 'referred'
+        ? moveTo(claimed, 'claimed', event.data.claimedOn)
+        : claimed;
+    }
+    case 'MandateRecorded':
+      return state.claim
+        ? { ...state, claim: { ...state.claim, mandate: event.data.mandate } }
+        : state;
+    case 'ClaimReleased': {
+      const released = { ...state, claim: null };
+      return state.status === 'claimed'
+        ? moveTo(released, 'referred', event.data.releasedOn)
+        : released;
+    }
+    case 'KotRequested':
+      return moveTo({ ...state, request: { ...event.data } }, 'requested', event.data.requestedOn);
+    case 'WlzRequestRegistered': {
+      const registered = { ...state, wlzRequestRegisteredOn: event.data.registeredOn };
+      return moveTo(
+        registered,
+        state.indication ? 'forms-pending' : 'indication-check',
+        event.data.registeredOn,
+      );
+    }
+    case 'WlzIndicationConfirmed':
+    case 'CizDecisionCopySubmitted': {
+      const d = event.data;
+      const on = 'confirmedOn' in d ? d.confirmedOn : d.submittedOn;
+      const indication: Indication = {
+        partnerId: d.partnerId,
+        kind: d.kind,
+        validFrom: d.validFrom,
+        ...(d.validTo ? { validTo: d.validTo } : {}),
+        source: event.type === 'WlzIndicationConfirmed' ? 'ciz' : 'copy',
+      };
+      const next = { ...state, indication, indicationNotFoundOn: null };
+      return state.status === 'indication-check' || state.status === 'indication-missing'
+        ? moveTo(next, 'forms-pending', on)
+        : next;
+    }
+    case 'WlzIndicationNotFound':
+      return moveTo(
+        { ...state, indication: null, indicationNotFoundOn: event.data.checkedOn },
+        'indication-missing',
+        event.data.checkedOn,
+      );
+    case 'ApplicationFormsSent':
+      return moveTo({ ...state, formsSentOn: event.data.sentOn }, 'forms-sent', event.data.sentOn);
+    case 'ApplicationSubmitted':
+      return moveTo(
+        {
+          ...state,
+          application: {
+            submittedOn: event.data.submittedOn,
+            requestedStart: event.data.requestedStart,
+          },
+        },
+        'application-submitted',
+        event.data.submittedOn,
+      );
+    case 'ApplicationReceived':
+      return moveTo(
+        {
+          ...state,
+          application: state.application && {
+            ...state.application,
+            receivedOn: event.data.receivedOn,
+          },
+        },
+        'awaiting-decision',
+        event.data.receivedOn,
+      );
+    case 'KotGranted':
+      return moveTo(
+        {
+          ...state,
+          decision: {
+            outcome: 'granted',
+            decidedOn: event.data.decidedOn,
+            grantedFrom: event.data.grantedFrom,
+          },
+          kot: [...state.kot, { from: event.data.grantedFrom }],
+          kotStop: null,
+        },
+        'granted',
+        event.data.decidedOn,
+      );
+    case 'KotRejected':
+      return moveTo(
+        {
+          ...state,
+          decision: {
+            outcome: 'rejected',
+            decidedOn: event.data.decidedOn,
+            reason: event.data.reason,
+            explanation: event.data.explanation,
+          },
+        },
+        'rejected',
+        event.data.decidedOn,
+      );
+    case 'KotChanged':
+      return state;
+    case 'KotStopped': {
+      const d = event.data;
+      return moveTo(
+        {
+          ...state,
+          kot: endKot(state.kot, d.stoppedFrom),
+          kotStop: {
+            stoppedFrom: d.stoppedFrom,
+            decidedOn: d.decidedOn,
+            setToZero: d.setToZero,
+            reason: d.reason,
+          },
+          objection: null,
+          closure: null,
+        },
+        'kot-stopped',
+        d.decidedOn,
+      );
+    }
+    case 'ObjectionFiled':
+      return moveTo(
+        { ...state, objection: { filedOn: event.data.filedOn, against: event.data.against } },
+        'objection',
+        event.data.filedOn,
+      );
+    case 'ObjectionDecided': {
+      const d = event.data;
+      const objection = state.objection && {
+        ...state.objection,
+        decidedOn: d.decidedOn,
+        upheld: d.upheld,
+      };
+      if (d.upheld && d.grantedFrom) {
+        return moveTo(
+          {
+            ...state,
+            objection,
+            decision: { outcome: 'granted', decidedOn: d.decidedOn, grantedFrom: d.grantedFrom },
+            kot: [...endKot(state.kot, d.grantedFrom), { from: d.grantedFrom }],
+            kotStop: null,
+          },
+          'granted',
+          d.decidedOn,
+        );
+      }
+      return moveTo(
+        { ...state, objection },
+        state.objection?.against === 'stop' ? 'kot-stopped' : 'rejected',
+        d.decidedOn,
+      );
+    }
+    case 'SmiExtended': {
+      const last = state.smi[state.smi.length - 1];
+      if (!last) return state;
+      return { ...state, smi: [...state.smi.slice(0, -1), { ...last, to: event.data.until }] };
+    }
+    case 'SmiEnded': {
+      const lastDay = event.data.lastDay;
+      return {
+        ...state,
+        smi: state.smi
+          .filter((period) => period.from <= lastDay)
+          .map((period) => (period.to > lastDay ? { ...period, to: lastDay } : period)),
+      };
+    }
+    case 'SmiReinstated':
+      return { ...state, smi: [...state.smi, { from: event.data.from, to: event.data.until }] };
+    case 'FundingGapAccepted':
+      return { ...state, acceptedGaps: [...state.acceptedGaps, { ...event.data }] };
+    case 'CaseClosed':
+      return moveTo(
+        {
+          ...state,
+          closure: {
+            on: event.data.closedOn,
+            outcome: event.data.outcome,
+            ...(event.data.note ? { note: event.data.note } : {}),
+          },
+        },
+        'closed',
+        event.data.closedOn,
+      );
+    case 'CaseWithdrawn':
+      return moveTo(
+        {
+          ...state,
+          closure: { on: event.data.withdrawnOn, outcome: 'withdrawn', note: event.data.reason },
+        },
+        'withdrawn',
+        event.data.withdrawnOn,
+      );
+  }
+}
+
+export const foldCase = (events: readonly CaseEvent[]): CaseState =>
+  events.reduce(evolve, initialState());

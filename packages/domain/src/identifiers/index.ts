@@ -1,0 +1,3 @@
+export { isValidBsn, syntheticBsn } from './bsn';
+export { isMunicipalityCode } from './municipalityCode';
+export { isLrkNumber } from './lrkNumber';

@@ -1,0 +1,5 @@
+export * from './calendar';
+export * from './identifiers';
+export * from './parties';
+export * from './text';
+export * from './case';

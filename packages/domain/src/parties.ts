@@ -1,0 +1,56 @@
+// Who takes part in a case. An actor is whoever sends a command or reads a case; a party is a
+// slot in the process that an actor fills (the referring officer, the claimant, a desk).
+
+export const supporterRoles = [
+  'bewindvoerder',
+  'client-supporter' /* cliëntondersteuner */,
+  'care-broker' /* mantelzorgmakelaar */,
+  'mentor',
+  'budget-coach',
+] as const;
+export type SupporterRole = (typeof supporterRoles)[number];
+
+export const roles = [
+  'smi-officer',
+  'smi-team-lead',
+  ...supporterRoles,
+  'household',
+  'ciz-assessor',
+  'ciz-team-lead',
+  'toeslagen-officer',
+  'toeslagen-team-lead',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** The two national organisations have fixed identifiers; municipalities use their CBS code. */
+export const CIZ = 'CIZ';
+export const TOESLAGEN = 'DienstToeslagen';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  /** Municipality code (GM….), CIZ, DienstToeslagen, a supporter organisation id, or `household:<caseId>`. */
+  organisation: string;
+  name?: string;
+}
+
+/** An organisation, a role in it, and the person when known. */
+export interface PartyRef {
+  organisation: string;
+  role: Role;
+  personId?: string;
+  name?: string;
+}
+
+export const isSupporterRole = (role: string): role is SupporterRole =>
+  (supporterRoles as readonly string[]).includes(role);
+
+export const householdOrganisation = (caseId: string): string => `household:${caseId}`;
+
+export const partyOf = (actor: Actor): PartyRef => ({
+  organisation: actor.organisation,
+  role: actor.role,
+  personId: actor.id,
+  ...(actor.name ? { name: actor.name } : {}),
+});
