@@ -55,28 +55,19 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
 
   const gaps: Gap[] = [];
   if (start !== null) {
-    let open: { from: number; accepted: string | null } | null = null;
-    const close = (lastDay: number) => {
-      if (!open) return;
-      gaps.push({
-        from: fromDayNumber(open.from),
-        to: fromDayNumber(lastDay),
-        days: lastDay - open.from + 1,
-        acceptedReason: open.accepted,
-      });
-      open = null;
-    };
+    // One pass over the days; a gap is a run of unfunded days with the same acceptance.
     for (let day = dayNumber(start); day <= dayNumber(end); day++) {
       const date = fromDayNumber(day);
-      if (funded(date)) {
-        close(day - 1);
-        continue;
+      if (funded(date)) continue;
+      const acceptedReason = state.acceptedGaps.find((gap) => covers([gap], date))?.reason ?? null;
+      const last = gaps[gaps.length - 1];
+      if (last && last.to === addDays(date, -1) && last.acceptedReason === acceptedReason) {
+        last.to = date;
+        last.days++;
+      } else {
+        gaps.push({ from: date, to: date, days: 1, acceptedReason });
       }
-      const accepted = state.acceptedGaps.find((gap) => covers([gap], date))?.reason ?? null;
-      if (open && (open as { accepted: string | null }).accepted !== accepted) close(day - 1);
-      if (!open) open = { from: day, accepted };
     }
-    close(dayNumber(end));
   }
 
   const fundedToday = funded(today);

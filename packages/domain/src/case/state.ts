@@ -148,9 +148,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     case 'OfferDeclined':
       return { ...state, offer: null };
     case 'CaseClaimed': {
+      // The offer stays, so a second claimant from the same office is told who holds the case.
       const claimed = {
         ...state,
-        offer: null,
         claim: { by: event.data.by, mandate: event.data.mandate, claimedOn: event.data.claimedOn },
       };
       return state.status === 'referred'
@@ -162,7 +162,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ? { ...state, claim: { ...state.claim, mandate: event.data.mandate } }
         : state;
     case 'ClaimReleased': {
-      const released = { ...state, claim: null };
+      const released = { ...state, claim: null, offer: null };
       return state.status === 'claimed'
         ? moveTo(released, 'referred', event.data.releasedOn)
         : released;

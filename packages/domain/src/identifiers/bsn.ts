@@ -14,7 +14,8 @@ export function isValidBsn(value: string): boolean {
  */
 export function syntheticBsn(n: number): string {
   // Real BSNs are issued from 1xxxxxxxx upwards; synthetic ones start high in the 9-range.
-  let candidate = 900_000_000 + Math.abs(Math.trunc(n)) * 12;
+  // Valid numbers lie at most 11 apart, so a stride of 100 keeps every n distinct.
+  let candidate = 900_000_000 + (Math.abs(Math.trunc(n)) % 999_999) * 100;
   for (let tries = 0; tries < 100; tries++, candidate++) {
     const value = String(candidate);
     if (isValidBsn(value)) return value;

@@ -1,0 +1,432 @@
+import { actors, at, caseId, openReferral, story } from '../testing';
+import type { CaseCommand } from './commands';
+import type { CommandContext } from './decide';
+import { nextStep } from './nextStep';
+import { caseStatuses, foldCase, type CaseStatus } from './state';
+
+type Step = [CaseCommand, CommandContext];
+const officer = { organisation: 'GM0344', role: 'smi-officer', personId: actors.officer.id };
+const bewind = {
+  organisation: 'org-bewind-horizon',
+  role: 'bewindvoerder',
+  personId: actors.bewindvoerder.id,
+};
+const toeslagen = { organisation: 'DienstToeslagen', role: 'toeslagen-officer' };
+const ciz = { organisation: 'CIZ', role: 'ciz-assessor' };
+
+const s = {
+  open: [openReferral(), at('2024-03-04', actors.officer)] as Step,
+  offer: [
+    {
+      type: 'OfferCase',
+      caseId,
+      to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+    },
+    at('2024-03-05', actors.officer),
+  ] as Step,
+  claim: [
+    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+    at('2024-03-07', actors.bewindvoerder),
+  ] as Step,
+  request: [
+    { type: 'RequestKot', caseId, channel: 'phone' },
+    at('2024-03-11', actors.bewindvoerder),
+  ] as Step,
+  register: [{ type: 'RegisterWlzRequest', caseId }, at('2024-03-14', actors.toeslagen)] as Step,
+  notFound: [
+    {
+      type: 'ReportWlzIndicationNotFound',
+      caseId,
+      partnerId: 'p1',
+      reason: 'Niet gevonden op BSN',
+    },
+    at('2024-03-14', actors.ciz),
+  ] as Step,
+  confirm: [
+    {
+      type: 'ConfirmWlzIndication',
+      caseId,
+      partnerId: 'p1',
+      kind: 'permanent',
+      validFrom: '2019-06-01',
+    },
+    at('2024-03-15', actors.ciz),
+  ] as Step,
+  forms: [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)] as Step,
+  submit: [
+    { type: 'SubmitApplication', caseId, requestedStart: '2024-04-01', signedByBothPartners: true },
+    at('2024-03-29', actors.bewindvoerder),
+  ] as Step,
+  receive: [
+    { type: 'RecordApplicationReceived', caseId },
+    at('2024-04-03', actors.toeslagen),
+  ] as Step,
+  grant: [
+    { type: 'GrantKot', caseId, grantedFrom: '2024-04-01' },
+    at('2024-04-30', actors.toeslagen),
+  ] as Step,
+  reject: [
+    {
+      type: 'RejectKot',
+      caseId,
+      reason: 'no-permanent-indication',
+      explanation: 'Geen permanente indicatie',
+    },
+    at('2024-04-30', actors.toeslagen),
+  ] as Step,
+  object: [
+    { type: 'FileObjection', caseId, grounds: 'Indicatie is wel permanent, zie besluit.' },
+    at('2024-05-06', actors.bewindvoerder),
+  ] as Step,
+  stop: [
+    {
+      type: 'StopKot',
+      caseId,
+      stoppedFrom: '2024-07-01',
+      setToZero: true,
+      reason: 'Uren klopten niet',
+    },
+    at('2024-06-20', actors.toeslagen),
+  ] as Step,
+  close: [
+    { type: 'CloseCase', caseId, outcome: 'kot-granted' },
+    at('2024-06-10', actors.bewindvoerder),
+  ] as Step,
+  withdraw: [
+    { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
+    at('2024-03-08', actors.officer),
+  ] as Step,
+  endSmi: [
+    { type: 'EndSmi', caseId, lastDay: '2024-03-31' },
+    at('2024-05-02', actors.officer),
+  ] as Step,
+};
+const through = (...steps: Step[]) => foldCase(story(steps));
+
+const expectations: Array<[string, Step[], CaseStatus, string, object, string]> = [
+  ['a new referral', [s.open], 'referred', 'offer-to-supporter', officer, '2024-03-11'],
+  [
+    'an offered, unclaimed referral (stays with the officer)',
+    [s.open, s.offer],
+    'referred',
+    'get-case-claimed',
+    officer,
+    '2024-03-15',
+  ],
+  ['a claimed case', [s.open, s.offer, s.claim], 'claimed', 'request-kot', bewind, '2024-03-14'],
+  [
+    'a request by phone',
+    [s.open, s.offer, s.claim, s.request],
+    'requested',
+    'register-wlz-request',
+    toeslagen,
+    '2024-03-16',
+  ],
+  [
+    'a registered Wlz request',
+    [s.open, s.offer, s.claim, s.request, s.register],
+    'indication-check',
+    'confirm-indication',
+    ciz,
+    '2024-03-19',
+  ],
+  [
+    'an indication CIZ did not find',
+    [s.open, s.offer, s.claim, s.request, s.register, s.notFound],
+    'indication-missing',
+    'send-ciz-decision',
+    bewind,
+    '2024-03-28',
+  ],
+  [
+    'a confirmed indication',
+    [s.open, s.offer, s.claim, s.request, s.register, s.confirm],
+    'forms-pending',
+    'send-forms',
+    toeslagen,
+    '2024-03-20',
+  ],
+  [
+    'forms sent',
+    [s.open, s.offer, s.claim, s.request, s.register, s.confirm, s.forms],
+    'forms-sent',
+    'return-forms',
+    bewind,
+    '2024-04-01',
+  ],
+  [
+    'an application in the post',
+    [s.open, s.offer, s.claim, s.request, s.register, s.confirm, s.forms, s.submit],
+    'application-submitted',
+    'register-receipt',
+    toeslagen,
+    '2024-04-05',
+  ],
+  [
+    'an application awaiting decision (5 weeks)',
+    [s.open, s.offer, s.claim, s.request, s.register, s.confirm, s.forms, s.submit, s.receive],
+    'awaiting-decision',
+    'decide-application',
+    toeslagen,
+    '2024-05-08',
+  ],
+  [
+    'a grant while SMI still runs',
+    [
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.grant,
+    ],
+    'granted',
+    'align-smi',
+    officer,
+    '2024-05-07',
+  ],
+  [
+    'a grant with SMI aligned',
+    [
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.grant,
+      s.endSmi,
+    ],
+    'granted',
+    'aftercare',
+    bewind,
+    '2024-06-11',
+  ],
+  [
+    'a rejection (back to the municipality)',
+    [
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.reject,
+    ],
+    'rejected',
+    'continue-smi',
+    officer,
+    '2024-06-11',
+  ],
+  [
+    'an objection (6 weeks)',
+    [
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.reject,
+      s.object,
+    ],
+    'objection',
+    'decide-objection',
+    toeslagen,
+    '2024-06-17',
+  ],
+  [
+    'a stopped KOT (reopened)',
+    [
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.grant,
+      s.endSmi,
+      s.close,
+      s.stop,
+    ],
+    'kot-stopped',
+    'secure-funding',
+    officer,
+    '2024-06-27',
+  ],
+];
+
+describe('the next step of every open state has exactly one owner and a due date', () => {
+  it.each(expectations)('%s', (_name, steps, status, action, responsible, due) => {
+    const state = through(...steps);
+    expect(state.status).toBe(status);
+    const step = nextStep(state, '2024-03-04T12:00:00Z');
+    expect(step).toMatchObject({ action, responsible, due });
+    expect(step?.description.nl).toBeTruthy();
+    expect(step?.escalateTo.organisation).toBeTruthy();
+  });
+
+  it('covers every open status of the process', () => {
+    const covered = new Set(expectations.map(([, , status]) => status));
+    const open = caseStatuses.filter((status) => !['new', 'closed', 'withdrawn'].includes(status));
+    expect(open.filter((status) => !covered.has(status))).toEqual([]);
+  });
+
+  it('has no next step for a closed or withdrawn case', () => {
+    expect(nextStep(through(s.open, s.withdraw), '2024-03-09T12:00:00Z')).toBeNull();
+    expect(
+      nextStep(
+        through(
+          s.open,
+          s.offer,
+          s.claim,
+          s.request,
+          s.register,
+          s.confirm,
+          s.forms,
+          s.submit,
+          s.receive,
+          s.grant,
+          s.endSmi,
+          s.close,
+        ),
+        '2024-06-11T12:00:00Z',
+      ),
+    ).toBeNull();
+  });
+
+  it('marks a step overdue from the day after its due date, counted in Amsterdam', () => {
+    const state = through(s.open);
+    expect(nextStep(state, '2024-03-11T23:30:00Z')).toMatchObject({
+      overdue: true,
+      daysOverdue: 1,
+    });
+    expect(nextStep(state, '2024-03-11T22:30:00Z')).toMatchObject({
+      overdue: false,
+      daysOverdue: 0,
+    });
+  });
+
+  it('escalates a late decision to the Toeslagen team lead and names the 13-week legal deadline', () => {
+    const state = through(
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+    );
+    const step = nextStep(state, '2024-05-20T12:00:00Z');
+    expect(step).toMatchObject({
+      overdue: true,
+      daysOverdue: 12,
+      escalateTo: { organisation: 'DienstToeslagen', role: 'toeslagen-team-lead' },
+    });
+    expect(step?.deadline?.date).toBe('2024-07-03');
+  });
+
+  it('escalates a late supporter step to the referring officer', () => {
+    const step = nextStep(through(s.open, s.offer, s.claim), '2024-03-20T12:00:00Z');
+    expect(step?.escalateTo).toMatchObject(officer);
+  });
+
+  it('gives a supporter step back to the officer when the claim is released mid-way', () => {
+    const released: Step = [
+      { type: 'ReleaseClaim', caseId, reason: 'Bewind beëindigd door rechter' },
+      at('2024-03-20', actors.bewindvoerder),
+    ];
+    const state = through(
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      released,
+    );
+    expect(state.status).toBe('forms-sent');
+    expect(nextStep(state, '2024-03-20T12:00:00Z')).toMatchObject({
+      action: 'offer-to-supporter',
+      responsible: officer,
+    });
+  });
+
+  it('asks a supporter who may only signal to arrange a mandate first', () => {
+    const state = through(
+      s.open,
+      [
+        {
+          type: 'OfferCase',
+          caseId,
+          to: { organisation: 'org-mee-vallei', role: 'client-supporter' },
+        },
+        at('2024-03-05', actors.officer),
+      ],
+      [
+        { type: 'ClaimCase', caseId, mandate: { type: 'none', validFrom: '2024-03-01' } },
+        at('2024-03-06', actors.clientSupporter),
+      ],
+    );
+    expect(nextStep(state, '2024-03-06T12:00:00Z')).toMatchObject({
+      action: 'arrange-mandate',
+      due: '2024-03-20',
+    });
+  });
+
+  it('after a rejection makes the officer act before SMI runs out when that is before the objection period ends', () => {
+    const state = through(
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.reject,
+    );
+    expect(nextStep(state, '2024-05-01T12:00:00Z')).toMatchObject({
+      due: '2024-06-11',
+      deadline: { date: '2024-06-11' },
+    });
+    const shortSmi = foldCase(
+      story([
+        [
+          openReferral({ smiPeriod: { from: '2024-01-01', to: '2024-05-15' } }),
+          at('2024-03-04', actors.officer),
+        ],
+        s.offer,
+        s.claim,
+        s.request,
+        s.register,
+        s.confirm,
+        s.forms,
+        s.submit,
+        s.receive,
+        s.reject,
+      ]),
+    );
+    expect(nextStep(shortSmi, '2024-05-01T12:00:00Z')?.due).toBe('2024-05-15');
+  });
+});
