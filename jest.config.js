@@ -33,6 +33,8 @@ module.exports = {
     transform: { '^.+\\.(t|j)sx?$': swc },
     testMatch: ['<rootDir>/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', '/artifacts/'],
+    // jose and uuid ship only as ES modules; Jest's CommonJS runtime needs them transpiled too.
+    transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
   })),
   testTimeout: 30000,
 };
