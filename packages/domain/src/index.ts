@@ -3,3 +3,4 @@ export * from './identifiers';
 export * from './parties';
 export * from './text';
 export * from './case';
+export * from './notifications';

@@ -1,0 +1,2 @@
+export * from './notificationIntent';
+export * from './notificationRules';
