@@ -1,0 +1,68 @@
+// The per-stream hash chain proves that nothing was altered, removed or reordered.
+
+import { newEvents, uniqueStreamId } from './contractFixtures';
+import type { EventStoreContractSubject } from './contractSubject';
+
+export function describeIntegrityContract(subject: () => EventStoreContractSubject): void {
+  describe('hash chain', () => {
+    it('verifies an untouched stream', async () => {
+      const { store } = subject();
+      const streamId = uniqueStreamId('audit');
+      await store.append(
+        streamId,
+        newEvents(3, (i) => ({ i, text: 'é "quoted" \\ 😀', share: 0.1 })),
+      );
+      await store.append(streamId, newEvents(2));
+
+      expect(await store.verifyStream(streamId)).toEqual({
+        streamId,
+        valid: true,
+        eventCount: 5,
+        firstInvalidRevision: null,
+        reason: null,
+      });
+    });
+
+    const tamperCases = [
+      {
+        what: 'an altered event',
+        tamper: (hooks: NonNullable<EventStoreContractSubject['tamper']>, streamId: string) =>
+          hooks.alterData(streamId, 2, { i: 99 }),
+        firstInvalidRevision: 2,
+        reason: /altered/,
+      },
+      {
+        what: 'a removed event',
+        tamper: (hooks: NonNullable<EventStoreContractSubject['tamper']>, streamId: string) =>
+          hooks.remove(streamId, 1),
+        firstInvalidRevision: 1,
+        reason: /missing|removed/,
+      },
+      {
+        what: 'reordered events',
+        tamper: (hooks: NonNullable<EventStoreContractSubject['tamper']>, streamId: string) =>
+          hooks.swap(streamId, 1, 2),
+        firstInvalidRevision: 1,
+        reason: /removed or reordered|altered/,
+      },
+    ];
+    for (const tamperCase of tamperCases) {
+      it(`detects ${tamperCase.what} and names the first invalid revision`, async () => {
+        const { store, tamper } = subject();
+        if (!tamper) {
+          console.warn(`Skipped: this adapter offers no tamper hooks (${tamperCase.what})`);
+          return;
+        }
+        const streamId = uniqueStreamId('tampered');
+        await store.append(streamId, newEvents(4));
+
+        await tamperCase.tamper(tamper, streamId);
+        const report = await store.verifyStream(streamId);
+
+        expect(report.valid).toBe(false);
+        expect(report.firstInvalidRevision).toBe(tamperCase.firstInvalidRevision);
+        expect(report.reason).toMatch(tamperCase.reason);
+      });
+    }
+  });
+}

@@ -1,0 +1,9 @@
+export { canonicalJson, NotJsonError } from './canonicalJson';
+export {
+  canonicalEventBody,
+  eventHash,
+  verifyHashChain,
+  writerMetadata,
+  type ChainLink,
+  type EventBody,
+} from './hashChain';

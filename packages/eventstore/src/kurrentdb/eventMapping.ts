@@ -1,0 +1,52 @@
+// How a port event is laid out in a KurrentDB event: id, type and data map one to one; the
+// metadata holds the writer's metadata, the store's recordedAt and hash chain, and the schema
+// version under `$schemaVersion` (KurrentDB has no field for it; `$` keys are KurrentDB's
+// namespace, so it cannot collide with a writer's key).
+import type { JsonObject, RecordedEvent, RecordedMetadata } from '../eventStore';
+import type { KurrentEventData, KurrentRecordedEvent } from './kurrentClient';
+import { toNumericPosition, toSafeNumber } from './positionMapping';
+
+const schemaVersionKey = '$schemaVersion';
+
+export function toKurrentEventData(event: Omit<RecordedEvent, 'position'>): KurrentEventData {
+  return {
+    id: event.eventId,
+    contentType: 'application/json',
+    type: event.type,
+    data: event.data,
+    metadata: { ...event.metadata, [schemaVersionKey]: event.schemaVersion },
+  };
+}
+
+export function fromKurrentEvent(event: KurrentRecordedEvent): RecordedEvent {
+  if (!event.isJson || event.position === undefined) {
+    throw new Error(
+      `KurrentDB event ${event.id} in ${event.streamId} is not a JSON event with a position; was it written by another application?`,
+    );
+  }
+  const { [schemaVersionKey]: schemaVersion, ...metadata } = asObject(event.metadata);
+  return {
+    eventId: event.id,
+    streamId: event.streamId,
+    revision: toSafeNumber(event.revision),
+    position: toNumericPosition(event.position),
+    type: event.type,
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
+    data: asObject(event.data),
+    metadata: metadata as unknown as RecordedMetadata,
+  };
+}
+
+function asObject(value: unknown): JsonObject {
+  // Older clients hand JSON over as bytes when the server did not flag it as JSON. (isView, not
+  // instanceof: bytes made by the native client may come from another realm.)
+  if (ArrayBuffer.isView(value)) {
+    return JSON.parse(
+      Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8'),
+    );
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return value as JsonObject;
+  }
+  return {};
+}

@@ -1,0 +1,152 @@
+// The part of `@kurrent/kurrentdb-client` this adapter uses, written as a structural type. The
+// adapter never imports the package statically: a real `KurrentDBClient` satisfies this type, an
+// in-memory model of the server satisfies it in unit tests, and the typecheck does not depend on
+// the (large, native) client being installed. The names and literals follow the client's typings.
+
+export const ANY = 'any';
+export const NO_STREAM = 'no_stream';
+export const STREAM_EXISTS = 'stream_exists';
+export const START = 'start';
+export const END = 'end';
+export const FORWARDS = 'forwards';
+export const BACKWARDS = 'backwards';
+
+/** A logical record position in KurrentDB's transaction file. */
+export interface KurrentPosition {
+  commit: bigint;
+  prepare: bigint;
+}
+
+export type KurrentStreamState = typeof ANY | typeof NO_STREAM | typeof STREAM_EXISTS | bigint;
+
+export type KurrentDirection = typeof FORWARDS | typeof BACKWARDS;
+
+export interface KurrentEventData {
+  id: string;
+  contentType: 'application/json';
+  type: string;
+  data: { [key: string]: unknown };
+  metadata: { [key: string]: unknown };
+}
+
+export interface KurrentRecordedEvent {
+  streamId: string;
+  id: string;
+  revision: bigint;
+  type: string;
+  isJson: boolean;
+  data: unknown;
+  metadata: unknown;
+  /** Always present on $all reads; on stream reads from server 22.6 on. */
+  position?: KurrentPosition;
+}
+
+export interface KurrentResolvedEvent {
+  event?: KurrentRecordedEvent;
+  commitPosition?: bigint;
+}
+
+export interface KurrentEventTypeFilter {
+  filterOn: 'eventType';
+  regex: string;
+  checkpointInterval: number;
+}
+
+export interface KurrentAppendResult {
+  success: boolean;
+  nextExpectedRevision: bigint;
+  position?: KurrentPosition;
+}
+
+export interface KurrentAllSubscription extends AsyncIterable<KurrentResolvedEvent> {
+  unsubscribe(): Promise<void>;
+}
+
+export interface KurrentClient {
+  appendToStream(
+    streamName: string,
+    events: KurrentEventData[],
+    options?: { streamState?: KurrentStreamState },
+  ): Promise<KurrentAppendResult>;
+  readStream(
+    streamName: string,
+    options?: {
+      fromRevision?: typeof START | typeof END | bigint;
+      direction?: KurrentDirection;
+      maxCount?: number | bigint;
+    },
+  ): AsyncIterable<KurrentResolvedEvent>;
+  readAll(options?: {
+    fromPosition?: typeof START | typeof END | KurrentPosition;
+    direction?: KurrentDirection;
+    maxCount?: number | bigint;
+    filter?: KurrentEventTypeFilter;
+  }): AsyncIterable<KurrentResolvedEvent>;
+  subscribeToAll(options?: {
+    fromPosition?: typeof START | typeof END | KurrentPosition;
+    filter?: KurrentEventTypeFilter;
+  }): KurrentAllSubscription;
+  getStreamMetadata(streamName: string): Promise<{ metadata?: { [key: string]: unknown } }>;
+  setStreamMetadata(streamName: string, metadata: { [key: string]: unknown }): Promise<unknown>;
+  dispose(): Promise<void>;
+}
+
+/** KurrentDB's own events ($metadata, $>, $statsCollected, ...) all have a type starting with `$`. */
+export const userEventsOnly: KurrentEventTypeFilter = {
+  filterOn: 'eventType',
+  regex: '^[^$]',
+  checkpointInterval: 1,
+};
+
+const clientPackage = '@kurrent/kurrentdb-client';
+
+export function isKurrentClientInstalled(): boolean {
+  try {
+    require.resolve(clientPackage);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Connects with a connection string such as `kurrentdb://localhost:2113?tls=false`. */
+export function connectKurrentClient(connectionString: string): KurrentClient {
+  let loaded: { KurrentDBClient: { connectionString(value: string): KurrentClient } };
+  try {
+    // Loaded on demand so that the PGlite and PostgreSQL adapters never pay for the gRPC client.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require(clientPackage);
+  } catch (error) {
+    throw new Error(
+      `${clientPackage} is not installed; add it with \`npm install ${clientPackage}@1.3.1 -w packages/eventstore\``,
+      { cause: error },
+    );
+  }
+  return loaded.KurrentDBClient.connectionString(connectionString);
+}
+
+/** Errors from the client carry a string `type` (its `ErrorType` enum). */
+export function kurrentErrorType(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'type' in error) {
+    const { type } = error as { type: unknown };
+    return typeof type === 'string' ? type : undefined;
+  }
+  return undefined;
+}
+
+export function isWrongExpectedVersion(error: unknown): error is {
+  type: 'wrong-expected-version';
+  actualState?: typeof NO_STREAM | bigint;
+} {
+  return kurrentErrorType(error) === 'wrong-expected-version';
+}
+
+export function isMaximumAppendSizeExceeded(
+  error: unknown,
+): error is { type: 'maximum-append-size-exceeded'; maxAppendSize?: number } {
+  return kurrentErrorType(error) === 'maximum-append-size-exceeded';
+}
+
+export function isStreamNotFound(error: unknown): boolean {
+  return kurrentErrorType(error) === 'stream-not-found';
+}

@@ -1,0 +1,134 @@
+// subscribeToAll on KurrentDB: one native catch-up subscription to $all (the server switches from
+// catch-up to live by itself and keeps $all order), read ahead into a bounded buffer so that the
+// handler gets batches of whatever has arrived while the previous batch was handled.
+import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../eventStore';
+import { SubscriptionStoppedError } from '../errors';
+import { fromKurrentEvent } from './eventMapping';
+import { START, userEventsOnly, type KurrentClient } from './kurrentClient';
+import { toKurrentPosition } from './positionMapping';
+
+export interface KurrentSubscriptionDependencies {
+  client: KurrentClient;
+  /** Position of the last user event in $all now (0 when there is none). */
+  readHeadPosition(): Promise<number>;
+  defaultBatchSize: number;
+}
+
+interface CaughtUpWaiter {
+  position: number;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export function subscribeToKurrentAll(
+  { client, readHeadPosition, defaultBatchSize }: KurrentSubscriptionDependencies,
+  { fromCheckpoint, batchSize = defaultBatchSize, handler }: SubscribeToAllOptions,
+): Subscription {
+  const startAfter = fromCheckpoint ?? 0;
+  // Read-ahead bound: enough for the next few batches, small enough to keep memory flat on replays.
+  const highWaterMark = batchSize * 4;
+  const source = client.subscribeToAll({
+    fromPosition: startAfter > 0 ? toKurrentPosition(startAfter) : START,
+    filter: userEventsOnly,
+  });
+
+  const buffer: RecordedEvent[] = [];
+  let handledPosition = startAfter;
+  let stopping = false;
+  let sourceEnded = false;
+  let failure: { error: unknown } | null = null;
+  let wakeDelivery: (() => void) | null = null;
+  let wakeReader: (() => void) | null = null;
+  const waiters: CaughtUpWaiter[] = [];
+
+  const signal = (wake: (() => void) | null) => wake?.();
+  const fail = (error: unknown) => {
+    failure ??= { error };
+    signal(wakeDelivery);
+    signal(wakeReader);
+  };
+
+  const readAhead = async () => {
+    let queuedPosition = startAfter;
+    try {
+      for await (const resolved of source) {
+        if (stopping || failure) break;
+        if (!resolved.event) continue;
+        const event = fromKurrentEvent(resolved.event);
+        // A subscription from a position starts after it; the guard makes that independent of the server version.
+        if (event.position <= queuedPosition) continue;
+        queuedPosition = event.position;
+        buffer.push(event);
+        signal(wakeDelivery);
+        while (buffer.length >= highWaterMark && !stopping && !failure) {
+          await new Promise<void>((resolve) => (wakeReader = resolve));
+          wakeReader = null;
+        }
+      }
+      if (!stopping && !failure) fail(new Error('The KurrentDB subscription to $all ended'));
+    } catch (error) {
+      if (!stopping) fail(error);
+    } finally {
+      sourceEnded = true;
+      signal(wakeDelivery);
+    }
+  };
+
+  const deliver = async () => {
+    while (!stopping && !failure) {
+      if (buffer.length === 0) {
+        if (sourceEnded) break;
+        await new Promise<void>((resolve) => (wakeDelivery = resolve));
+        wakeDelivery = null;
+        continue;
+      }
+      const batch = buffer.splice(0, batchSize);
+      signal(wakeReader);
+      try {
+        await handler(batch);
+      } catch (error) {
+        fail(error);
+        break;
+      }
+      handledPosition = batch[batch.length - 1]!.position;
+      for (const waiter of waiters.filter((w) => w.position <= handledPosition)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+
+  const reading = readAhead();
+  const done = (async () => {
+    await deliver();
+    stopping = true;
+    signal(wakeReader);
+    await source.unsubscribe().catch(() => undefined);
+    await reading;
+    // Read through a cast: the compiler cannot see that the callbacks above assign it.
+    const failed = failure as { error: unknown } | null;
+    const ended = failed ? failed.error : new SubscriptionStoppedError();
+    for (const waiter of waiters.splice(0)) waiter.reject(ended);
+    if (failed) throw failed.error;
+  })();
+  // The caller may only ever call stop(); an unobserved failure must not crash the process.
+  done.catch(() => undefined);
+
+  return {
+    done,
+    async whenCaughtUp() {
+      const refusal = () => (failure ? failure.error : new SubscriptionStoppedError());
+      if (failure || stopping) throw refusal();
+      const position = await readHeadPosition();
+      if (failure || stopping) throw refusal();
+      if (handledPosition >= position) return;
+      await new Promise<void>((resolve, reject) => waiters.push({ position, resolve, reject }));
+    },
+    async stop() {
+      stopping = true;
+      signal(wakeDelivery);
+      signal(wakeReader);
+      await done.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// One entry point from configuration to a running store. The platform package turns environment
+// variables into this plain object; this file only knows how to open each engine.
+
+import type { EventStore } from './eventStore';
+import { createSqlEventStore } from './sql/createSqlEventStore';
+import { openPgliteDatabase } from './sql/openPgliteDatabase';
+import { openPostgresDatabase } from './sql/openPostgresDatabase';
+import type { SqlDatabase } from './sql/sqlDatabase';
+
+export type EventStoreConfig =
+  /** Embedded: PGlite in `dataDir`, or in memory without one. */
+  | { kind: 'pglite'; dataDir?: string }
+  /** Server: PostgreSQL; `schema` defaults to public. */
+  | { kind: 'postgres'; url: string; schema?: string; maxConnections?: number };
+// KurrentDB: add `| { kind: 'kurrentdb'; url: string }` here and a case below.
+
+export interface OpenedEventStore {
+  store: EventStore;
+  /**
+   * The SQL database the store lives in, for read models and checkpoints beside it (on PGlite
+   * they must share it: one process, one connection). null for engines without one. Closing the
+   * store closes it.
+   */
+  database: SqlDatabase | null;
+}
+
+export async function openEventStore(config: EventStoreConfig): Promise<OpenedEventStore> {
+  switch (config.kind) {
+    case 'pglite': {
+      const database = await openPgliteDatabase({ dataDir: config.dataDir });
+      return { store: await createOwningStore(database), database };
+    }
+    case 'postgres': {
+      const database = await openPostgresDatabase(config);
+      return { store: await createOwningStore(database), database };
+    }
+    default:
+      throw new Error(`Unknown event store kind ${String((config as { kind?: unknown }).kind)}`);
+  }
+}
+
+async function createOwningStore(database: SqlDatabase): Promise<EventStore> {
+  try {
+    return await createSqlEventStore(database, { ownsDatabase: true });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

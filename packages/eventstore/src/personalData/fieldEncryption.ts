@@ -1,0 +1,104 @@
+// AES-256-GCM for personal fields and for wrapping the per-stream data keys. Formats (stored in
+// events and in the key table; never change them without a new marker):
+//
+//   encrypted field: { "$encrypted": base64(iv[12] | tag[16] | ciphertext) }
+//                    plaintext = canonical JSON of the original value, UTF-8; key = the stream's data key
+//   wrapped data key: base64(iv[12] | tag[16] | ciphertext[32])
+//                    key = master key, additional data = "kot-data-key:" + streamId
+//
+// A fresh random IV per encryption; GCM's tag makes any change to a ciphertext fail to decrypt.
+
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { canonicalJson } from '../integrity/canonicalJson';
+import { isRecord } from './personalFieldPaths';
+
+export const ENCRYPTED_MARKER = '$encrypted';
+/** What a personal field reads as once its stream's key has been forgotten. */
+export const REDACTED = '[REDACTED]';
+
+export interface EncryptedValue {
+  [ENCRYPTED_MARKER]: string;
+}
+
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export class PersonalDataKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PersonalDataKeyError';
+  }
+}
+
+export function isEncryptedValue(value: unknown): value is EncryptedValue {
+  return (
+    isRecord(value) &&
+    typeof value[ENCRYPTED_MARKER] === 'string' &&
+    Object.keys(value).length === 1
+  );
+}
+
+export function encryptValue(dataKey: Buffer, value: unknown): EncryptedValue {
+  return { [ENCRYPTED_MARKER]: seal(dataKey, Buffer.from(canonicalJson(value), 'utf8')) };
+}
+
+export function decryptValue(dataKey: Buffer, value: EncryptedValue): unknown {
+  const plaintext = open(dataKey, value[ENCRYPTED_MARKER]);
+  if (!plaintext)
+    throw new PersonalDataKeyError('A personal field does not decrypt with its stream key');
+  return JSON.parse(plaintext.toString('utf8')) as unknown;
+}
+
+export function createDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+export function wrapDataKey(masterKey: Buffer, streamId: string, dataKey: Buffer): string {
+  return seal(masterKey, dataKey, wrappingContext(streamId));
+}
+
+export function unwrapDataKey(masterKey: Buffer, streamId: string, wrapped: string): Buffer {
+  const dataKey = open(masterKey, wrapped, wrappingContext(streamId));
+  if (!dataKey || dataKey.length !== KEY_BYTES) {
+    throw new PersonalDataKeyError(
+      `The data key of ${streamId} does not unwrap: wrong master key or altered key row`,
+    );
+  }
+  return dataKey;
+}
+
+/** The master key from configuration: 32 random bytes, base64 (`openssl rand -base64 32`). */
+export function parseMasterKey(base64: string): Buffer {
+  const key = Buffer.from(base64, 'base64');
+  if (key.length !== KEY_BYTES) {
+    throw new PersonalDataKeyError(`The master key must be ${KEY_BYTES} bytes in base64`);
+  }
+  return key;
+}
+
+function wrappingContext(streamId: string): Buffer {
+  return Buffer.from(`kot-data-key:${streamId}`, 'utf8');
+}
+
+function seal(key: Buffer, plaintext: Buffer, additionalData?: Buffer): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv);
+  if (additionalData) cipher.setAAD(additionalData);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64');
+}
+
+function open(key: Buffer, sealed: string, additionalData?: Buffer): Buffer | null {
+  const bytes = Buffer.from(sealed, 'base64');
+  if (bytes.length < IV_BYTES + TAG_BYTES) return null;
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES));
+    if (additionalData) decipher.setAAD(additionalData);
+    decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}

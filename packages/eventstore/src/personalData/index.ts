@@ -1,0 +1,24 @@
+// Crypto-shredding for personal data in events: per-stream keys outside the log, encrypted fields
+// inside it, REDACTED after forget.
+
+export {
+  protectPersonalData,
+  type PersonalDataOptions,
+  type ProtectedEventStore,
+} from './protectPersonalData';
+export {
+  createSqlKeyStore,
+  PersonalDataForgottenError,
+  KEY_STORE_COMPONENT,
+  type KeyStore,
+  type SqlKeyStoreOptions,
+} from './keyStore';
+export {
+  REDACTED,
+  ENCRYPTED_MARKER,
+  PersonalDataKeyError,
+  isEncryptedValue,
+  parseMasterKey,
+  type EncryptedValue,
+} from './fieldEncryption';
+export { parseFieldPath } from './personalFieldPaths';

@@ -1,0 +1,53 @@
+// Paths to personal fields as the domain declares them: `household.partners[].bsn`,
+// `children[].name`. Dots separate object keys; `[]` after a key means every element of that
+// array. Keys containing `.` or `[]` cannot be addressed. Missing parts of a path are skipped.
+
+export interface PathSegment {
+  key: string;
+  eachElement: boolean;
+}
+
+export function parseFieldPath(path: string): PathSegment[] {
+  const segments = path.split('.').map((part) => {
+    const eachElement = part.endsWith('[]');
+    const key = eachElement ? part.slice(0, -2) : part;
+    if (key.length === 0 || key.includes('[') || key.includes(']')) {
+      throw new Error(`Invalid personal field path ${JSON.stringify(path)}`);
+    }
+    return { key, eachElement };
+  });
+  return segments;
+}
+
+/** A copy of `data` with `transform` applied to every value the path reaches; `data` is untouched. */
+export function mapFieldPath(
+  data: unknown,
+  segments: readonly PathSegment[],
+  transform: (value: unknown) => unknown,
+): unknown {
+  return mapFrom(data, segments, 0, transform);
+}
+
+function mapFrom(
+  node: unknown,
+  segments: readonly PathSegment[],
+  index: number,
+  transform: (value: unknown) => unknown,
+): unknown {
+  const segment = segments[index];
+  if (!segment) return transform(node);
+  if (!isRecord(node) || !Object.hasOwn(node, segment.key)) return node;
+  const child = node[segment.key];
+  let mapped: unknown;
+  if (segment.eachElement) {
+    if (!Array.isArray(child)) return node;
+    mapped = child.map((element: unknown) => mapFrom(element, segments, index + 1, transform));
+  } else {
+    mapped = mapFrom(child, segments, index + 1, transform);
+  }
+  return { ...node, [segment.key]: mapped };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,136 @@
+// subscribeToAll for the SQL engines: read everything below the visible horizon in position order
+// (catch-up), then sleep until a wake-up and read again (live). One loop, one batch at a time.
+//
+// Sleeping: after a wake-up we read at once. When committed rows are held back behind a
+// still-running transaction (head >= horizon), we re-read with a short growing delay, because
+// that transaction may not be an append and will not notify. Otherwise we wait for a wake-up,
+// with a slow poll only as a safety net for a lost NOTIFY.
+
+import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../eventStore';
+import { InvalidOptionsError, SubscriptionStoppedError } from '../errors';
+
+export interface CatchUpSource {
+  /** Events after `position` (exclusive) below the visible horizon, in position order. */
+  readAfter(position: number, limit: number): Promise<RecordedEvent[]>;
+  /** head: newest committed position (0 when empty); horizon: first position not yet final. */
+  readHorizon(): Promise<{ horizon: number; head: number }>;
+  onWakeUp(callback: () => void): Promise<() => Promise<void>>;
+  fallbackPollMs: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 100;
+const HELD_BACK_DELAYS_MS = { first: 2, max: 100 };
+
+export function startCatchUpSubscription(
+  source: CatchUpSource,
+  options: SubscribeToAllOptions,
+): Subscription {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw new InvalidOptionsError(`batchSize must be a positive integer, got ${batchSize}`);
+  }
+  const checkpoint = options.fromCheckpoint ?? 0;
+  if (!Number.isSafeInteger(checkpoint) || checkpoint < 0) {
+    throw new InvalidOptionsError(`fromCheckpoint must be a position >= 0, got ${checkpoint}`);
+  }
+  if (typeof options.handler !== 'function') {
+    throw new InvalidOptionsError('a handler function is required');
+  }
+
+  let position = checkpoint;
+  let stopping = false;
+  let ended: { error: unknown } | null = null;
+  let wakeUpPending = false;
+  let interruptSleep: (() => void) | null = null;
+  let waiters: Array<{ target: number; resolve: () => void; reject: (error: unknown) => void }> =
+    [];
+
+  const wakeUp = () => {
+    wakeUpPending = true;
+    interruptSleep?.();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (wakeUpPending || stopping) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        interruptSleep = null;
+        resolve();
+      }
+      interruptSleep = done;
+    });
+  const resolveReachedWaiters = () => {
+    const reached = waiters.filter((waiter) => waiter.target <= position);
+    waiters = waiters.filter((waiter) => waiter.target > position);
+    for (const waiter of reached) waiter.resolve();
+  };
+
+  const run = async () => {
+    const unlisten = await source.onWakeUp(wakeUp);
+    try {
+      let heldBackDelay = HELD_BACK_DELAYS_MS.first;
+      while (!stopping) {
+        wakeUpPending = false;
+        const events = await source.readAfter(position, batchSize);
+        if (stopping) break;
+        const last = events[events.length - 1];
+        if (last) {
+          await options.handler(events);
+          position = last.position;
+          resolveReachedWaiters();
+          if (events.length === batchSize) continue;
+        }
+        const { horizon, head } = await source.readHorizon();
+        if (head <= position) {
+          heldBackDelay = HELD_BACK_DELAYS_MS.first;
+          await sleep(source.fallbackPollMs);
+        } else if (head >= horizon) {
+          await sleep(heldBackDelay);
+          heldBackDelay = Math.min(heldBackDelay * 2, HELD_BACK_DELAYS_MS.max);
+        }
+        // else: committed rows arrived below the horizon since our read; read again now.
+      }
+    } finally {
+      await unlisten();
+    }
+  };
+
+  const done = run().then(
+    () => {
+      ended = { error: new SubscriptionStoppedError() };
+    },
+    (error: unknown) => {
+      ended = { error };
+      throw error;
+    },
+  );
+  // Settle waiters whichever way it ends; `done` itself stays for the owner to observe.
+  done.then(
+    () => rejectWaiters(new SubscriptionStoppedError()),
+    (error: unknown) => rejectWaiters(error),
+  );
+  function rejectWaiters(error: unknown) {
+    const pending = waiters;
+    waiters = [];
+    for (const waiter of pending) waiter.reject(error);
+  }
+
+  return {
+    async whenCaughtUp() {
+      if (ended) throw ended.error;
+      const { head } = await source.readHorizon();
+      if (position >= head) return;
+      await new Promise<void>((resolve, reject) => {
+        if (ended) return reject(ended.error);
+        waiters.push({ target: head, resolve, reject });
+      });
+    },
+    async stop() {
+      stopping = true;
+      interruptSleep?.();
+      await done.catch(() => undefined);
+    },
+    done,
+  };
+}

@@ -1,0 +1,233 @@
+// The EventStore port on a SqlDatabase (PGlite or PostgreSQL): same schema, same statements.
+
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamMetadata,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../eventStore';
+import {
+  EventStoreClosedError,
+  IdempotencyConflictError,
+  InvalidEventError,
+  InvalidOptionsError,
+  WrongExpectedRevisionError,
+} from '../errors';
+import { canonicalJson, NotJsonError } from '../integrity/canonicalJson';
+import { verifyHashChain } from '../integrity/hashChain';
+import { assertStreamId, prepareAppend } from '../prepareAppend';
+import { startCatchUpSubscription } from './catchUpSubscription';
+import { EVENT_STORE_COMPONENT, eventStoreMigrations } from './eventStoreSchema';
+import { eventStoreStatements as statements } from './eventStoreStatements';
+import { runMigrations } from './migrations';
+import { toRecordedEvent, type RecordedEventRow } from './recordedEventRow';
+import { toNumber, type SqlDatabase } from './sqlDatabase';
+
+export interface SqlEventStoreOptions {
+  /** Close the database with the store (true when the store opened it). Default false. */
+  ownsDatabase?: boolean;
+  /** Safety-net poll of live subscriptions when no wake-up arrives. Default 2000 ms. */
+  fallbackPollMs?: number;
+}
+
+interface AppendRow {
+  outcome:
+    'appended' | 'idempotent' | 'wrong_expected_revision' | 'idempotency_conflict' | 'unknown';
+  stream_revision: unknown;
+  last_position: unknown;
+}
+
+const DEFAULT_FALLBACK_POLL_MS = 2000;
+
+/** Runs the event store migrations, then returns the store. */
+export async function createSqlEventStore(
+  db: SqlDatabase,
+  options: SqlEventStoreOptions = {},
+): Promise<EventStore> {
+  await runMigrations(db, EVENT_STORE_COMPONENT, eventStoreMigrations);
+  // Scoped by schema so test runs (and tenants) in one PostgreSQL database do not wake each other.
+  const channel = `eventstore_${db.schema}`;
+  const fallbackPollMs = options.fallbackPollMs ?? DEFAULT_FALLBACK_POLL_MS;
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  const assertOpen = () => {
+    if (closed) throw new EventStoreClosedError();
+  };
+  const readAfter = async (position: number, limit: number | null) => {
+    const rows = await db.query<RecordedEventRow>(statements.readAll, [position, limit]);
+    return rows.map(toRecordedEvent);
+  };
+  const readStream = async (
+    streamId: string,
+    readOptions: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> => {
+    assertOpen();
+    assertStreamId(streamId);
+    const { from, to, limit } = readOptions;
+    for (const [name, value] of Object.entries({ from, to })) assertPosition(name, value);
+    assertLimit(limit);
+    const backwards = readOptions.direction === 'backwards';
+    if (readOptions.direction !== undefined && !backwards && readOptions.direction !== 'forwards') {
+      throw new InvalidOptionsError(`unknown direction ${String(readOptions.direction)}`);
+    }
+    const rows = await db.query<RecordedEventRow>(
+      backwards ? statements.readStreamBackwards : statements.readStreamForwards,
+      backwards
+        ? [streamId, from ?? Number.MAX_SAFE_INTEGER, to ?? 0, limit ?? null]
+        : [streamId, from ?? 0, to ?? Number.MAX_SAFE_INTEGER, limit ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  };
+
+  return {
+    async append(streamId: string, events: NewEvent[], appendOptions?: AppendOptions) {
+      assertOpen();
+      const prepared = prepareAppend(streamId, events, appendOptions);
+      const eventIds = prepared.events.map((event) => event.eventId);
+      let row: AppendRow | undefined;
+      try {
+        [row] = await db.query<AppendRow>(statements.append, [
+          streamId,
+          String(prepared.expectedRevision),
+          eventIds,
+          prepared.events.map((event) => event.body),
+        ]);
+      } catch (error) {
+        // A stored event id: the append wrote nothing. Was it a retry, or a conflict?
+        if ((error as { constraint?: string }).constraint !== 'events_event_id_key') throw error;
+        [row] = await db.query<AppendRow>(statements.classifyKnown, [streamId, eventIds]);
+        if (row?.outcome === 'unknown') throw error;
+      }
+      if (!row) throw new Error('eventstore_append returned no row');
+      return appendResult(streamId, prepared.expectedRevision, eventIds, row, () =>
+        db.notify(channel),
+      );
+    },
+
+    readStream,
+
+    async readAll(readOptions: ReadAllOptions = {}) {
+      assertOpen();
+      assertPosition('fromPosition', readOptions.fromPosition);
+      assertLimit(readOptions.limit);
+      return readAfter(readOptions.fromPosition ?? 0, readOptions.limit ?? null);
+    },
+
+    subscribeToAll(subscribeOptions: SubscribeToAllOptions) {
+      assertOpen();
+      const subscription = startCatchUpSubscription(
+        {
+          readAfter,
+          async readHorizon() {
+            const [row] = await db.query<{ horizon: unknown; head: unknown }>(statements.horizon);
+            return { horizon: toNumber(row?.horizon), head: toNumber(row?.head ?? 0) };
+          },
+          onWakeUp: (callback) => db.listen(channel, callback),
+          fallbackPollMs,
+        },
+        subscribeOptions,
+      );
+      subscriptions.add(subscription);
+      subscription.done.then(
+        () => subscriptions.delete(subscription),
+        () => subscriptions.delete(subscription),
+      );
+      return subscription;
+    },
+
+    async getStreamMetadata(streamId: string) {
+      assertOpen();
+      assertStreamId(streamId);
+      const [row] = await db.query<{ metadata: StreamMetadata }>(statements.getStreamMetadata, [
+        streamId,
+      ]);
+      return row?.metadata ?? null;
+    },
+
+    async setStreamMetadata(streamId: string, metadata: StreamMetadata) {
+      assertOpen();
+      assertStreamId(streamId);
+      let text: string;
+      try {
+        if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+          throw new NotJsonError('', 'stream metadata must be a JSON object');
+        }
+        text = canonicalJson(metadata);
+      } catch (error) {
+        if (error instanceof NotJsonError) {
+          throw new InvalidEventError(`stream metadata is not JSON at ${error.message}`);
+        }
+        throw error;
+      }
+      await db.query(statements.setStreamMetadata, [streamId, text]);
+    },
+
+    async verifyStream(streamId: string) {
+      return verifyHashChain(streamId, await readStream(streamId));
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      if (options.ownsDatabase) await db.close();
+    },
+  };
+}
+
+function appendResult(
+  streamId: string,
+  expected: ExpectedRevision,
+  eventIds: string[],
+  row: AppendRow,
+  wakeSubscribers: () => void,
+): AppendResult {
+  switch (row.outcome) {
+    case 'appended':
+      wakeSubscribers();
+      return {
+        streamId,
+        nextExpectedRevision: toNumber(row.stream_revision),
+        lastPosition: toNumber(row.last_position),
+      };
+    case 'idempotent':
+      return {
+        streamId,
+        nextExpectedRevision: toNumber(row.stream_revision),
+        lastPosition: toNumber(row.last_position),
+      };
+    case 'wrong_expected_revision': {
+      const actual = toNumber(row.stream_revision);
+      throw new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual);
+    }
+    case 'idempotency_conflict':
+      throw new IdempotencyConflictError(
+        streamId,
+        eventIds,
+        'some of these event ids are already stored (here or in another stream) and some are not: ' +
+          'a retry must repeat the same append, new events need new ids',
+      );
+    case 'unknown':
+      throw new Error('eventstore_append reported unknown event ids');
+  }
+}
+
+function assertPosition(name: string, value: unknown): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 0)) {
+    throw new InvalidOptionsError(`${name} must be an integer >= 0, got ${String(value)}`);
+  }
+}
+
+function assertLimit(limit: unknown): void {
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || (limit as number) < 1)) {
+    throw new InvalidOptionsError(`limit must be an integer >= 1, got ${String(limit)}`);
+  }
+}

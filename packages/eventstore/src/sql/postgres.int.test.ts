@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { Client, Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import type { RecordedEvent } from '../eventStore';
+import { describeEventStoreContract } from '../contract/eventStoreContract';
+import { newEvent, uniqueStreamId, waitFor } from '../contract/contractFixtures';
+import { prepareAppend } from '../prepareAppend';
+import { createSqlEventStore } from './createSqlEventStore';
+import { openPostgresDatabase } from './openPostgresDatabase';
+import { createSqlContractSubject } from './sqlContractSubject';
+
+const url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const skipReason = unreachable(url);
+// A fresh schema per run: concurrent runs and earlier runs never meet.
+const schema = `eventstore_test_${Date.now().toString(36)}_${process.pid}`;
+
+describeEventStoreContract(
+  'PostgreSQL',
+  async () => {
+    const database = await openPostgresDatabase({ url, schema, maxConnections: 12 });
+    return createSqlContractSubject(database, async () => {
+      await database.close();
+      await dropSchema(schema);
+    });
+  },
+  { skipReason },
+);
+
+(skipReason ? describe.skip : describe)('PostgreSQL visibility rule', () => {
+  const visibilitySchema = `${schema}_visibility`;
+  afterAll(() => dropSchema(visibilitySchema));
+
+  it('holds back an event committed behind a still-running append, then delivers both in order', async () => {
+    const database = await openPostgresDatabase({ url, schema: visibilitySchema });
+    const store = await createSqlEventStore(database, { ownsDatabase: true });
+    const slow = new Client({
+      connectionString: url,
+      options: `-c search_path=${visibilitySchema}`,
+    });
+    await slow.connect();
+    const slowStream = uniqueStreamId('slow');
+    const fastStream = uniqueStreamId('fast');
+    const received: RecordedEvent[] = [];
+    const subscription = store.subscribeToAll({
+      handler: async (events) => {
+        received.push(
+          ...events.filter((event) => [slowStream, fastStream].includes(event.streamId)),
+        );
+      },
+    });
+    try {
+      // The slow writer takes its transaction id (and so its position) first but commits last.
+      const slowAppend = prepareAppend(slowStream, [newEvent()], undefined);
+      await slow.query('BEGIN');
+      await slow.query('SELECT * FROM eventstore_append($1, $2, $3::uuid[], $4::text[])', [
+        slowStream,
+        'any',
+        slowAppend.events.map((event) => event.eventId),
+        slowAppend.events.map((event) => event.body),
+      ]);
+      await store.append(fastStream, [newEvent()]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      expect(received).toEqual([]);
+      expect((await store.readAll()).some((event) => event.streamId === fastStream)).toBe(false);
+
+      await slow.query('COMMIT');
+      await waitFor('both events', () => received.length === 2, 5_000);
+      expect(received.map((event) => event.streamId)).toEqual([slowStream, fastStream]);
+      expect(received[0]!.position).toBeLessThan(received[1]!.position);
+    } finally {
+      await slow.end();
+      await subscription.stop();
+      await store.close();
+    }
+  });
+
+  it('wakes a subscriber in another process-like store through LISTEN/NOTIFY, not the fallback poll', async () => {
+    const writerDatabase = await openPostgresDatabase({ url, schema: visibilitySchema });
+    const readerDatabase = await openPostgresDatabase({ url, schema: visibilitySchema });
+    const writer = await createSqlEventStore(writerDatabase, { ownsDatabase: true });
+    // A poll slower than the test timeout: only a NOTIFY can deliver in time.
+    const reader = await createSqlEventStore(readerDatabase, {
+      ownsDatabase: true,
+      fallbackPollMs: 60_000,
+    });
+    const streamId = uniqueStreamId('notified');
+    const received: string[] = [];
+    const subscription = reader.subscribeToAll({
+      handler: async (events) => {
+        received.push(
+          ...events.filter((event) => event.streamId === streamId).map((event) => event.eventId),
+        );
+      },
+    });
+    try {
+      await subscription.whenCaughtUp();
+      const event = { ...newEvent(), eventId: uuidv7() };
+      await writer.append(streamId, [event]);
+      await waitFor('the notified event', () => received.length === 1, 3_000);
+      expect(received).toEqual([event.eventId]);
+    } finally {
+      await subscription.stop();
+      await Promise.all([writer.close(), reader.close()]);
+    }
+  });
+});
+
+function unreachable(connectionString: string): string | null {
+  // Decided synchronously, so the suite can be skipped (loudly) before Jest collects it.
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const { Client } = require('pg');
+       const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+       client.connect().then(() => client.end()).then(
+         () => process.exit(0),
+         (error) => { console.error(error.message); process.exit(1); });`,
+      connectionString,
+    ],
+    { cwd: __dirname, encoding: 'utf8', timeout: 5_000 },
+  );
+  if (probe.status === 0) return null;
+  return `PostgreSQL at ${connectionString} is unreachable: ${probe.stderr.trim() || probe.error?.message || 'timeout'}`;
+}
+
+async function dropSchema(name: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,122 @@
+import { ConfigurationError, loadConfig } from './loadConfig';
+
+const secret = 'a-demo-secret-that-is-long-enough-for-hs256';
+const masterKey = Buffer.alloc(32, 7).toString('base64');
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('loadConfig', () => {
+  it('starts embedded on PGlite with only a JWT secret', () => {
+    const config = loadConfig({ JWT_SECRET: secret });
+    expect(config.eventStore).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000, bodyLimitBytes: 262144 });
+    expect(config.authentication).toEqual({
+      kind: 'hs256',
+      secret,
+      issuer: 'kot-platform',
+      audience: 'kot-platform',
+    });
+    expect(config.personalDataMasterKey).toBeNull();
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reads a PostgreSQL server setup with RS256 tokens from a JWKS', () => {
+    const config = loadConfig({
+      EVENTSTORE: 'postgres',
+      DATABASE_URL: 'postgres://kot:pw@db:5432/kot',
+      JWKS_URL: 'https://login.example.org/.well-known/jwks.json',
+      JWT_ISSUER: 'https://login.example.org',
+      JWT_AUDIENCE: 'kot',
+      PERSONAL_DATA_MASTER_KEY: masterKey,
+      PORT: '0',
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: 'k1:9092, k2:9092',
+    });
+    expect(config.eventStore).toEqual({ kind: 'postgres', url: 'postgres://kot:pw@db:5432/kot' });
+    expect(config.authentication.kind).toBe('jwks');
+    expect(config.personalDataMasterKey).toEqual(Buffer.alloc(32, 7));
+    expect(config.http.port).toBe(0);
+    expect(config.logLevel).toBe('warn');
+    expect(config.kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
+  });
+
+  it('lists every problem at once instead of stopping at the first', () => {
+    const problems = problemsOf({ EVENTSTORE: 'postgres', PORT: '99999', LOG_LEVEL: 'loud' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DATABASE_URL: required when EVENTSTORE=postgres/),
+        expect.stringMatching(/^PORT: expected a whole number from 0 to 65535/),
+        expect.stringMatching(/^LOG_LEVEL: expected one of/),
+        expect.stringMatching(/^JWT_SECRET: required/),
+        expect.stringMatching(/^PERSONAL_DATA_MASTER_KEY: required when EVENTSTORE=postgres/),
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+  });
+
+  it('names the variable and the fix in the error message', () => {
+    expect(() => loadConfig({ EVENTSTORE: 'mongo', JWT_SECRET: secret })).toThrow(
+      /Invalid configuration:\n {2}- EVENTSTORE: expected pglite, postgres or kurrentdb, got "mongo"/,
+    );
+  });
+
+  it('never repeats a secret in its messages', () => {
+    const problems = problemsOf({ JWT_SECRET: 'short-secret-value' });
+    expect(problems).toEqual(['JWT_SECRET: too short; use at least 32 characters']);
+    expect(problems.join()).not.toContain('short-secret-value');
+  });
+
+  it('refuses both a shared secret and a JWKS, and a JWKS without issuer and audience', () => {
+    const problems = problemsOf({ JWT_SECRET: secret, JWKS_URL: 'https://idp.example.org/jwks' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^JWT_SECRET and JWKS_URL: set one of them, not both/),
+      'JWT_ISSUER: required with JWKS_URL',
+      'JWT_AUDIENCE: required with JWKS_URL',
+    ]);
+  });
+
+  it('accepts plain http for a JWKS only on localhost', () => {
+    const base = { JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' };
+    expect(
+      loadConfig({ ...base, JWKS_URL: 'http://127.0.0.1:9999/jwks' }).authentication.kind,
+    ).toBe('jwks');
+    expect(problemsOf({ ...base, JWKS_URL: 'http://idp.example.org/jwks' })).toEqual([
+      'JWKS_URL: expected an https:// URL (http:// only for localhost)',
+    ]);
+  });
+
+  it('checks connection strings and the master key', () => {
+    expect(
+      problemsOf({
+        EVENTSTORE: 'kurrentdb',
+        KURRENTDB_URL: 'http://localhost:2113',
+        JWT_SECRET: secret,
+        PERSONAL_DATA_MASTER_KEY: Buffer.alloc(16).toString('base64'),
+      }),
+    ).toEqual([
+      'KURRENTDB_URL: expected a kurrentdb:// (or esdb://) connection string',
+      'PERSONAL_DATA_MASTER_KEY: expected 32 bytes in base64',
+    ]);
+    expect(
+      loadConfig({
+        EVENTSTORE: 'kurrentdb',
+        KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+        JWT_SECRET: secret,
+        PERSONAL_DATA_MASTER_KEY: masterKey,
+      }).eventStore,
+    ).toEqual({ kind: 'kurrentdb', url: 'kurrentdb://localhost:2113?tls=false' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ JWT_SECRET: secret, PORT: '', DATA_DIR: ' ' }).http.port).toBe(4000);
+  });
+});

@@ -1,0 +1,79 @@
+// Apollo Server 5 on express 5 with the platform's context, error codes and query limits. Each
+// service passes its schema; the launcher passes one schema built from several services' resolvers.
+
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Authenticator } from '../auth/createAuthenticator';
+import { AuthenticationError } from '../auth/authenticationErrors';
+import { describeError } from '../errors/describeError';
+import { formatGraphQLError } from './formatGraphQLError';
+import { graphqlContextOf, type GraphQLContext } from './graphqlContext';
+import { complexityLimitPlugin, depthLimitRule, type QueryLimits } from './queryLimits';
+
+export interface GraphQLMiddlewareOptions {
+  schema: GraphQLSchema;
+  authenticate: Authenticator;
+  limits: QueryLimits;
+  /** Where the middleware is mounted; /graphql by default. */
+  path?: string;
+  /** Schema introspection (the sandbox needs it); on unless NODE_ENV=production. */
+  introspection?: boolean;
+}
+
+export interface GraphQLMiddleware {
+  /** Mount with app.use(handler): it answers on `path` only. */
+  handler: RequestHandler;
+  stop(): Promise<void>;
+}
+
+export async function createGraphQLMiddleware(
+  options: GraphQLMiddlewareOptions,
+): Promise<GraphQLMiddleware> {
+  const server = new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    introspection: options.introspection ?? process.env['NODE_ENV'] !== 'production',
+    validationRules: [depthLimitRule(options.limits.maxDepth)],
+    formatError: formatGraphQLError,
+    includeStacktraceInErrorResponses: false,
+    // The service's own shutdown stops it, in order; Apollo's would re-raise the signal and exit.
+    stopOnTerminationSignals: false,
+    plugins: [complexityLimitPlugin(options.limits.maxComplexity), errorReportingPlugin()],
+  });
+  await server.start();
+  const graphql = expressMiddleware(server, {
+    context: async ({ req, res }) => graphqlContextOf(req, res, options.authenticate),
+  });
+  const path = options.path ?? '/graphql';
+  const handler: RequestHandler = (req, res, next) => {
+    if (req.path !== path) return next();
+    return graphql(req, res, next);
+  };
+  return { handler, stop: () => server.stop() };
+}
+
+/** Logs our own failures with the correlation id; answers 401 when the caller is not signed in. */
+function errorReportingPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, response }) {
+          let unauthenticated = false;
+          for (const error of errors) {
+            const original = error.originalError;
+            if (!original) continue;
+            if (original instanceof AuthenticationError) unauthenticated = true;
+            else if (!describeError(original).expected) {
+              contextValue.logger.error({ err: original, path: error.path }, 'resolver failed');
+            }
+          }
+          if (unauthenticated) {
+            response.http.status = 401;
+            response.http.headers.set('www-authenticate', 'Bearer');
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { Writable } from 'node:stream';
+import {
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  type GraphQLFieldConfig,
+} from 'graphql';
+import { CommandRefused, text, type RefusalKind } from '@kot/domain';
+import { actors } from '@kot/domain/testing';
+import { createAuthenticator } from '../auth/createAuthenticator';
+import { issueToken } from '../auth/issueToken';
+import { createLogger } from '../logging/createLogger';
+import { createHttpApp } from '../http/createHttpApp';
+import { createMetrics } from '../http/metrics';
+import { startHttpServer, type RunningServer } from '../http/startHttpServer';
+import { createGraphQLMiddleware, type GraphQLMiddleware } from './createGraphQLMiddleware';
+import type { GraphQLContext } from './graphqlContext';
+
+const secret = 'a-demo-secret-that-is-long-enough-for-hs256';
+
+const nodeType: GraphQLObjectType = new GraphQLObjectType({
+  name: 'Node',
+  fields: () => ({ name: { type: GraphQLString }, child: { type: nodeType, resolve: () => ({}) } }),
+});
+
+const refusing = (kind: RefusalKind): GraphQLFieldConfig<unknown, GraphQLContext> => ({
+  type: GraphQLString,
+  resolve: () => {
+    throw new CommandRefused(
+      kind,
+      text('Niet zo.', 'Not like this.'),
+      kind === 'invalid-input'
+        ? [
+            {
+              field: 'household.partners[0].bsn',
+              reason: text('geen geldig BSN', 'not a valid BSN'),
+            },
+          ]
+        : [],
+    );
+  },
+});
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType<unknown, GraphQLContext>({
+    name: 'Query',
+    fields: {
+      node: { type: nodeType, resolve: () => ({ name: 'root' }) },
+      whoAmI: {
+        type: new GraphQLNonNull(GraphQLString),
+        resolve: async (_source, _args, context) => (await context.actor()).id,
+      },
+      idempotencyKey: { type: GraphQLString, resolve: (_s, _a, context) => context.idempotencyKey },
+      forbidden: refusing('forbidden'),
+      invalid: refusing('invalid-input'),
+      wrongState: refusing('wrong-state'),
+      notFound: refusing('not-found'),
+      broken: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new Error('connection string postgres://kot:hunter2@db');
+        },
+      },
+    },
+  }),
+});
+
+describe('the GraphQL middleware', () => {
+  let running: RunningServer;
+  let graphql: GraphQLMiddleware;
+  let token: string;
+
+  beforeAll(async () => {
+    const authenticate = createAuthenticator({
+      kind: 'hs256',
+      secret,
+      issuer: 'kot-platform',
+      audience: 'kot-platform',
+    });
+    graphql = await createGraphQLMiddleware({
+      schema,
+      authenticate,
+      limits: { maxDepth: 4, maxComplexity: 8 },
+    });
+    const logger = createLogger({
+      service: 'test',
+      level: 'silent',
+      destination: new Writable({ write: (_c, _e, done) => done() }),
+    });
+    const app = createHttpApp({
+      service: 'test',
+      logger,
+      metrics: createMetrics({ processMetrics: false }),
+      bodyLimitBytes: 10_000,
+      routes: [graphql.handler],
+    });
+    running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+    token = await issueToken(secret, actors.officer, '5m');
+  });
+
+  afterAll(async () => {
+    await running.close();
+    await graphql.stop();
+  });
+
+  const post = async (query: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as {
+        data?: Record<string, unknown> | null;
+        errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
+      },
+    };
+  };
+
+  it('gives a signed-in actor to resolvers and passes the Idempotency-Key on', async () => {
+    const { status, body } = await post('{ whoAmI idempotencyKey }', {
+      Authorization: `Bearer ${token}`,
+      'Idempotency-Key': 'key-1',
+    });
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ whoAmI: 'u-officer-utrecht', idempotencyKey: 'key-1' });
+  });
+
+  it('answers 401 UNAUTHENTICATED when a resolver needs an actor and there is no token', async () => {
+    const { status, headers, body } = await post('{ whoAmI }');
+    expect(status).toBe(401);
+    expect(headers.get('www-authenticate')).toBe('Bearer');
+    expect(body.errors?.[0]?.extensions['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('needs no token for what does not ask for an actor (introspection, the sandbox)', async () => {
+    const { status, body } = await post('{ __schema { queryType { name } } }');
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['forbidden', 'FORBIDDEN'],
+    ['invalid', 'BAD_USER_INPUT'],
+    ['wrongState', 'CONFLICT'],
+    ['notFound', 'NOT_FOUND'],
+  ])(
+    'maps the domain refusal of %s to %s, with the reason in Dutch and English',
+    async (field, code) => {
+      const { body } = await post(`{ ${field} }`);
+      const error = body.errors?.[0];
+      expect(error?.message).toBe('Not like this.');
+      expect(error?.extensions).toMatchObject({
+        code,
+        reason: { nl: 'Niet zo.', en: 'Not like this.' },
+      });
+    },
+  );
+
+  it('names the field and the reason for invalid input', async () => {
+    const { body } = await post('{ invalid }');
+    expect(body.errors?.[0]?.extensions['fields']).toEqual([
+      {
+        field: 'household.partners[0].bsn',
+        reason: { nl: 'geen geldig BSN', en: 'not a valid BSN' },
+      },
+    ]);
+  });
+
+  it('keeps its own failures to itself', async () => {
+    const { body } = await post('{ broken }');
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+    expect(body.errors?.[0]?.extensions['code']).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('refuses operations nested deeper than the limit', async () => {
+    const { body } = await post('{ node { child { child { child { child { name } } } } } }');
+    expect(body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 4/);
+    expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses operations more complex than the limit', async () => {
+    const { status, body } = await post(
+      '{ a: node { name } b: node { name } c: node { name } d: node { name } e: node { name } }',
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too complex \(10; at most 8\)/);
+    expect(body.errors?.[0]?.extensions['code']).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,94 @@
+// The express app every service starts from: correlation ids, access log and latency metrics,
+// health, readiness and metrics endpoints, a JSON body limit, and problem documents for errors.
+// The service adds its own routes; the launcher may mount several services' routes on one app.
+
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from '../logging/createLogger';
+import type { Metrics } from './metrics';
+import { notFoundHandler, problemErrorHandler } from './problemDetails';
+import { correlationIdMiddleware, requestContextOf } from './requestContext';
+
+export interface ReadinessReport {
+  ready: boolean;
+  /** Per dependency, e.g. { eventStore: { ok: true }, projections: { ok: false, detail: '12 behind' } } */
+  checks?: Record<string, { ok: boolean; detail?: string }>;
+}
+
+export interface HttpAppOptions {
+  service: string;
+  logger: Logger;
+  metrics: Metrics;
+  bodyLimitBytes: number;
+  /** Ready = able to do useful work now. Without it, ready means started. */
+  readiness?: () => Promise<ReadinessReport>;
+  /** The service's own handlers (routers, GraphQL middleware), mounted in this order. */
+  routes: RequestHandler[];
+}
+
+/** Set by startHttpServer's close(): readiness turns false while the server drains. */
+export const drainingFlag = 'draining';
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { logger, metrics } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.locals[drainingFlag] = false;
+
+  app.use(correlationIdMiddleware(logger));
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeLabel(req, res.statusCode);
+      metrics.requestAnswered(req.method, route, res.statusCode, seconds);
+      if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
+        // The path only: query strings can carry anything.
+        requestContextOf(res).logger.info(
+          { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          'request answered',
+        );
+      }
+    });
+    if (app.locals[drainingFlag]) res.setHeader('Connection', 'close');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.service });
+  });
+  app.get('/readyz', async (_req, res) => {
+    let report: ReadinessReport;
+    try {
+      report = app.locals[drainingFlag]
+        ? { ready: false, checks: { shutdown: { ok: false, detail: 'shutting down' } } }
+        : ((await options.readiness?.()) ?? { ready: true });
+    } catch (error) {
+      requestContextOf(res).logger.warn({ err: error }, 'readiness check failed');
+      report = { ready: false, checks: { readiness: { ok: false, detail: 'check failed' } } };
+    }
+    res.status(report.ready ? 200 : 503).json({ service: options.service, ...report });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    express.json({
+      limit: options.bodyLimitBytes,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  for (const route of options.routes) app.use(route);
+  app.use(notFoundHandler);
+  app.use(problemErrorHandler);
+  return app;
+}
+
+/** A low-cardinality route name: the matched pattern, the mount point, or "unmatched". */
+function routeLabel(req: express.Request, status: number): string {
+  if (req.route?.path) return `${req.baseUrl}${String(req.route.path)}`;
+  if (status === 404) return 'unmatched';
+  const firstSegment = req.originalUrl.split(/[/?#]/)[1] ?? '';
+  return `/${firstSegment}`;
+}

@@ -1,0 +1,151 @@
+import { Router } from 'express';
+import { Writable } from 'node:stream';
+import { createLogger } from '../logging/createLogger';
+import { createMetrics } from './metrics';
+import { createHttpApp, type ReadinessReport } from './createHttpApp';
+import { startHttpServer, type RunningServer } from './startHttpServer';
+
+const quietLogger = () =>
+  createLogger({
+    service: 'test',
+    level: 'silent',
+    destination: new Writable({ write: (_c, _e, done) => done() }),
+  });
+
+describe('the HTTP app every service starts from', () => {
+  let running: RunningServer;
+  let readiness: ReadinessReport = { ready: true };
+  const metrics = createMetrics({ processMetrics: false });
+
+  beforeAll(async () => {
+    const routes = Router();
+    routes.post('/echo', (req, res) => {
+      res.json({ received: req.body });
+    });
+    routes.get('/boom', () => {
+      throw new Error('database password is hunter2');
+    });
+    const app = createHttpApp({
+      service: 'test',
+      logger: quietLogger(),
+      metrics,
+      bodyLimitBytes: 1024,
+      readiness: async () => readiness,
+      routes: [routes],
+    });
+    running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(() => running.close());
+
+  it('answers /healthz while the process is up', async () => {
+    const response = await fetch(`${running.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', service: 'test' });
+  });
+
+  it('answers /readyz with 503 and the failing check until the service is ready', async () => {
+    readiness = {
+      ready: false,
+      checks: { projections: { ok: false, detail: '12 events behind' } },
+    };
+    const notReady = await fetch(`${running.url}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toMatchObject({
+      ready: false,
+      checks: { projections: { ok: false } },
+    });
+    readiness = { ready: true };
+    expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+  });
+
+  it('echoes the caller’s correlation id, or hands out a new one', async () => {
+    const given = await fetch(`${running.url}/healthz`, {
+      headers: { 'X-Correlation-Id': 'abc-123' },
+    });
+    expect(given.headers.get('x-correlation-id')).toBe('abc-123');
+    const fresh = await fetch(`${running.url}/healthz`, {
+      headers: { 'X-Correlation-Id': 'bad id with spaces' },
+    });
+    expect(fresh.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a body over the limit with a 413 problem document', async () => {
+    const response = await fetch(`${running.url}/echo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'x'.repeat(2000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({
+      status: 413,
+      code: 'BAD_USER_INPUT',
+      type: 'urn:kot:problem:body-too-large',
+    });
+  });
+
+  it('refuses malformed JSON with a 400 problem document', async () => {
+    const response = await fetch(`${running.url}/echo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"no',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      type: 'urn:kot:problem:invalid-json',
+    });
+  });
+
+  it('answers an unknown address with a 404 problem document', async () => {
+    const response = await fetch(`${running.url}/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 'NOT_FOUND', instance: '/nothing-here' });
+  });
+
+  it('hides the details of its own failures from the caller', async () => {
+    const response = await fetch(`${running.url}/boom`);
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(body).not.toContain('hunter2');
+    expect(JSON.parse(body)).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+      correlationId: expect.any(String),
+    });
+  });
+
+  it('exposes request latency per route and the service hooks in Prometheus format', async () => {
+    metrics.commandHandled('ClaimCase', 'accepted');
+    metrics.eventsAppended(2);
+    metrics.projectionLagObserved('case-summary', 0.02);
+    metrics.projectionBehind('case-summary', 3);
+    const response = await fetch(`${running.url}/metrics`);
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(text).toContain(
+      'http_request_duration_seconds_bucket{le="0.002",method="GET",route="/healthz",status="200"}',
+    );
+    expect(text).toContain('route="unmatched"');
+    expect(text).toContain('kot_commands_total{command="ClaimCase",outcome="accepted"} 1');
+    expect(text).toContain('kot_events_appended_total 2');
+    expect(text).toContain('kot_projection_lag_seconds_count{projection="case-summary"} 1');
+    expect(text).toContain('kot_projection_behind_events{projection="case-summary"} 3');
+  });
+});
+
+describe('closing the server', () => {
+  it('reports not ready while draining and then stops listening', async () => {
+    const app = createHttpApp({
+      service: 'test',
+      logger: quietLogger(),
+      metrics: createMetrics({ processMetrics: false }),
+      bodyLimitBytes: 1024,
+      routes: [],
+    });
+    const running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+    expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+    await running.close(1000);
+    await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
+  });
+});

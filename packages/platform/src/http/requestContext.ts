@@ -1,0 +1,36 @@
+// Every request gets a correlation id (the caller's X-Correlation-Id, or a new one) and a logger
+// that carries it; both travel with the response locals and back out in the response header.
+
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { withCorrelationId, type Logger } from '../logging/createLogger';
+import { newId } from '../ids/newId';
+
+export const correlationIdHeader = 'X-Correlation-Id';
+
+export interface RequestContext {
+  correlationId: string;
+  logger: Logger;
+}
+
+// Anything else is replaced: the id ends up in logs and headers, so it must be short and plain.
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function correlationIdMiddleware(logger: Logger): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const offered = req.get(correlationIdHeader);
+    const correlationId = offered && ACCEPTABLE_ID.test(offered) ? offered : newId();
+    const context: RequestContext = {
+      correlationId,
+      logger: withCorrelationId(logger, correlationId),
+    };
+    res.locals['requestContext'] = context;
+    res.setHeader(correlationIdHeader, correlationId);
+    next();
+  };
+}
+
+export function requestContextOf(res: Response): RequestContext {
+  const context = res.locals['requestContext'] as RequestContext | undefined;
+  if (!context) throw new Error('correlationIdMiddleware must run before this handler');
+  return context;
+}

@@ -1,0 +1,26 @@
+// @kot/platform: what every service needs around the domain. Configuration from the environment,
+// logs without personal data, bearer-token authentication, HTTP plumbing (health, readiness,
+// metrics, problem documents, graceful shutdown) and the GraphQL server setup.
+
+export * from './config/loadConfig';
+export * from './config/embeddedMasterKey';
+export * from './logging/createLogger';
+export { personalKeys, scrubPersonalData, scrubText } from './logging/scrubPersonalData';
+export * from './auth/authenticationErrors';
+export * from './auth/createAuthenticator';
+export * from './auth/issueToken';
+export { actorFromClaims, type ActorClaims } from './auth/actorFromClaims';
+export * from './ids/newId';
+export * from './errors/errorCodes';
+export * from './errors/conflictError';
+export * from './errors/describeError';
+export * from './http/metrics';
+export * from './http/requestContext';
+export * from './http/problemDetails';
+export * from './http/createHttpApp';
+export * from './http/startHttpServer';
+export * from './http/gracefulShutdown';
+export * from './graphql/graphqlContext';
+export * from './graphql/formatGraphQLError';
+export * from './graphql/queryLimits';
+export * from './graphql/createGraphQLMiddleware';

@@ -1,0 +1,261 @@
+// The write path: load the case's stream, fold it, let the domain decide, append what it decided
+// with the revision we loaded. Another writer in between makes the append fail; we then decide
+// again on the fresh state, a bounded number of times. A command id already in the stream means
+// this is a retry: the original answer is given again and nothing is appended.
+
+import {
+  CommandRefused,
+  caseStreamId,
+  evolve,
+  foldCase,
+  handleCommand,
+  initialState,
+  text,
+  upcast,
+  type Actor,
+  type CaseCommand,
+  type CaseEvent,
+} from '@kot/domain';
+import {
+  IdempotencyConflictError,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@kot/eventstore';
+import { ConflictError, withCorrelationId, type Logger, type Metrics } from '@kot/platform';
+import type { CommandOptions, CommandRequest } from './commandRequest';
+import { commandResult, type CommandResult } from './commandResult';
+import { deterministicUuid } from './deterministicId';
+
+export interface CommandExecutorDeps {
+  store: EventStore;
+  clock: () => Date;
+  /** New UUIDv7s, for command ids the caller did not supply. */
+  newId: () => string;
+  logger: Logger;
+  metrics?: Metrics;
+  /** Tries before a collision with other writers is answered as CONFLICT. */
+  maxAttempts?: number;
+  /** Pause before retry number `attempt` (1-based). */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export type ExecuteCommand = (
+  command: CommandRequest,
+  actor: Actor,
+  options?: CommandOptions,
+) => Promise<CommandResult>;
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+// Small and jittered: colliding writers spread out instead of colliding again in step.
+const defaultRetryDelay = (attempt: number) => attempt * 5 + Math.random() * 20;
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const COMMAND_ID = /^[\x21-\x7e]{1,200}$/;
+
+export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand {
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const retryDelay = deps.retryDelayMs ?? defaultRetryDelay;
+
+  return async (request, actor, options = {}) => {
+    const commandId = options.commandId ?? deps.newId();
+    const correlationId = options.correlationId ?? commandId;
+    const logger = withCorrelationId(deps.logger, correlationId);
+    const logged = { commandType: request.type, commandId, actor: actor.id, role: actor.role };
+    let attempts = 0;
+    try {
+      const command = commandWithCaseId(request, actor, commandId);
+      const context = { actor, commandId, correlationId, command };
+      for (;;) {
+        attempts++;
+        try {
+          const { result, replayed } = await attempt(deps, context);
+          const outcome = replayed ? 'replayed' : 'accepted';
+          deps.metrics?.commandHandled(request.type, outcome);
+          if (!replayed) deps.metrics?.eventsAppended(result.events.length);
+          logger.info(
+            { ...logged, caseId: result.caseId, revision: result.revision, attempts, outcome },
+            `command ${outcome}`,
+          );
+          return result;
+        } catch (error) {
+          // Someone else wrote first (or a concurrent retry of this very command did): decide again.
+          const collided =
+            error instanceof WrongExpectedRevisionError ||
+            error instanceof IdempotencyConflictError;
+          if (!collided) throw error;
+          if (attempts >= maxAttempts) {
+            throw new ConflictError(
+              text(
+                'De zaak werd tegelijk door anderen gewijzigd. Bekijk de zaak en probeer het opnieuw.',
+                'The case was changed by others at the same moment. Look at the case and try again.',
+              ),
+              'concurrent-update',
+            );
+          }
+          await sleep(retryDelay(attempts));
+        }
+      }
+    } catch (error) {
+      const outcome = outcomeOf(error);
+      deps.metrics?.commandHandled(request.type, outcome);
+      if (error instanceof CommandRefused) {
+        logger.info(
+          { ...logged, attempts, outcome, fields: error.fields.map((f) => f.field) },
+          'command refused',
+        );
+      } else if (outcome === 'conflict') {
+        logger.warn({ ...logged, attempts, outcome }, 'command not carried out: conflict');
+      } else {
+        logger.error({ ...logged, attempts, outcome, err: error }, 'command failed');
+      }
+      throw error;
+    }
+  };
+}
+
+interface AttemptContext {
+  actor: Actor;
+  commandId: string;
+  correlationId: string;
+  command: CaseCommand;
+}
+
+async function attempt(
+  deps: CommandExecutorDeps,
+  { actor, commandId, correlationId, command }: AttemptContext,
+): Promise<{ result: CommandResult; replayed: boolean }> {
+  const streamId = caseStreamId(command.caseId);
+  const stored = await deps.store.readStream(streamId);
+  const eventIdAt = (index: number) =>
+    deterministicUuid(
+      ['event', command.caseId, actor.id, commandId, command.type, String(index)],
+      commandId,
+    );
+
+  const earlier = stored.filter(
+    (event) => event.metadata.commandId === commandId && event.metadata.actor.id === actor.id,
+  );
+  if (earlier.length > 0) {
+    if (earlier[0]?.eventId !== eventIdAt(0)) {
+      throw new ConflictError(
+        text(
+          'Dit commando-id (Idempotency-Key) is al gebruikt voor een ander commando op deze zaak.',
+          'This command id (Idempotency-Key) was already used for another command on this case.',
+        ),
+        'command-id-reused',
+      );
+    }
+    return { result: replayOf(command.caseId, commandId, stored, earlier), replayed: true };
+  }
+
+  const history = stored.map(toCaseEvent);
+  const state = foldCase(history);
+  const now = deps.clock().toISOString();
+  const decided = handleCommand(command, state, { actor, now });
+  const last = stored[stored.length - 1];
+  const revisionBefore = last?.revision ?? -1;
+  if (decided.length === 0) {
+    const result = commandResult({
+      caseId: command.caseId,
+      commandId,
+      events: [],
+      position: last?.position ?? 0,
+      state,
+      handledAt: now,
+    });
+    return { result: { ...result, revision: revisionBefore }, replayed: false };
+  }
+
+  const events: NewEvent[] = decided.map((event, index) => ({
+    eventId: eventIdAt(index),
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data as unknown as NewEvent['data'],
+    metadata: {
+      actor: { id: actor.id, role: actor.role, organisation: actor.organisation },
+      commandId,
+      correlationId,
+      causationId: commandId,
+      occurredAt: now,
+    },
+  }));
+  const appended = await deps.store.append(streamId, events, {
+    expectedRevision: last ? last.revision : 'no_stream',
+  });
+  return {
+    result: commandResult({
+      caseId: command.caseId,
+      commandId,
+      events: events.map((event, index) => ({
+        eventId: event.eventId,
+        type: event.type,
+        revision: revisionBefore + 1 + index,
+      })),
+      position: appended.lastPosition,
+      state: decided.reduce(evolve, state),
+      handledAt: now,
+    }),
+    replayed: false,
+  };
+}
+
+/** The answer the command got the first time: the case as it stood right after its events. */
+function replayOf(
+  caseId: string,
+  commandId: string,
+  stored: RecordedEvent[],
+  earlier: RecordedEvent[],
+): CommandResult {
+  const last = earlier[earlier.length - 1] as RecordedEvent;
+  const state = stored
+    .filter((event) => event.revision <= last.revision)
+    .map(toCaseEvent)
+    .reduce(evolve, initialState());
+  return commandResult({
+    caseId,
+    commandId,
+    events: earlier.map(({ eventId, type, revision }) => ({ eventId, type, revision })),
+    position: last.position,
+    state,
+    handledAt: last.metadata.occurredAt,
+  });
+}
+
+const toCaseEvent = (event: RecordedEvent): CaseEvent =>
+  upcast({ type: event.type, schemaVersion: event.schemaVersion, data: event.data });
+
+/**
+ * Fills in the case id of a new referral and checks the ids before any I/O. Case ids are
+ * lower-cased: the stream id is case-sensitive, a UUID is not.
+ */
+function commandWithCaseId(request: CommandRequest, actor: Actor, commandId: string): CaseCommand {
+  if (typeof commandId !== 'string' || !COMMAND_ID.test(commandId)) {
+    throw invalid(
+      'commandId',
+      'gebruik 1 tot 200 tekens zonder spaties',
+      'use 1 to 200 characters without spaces',
+    );
+  }
+  const given = request.caseId;
+  if (given === undefined && request.type === 'OpenReferral') {
+    return { ...request, caseId: deterministicUuid(['case', actor.id, commandId], commandId) };
+  }
+  if (typeof given !== 'string' || !CASE_ID.test(given.toLowerCase())) {
+    throw invalid('caseId', 'geen geldig zaaknummer (UUID)', 'not a valid case id (UUID)');
+  }
+  return { ...request, caseId: given.toLowerCase() } as CaseCommand;
+}
+
+const invalid = (field: string, nl: string, en: string) =>
+  new CommandRefused('invalid-input', text(`${field}: ${nl}`, `${field}: ${en}`), [
+    { field, reason: text(nl, en) },
+  ]);
+
+function outcomeOf(error: unknown): string {
+  if (error instanceof CommandRefused) return error.kind;
+  if (error instanceof ConflictError) return 'conflict';
+  return 'error';
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

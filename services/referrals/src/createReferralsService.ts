@@ -1,0 +1,101 @@
+// The referrals service as a value: everything it needs comes in (store, authenticator, logger,
+// clock, ids), and out come an express app, its routes and its resolvers, so main.ts can run it
+// alone and the launcher can mount it beside the other services.
+
+import 'reflect-metadata';
+import type { Express, RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { EventStore } from '@kot/eventstore';
+import {
+  createGraphQLMiddleware,
+  createHttpApp,
+  createMetrics,
+  newId,
+  type Authenticator,
+  type Logger,
+  type Metrics,
+  type QueryLimits,
+  type ReadinessReport,
+} from '@kot/platform';
+import { createCommandExecutor, type ExecuteCommand } from './commands/executeCommand';
+import { buildReferralsSchema } from './graphql/buildReferralsSchema';
+import { createCommandResolver, type CommandResolverClass } from './graphql/commandResolver';
+import { commandRoutes } from './rest/commandRoutes';
+
+export interface ReferralsServiceDeps {
+  /** The event store, already wrapped with protectPersonalData. */
+  store: EventStore;
+  authenticate: Authenticator;
+  logger: Logger;
+  clock?: () => Date;
+  newId?: () => string;
+  metrics?: Metrics;
+  bodyLimitBytes?: number;
+  graphqlLimits?: QueryLimits;
+  /** Ready = the store answers, unless the caller knows better. */
+  readiness?: () => Promise<ReadinessReport>;
+}
+
+export interface ReferralsService {
+  /** A complete app: POST /graphql, POST /commands/:name, /healthz, /readyz, /metrics. */
+  app: Express;
+  /** The GraphQL and REST handlers alone, to mount on a shared app. */
+  routes: RequestHandler[];
+  /** The mutation resolvers, for a schema merged with other services' resolvers. */
+  resolvers: CommandResolverClass[];
+  schema: GraphQLSchema;
+  executeCommand: ExecuteCommand;
+  metrics: Metrics;
+  /** Stops the GraphQL server. The store belongs to the caller, who closes it. */
+  close(): Promise<void>;
+}
+
+export async function createReferralsService(
+  deps: ReferralsServiceDeps,
+): Promise<ReferralsService> {
+  const metrics = deps.metrics ?? createMetrics();
+  const executeCommand = createCommandExecutor({
+    store: deps.store,
+    clock: deps.clock ?? (() => new Date()),
+    newId: deps.newId ?? newId,
+    logger: deps.logger,
+    metrics,
+  });
+  const commandResolver = createCommandResolver(executeCommand);
+  const schema = await buildReferralsSchema(commandResolver);
+  const graphql = await createGraphQLMiddleware({
+    schema,
+    authenticate: deps.authenticate,
+    limits: deps.graphqlLimits ?? { maxDepth: 10, maxComplexity: 1000 },
+  });
+  const routes: RequestHandler[] = [
+    graphql.handler,
+    commandRoutes({ authenticate: deps.authenticate, execute: executeCommand, schema }),
+  ];
+  const app = createHttpApp({
+    service: 'referrals',
+    logger: deps.logger,
+    metrics,
+    bodyLimitBytes: deps.bodyLimitBytes ?? 256 * 1024,
+    readiness: deps.readiness ?? (() => storeAnswers(deps.store)),
+    routes,
+  });
+  return {
+    app,
+    routes,
+    resolvers: [commandResolver],
+    schema,
+    executeCommand,
+    metrics,
+    close: () => graphql.stop(),
+  };
+}
+
+async function storeAnswers(store: EventStore): Promise<ReadinessReport> {
+  try {
+    await store.readStream('readiness-probe', { limit: 1 });
+    return { ready: true, checks: { eventStore: { ok: true } } };
+  } catch {
+    return { ready: false, checks: { eventStore: { ok: false, detail: 'not reachable' } } };
+  }
+}

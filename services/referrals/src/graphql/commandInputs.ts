@@ -1,0 +1,363 @@
+// One input type per domain command: the command's fields minus its `type`. The REST intake checks
+// its JSON bodies against these same types, so both doors accept exactly the same commands.
+import 'reflect-metadata';
+import type { CaseCommandType } from '@kot/domain';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { ChildInput, HouseholdInput, MandateInput, PartyInput, SmiPeriodInput } from './caseInputs';
+import {
+  ClosingOutcomeEnum,
+  IndicationKindEnum,
+  RejectionReasonEnum,
+  RequestChannelEnum,
+} from './domainEnums';
+
+// Never referenced on its own, so it does not appear in the schema.
+@InputType()
+abstract class OnCase {
+  @Field(() => ID, { description: 'The case (UUID).' })
+  caseId!: string;
+}
+
+@InputType()
+export class OpenReferralInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Leave out to let the platform choose one (derived from the commandId, so a retry opens no second case).',
+  })
+  caseId?: string;
+  @Field(() => String, { description: 'CBS municipality code, e.g. GM0344.' })
+  municipality!: string;
+  @Field(() => HouseholdInput)
+  household!: HouseholdInput;
+  @Field(() => [ChildInput])
+  children!: ChildInput[];
+  @Field(() => SmiPeriodInput)
+  smiPeriod!: SmiPeriodInput;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Today when left out.' })
+  referredOn?: string;
+}
+
+@InputType()
+export class CheckEligibilityInput extends OnCase {
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  on?: string;
+}
+
+@InputType()
+export class OfferCaseInput extends OnCase {
+  @Field(() => PartyInput)
+  to!: PartyInput;
+  @Field(() => String, { nullable: true })
+  note?: string;
+}
+
+@InputType()
+export class DeclineOfferInput extends OnCase {
+  @Field(() => String)
+  reason!: string;
+}
+
+@InputType()
+export class ClaimCaseInput extends OnCase {
+  @Field(() => MandateInput)
+  mandate!: MandateInput;
+}
+
+@InputType()
+export class RecordMandateInput extends OnCase {
+  @Field(() => MandateInput)
+  mandate!: MandateInput;
+}
+
+@InputType()
+export class ReleaseClaimInput extends OnCase {
+  @Field(() => String)
+  reason!: string;
+}
+
+@InputType()
+export class RequestKotInput extends OnCase {
+  @Field(() => RequestChannelEnum)
+  channel!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  requestedOn?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  callbackExpectedOn?: string;
+}
+
+@InputType()
+export class RegisterWlzRequestInput extends OnCase {
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  registeredOn?: string;
+}
+
+@InputType()
+export class ConfirmWlzIndicationInput extends OnCase {
+  @Field(() => String)
+  partnerId!: string;
+  @Field(() => IndicationKindEnum)
+  kind!: string;
+  @Field(() => GraphQLLocalDate)
+  validFrom!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  validTo?: string;
+}
+
+@InputType()
+export class ReportWlzIndicationNotFoundInput extends OnCase {
+  @Field(() => String)
+  partnerId!: string;
+  @Field(() => String)
+  reason!: string;
+}
+
+@InputType()
+export class SubmitCizDecisionCopyInput extends OnCase {
+  @Field(() => String)
+  partnerId!: string;
+  @Field(() => IndicationKindEnum)
+  kind!: string;
+  @Field(() => GraphQLLocalDate)
+  validFrom!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  validTo?: string;
+}
+
+@InputType()
+export class SendApplicationFormsInput extends OnCase {
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  sentOn?: string;
+}
+
+@InputType()
+export class SubmitApplicationInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  requestedStart!: string;
+  @Field(() => Boolean)
+  signedByBothPartners!: boolean;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  submittedOn?: string;
+}
+
+@InputType()
+export class RecordApplicationReceivedInput extends OnCase {
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  receivedOn?: string;
+}
+
+@InputType()
+export class GrantKotInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  grantedFrom!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  decidedOn?: string;
+}
+
+@InputType()
+export class RejectKotInput extends OnCase {
+  @Field(() => RejectionReasonEnum)
+  reason!: string;
+  @Field(() => String)
+  explanation!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  decidedOn?: string;
+}
+
+@InputType()
+export class ChangeKotInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  changedFrom!: string;
+  @Field(() => String)
+  reason!: string;
+}
+
+@InputType()
+export class StopKotInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  stoppedFrom!: string;
+  @Field(() => Boolean)
+  setToZero!: boolean;
+  @Field(() => String)
+  reason!: string;
+}
+
+@InputType()
+export class FileObjectionInput extends OnCase {
+  @Field(() => String)
+  grounds!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  filedOn?: string;
+}
+
+@InputType()
+export class DecideObjectionInput extends OnCase {
+  @Field(() => Boolean)
+  upheld!: boolean;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  grantedFrom?: string;
+  @Field(() => String)
+  explanation!: string;
+}
+
+@InputType()
+export class ExtendSmiInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  until!: string;
+}
+
+@InputType()
+export class EndSmiInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  lastDay!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Needed when KOT does not cover the next day: the family would go without funding.',
+  })
+  acceptGapReason?: string;
+}
+
+@InputType()
+export class ReinstateSmiInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  from!: string;
+  @Field(() => GraphQLLocalDate)
+  until!: string;
+}
+
+@InputType()
+export class AcceptFundingGapInput extends OnCase {
+  @Field(() => GraphQLLocalDate)
+  from!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  to?: string;
+  @Field(() => String)
+  reason!: string;
+}
+
+@InputType()
+export class CloseCaseInput extends OnCase {
+  @Field(() => ClosingOutcomeEnum)
+  outcome!: string;
+  @Field(() => String, { nullable: true })
+  note?: string;
+}
+
+@InputType()
+export class WithdrawCaseInput extends OnCase {
+  @Field(() => String)
+  reason!: string;
+}
+
+export interface CommandInput {
+  /** The input type's class, for type-graphql. */
+  inputType: new () => object;
+  /** Who does it and what it records, shown in the schema. */
+  description: string;
+}
+
+export const commandInputs: Record<CaseCommandType, CommandInput> = {
+  OpenReferral: {
+    inputType: OpenReferralInput,
+    description: 'SMI officer: refer a family to KOT.',
+  },
+  CheckEligibility: {
+    inputType: CheckEligibilityInput,
+    description: 'Officer, supporter or household: record the eligibility check.',
+  },
+  OfferCase: {
+    inputType: OfferCaseInput,
+    description: 'SMI officer: offer the case to a supporter organisation.',
+  },
+  DeclineOffer: {
+    inputType: DeclineOfferInput,
+    description: 'Supporter: decline an offered case, with a reason.',
+  },
+  ClaimCase: {
+    inputType: ClaimCaseInput,
+    description: 'Supporter (or the household): take on the case, with the mandate.',
+  },
+  RecordMandate: {
+    inputType: RecordMandateInput,
+    description: 'Claimant: record a new or changed mandate.',
+  },
+  ReleaseClaim: { inputType: ReleaseClaimInput, description: 'Claimant: give the case back.' },
+  RequestKot: {
+    inputType: RequestKotInput,
+    description: 'Claimant: KOT was requested by phone or letter.',
+  },
+  RegisterWlzRequest: {
+    inputType: RegisterWlzRequestInput,
+    description: 'Dienst Toeslagen: register the Wlz-based request.',
+  },
+  ConfirmWlzIndication: {
+    inputType: ConfirmWlzIndicationInput,
+    description: 'CIZ: confirm the Wlz-indication.',
+  },
+  ReportWlzIndicationNotFound: {
+    inputType: ReportWlzIndicationNotFoundInput,
+    description: 'CIZ: the indication was not found.',
+  },
+  SubmitCizDecisionCopy: {
+    inputType: SubmitCizDecisionCopyInput,
+    description: "Claimant: send a copy of CIZ's decision.",
+  },
+  SendApplicationForms: {
+    inputType: SendApplicationFormsInput,
+    description: 'Dienst Toeslagen: the application forms were sent.',
+  },
+  SubmitApplication: {
+    inputType: SubmitApplicationInput,
+    description: 'Claimant: the signed forms were sent back.',
+  },
+  RecordApplicationReceived: {
+    inputType: RecordApplicationReceivedInput,
+    description: 'Dienst Toeslagen: the application was received.',
+  },
+  GrantKot: { inputType: GrantKotInput, description: 'Dienst Toeslagen: grant KOT.' },
+  RejectKot: {
+    inputType: RejectKotInput,
+    description: 'Dienst Toeslagen: reject the application, with the reason.',
+  },
+  ChangeKot: { inputType: ChangeKotInput, description: 'Dienst Toeslagen: change granted KOT.' },
+  StopKot: {
+    inputType: StopKotInput,
+    description: 'Dienst Toeslagen: stop KOT or set it to zero.',
+  },
+  FileObjection: {
+    inputType: FileObjectionInput,
+    description: 'Claimant: file an objection (bezwaar).',
+  },
+  DecideObjection: {
+    inputType: DecideObjectionInput,
+    description: 'Dienst Toeslagen: decide on the objection.',
+  },
+  ExtendSmi: { inputType: ExtendSmiInput, description: 'SMI officer: extend SMI.' },
+  EndSmi: {
+    inputType: EndSmiInput,
+    description:
+      'SMI officer: end SMI (refused while KOT does not cover the next day, unless the gap is accepted with a reason).',
+  },
+  ReinstateSmi: {
+    inputType: ReinstateSmiInput,
+    description: 'SMI officer: grant SMI again for a period.',
+  },
+  AcceptFundingGap: {
+    inputType: AcceptFundingGapInput,
+    description: 'SMI officer: accept a period without funding, with a reason.',
+  },
+  CloseCase: {
+    inputType: CloseCaseInput,
+    description: 'Officer or claimant: close the case with its outcome.',
+  },
+  WithdrawCase: {
+    inputType: WithdrawCaseInput,
+    description: 'Officer or claimant: withdraw the case.',
+  },
+};
+
+/** ConfirmWlzIndication -> confirmWlzIndication */
+export const mutationNameOf = (type: CaseCommandType): string =>
+  `${type.charAt(0).toLowerCase()}${type.slice(1)}`;

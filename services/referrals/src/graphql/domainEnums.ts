@@ -1,0 +1,76 @@
+// The domain's string unions as GraphQL enums. GraphQL names cannot contain '-', so each value
+// gets an upper-case name (ROUTE_TO_WORK) while resolvers and REST see the domain's own value
+// ('route-to-work').
+
+import {
+  careTypes,
+  caseStatuses,
+  closingOutcomes,
+  mandateTypes,
+  rejectionReasons,
+  roles,
+  stepActions,
+  workStatuses,
+  type Household,
+  type IndicationKind,
+  type RequestKot,
+  type WlzIndication,
+} from '@kot/domain';
+import { registerEnumType } from 'type-graphql';
+
+function enumOf<Value extends string>(
+  values: readonly Value[],
+  name: string,
+  description: string,
+): Record<string, Value> {
+  const graphqlEnum = Object.fromEntries(
+    values.map((value) => [value.toUpperCase().replace(/-/g, '_'), value]),
+  );
+  registerEnumType(graphqlEnum, { name, description });
+  return graphqlEnum;
+}
+
+export const RoleEnum = enumOf(roles, 'Role', 'The role an actor has in the process.');
+export const WorkStatusEnum = enumOf(
+  workStatuses,
+  'WorkStatus',
+  'What the partner without the indication does; EMPLOYED, SELF_EMPLOYED and ROUTE_TO_WORK count as work.',
+);
+export const IndicationKindEnum = enumOf(
+  ['permanent', 'temporary'] satisfies IndicationKind[],
+  'IndicationKind',
+  'The kind of a Wlz-indication as CIZ decided it.',
+);
+export const StatedIndicationKindEnum = enumOf(
+  ['permanent', 'temporary', 'unknown'] satisfies Array<WlzIndication['kind']>,
+  'StatedIndicationKind',
+  'The kind of a Wlz-indication as the referrer knows it.',
+);
+export const CompositionEnum = enumOf(
+  ['partners', 'single-parent'] satisfies Array<Household['composition']>,
+  'HouseholdComposition',
+  'Two partners, or a single parent.',
+);
+export const CareTypeEnum = enumOf(careTypes, 'CareType', 'The kind of registered childcare.');
+export const MandateTypeEnum = enumOf(
+  mandateTypes,
+  'MandateType',
+  'The evidence that a supporter may act for the household (bewind, curatele, mentorschap, DigiD-machtiging, volmacht).',
+);
+export const RequestChannelEnum = enumOf(
+  ['phone', 'letter'] satisfies Array<RequestKot['channel']>,
+  'RequestChannel',
+  'How KOT was requested: through BelastingTelefoon, or by letter.',
+);
+export const RejectionReasonEnum = enumOf(
+  rejectionReasons,
+  'RejectionReason',
+  'Why Dienst Toeslagen rejected the application.',
+);
+export const ClosingOutcomeEnum = enumOf(closingOutcomes, 'ClosingOutcome', 'How a case ended.');
+export const CaseStatusEnum = enumOf(
+  caseStatuses,
+  'CaseStatus',
+  'Where the case is in the process.',
+);
+export const StepActionEnum = enumOf(stepActions, 'StepAction', 'What the next step of a case is.');
