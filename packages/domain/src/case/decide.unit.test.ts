@@ -136,6 +136,26 @@ describe('opening a referral', () => {
     }
   });
 
+  it('refuses a partner without a stated indication, a child without stated childcare, and empty list items', () => {
+    const missing = openReferral();
+    delete (missing.household.partners[0] as { wlzIndication?: unknown }).wlzIndication;
+    delete (missing.children[0] as { childcare?: unknown }).childcare;
+    given()
+      .when(missing, at('2024-03-04', actors.officer))
+      .thenRefuses('invalid-input', undefined, 'household.partners[0].wlzIndication');
+    given()
+      .when(missing, at('2024-03-04', actors.officer))
+      .thenRefuses('invalid-input', undefined, 'children[0].childcare');
+    const holes = openReferral({ children: [null as never] });
+    holes.household.partners[1] = null as never;
+    given()
+      .when(holes, at('2024-03-04', actors.officer))
+      .thenRefuses('invalid-input', undefined, 'children[0]');
+    given()
+      .when(holes, at('2024-03-04', actors.officer))
+      .thenRefuses('invalid-input', undefined, 'household.partners[1]');
+  });
+
   it('refuses to open the same case twice', () => {
     given(...referred())
       .when(openReferral(), at('2024-03-05', actors.officer))

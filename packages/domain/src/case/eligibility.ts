@@ -65,7 +65,7 @@ const stayOnSmi = text(
 );
 
 function indicatedPartners(household: Household) {
-  return household.partners.filter((partner) => partner.wlzIndication !== null);
+  return household.partners.filter((partner) => partner.wlzIndication != null);
 }
 
 function indicationCondition(indication: WlzIndication | undefined, on: IsoDate): Condition {
@@ -206,7 +206,7 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
   const placed = children.filter(
     (child) =>
       child.livesAtHome &&
-      child.childcare !== null &&
+      child.childcare != null &&
       isLrkNumber(child.childcare.lrkNumber) &&
       child.childcare.hourlyRateCents > 0 &&
       child.childcare.hoursPerMonth > 0,

@@ -242,6 +242,8 @@ function validateHousehold(
   const ids = new Set<string>();
   household.partners.forEach((partner, i) => {
     const at = `household.partners[${i}]`;
+    if (!partner || typeof partner !== 'object')
+      return problem(at, text('ontbreekt', 'is missing'));
     if (!partner.partnerId || ids.has(partner.partnerId))
       problem(`${at}.partnerId`, text('ontbreekt of is dubbel', 'missing or duplicate'));
     ids.add(partner.partnerId);
@@ -264,7 +266,15 @@ function validateHousehold(
       );
     }
     const indication = partner.wlzIndication;
-    if (indication !== null && indication !== undefined) {
+    if (indication === undefined) {
+      problem(
+        `${at}.wlzIndication`,
+        text(
+          'geef aan of deze ouder een Wlz-indicatie heeft',
+          'say whether this parent has a Wlz-indication',
+        ),
+      );
+    } else if (indication !== null) {
       if (!['permanent', 'temporary', 'unknown'].includes(indication.kind)) {
         problem(
           `${at}.wlzIndication.kind`,
@@ -290,6 +300,7 @@ function validateChildren(
   const ids = new Set<string>();
   children.forEach((child, i) => {
     const at = `children[${i}]`;
+    if (!child || typeof child !== 'object') return problem(at, text('ontbreekt', 'is missing'));
     if (!child.childId || ids.has(child.childId))
       problem(`${at}.childId`, text('ontbreekt of is dubbel', 'missing or duplicate'));
     ids.add(child.childId);
@@ -305,7 +316,12 @@ function validateChildren(
     if (typeof child.livesAtHome !== 'boolean')
       problem(`${at}.livesAtHome`, text('ja of nee', 'yes or no'));
     const care = child.childcare;
-    if (care) {
+    if (care === undefined) {
+      problem(
+        `${at}.childcare`,
+        text('geef de kinderopvang op, of geen', 'give the childcare, or none'),
+      );
+    } else if (care !== null) {
       if (!isLrkNumber(care.lrkNumber))
         problem(
           `${at}.childcare.lrkNumber`,
