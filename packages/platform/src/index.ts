@@ -3,7 +3,8 @@
 // metrics, problem documents, graceful shutdown) and the GraphQL server setup.
 
 export * from './config/loadConfig';
-export * from './config/embeddedMasterKey';
+export * from './config/embeddedSecrets';
+export * from './eventStore/openProtectedEventStore';
 export * from './logging/createLogger';
 export { personalKeys, scrubPersonalData, scrubText } from './logging/scrubPersonalData';
 export * from './auth/authenticationErrors';

@@ -2,15 +2,13 @@
 // On PGlite the data directory belongs to one process; run the services together with the
 // launcher, or give this one its own DATA_DIR.
 import 'reflect-metadata';
-import { personalFields } from '@kot/domain';
-import { createSqlKeyStore, openEventStore, protectPersonalData } from '@kot/eventstore';
 import {
   ConfigurationError,
   createAuthenticator,
   createLogger,
   createShutdown,
-  embeddedMasterKey,
   loadConfig,
+  openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
 import { createReferralsService } from './createReferralsService';
@@ -21,20 +19,8 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   shutdown.exitOnSignals();
 
-  if (config.eventStore.kind === 'kurrentdb') {
-    throw new ConfigurationError([
-      'EVENTSTORE: kurrentdb is not available in this build yet; use pglite or postgres',
-    ]);
-  }
-  const { store: plainStore, database } = await openEventStore(config.eventStore);
-  shutdown.onShutdown('event store', () => plainStore.close());
-  if (!database) throw new Error('the event store has no SQL database for its key store');
-  // loadConfig insists on PERSONAL_DATA_MASTER_KEY for servers; embedded mode keeps one in DATA_DIR.
-  const masterKey =
-    config.personalDataMasterKey ??
-    embeddedMasterKey(config.eventStore.kind === 'pglite' ? config.eventStore.dataDir : './data');
-  const keyStore = await createSqlKeyStore(database, { masterKey });
-  const store = protectPersonalData(plainStore, { keyStore, personalFields });
+  const { store, close } = await openProtectedEventStore(config);
+  shutdown.onShutdown('event store', close);
 
   const service = await createReferralsService({
     store,
