@@ -41,6 +41,8 @@ export interface ReferralsService {
   app: Express;
   /** The GraphQL and REST handlers alone, to mount on a shared app. */
   routes: RequestHandler[];
+  /** The REST intake alone (POST /commands/:name), for an app with one merged GraphQL endpoint. */
+  rest: RequestHandler;
   /** The mutation resolvers, for a schema merged with other services' resolvers. */
   resolvers: CommandResolverClass[];
   schema: GraphQLSchema;
@@ -68,10 +70,8 @@ export async function createReferralsService(
     authenticate: deps.authenticate,
     limits: deps.graphqlLimits ?? { maxDepth: 10, maxComplexity: 1000 },
   });
-  const routes: RequestHandler[] = [
-    graphql.handler,
-    commandRoutes({ authenticate: deps.authenticate, execute: executeCommand, schema }),
-  ];
+  const rest = commandRoutes({ authenticate: deps.authenticate, execute: executeCommand, schema });
+  const routes: RequestHandler[] = [graphql.handler, rest];
   const app = createHttpApp({
     service: 'referrals',
     logger: deps.logger,
@@ -83,6 +83,7 @@ export async function createReferralsService(
   return {
     app,
     routes,
+    rest,
     resolvers: [commandResolver],
     schema,
     executeCommand,

@@ -1,0 +1,55 @@
+// The demo organisations and people of the embedded mode: invented names and reserved
+// example.org-style addresses, never real people. The same people appear in the domain's fixtures.
+import { actors } from '@kot/domain/testing';
+import { CIZ, TOESLAGEN, type Actor } from '@kot/domain';
+
+export interface DemoOrganisation {
+  id: string;
+  name: string;
+  kind: 'municipality' | 'ciz' | 'toeslagen' | 'supporter' | 'auditor';
+}
+
+export interface DemoUser {
+  /** The key under which the welcome text prints the token. */
+  key: string;
+  actor: Actor;
+  email: string;
+  language: 'nl' | 'en';
+}
+
+export const demoOrganisations: DemoOrganisation[] = [
+  { id: 'GM0344', name: 'Gemeente Utrecht (demo)', kind: 'municipality' },
+  { id: 'GM0193', name: 'Gemeente Zwolle (demo)', kind: 'municipality' },
+  { id: CIZ, name: 'CIZ (demo)', kind: 'ciz' },
+  { id: TOESLAGEN, name: 'Dienst Toeslagen (demo)', kind: 'toeslagen' },
+  { id: 'org-bewind-horizon', name: 'Bewindvoering Horizon (demo)', kind: 'supporter' },
+  { id: 'org-mee-vallei', name: 'Cliëntondersteuning Vallei (demo)', kind: 'supporter' },
+  { id: 'org-audit', name: 'Auditteam Toezicht (demo)', kind: 'auditor' },
+];
+
+const user = (key: string, actor: Actor, email: string, language: 'nl' | 'en' = 'nl'): DemoUser => ({
+  key,
+  actor,
+  email,
+  language,
+});
+
+export const demoUsers: DemoUser[] = [
+  user('smi-officer-utrecht', actors.officer, 'fenna.dijkstra@utrecht.demo.example'),
+  user(
+    'smi-team-lead-utrecht',
+    { id: 'u-lead-utrecht', role: 'smi-team-lead', organisation: 'GM0344', name: 'Henk Mulder' },
+    'henk.mulder@utrecht.demo.example',
+  ),
+  user('smi-officer-zwolle', actors.otherOfficer, 'joris.wielinga@zwolle.demo.example'),
+  user('bewindvoerder', actors.bewindvoerder, 'marieke.brandsma@horizon.demo.example'),
+  user('client-supporter', actors.clientSupporter, 'ilse.veenstra@vallei.demo.example', 'en'),
+  user('ciz-assessor', actors.ciz, 'bram.hoekstra@ciz.demo.example'),
+  user('toeslagen-officer', actors.toeslagen, 'nadia.elidrissi@toeslagen.demo.example'),
+  user(
+    'toeslagen-team-lead',
+    { id: 'u-dt-lead', role: 'toeslagen-team-lead', organisation: TOESLAGEN, name: 'Kees Bakker' },
+    'kees.bakker@toeslagen.demo.example',
+  ),
+  user('auditor', actors.auditor, 'pieter.aalbers@audit.demo.example', 'en'),
+];

@@ -1,0 +1,126 @@
+// The whole platform in one process: the three services' factories on one store, one HTTP app,
+// one GraphQL endpoint (their resolvers merged into one schema) and the REST intake.
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { buildSchema, type ContainerType } from 'type-graphql';
+import {
+  createAuthenticator,
+  createGraphQLMiddleware,
+  createHttpApp,
+  createLogger,
+  createMetrics,
+  embeddedJwtSecret,
+  issueToken,
+  loadConfig,
+  openProtectedEventStore,
+  startHttpServer,
+  type Environment,
+  type Logger,
+  type PlatformConfig,
+} from '@kot/platform';
+import { createProjectionsService, type ProjectionsService } from '@kot/projections';
+import { createReferralsService, type ReferralsService } from '@kot/referrals';
+import { demoUsers } from './demoDirectory';
+import { seedDemoCases } from './seedDemoCases';
+
+export interface StartPlatformOptions {
+  env: Environment;
+  clock?: () => Date;
+  /** Seed the demo cases (embedded mode default: yes). */
+  seedDemo?: boolean;
+  logger?: Logger;
+}
+
+export interface RunningPlatform {
+  url: string;
+  config: PlatformConfig;
+  /** A ready bearer token per demo user (embedded HS256 mode only). */
+  tokens: Record<string, string>;
+  referrals: ReferralsService;
+  projections: ProjectionsService;
+  close(): Promise<void>;
+}
+
+/** Repository-root `data/` unless DATA_DIR says otherwise, wherever npm runs the workspace from. */
+export const defaultDataDir = resolve(__dirname, '../../../data');
+
+/**
+ * Embedded mode needs no setup: PGlite in `data/`, and a token secret created beside the data
+ * on first start. Explicit settings always win.
+ */
+export function withEmbeddedDefaults(env: Environment): Environment {
+  const kind = env['EVENTSTORE'] ?? 'pglite';
+  if (kind !== 'pglite') return env;
+  const dataDir = env['DATA_DIR'] ?? defaultDataDir;
+  const needsSecret = !env['JWT_SECRET'] && !env['JWKS_URL'];
+  return { ...env, DATA_DIR: dataDir, ...(needsSecret ? { JWT_SECRET: embeddedJwtSecret(dataDir) } : {}) };
+}
+
+export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
+  const config = loadConfig(withEmbeddedDefaults(options.env));
+  const logger = options.logger ?? createLogger({ service: 'all-in-one', level: config.logLevel });
+  const clock = options.clock ?? (() => new Date());
+  const metrics = createMetrics();
+  const authenticate = createAuthenticator(config.authentication);
+  const opened = await openProtectedEventStore(config);
+  const closers: Array<() => Promise<void>> = [opened.close];
+  const close = async () => {
+    for (const closeNext of closers.splice(0).reverse()) await closeNext();
+  };
+  try {
+    const referrals = await createReferralsService({ store: opened.store, authenticate, logger, clock, metrics });
+    closers.push(() => referrals.close());
+    const projections = await createProjectionsService({
+      store: opened.store,
+      db: opened.database,
+      authenticate,
+      logger,
+      clock,
+      metrics,
+      limits: config.graphql,
+    });
+    closers.push(() => projections.close());
+
+    const projectionResolvers: readonly unknown[] = projections.resolvers;
+    const container: ContainerType = {
+      get: (resolverClass, resolverData) =>
+        projectionResolvers.includes(resolverClass)
+          ? projections.resolverContainer.get(resolverClass, resolverData)
+          : new (resolverClass as new () => unknown)(),
+    };
+    const schema = await buildSchema({
+      resolvers: [...referrals.resolvers, ...projections.resolvers] as unknown as [Function, ...Function[]],
+      container,
+      validate: false,
+    });
+    const graphql = await createGraphQLMiddleware({ schema, authenticate, limits: config.graphql });
+    closers.push(() => graphql.stop());
+
+    const app = createHttpApp({
+      service: 'all-in-one',
+      logger,
+      metrics,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      readiness: () => projections.readiness(),
+      routes: [graphql.handler, referrals.rest],
+    });
+    const server = await startHttpServer(app, config.http);
+    closers.push(() => server.close(config.shutdownTimeoutMs));
+
+    if (options.seedDemo ?? config.eventStore.kind === 'pglite') {
+      await seedDemoCases(referrals.executeCommand, clock());
+      await projections.whenCaughtUp();
+    }
+    const tokens: Record<string, string> = {};
+    if (config.authentication.kind === 'hs256') {
+      const { secret, issuer, audience } = config.authentication;
+      for (const demo of demoUsers) {
+        tokens[demo.key] = await issueToken(secret, demo.actor, '8h', { issuer, audience });
+      }
+    }
+    return { url: server.url, config, tokens, referrals, projections, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import type { RunningPlatform } from './startPlatform';
+import { demoCaseIds } from './seedDemoCases';
+
+/** What `npm start` prints: where to go and how to sign in as each demo role. */
+export function welcomeText(platform: RunningPlatform, startMs: number): string {
+  const store = platform.config.eventStore;
+  const where = store.kind === 'pglite' ? `PGlite in ${store.dataDir}` : store.kind;
+  const lines = [
+    '',
+    `KOT referral platform is running (${where}; started in ${startMs} ms)`,
+    '',
+    `  GraphQL (sandbox in the browser): ${platform.url}/graphql`,
+    `  REST intake for agency systems:   POST ${platform.url}/commands/<CommandType>`,
+    `  Health, readiness, metrics:       ${platform.url}/healthz  /readyz  /metrics`,
+    '',
+  ];
+  const tokens = Object.entries(platform.tokens);
+  if (tokens.length > 0) {
+    lines.push('Demo tokens (valid 8 hours; send as "Authorization: Bearer <token>"):', '');
+    for (const [key, token] of tokens) lines.push(`  ${key.padEnd(22)} ${token}`);
+    lines.push(
+      '',
+      `Demo cases: ${demoCaseIds.offered} (offered to Bewindvoering Horizon),`,
+      `            ${demoCaseIds.awaitingDecision} (decision overdue at Toeslagen),`,
+      `            ${demoCaseIds.gap} (rejected after SMI ended: a funding gap).`,
+      '',
+      'The README walks one case through the whole process with these tokens.',
+    );
+  }
+  return lines.join('\n');
+}
