@@ -1,0 +1,216 @@
+// The case-summary projection's tables for one generation (blue/green: a rebuild creates the next
+// generation's tables beside the live ones) and the statements that write them.
+import type { SqlStatement } from '../eventStorePort';
+import {
+  columnDefinitions,
+  columnNames,
+  recordsetShape,
+  selectList,
+  type Columns,
+} from '../sql/columns';
+import type { CaseSummaryRow, DeadlineRow, WorklistRow } from './caseRows';
+import { keyDateNames } from './keyDates';
+
+export const summaryColumns: Columns<CaseSummaryRow> = [
+  ['case_id', 'text'],
+  ['stream_id', 'text'],
+  ['revision', 'integer'],
+  ['last_position', 'bigint'],
+  ['last_occurred_at', 'timestamptz'],
+  ['last_recorded_at', 'timestamptz'],
+  ['status', 'text'],
+  ['status_since', 'date', 'null'],
+  ['is_open', 'boolean'],
+  ['municipality', 'text'],
+  ['referring_officer_organisation', 'text', 'null'],
+  ['referring_officer_person', 'text', 'null'],
+  ['offered_to_organisation', 'text', 'null'],
+  ['offered_to_role', 'text', 'null'],
+  ['offered_to_person', 'text', 'null'],
+  ['claimed_by_organisation', 'text', 'null'],
+  ['claimed_by_role', 'text', 'null'],
+  ['claimed_by_person', 'text', 'null'],
+  ['audience_organisations', 'text[]'],
+  ['access', 'jsonb'],
+  ['next_action', 'text', 'null'],
+  ['next_responsible_organisation', 'text', 'null'],
+  ['next_responsible_role', 'text', 'null'],
+  ['next_responsible_person', 'text', 'null'],
+  ['next_since', 'date', 'null'],
+  ['next_due', 'date', 'null'],
+  ['next_overdue', 'boolean'],
+  ['next_days_overdue', 'integer'],
+  ['next_escalate_organisation', 'text', 'null'],
+  ['next_escalate_role', 'text', 'null'],
+  ['next_escalate_person', 'text', 'null'],
+  ['next_deadline', 'date', 'null'],
+  ['urgency_due', 'date'],
+  ['eligibility_verdict', 'text', 'null'],
+  ['funded_today', 'boolean'],
+  ['funded_until', 'date', 'null'],
+  ['gap_days', 'integer'],
+  ['unaccepted_gap_days', 'integer'],
+  ['days_at_risk', 'integer'],
+  ['at_risk', 'boolean'],
+  ['smi_ends_on', 'date', 'null'],
+  ['referred_on', 'date', 'null'],
+  ['offered_on', 'date', 'null'],
+  ['claimed_on', 'date', 'null'],
+  ['requested_on', 'date', 'null'],
+  ['application_submitted_on', 'date', 'null'],
+  ['application_received_on', 'date', 'null'],
+  ['first_decided_on', 'date', 'null'],
+  ['first_decision_outcome', 'text', 'null'],
+  ['first_rejection_reason', 'text', 'null'],
+  ['granted_on', 'date', 'null'],
+  ['closed_on', 'date', 'null'],
+  ['closure_outcome', 'text', 'null'],
+  ['state', 'jsonb'],
+  ['computed_at', 'timestamptz'],
+  ['computed_on', 'date'],
+];
+
+export const worklistColumns: Columns<WorklistRow> = [
+  ['case_id', 'text'],
+  ['audience', 'text'],
+  ['party_organisation', 'text'],
+  ['party_role', 'text'],
+  ['party_person', 'text', 'null'],
+  ['municipality', 'text'],
+  ['status', 'text'],
+  ['action', 'text'],
+  ['description', 'jsonb'],
+  ['responsible', 'jsonb'],
+  ['escalate_to', 'jsonb'],
+  ['since', 'date'],
+  ['due', 'date'],
+  ['overdue', 'boolean'],
+  ['days_overdue', 'integer'],
+  ['deadline', 'date', 'null'],
+];
+
+export const deadlineColumns: Columns<DeadlineRow> = [
+  ['case_id', 'text'],
+  ['kind', 'text'],
+  ['date', 'date'],
+  ['description', 'jsonb', 'null'],
+  ['party_organisation', 'text', 'null'],
+  ['party_role', 'text', 'null'],
+  ['party_person', 'text', 'null'],
+];
+
+export interface CaseSummaryTableNames {
+  summary: string;
+  worklist: string;
+  deadlines: string;
+}
+
+export const caseSummaryTableNames = (generation: number): CaseSummaryTableNames => ({
+  summary: `case_summary_g${generation}`,
+  worklist: `worklist_g${generation}`,
+  deadlines: `deadlines_g${generation}`,
+});
+
+export function createCaseSummaryTables(generation: number): string {
+  const t = caseSummaryTableNames(generation);
+  return `
+CREATE TABLE IF NOT EXISTS ${t.summary} (
+  ${columnDefinitions(summaryColumns)},
+  PRIMARY KEY (case_id)
+);
+CREATE INDEX IF NOT EXISTS ${t.summary}_by_municipality ON ${t.summary} (municipality, urgency_due, case_id);
+CREATE INDEX IF NOT EXISTS ${t.summary}_by_urgency ON ${t.summary} (urgency_due, case_id);
+CREATE INDEX IF NOT EXISTS ${t.summary}_by_audience ON ${t.summary} USING gin (audience_organisations);
+CREATE INDEX IF NOT EXISTS ${t.summary}_by_computed_on ON ${t.summary} (computed_on);
+CREATE TABLE IF NOT EXISTS ${t.worklist} (
+  ${columnDefinitions(worklistColumns)},
+  PRIMARY KEY (case_id, audience)
+);
+CREATE INDEX IF NOT EXISTS ${t.worklist}_by_organisation ON ${t.worklist} (party_organisation, due, case_id, audience);
+CREATE INDEX IF NOT EXISTS ${t.worklist}_by_person ON ${t.worklist} (party_person, due, case_id, audience);
+CREATE TABLE IF NOT EXISTS ${t.deadlines} (
+  ${columnDefinitions(deadlineColumns)},
+  PRIMARY KEY (case_id, kind)
+);
+CREATE INDEX IF NOT EXISTS ${t.deadlines}_by_date ON ${t.deadlines} (date, case_id);
+`;
+}
+
+export function dropCaseSummaryTables(generation: number): string {
+  const t = caseSummaryTableNames(generation);
+  return `DROP TABLE IF EXISTS ${t.summary}, ${t.worklist}, ${t.deadlines};`;
+}
+
+export interface CaseSummaryStatements {
+  /** $1 text[] of case ids: the rows a batch folds onto. */
+  loadForFold: SqlStatement;
+  /** $1 jsonb array of rows; returns the case ids written (a newer revision is never overwritten). */
+  upsertSummaries: SqlStatement;
+  /** $1 text[] of case ids. */
+  deleteWorklist: SqlStatement;
+  insertWorklist: SqlStatement;
+  deleteDeadlines: SqlStatement;
+  insertDeadlines: SqlStatement;
+  /** $1 today, $2 limit: rows whose time-dependent fields were computed before today. */
+  selectStale: SqlStatement;
+}
+
+const statementsByGeneration = new Map<number, CaseSummaryStatements>();
+
+export function caseSummaryStatements(generation: number): CaseSummaryStatements {
+  const cached = statementsByGeneration.get(generation);
+  if (cached) return cached;
+  const t = caseSummaryTableNames(generation);
+  const names = columnNames(summaryColumns);
+  const foldColumns = `case_id, revision, state, ${selectList(
+    summaryColumns.filter(([name]) => keyDateNames.includes(name)),
+  )}`;
+  const updates = summaryColumns
+    .filter(([name]) => name !== 'case_id')
+    .map(([name]) => `${name} = EXCLUDED.${name}`)
+    .join(', ');
+  const statements: CaseSummaryStatements = {
+    loadForFold: {
+      name: `case_summary_g${generation}_load`,
+      text: `SELECT ${foldColumns} FROM ${t.summary} WHERE case_id = ANY($1::text[])`,
+    },
+    upsertSummaries: {
+      name: `case_summary_g${generation}_upsert`,
+      text: `INSERT INTO ${t.summary} AS current (${names})
+             SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetShape(summaryColumns)})
+             ON CONFLICT (case_id) DO UPDATE SET ${updates}
+             WHERE current.revision <= EXCLUDED.revision
+             RETURNING case_id`,
+    },
+    deleteWorklist: {
+      name: `worklist_g${generation}_delete`,
+      text: `DELETE FROM ${t.worklist} WHERE case_id = ANY($1::text[])`,
+    },
+    insertWorklist: {
+      name: `worklist_g${generation}_insert`,
+      text: `INSERT INTO ${t.worklist} (${columnNames(worklistColumns)})
+             SELECT ${columnNames(worklistColumns)}
+             FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetShape(worklistColumns)})`,
+    },
+    deleteDeadlines: {
+      name: `deadlines_g${generation}_delete`,
+      text: `DELETE FROM ${t.deadlines} WHERE case_id = ANY($1::text[])`,
+    },
+    insertDeadlines: {
+      name: `deadlines_g${generation}_insert`,
+      text: `INSERT INTO ${t.deadlines} (${columnNames(deadlineColumns)})
+             SELECT ${columnNames(deadlineColumns)}
+             FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetShape(deadlineColumns)})`,
+    },
+    selectStale: {
+      name: `case_summary_g${generation}_stale`,
+      text: `SELECT ${foldColumns}, stream_id, last_position, last_occurred_at, last_recorded_at
+             FROM ${t.summary}
+             WHERE computed_on < $1::date AND (is_open OR closed_on >= computed_on)
+             ORDER BY computed_on, case_id
+             LIMIT $2`,
+    },
+  };
+  statementsByGeneration.set(generation, statements);
+  return statements;
+}

@@ -1,0 +1,30 @@
+// Which personal fields a query asks for, so the personal data is only loaded (and an auditor's
+// read only recorded) when it is actually shown.
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { personalViewFields } from '../views/personalViewFields';
+
+const personal = new Set(personalViewFields);
+
+/** Personal field paths (see personalViewFields) selected below the resolver's field. */
+export function personalFieldsSelected(info: GraphQLResolveInfo): string[] {
+  const found = new Set<string>();
+  // Fragments can refer to each other; a visit budget keeps a hostile query from looping.
+  let budget = 10_000;
+  const walk = (selectionSet: SelectionSetNode | undefined, path: string) => {
+    if (!selectionSet) return;
+    for (const selection of selectionSet.selections) {
+      if (--budget < 0) return;
+      if (selection.kind === Kind.FIELD) {
+        const fieldPath = path ? `${path}.${selection.name.value}` : selection.name.value;
+        if (personal.has(fieldPath)) found.add(fieldPath);
+        walk(selection.selectionSet, fieldPath);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, path);
+      } else {
+        walk(info.fragments[selection.name.value]?.selectionSet, path);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet, '');
+  return [...found].sort();
+}

@@ -1,0 +1,81 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { caseStatuses, isMunicipalityCode } from '@kot/domain';
+import type { GraphQLContext } from '../../platformPort';
+import { listCases } from '../../queries/listCases';
+import { listWorklist } from '../../queries/listWorklist';
+import { DEFAULT_PAGE_SIZE, pageRequest } from '../paging';
+import type { ReadSide } from '../readSide';
+import { badInput } from '../refusals';
+import { WorklistScope } from '../types/enums';
+import {
+  CaseFilterInput,
+  CaseListItem,
+  CasePage,
+  WorklistItem,
+  WorklistPage,
+} from '../types/lists';
+
+@Resolver()
+export class WorklistResolver {
+  constructor(private readonly readSide: ReadSide) {}
+
+  @Query(() => WorklistPage, {
+    description:
+      "Your next steps and your organisation's (and overdue steps escalated to your role), most urgent first.",
+  })
+  async worklist(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('scope', () => WorklistScope, { defaultValue: WorklistScope.ORGANISATION })
+    scope: WorklistScope,
+  ): Promise<WorklistPage> {
+    const actor = await ctx.actor();
+    const page = pageRequest(first, after, 3);
+    const { db, projections } = this.readSide;
+    const result = await listWorklist(db, projections.liveGeneration('case-summary'), {
+      actor,
+      ...page,
+      onlyMine: scope === WorklistScope.MINE,
+    });
+    return {
+      items: result.items as WorklistItem[],
+      pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage },
+    };
+  }
+
+  @Query(() => CasePage, { description: 'Cases you may see, by urgency, filtered.' })
+  async cases(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => CaseFilterInput, { nullable: true }) filter: CaseFilterInput | null,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<CasePage> {
+    const actor = await ctx.actor();
+    const page = pageRequest(first, after, 2);
+    if (filter?.municipality && !isMunicipalityCode(filter.municipality)) {
+      throw badInput(
+        'filter.municipality',
+        'verwacht GM gevolgd door vier cijfers',
+        'expected GM followed by four digits',
+      );
+    }
+    if (filter?.status && !(caseStatuses as readonly string[]).includes(filter.status)) {
+      throw badInput(
+        'filter.status',
+        `kies uit ${caseStatuses.join(', ')}`,
+        `choose from ${caseStatuses.join(', ')}`,
+      );
+    }
+    const { db, projections } = this.readSide;
+    const result = await listCases(db, projections.liveGeneration('case-summary'), {
+      actor,
+      filter: filter ?? {},
+      ...page,
+    });
+    return {
+      items: result.items as CaseListItem[],
+      pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage },
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum TimeAxis {
+  /** When the platform recorded the facts: what it knew then. */
+  RECORDED = 'RECORDED',
+  /** When the facts happened in the world (a back-dated fact counts from its business time). */
+  BUSINESS = 'BUSINESS',
+}
+registerEnumType(TimeAxis, { name: 'TimeAxis' });
+
+export enum ViewLevel {
+  SUMMARY = 'summary',
+  PERSONAL = 'personal',
+}
+registerEnumType(ViewLevel, {
+  name: 'ViewLevel',
+  description: 'SUMMARY: the process without who the family is; PERSONAL: with names and BSNs.',
+});
+
+export enum WorklistAudience {
+  RESPONSIBLE = 'responsible',
+  ESCALATION = 'escalation',
+}
+registerEnumType(WorklistAudience, {
+  name: 'WorklistAudience',
+  description: 'RESPONSIBLE: yours to do; ESCALATION: overdue with someone else, escalated to you.',
+});
+
+export enum WorklistScope {
+  MINE = 'MINE',
+  ORGANISATION = 'ORGANISATION',
+}
+registerEnumType(WorklistScope, { name: 'WorklistScope' });

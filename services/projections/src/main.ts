@@ -1,0 +1,48 @@
+// The read side on its own: `npm run start -w services/projections`.
+import 'reflect-metadata';
+import {
+  createAuthenticator,
+  createHttpApp,
+  createShutdown,
+  createLogger,
+  createMetrics,
+  loadConfig,
+  startHttpServer,
+} from '@kot/platform';
+import { createProjectionsService } from './service/createProjectionsService';
+import { openReadSideStore } from './service/openReadSideStore';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ service: 'projections', level: config.logLevel });
+  const metrics = createMetrics();
+  const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  const { store, db } = await openReadSideStore(config);
+  shutdown.onShutdown('event store', () => store.close());
+  const service = await createProjectionsService({
+    store,
+    db,
+    logger,
+    metrics,
+    authenticate: createAuthenticator(config.authentication),
+    limits: config.graphql,
+  });
+  shutdown.onShutdown('projections (finish the current batch)', () => service.close());
+  const app = createHttpApp({
+    service: 'projections',
+    logger,
+    metrics,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    readiness: service.readiness,
+    routes: service.routes,
+  });
+  const server = await startHttpServer(app, config.http);
+  shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));
+  shutdown.exitOnSignals();
+  logger.info({ url: `${server.url}/graphql` }, 'projections ready');
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+});

@@ -1,0 +1,11 @@
+// The one place this service imports the platform package from (authentication, logging,
+// metrics, HTTP and GraphQL plumbing), so a change there is a change here only.
+export type {
+  Authenticator,
+  GraphQLContext,
+  Logger,
+  Metrics,
+  ReadinessReport,
+  QueryLimits,
+} from '@kot/platform';
+export { createGraphQLMiddleware } from '@kot/platform';

@@ -1,0 +1,33 @@
+// The read models of this service. Each is a projection with its own name, version, generation
+// tables and checkpoint, so each has its own lag and can be rebuilt on its own.
+import { projectCaseHistory } from './caseHistory/projectCaseHistory';
+import { createCaseHistoryTables, dropCaseHistoryTables } from './caseHistory/caseHistoryTables';
+import { createCaseSummaryTables, dropCaseSummaryTables } from './caseSummary/caseSummaryTables';
+import { projectCaseSummary } from './caseSummary/projectCaseSummary';
+import { refreshTimeDependentFields } from './caseSummary/refreshTimeDependentFields';
+import type { ProjectionDefinition } from './generations/projectionDefinition';
+
+/** Case summary, worklist and deadlines: all three come from the same folded state. */
+export const caseSummaryProjection: ProjectionDefinition = {
+  name: 'case-summary',
+  version: 1,
+  createTables: createCaseSummaryTables,
+  dropTables: dropCaseSummaryTables,
+  project: projectCaseSummary,
+  refreshTimeDependent: refreshTimeDependentFields,
+};
+
+export const caseHistoryProjection: ProjectionDefinition = {
+  name: 'case-history',
+  version: 1,
+  createTables: createCaseHistoryTables,
+  dropTables: dropCaseHistoryTables,
+  project: (tx, events, generation) => projectCaseHistory(tx, events, generation),
+};
+
+export const projections: readonly ProjectionDefinition[] = [
+  caseSummaryProjection,
+  caseHistoryProjection,
+];
+
+export type ProjectionName = 'case-summary' | 'case-history';

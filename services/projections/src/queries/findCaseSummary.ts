@@ -1,0 +1,39 @@
+import type { CaseState } from '@kot/domain';
+import type { SqlClient } from '../eventStorePort';
+import { caseSummaryTableNames } from '../caseSummary/caseSummaryTables';
+import { toInstant, toNumber } from '../sql/values';
+
+export interface StoredCase {
+  caseId: string;
+  /** Without personal data. */
+  state: CaseState;
+  revision: number;
+  lastRecordedAt: string;
+}
+
+export async function findCaseSummary(
+  db: SqlClient,
+  generation: number,
+  caseId: string,
+): Promise<StoredCase | null> {
+  const [row] = await db.query<{
+    case_id: string;
+    state: CaseState;
+    revision: unknown;
+    last_recorded_at: unknown;
+  }>(
+    {
+      name: `case_summary_g${generation}_find`,
+      text: `SELECT case_id, state, revision, last_recorded_at
+             FROM ${caseSummaryTableNames(generation).summary} WHERE case_id = $1`,
+    },
+    [caseId],
+  );
+  if (!row) return null;
+  return {
+    caseId: row.case_id,
+    state: row.state,
+    revision: toNumber(row.revision),
+    lastRecordedAt: toInstant(row.last_recorded_at),
+  };
+}

@@ -1,0 +1,119 @@
+// The worklist of an actor: the next steps their organisation is responsible for, and the overdue
+// steps escalated to their role, most urgent first. Overdue first then by due date is simply the
+// due date ascending (an overdue step's due date is before every other one's), so the order is a
+// stored column and never goes stale between refreshes.
+import type { Actor, IsoDate, PartyRef, Text } from '@kot/domain';
+import type { SqlClient, SqlStatement } from '../eventStorePort';
+import { caseSummaryTableNames } from '../caseSummary/caseSummaryTables';
+import type { WorklistAudience } from '../caseSummary/caseRows';
+import { toNumber } from '../sql/values';
+import { encodeCursor, type SortKey } from './cursor';
+
+export interface WorklistItem {
+  caseId: string;
+  audience: WorklistAudience;
+  municipality: string;
+  status: string;
+  action: string;
+  description: Text;
+  responsible: PartyRef;
+  escalateTo: PartyRef;
+  since: IsoDate;
+  due: IsoDate;
+  overdue: boolean;
+  daysOverdue: number;
+  deadline: IsoDate | null;
+  /** Addressed to the actor in person, not only to their organisation. */
+  mine: boolean;
+}
+
+export interface Page<Item> {
+  items: Item[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface WorklistRequest {
+  actor: Actor;
+  first: number;
+  after: SortKey | null;
+  onlyMine: boolean;
+}
+
+interface WorklistDbRow {
+  case_id: string;
+  audience: WorklistAudience;
+  party_person: string | null;
+  municipality: string;
+  status: string;
+  action: string;
+  description: Text;
+  responsible: PartyRef;
+  escalate_to: PartyRef;
+  since: string;
+  due: string;
+  overdue: boolean;
+  days_overdue: unknown;
+  deadline: string | null;
+}
+
+const statements = new Map<string, SqlStatement>();
+
+function statementFor(generation: number, onlyMine: boolean, withCursor: boolean): SqlStatement {
+  const name = `worklist_g${generation}_${onlyMine ? 'mine' : 'org'}_${withCursor ? 'after' : 'first'}`;
+  let statement = statements.get(name);
+  if (!statement) {
+    const table = caseSummaryTableNames(generation).worklist;
+    statement = {
+      name,
+      text: `SELECT case_id, audience, party_person, municipality, status, action, description,
+                    responsible, escalate_to, since::text AS since, due::text AS due, overdue,
+                    days_overdue, deadline::text AS deadline
+             FROM ${table}
+             WHERE party_organisation = $1
+               AND (audience = 'responsible' OR party_role = $2)
+               ${onlyMine ? 'AND party_person = $3' : 'AND $3::text IS NOT NULL'}
+               ${withCursor ? 'AND (due, case_id, audience) > ($5::date, $6::text, $7::text)' : ''}
+             ORDER BY due, case_id, audience
+             LIMIT $4`,
+    };
+    statements.set(name, statement);
+  }
+  return statement;
+}
+
+export async function listWorklist(
+  db: SqlClient,
+  generation: number,
+  request: WorklistRequest,
+): Promise<Page<WorklistItem>> {
+  const { actor, first, after, onlyMine } = request;
+  const params: unknown[] = [actor.organisation, actor.role, actor.id, first + 1];
+  if (after) params.push(...after);
+  const rows = await db.query<WorklistDbRow>(
+    statementFor(generation, onlyMine, after !== null),
+    params,
+  );
+  const page = rows.slice(0, first);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({
+      caseId: row.case_id,
+      audience: row.audience,
+      municipality: row.municipality,
+      status: row.status,
+      action: row.action,
+      description: row.description,
+      responsible: row.responsible,
+      escalateTo: row.escalate_to,
+      since: row.since,
+      due: row.due,
+      overdue: row.overdue,
+      daysOverdue: toNumber(row.days_overdue),
+      deadline: row.deadline,
+      mine: row.party_person === actor.id,
+    })),
+    endCursor: last ? encodeCursor([last.due, last.case_id, last.audience]) : null,
+    hasNextPage: rows.length > first,
+  };
+}

@@ -1,0 +1,4 @@
+import pino from 'pino';
+import type { Logger } from '../platformPort';
+
+export const silentLogger = (): Logger => pino({ level: 'silent' });

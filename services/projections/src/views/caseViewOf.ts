@@ -1,0 +1,69 @@
+// A case as a viewer sees it, at a moment: the stored facts plus what the domain's rules say at
+// `now`. Personal fields are null below the PERSONAL level, whatever the state passed in holds.
+import {
+  dateInAmsterdam,
+  eligibility,
+  fundingCoverage,
+  nextStep,
+  type CaseState,
+  type Instant,
+} from '@kot/domain';
+import { ViewLevel } from '../graphql/types/enums';
+import type { CaseView } from '../graphql/types/caseView';
+
+export function caseViewOf(
+  state: CaseState,
+  level: 'summary' | 'personal',
+  now: Instant,
+  revision: number,
+): CaseView {
+  const personal = level === 'personal';
+  const shown = <T>(value: T | undefined): T | null => (personal ? (value ?? null) : null);
+  const coverage = fundingCoverage(state, now);
+  return {
+    id: state.caseId,
+    viewLevel: personal ? ViewLevel.PERSONAL : ViewLevel.SUMMARY,
+    status: state.status,
+    statusSince: state.statusSince,
+    municipality: state.municipality,
+    referredOn: state.referredOn,
+    referringOfficer: state.referringOfficer,
+    offer: state.offer,
+    claim: state.claim && {
+      ...state.claim,
+      mandate: { ...state.claim.mandate, reference: shown(state.claim.mandate.reference) },
+    },
+    household: state.household && {
+      composition: state.household.composition,
+      partners: state.household.partners.map((partner) => ({
+        ...partner,
+        name: shown(partner.name),
+        bsn: shown(partner.bsn),
+        birthDate: shown(partner.birthDate),
+      })),
+    },
+    children: state.children.map((child) => ({
+      ...child,
+      name: shown(child.name),
+      bsn: shown(child.bsn),
+      birthDate: shown(child.birthDate),
+    })),
+    indication: state.indication,
+    request: state.request,
+    application: state.application,
+    decision: state.decision && {
+      ...state.decision,
+      explanation: shown(state.decision.explanation),
+    },
+    objection: state.objection,
+    closure: state.closure && { ...state.closure, note: shown(state.closure.note) },
+    eligibility: state.household ? eligibility(state, dateInAmsterdam(now)) : null,
+    nextStep: nextStep(state, now),
+    fundingCoverage: {
+      ...coverage,
+      gaps: coverage.gaps.map((gap) => ({ ...gap, acceptedReason: shown(gap.acceptedReason) })),
+    },
+    revision,
+    computedAt: now,
+  };
+}
