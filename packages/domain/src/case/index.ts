@@ -14,3 +14,4 @@ export * from './validation';
 export * from './refusal';
 export * from './personalFields';
 export * from './upcasting';
+export * from './reportScope';

@@ -21,4 +21,4 @@ export {
   parseMasterKey,
   type EncryptedValue,
 } from './fieldEncryption';
-export { parseFieldPath } from './personalFieldPaths';
+export { mapFieldPaths, parseFieldPath } from './personalFieldPaths';

@@ -51,3 +51,15 @@ function mapFrom(
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** `transform` applied to every value any of the paths reaches (e.g. the domain's personal fields). */
+export function mapFieldPaths(
+  data: unknown,
+  paths: readonly string[],
+  transform: (value: unknown) => unknown,
+): unknown {
+  return paths.reduce(
+    (current, path) => mapFieldPath(current, parseFieldPath(path), transform),
+    data,
+  );
+}

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { isMunicipalityCode, text } from '@kot/domain';
-import { reportScope } from '../../access/reportScope';
+import { isMunicipalityCode, reportScope, text } from '@kot/domain';
 import type { GraphQLContext } from '../../platformPort';
 import { buildReport } from '../../queries/buildReport';
 import type { ReadSide } from '../readSide';

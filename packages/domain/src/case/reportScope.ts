@@ -1,7 +1,6 @@
 // Who may see the process report, and for which municipality. The report holds counts only, no
-// case and no person. The domain has no rule for it yet; it belongs there (mayViewReport) once
-// the write side needs it too.
-import { TOESLAGEN, type Actor } from '@kot/domain';
+// case and no person: auditors and Toeslagen see any municipality, an SMI officer only their own.
+import { TOESLAGEN, type Actor } from '../parties';
 
 export type ReportScope =
   | { allowed: true; municipality: string | null }

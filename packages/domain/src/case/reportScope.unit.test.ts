@@ -1,4 +1,4 @@
-import { actors } from '@kot/domain/testing';
+import { actors } from '../testing';
 import { reportScope } from './reportScope';
 
 describe('reportScope', () => {
