@@ -10,7 +10,8 @@ import type { ProjectionDefinition } from './generations/projectionDefinition';
 /** Case summary, worklist and deadlines: all three come from the same folded state. */
 export const caseSummaryProjection: ProjectionDefinition = {
   name: 'case-summary',
-  version: 1,
+  // 2: offers appear on the offered supporter's worklist.
+  version: 2,
   createTables: createCaseSummaryTables,
   dropTables: dropCaseSummaryTables,
   project: projectCaseSummary,

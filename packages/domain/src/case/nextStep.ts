@@ -14,6 +14,7 @@ import { mandateAllowsApplying } from './mandate';
 
 export const stepActions = [
   'offer-to-supporter',
+  'claim-or-decline-offer',
   'get-case-claimed',
   'arrange-mandate',
   'request-kot',
@@ -65,6 +66,33 @@ export function nextStep(state: CaseState, now: Instant): NextStep | null {
   if (!draft) return null;
   const late = daysBetween(draft.due, today);
   return { ...draft, overdue: late > 0, daysOverdue: Math.max(0, late) };
+}
+
+/**
+ * An offer waiting for the supporter it was made to. The officer still owns the case (their next
+ * step is getting it claimed), but the supporter must see it on their own list, with the same due
+ * date, or nobody acts on it.
+ */
+export function pendingOffer(state: CaseState, now: Instant): NextStep | null {
+  if (!state.offer || state.claim || !state.referringOfficer) return null;
+  if (state.status === 'new' || state.status === 'closed' || state.status === 'withdrawn')
+    return null;
+  const today = dateInAmsterdam(now);
+  const due = addDays(state.offer.offeredOn, norms.claimOffer);
+  const late = daysBetween(due, today);
+  return {
+    action: 'claim-or-decline-offer',
+    description: text(
+      'Deze zaak is aan u aangeboden: pak haar op met uw machtiging, of wijs het aanbod af met een reden.',
+      'This case was offered to you: take it on with your mandate, or decline the offer with a reason.',
+    ),
+    responsible: state.offer.to,
+    since: state.offer.offeredOn,
+    due,
+    overdue: late > 0,
+    daysOverdue: Math.max(0, late),
+    escalateTo: state.referringOfficer,
+  };
 }
 
 function draftStep(state: CaseState, today: IsoDate): Draft | null {

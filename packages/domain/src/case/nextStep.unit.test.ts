@@ -1,7 +1,7 @@
 import { actors, at, caseId, openReferral, story } from '../testing';
 import type { CaseCommand } from './commands';
 import type { CommandContext } from './decide';
-import { nextStep } from './nextStep';
+import { nextStep, pendingOffer } from './nextStep';
 import { caseStatuses, foldCase, type CaseStatus } from './state';
 
 type Step = [CaseCommand, CommandContext];
@@ -286,6 +286,19 @@ describe('the next step of every open state has exactly one owner and a due date
     const covered = new Set(expectations.map(([, , status]) => status));
     const open = caseStatuses.filter((status) => !['new', 'closed', 'withdrawn'].includes(status));
     expect(open.filter((status) => !covered.has(status))).toEqual([]);
+  });
+
+  it('shows an unclaimed offer to the supporter it was made to, with the officer as escalation', () => {
+    const offer = pendingOffer(through(s.open, s.offer), '2024-03-16T12:00:00Z');
+    expect(offer).toMatchObject({
+      action: 'claim-or-decline-offer',
+      responsible: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+      due: '2024-03-15',
+      overdue: true,
+      escalateTo: officer,
+    });
+    expect(pendingOffer(through(s.open, s.offer, s.claim), '2024-03-16T12:00:00Z')).toBeNull();
+    expect(pendingOffer(through(s.open), '2024-03-16T12:00:00Z')).toBeNull();
   });
 
   it('has no next step for a closed or withdrawn case', () => {

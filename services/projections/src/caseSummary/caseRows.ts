@@ -10,6 +10,7 @@ import {
   householdOrganisation,
   isOpen,
   nextStep,
+  pendingOffer,
   type CaseAccess,
   type CaseState,
   type Instant,
@@ -77,7 +78,7 @@ export interface CaseSummaryRow extends KeyDates {
   computed_on: IsoDate;
 }
 
-export type WorklistAudience = 'responsible' | 'escalation';
+export type WorklistAudience = 'responsible' | 'escalation' | 'offered';
 
 export interface WorklistRow {
   case_id: string;
@@ -194,35 +195,46 @@ export function caseRows(
   };
   return {
     summary,
-    worklist: step ? worklistRows(state, step) : [],
+    worklist: [...(step ? worklistRows(step) : []), ...offerRows(pendingOffer(state, now))].map(
+      (row) => ({
+        ...row,
+        case_id: state.caseId,
+        municipality: state.municipality,
+        status: state.status,
+      }),
+    ),
     deadlines: deadlineRows(state, step, coverage.atRisk ? coverage.smiEndsOn : null),
   };
 }
 
+type CaseFreeRow = Omit<WorklistRow, 'case_id' | 'municipality' | 'status'>;
+
+const worklistRow = (audience: WorklistAudience, party: PartyRef, step: NextStep): CaseFreeRow => ({
+  audience,
+  party_organisation: party.organisation,
+  party_role: party.role,
+  party_person: party.personId ?? null,
+  action: step.action,
+  description: step.description,
+  responsible: step.responsible,
+  escalate_to: step.escalateTo,
+  since: step.since,
+  due: step.due,
+  overdue: step.overdue,
+  days_overdue: step.daysOverdue,
+  deadline: step.deadline?.date ?? null,
+});
+
 /** The responsible party always; whoever the step escalates to once it is overdue. */
-function worklistRows(state: CaseState, step: NextStep): WorklistRow[] {
-  const row = (audience: WorklistAudience, party: PartyRef): WorklistRow => ({
-    case_id: state.caseId,
-    audience,
-    party_organisation: party.organisation,
-    party_role: party.role,
-    party_person: party.personId ?? null,
-    municipality: state.municipality,
-    status: state.status,
-    action: step.action,
-    description: step.description,
-    responsible: step.responsible,
-    escalate_to: step.escalateTo,
-    since: step.since,
-    due: step.due,
-    overdue: step.overdue,
-    days_overdue: step.daysOverdue,
-    deadline: step.deadline?.date ?? null,
-  });
-  const rows = [row('responsible', step.responsible)];
-  if (step.overdue) rows.push(row('escalation', step.escalateTo));
+function worklistRows(step: NextStep): CaseFreeRow[] {
+  const rows = [worklistRow('responsible', step.responsible, step)];
+  if (step.overdue) rows.push(worklistRow('escalation', step.escalateTo, step));
   return rows;
 }
+
+/** An unclaimed offer, on the list of the supporter it was made to. */
+const offerRows = (offer: NextStep | null): CaseFreeRow[] =>
+  offer ? [worklistRow('offered', offer.responsible, offer)] : [];
 
 function deadlineRows(
   state: CaseState,

@@ -46,7 +46,7 @@ describe('caseRows', () => {
       revision: 2,
       last_position: 17,
     });
-    expect(worklist.map((row) => row.audience)).toEqual(['responsible']);
+    expect(worklist.map((row) => row.audience)).toEqual(['responsible', 'offered']);
   });
 
   it('adds an escalation row for the escalation party once the step is overdue', () => {
@@ -60,6 +60,7 @@ describe('caseRows', () => {
     expect(worklist.map((row) => [row.audience, row.party_organisation, row.party_role])).toEqual([
       ['responsible', 'GM0344', 'smi-officer'],
       ['escalation', 'GM0344', 'smi-team-lead'],
+      ['offered', 'org-bewind-horizon', 'bewindvoerder'],
     ]);
   });
 

@@ -20,10 +20,12 @@ registerEnumType(ViewLevel, {
 export enum WorklistAudience {
   RESPONSIBLE = 'responsible',
   ESCALATION = 'escalation',
+  OFFERED = 'offered',
 }
 registerEnumType(WorklistAudience, {
   name: 'WorklistAudience',
-  description: 'RESPONSIBLE: yours to do; ESCALATION: overdue with someone else, escalated to you.',
+  description:
+    'RESPONSIBLE: yours to do; ESCALATION: overdue with someone else, escalated to you; OFFERED: a case offered to you to take on or decline.',
 });
 
 export enum WorklistScope {

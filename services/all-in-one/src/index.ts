@@ -1,0 +1,3 @@
+export * from './startPlatform';
+export * from './demoDirectory';
+export * from './seedDemoCases';

@@ -1,0 +1,97 @@
+// The README's walk-through (docs/walkthrough.graphql) must work exactly as written: each operation
+// is sent over HTTP with the token of the role the file names for it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPlatform, type RunningPlatform } from '@kot/all-in-one';
+
+const document = readFileSync(join(__dirname, '../../docs/walkthrough.graphql'), 'utf8');
+// The walk-through's dates were written for this day; the clock is pinned so it keeps passing.
+const writtenOn = new Date('2026-11-23T10:00:00Z');
+
+const steps: Array<[operation: string, role: string]> = [
+  ['Refer', 'smi-officer-utrecht'],
+  ['Offer', 'smi-officer-utrecht'],
+  ['MyWork', 'bewindvoerder'],
+  ['Claim', 'bewindvoerder'],
+  ['Request', 'bewindvoerder'],
+  ['Register', 'toeslagen-officer'],
+  ['Confirm', 'ciz-assessor'],
+  ['Forms', 'toeslagen-officer'],
+  ['Submit', 'bewindvoerder'],
+  ['Receive', 'toeslagen-officer'],
+  ['Grant', 'toeslagen-officer'],
+  ['EndSmiTooLate', 'smi-officer-utrecht'],
+  ['EndSmi', 'smi-officer-utrecht'],
+  ['Case', 'bewindvoerder'],
+  ['Audit', 'auditor'],
+];
+
+describe('the README walk-through', () => {
+  let platform: RunningPlatform;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kot-walkthrough-'));
+    platform = await startPlatform({
+      env: { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' },
+      clock: () => writtenOn,
+      seedDemo: false,
+    });
+  });
+  afterAll(async () => {
+    await platform?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const send = async (operationName: string, role: string) => {
+    const response = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${platform.tokens[role]}`,
+      },
+      body: JSON.stringify({ query: document, operationName }),
+    });
+    return (await response.json()) as {
+      data?: Record<string, any>;
+      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    };
+  };
+
+  it('takes one family from referral to KOT granted, SMI ended without a gap and the history verified', async () => {
+    const answers: Record<string, Awaited<ReturnType<typeof send>>> = {};
+    for (const [operation, role] of steps) {
+      answers[operation] = await send(operation, role);
+      if (operation !== 'EndSmiTooLate')
+        expect({ operation, errors: answers[operation]?.errors }).toEqual({
+          operation,
+          errors: undefined,
+        });
+      if (['Offer', 'Grant', 'EndSmi'].includes(operation))
+        await platform.projections.whenCaughtUp();
+    }
+    expect(answers['Refer']?.data?.['openReferral']).toMatchObject({
+      status: 'REFERRED',
+      nextStep: { action: 'OFFER_TO_SUPPORTER' },
+    });
+    expect(
+      answers['MyWork']?.data?.['worklist'].items.map((item: { caseId: string }) => item.caseId),
+    ).toContain('0193c0de-0aaa-7000-8000-00000000000a');
+    expect(answers['Grant']?.data?.['grantKot']).toMatchObject({
+      status: 'GRANTED',
+      nextStep: { action: 'ALIGN_SMI', responsible: { role: 'SMI_OFFICER' } },
+    });
+    const refusal = answers['EndSmiTooLate']?.errors?.[0];
+    expect(refusal?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(refusal)).toContain('acceptGapReason');
+    expect(answers['Case']?.data?.['case']).toMatchObject({
+      status: 'granted',
+      nextStep: { action: 'aftercare', responsible: { organisation: 'org-bewind-horizon' } },
+      fundingCoverage: { fundedToday: true, gapDays: 0 },
+      eligibility: { verdict: 'yes' },
+    });
+    expect(answers['Audit']?.data?.['verifyIntegrity']).toEqual({ valid: true, eventCount: 11 });
+    expect(answers['Audit']?.data?.['caseHistory']).toHaveLength(11);
+  });
+});
