@@ -33,6 +33,10 @@ module.exports = {
     transform: { '^.+\\.(t|j)sx?$': swc },
     testMatch: ['<rootDir>/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', '/artifacts/'],
+    // Detects once per run whether testcontainers finds a container runtime (KurrentDB, Kafka).
+    ...(dir === 'packages/eventstore' && {
+      globalSetup: '<rootDir>/src/kurrentdb/jestGlobalSetup.ts',
+    }),
     // jose and uuid ship only as ES modules; Jest's CommonJS runtime needs them transpiled too.
     transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
   })),

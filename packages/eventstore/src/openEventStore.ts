@@ -2,6 +2,7 @@
 // variables into this plain object; this file only knows how to open each engine.
 
 import type { EventStore } from './eventStore';
+import { createKurrentEventStore } from './kurrentdb';
 import { createSqlEventStore } from './sql/createSqlEventStore';
 import { openPgliteDatabase } from './sql/openPgliteDatabase';
 import { openPostgresDatabase } from './sql/openPostgresDatabase';
@@ -11,8 +12,9 @@ export type EventStoreConfig =
   /** Embedded: PGlite in `dataDir`, or in memory without one. */
   | { kind: 'pglite'; dataDir?: string }
   /** Server: PostgreSQL; `schema` defaults to public. */
-  | { kind: 'postgres'; url: string; schema?: string; maxConnections?: number };
-// KurrentDB: add `| { kind: 'kurrentdb'; url: string }` here and a case below.
+  | { kind: 'postgres'; url: string; schema?: string; maxConnections?: number }
+  /** Distributed: KurrentDB; read models, keys and checkpoints need a SQL database beside it. */
+  | { kind: 'kurrentdb'; url: string };
 
 export interface OpenedEventStore {
   store: EventStore;
@@ -34,6 +36,8 @@ export async function openEventStore(config: EventStoreConfig): Promise<OpenedEv
       const database = await openPostgresDatabase(config);
       return { store: await createOwningStore(database), database };
     }
+    case 'kurrentdb':
+      return { store: createKurrentEventStore(config.url), database: null };
     default:
       throw new Error(`Unknown event store kind ${String((config as { kind?: unknown }).kind)}`);
   }

@@ -1,5 +1,5 @@
-// The KurrentDB adapter of the EventStore port. Test support (the in-memory model of the server,
-// the container and the contract subject) is deliberately not exported.
+// The KurrentDB adapter of the EventStore port. Test support (the container and the contract
+// subject) is deliberately not exported.
 export { createKurrentEventStore, type KurrentEventStoreOptions } from './kurrentEventStore';
 export {
   connectKurrentClient,

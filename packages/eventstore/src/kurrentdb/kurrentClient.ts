@@ -1,7 +1,8 @@
-// The part of `@kurrent/kurrentdb-client` this adapter uses, written as a structural type. The
-// adapter never imports the package statically: a real `KurrentDBClient` satisfies this type, an
-// in-memory model of the server satisfies it in unit tests, and the typecheck does not depend on
-// the (large, native) client being installed. The names and literals follow the client's typings.
+// The part of `@kurrent/kurrentdb-client` this adapter uses, written as a structural type: a real
+// `KurrentDBClient` satisfies it (checked below by the compiler). At run time the package is loaded only when a store is
+// created from a connection string, so the SQL engines never load the gRPC client. The names and
+// literals follow the client's typings.
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
 
 export const ANY = 'any';
 export const NO_STREAM = 'no_stream';
@@ -90,6 +91,10 @@ export interface KurrentClient {
   setStreamMetadata(streamName: string, metadata: { [key: string]: unknown }): Promise<unknown>;
   dispose(): Promise<void>;
 }
+
+// Fails to compile when a client release no longer fits the interface above.
+const realClientFits: KurrentDBClient extends KurrentClient ? true : never = true;
+void realClientFits;
 
 /** KurrentDB's own events ($metadata, $>, $statsCollected, ...) all have a type starting with `$`. */
 export const userEventsOnly: KurrentEventTypeFilter = {

@@ -16,7 +16,8 @@ const logLevels: readonly LogLevel[] = [
 export type EventStoreSettings =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'postgres'; url: string }
-  | { kind: 'kurrentdb'; url: string };
+  /** KurrentDB holds the log; PostgreSQL at `databaseUrl` the read models, keys and checkpoints. */
+  | { kind: 'kurrentdb'; url: string; databaseUrl: string };
 
 export type AuthenticationSettings =
   /** Embedded mode: tokens signed with a shared secret (the demo issues them). */
@@ -136,7 +137,13 @@ function readEventStore(read: Read, problems: string[]): EventStoreSettings {
       ) {
         problems.push('KURRENTDB_URL: expected a kurrentdb:// (or esdb://) connection string');
       }
-      return { kind, url: url ?? '' };
+      const databaseUrl = read('DATABASE_URL');
+      if (databaseUrl === undefined || !hasProtocol(databaseUrl, ['postgres:', 'postgresql:'])) {
+        problems.push(
+          'DATABASE_URL: required with EVENTSTORE=kurrentdb, a postgres:// URL for the read models, keys and checkpoints',
+        );
+      }
+      return { kind, url: url ?? '', databaseUrl: databaseUrl ?? '' };
     }
     default:
       problems.push(`EVENTSTORE: expected pglite, postgres or kurrentdb, got "${kind}"`);

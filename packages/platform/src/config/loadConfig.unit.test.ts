@@ -104,16 +104,22 @@ describe('loadConfig', () => {
       }),
     ).toEqual([
       'KURRENTDB_URL: expected a kurrentdb:// (or esdb://) connection string',
+      'DATABASE_URL: required with EVENTSTORE=kurrentdb, a postgres:// URL for the read models, keys and checkpoints',
       'PERSONAL_DATA_MASTER_KEY: expected 32 bytes in base64',
     ]);
     expect(
       loadConfig({
         EVENTSTORE: 'kurrentdb',
         KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+        DATABASE_URL: 'postgres://kot@localhost:5432/kot',
         JWT_SECRET: secret,
         PERSONAL_DATA_MASTER_KEY: masterKey,
       }).eventStore,
-    ).toEqual({ kind: 'kurrentdb', url: 'kurrentdb://localhost:2113?tls=false' });
+    ).toEqual({
+      kind: 'kurrentdb',
+      url: 'kurrentdb://localhost:2113?tls=false',
+      databaseUrl: 'postgres://kot@localhost:5432/kot',
+    });
   });
 
   it('treats empty variables as unset', () => {

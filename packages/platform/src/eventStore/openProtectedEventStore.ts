@@ -2,11 +2,12 @@ import { personalFields } from '@kot/domain';
 import {
   createSqlKeyStore,
   openEventStore,
+  openPostgresDatabase,
   protectPersonalData,
   type ProtectedEventStore,
   type SqlDatabase,
 } from '@kot/eventstore';
-import { ConfigurationError, type PlatformConfig } from '../config/loadConfig';
+import type { PlatformConfig } from '../config/loadConfig';
 import { embeddedMasterKey } from '../config/embeddedSecrets';
 
 export interface OpenedPlatformStore {
@@ -25,12 +26,13 @@ export async function openProtectedEventStore(
   config: PlatformConfig,
 ): Promise<OpenedPlatformStore> {
   const settings = config.eventStore;
-  if (settings.kind === 'kurrentdb') {
-    throw new ConfigurationError([
-      'EVENTSTORE: kurrentdb needs a SQL database for read models and keys beside it; not available in this build yet — use pglite or postgres',
-    ]);
-  }
-  const { store, database } = await openEventStore(settings);
+  const { store, database: storeDatabase } = await openEventStore(settings);
+  // KurrentDB keeps only the log; the read models, keys and checkpoints live in PostgreSQL.
+  const database =
+    storeDatabase ??
+    (settings.kind === 'kurrentdb'
+      ? await openPostgresDatabase({ url: settings.databaseUrl })
+      : null);
   if (!database) {
     await store.close();
     throw new Error('the event store has no SQL database for its key store');
@@ -43,6 +45,9 @@ export async function openProtectedEventStore(
   return {
     store: protectPersonalData(store, { keyStore, personalFields }),
     database,
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      if (database !== storeDatabase) await database.close();
+    },
   };
 }
