@@ -79,11 +79,29 @@ function notBefore(
   }
 }
 
-/** The granted KOT period that is still running (open-ended), if any. */
-const runningKot = (state: CaseState) => {
+/**
+ * Changing or stopping KOT needs a granted KOT that still runs (also on a case closed as granted:
+ * a stop reopens it), from a date no earlier than its start.
+ */
+function requireRunningKot(
+  state: CaseState,
+  field: string,
+  from: IsoDate,
+  verb: { nl: string; en: string },
+): void {
   const last = state.kot[state.kot.length - 1];
-  return last && last.to === undefined ? last : undefined;
-};
+  const granted =
+    state.status === 'granted' ||
+    (state.status === 'closed' && state.closure?.outcome === 'kot-granted');
+  if (!last || last.to !== undefined || !granted) {
+    throw refuse(
+      'wrong-state',
+      `Er loopt geen kinderopvangtoeslag om te ${verb.nl}.`,
+      `There is no running KOT to ${verb.en}.`,
+    );
+  }
+  notBefore(field, from, last.from, { nl: 'de ingangsdatum', en: 'the start date' });
+}
 
 /** Given the case so far, what does this command add? Throws `CommandRefused` when it may not happen. */
 export function decide(command: CaseCommand, state: CaseState, ctx: CommandContext): CaseEvent[] {
@@ -366,18 +384,10 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         }),
       ];
     }
-    case 'ChangeKot': {
-      const current = runningKot(state);
-      if (!current || !(state.status === 'granted' || grantedAndClosed)) {
-        throw refuse(
-          'wrong-state',
-          'Er loopt geen kinderopvangtoeslag om te wijzigen.',
-          'There is no running KOT to change.',
-        );
-      }
-      notBefore('changedFrom', command.changedFrom, current.from, {
-        nl: 'de ingangsdatum',
-        en: 'the start date',
+    case 'ChangeKot':
+      requireRunningKot(state, 'changedFrom', command.changedFrom, {
+        nl: 'wijzigen',
+        en: 'change',
       });
       return [
         event('KotChanged', {
@@ -386,20 +396,8 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
           reason: command.reason,
         }),
       ];
-    }
     case 'StopKot': {
-      const current = runningKot(state);
-      if (!current || !(state.status === 'granted' || grantedAndClosed)) {
-        throw refuse(
-          'wrong-state',
-          'Er loopt geen kinderopvangtoeslag om te stoppen.',
-          'There is no running KOT to stop.',
-        );
-      }
-      notBefore('stoppedFrom', command.stoppedFrom, current.from, {
-        nl: 'de ingangsdatum',
-        en: 'the start date',
-      });
+      requireRunningKot(state, 'stoppedFrom', command.stoppedFrom, { nl: 'stoppen', en: 'stop' });
       return [
         event('KotStopped', {
           stoppedFrom: command.stoppedFrom,
