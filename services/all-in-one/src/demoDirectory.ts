@@ -27,7 +27,12 @@ export const demoOrganisations: DemoOrganisation[] = [
   { id: 'org-audit', name: 'Auditteam Toezicht (demo)', kind: 'auditor' },
 ];
 
-const user = (key: string, actor: Actor, email: string, language: 'nl' | 'en' = 'nl'): DemoUser => ({
+const user = (
+  key: string,
+  actor: Actor,
+  email: string,
+  language: 'nl' | 'en' = 'nl',
+): DemoUser => ({
   key,
   actor,
   email,

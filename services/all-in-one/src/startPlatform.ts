@@ -53,7 +53,11 @@ export function withEmbeddedDefaults(env: Environment): Environment {
   if (kind !== 'pglite') return env;
   const dataDir = env['DATA_DIR'] ?? defaultDataDir;
   const needsSecret = !env['JWT_SECRET'] && !env['JWKS_URL'];
-  return { ...env, DATA_DIR: dataDir, ...(needsSecret ? { JWT_SECRET: embeddedJwtSecret(dataDir) } : {}) };
+  return {
+    ...env,
+    DATA_DIR: dataDir,
+    ...(needsSecret ? { JWT_SECRET: embeddedJwtSecret(dataDir) } : {}),
+  };
 }
 
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
@@ -68,7 +72,13 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     for (const closeNext of closers.splice(0).reverse()) await closeNext();
   };
   try {
-    const referrals = await createReferralsService({ store: opened.store, authenticate, logger, clock, metrics });
+    const referrals = await createReferralsService({
+      store: opened.store,
+      authenticate,
+      logger,
+      clock,
+      metrics,
+    });
     closers.push(() => referrals.close());
     const projections = await createProjectionsService({
       store: opened.store,
@@ -88,8 +98,10 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
           ? projections.resolverContainer.get(resolverClass, resolverData)
           : new (resolverClass as new () => unknown)(),
     };
+    const [firstResolver, ...otherResolvers] = [...referrals.resolvers, ...projections.resolvers];
+    if (!firstResolver) throw new Error('no resolvers to build the GraphQL schema from');
     const schema = await buildSchema({
-      resolvers: [...referrals.resolvers, ...projections.resolvers] as unknown as [Function, ...Function[]],
+      resolvers: [firstResolver, ...otherResolvers],
       container,
       validate: false,
     });
