@@ -1,0 +1,108 @@
+// The bridge against a real Kafka broker (KRaft, no ZooKeeper) in a container. Where no container
+// runtime is reachable the suite is skipped, and says so.
+
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { createNotificationsService } from '../service/createNotificationsService';
+import { appendStory, untilDecision } from '../testing/caseStories';
+import { containerRuntimeStatus } from '../testing/containerRuntime';
+import { testAuthenticator } from '../testing/testAuthenticator';
+import { openTestDatabase, type TestDatabase } from '../testing/testDatabase';
+import { createKafkaBus } from './kafkaBus';
+import { startEventRelay } from './relayEvents';
+
+const KAFKA_IMAGE = 'apache/kafka:3.9.1';
+const runtime = containerRuntimeStatus();
+if (!runtime.available) {
+  console.warn(
+    `SKIPPED: Kafka integration tests need a container runtime; none reachable (${runtime.reason})`,
+  );
+}
+const describeWithKafka = runtime.available ? describe : describe.skip;
+
+/** A free host port: Kafka must advertise the port clients reach it on, so host and container use the same. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+describeWithKafka(`the Kafka bridge on a real broker (${KAFKA_IMAGE})`, () => {
+  let kafka: StartedTestContainer;
+  let brokers: string[];
+  let source: TestDatabase;
+  let target: TestDatabase;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    kafka = await new GenericContainer(KAFKA_IMAGE)
+      .withExposedPorts({ container: port, host: port })
+      .withEnvironment({
+        KAFKA_NODE_ID: '1',
+        KAFKA_PROCESS_ROLES: 'broker,controller',
+        KAFKA_LISTENERS: `PLAINTEXT://:${port},CONTROLLER://:9093`,
+        KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://127.0.0.1:${port}`,
+        KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+        KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+        KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
+        KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+        KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+        KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+        KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+      })
+      .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
+      .withStartupTimeout(120_000)
+      .start();
+    brokers = [`127.0.0.1:${port}`];
+    source = await openTestDatabase();
+    target = await openTestDatabase();
+  }, 240_000);
+  afterAll(async () => {
+    await source?.close();
+    await target?.close();
+    await kafka?.stop();
+  });
+
+  it('relays the store to a topic and a consumer group fills the outbox from it', async () => {
+    const topic = `kot.events.${randomUUID()}`;
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, [...untilDecision, 'grant']);
+    const bus = createKafkaBus({ brokers });
+    const relay = await startEventRelay({
+      store: source.store,
+      db: source.db,
+      bus,
+      topic,
+      partitions: 3,
+    });
+    await relay.whenCaughtUp();
+    await relay.stop();
+
+    const service = await createNotificationsService({
+      store: target.store,
+      db: target.db,
+      authenticate: testAuthenticator,
+      email: null,
+      feed: { kind: 'bus', bus, topic, groupId: `notifications-${randomUUID()}` },
+    });
+    await service.start({ timers: false, dispatcher: false });
+    let count = 0;
+    for (let round = 0; round < 300 && count < 8; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const [row] = await target.db.query<{ n: unknown }>(
+        'SELECT count(*) AS n FROM notification_intents WHERE case_id = $1',
+        [caseId],
+      );
+      count = Number(row?.n ?? 0);
+    }
+    await service.close();
+    await bus.close();
+    // case-offered, case-claimed, forms-sent, kot-decided × 5 parties = 8 intents.
+    expect(count).toBe(8);
+  }, 60_000);
+});

@@ -1,0 +1,155 @@
+// The relay and the consumer with the in-process bus and a real database: the same code runs on
+// Kafka (see kafka.int.test.ts, which needs a container runtime).
+
+import { randomUUID } from 'node:crypto';
+import { createNotificationsService } from '../service/createNotificationsService';
+import { appendStory, untilDecision } from '../testing/caseStories';
+import { crashingDatabase, SimulatedCrash } from '../testing/crashingDatabase';
+import { testAuthenticator } from '../testing/testAuthenticator';
+import { testClock } from '../testing/testClock';
+import { openTestDatabase, type TestDatabase } from '../testing/testDatabase';
+import { waitUntil } from '../testing/waitUntil';
+import { consumeCaseEvents } from './consumeCaseEvents';
+import { fromBusMessage } from './eventEnvelope';
+import { createInProcessBus } from './inProcessBus';
+import { startEventRelay } from './relayEvents';
+
+const TOPIC = 'kot.events';
+const silent = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+describe('the Kafka bridge on the in-process bus', () => {
+  let source: TestDatabase;
+  let target: TestDatabase;
+  const time = testClock('2024-05-01T08:00:00Z');
+
+  beforeAll(async () => {
+    // The store with the relay, and a separate database for the consuming notifications service.
+    source = await openTestDatabase();
+    target = await openTestDatabase();
+  }, 180_000);
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it('relays every event keyed by case, again after a crash before the checkpoint, and the consumer folds each once', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1, maxFailures: 3 });
+    const caseIds = [randomUUID(), randomUUID()];
+    for (const caseId of caseIds)
+      await appendStory(source.store, caseId, [...untilDecision, 'reject']);
+
+    // The relay dies after publishing its first batch, before the checkpoint moved.
+    const crashing = await startEventRelay({
+      store: source.store,
+      db: crashingDatabase(source.db, 'subscriber_checkpoint_advance'),
+      bus,
+      topic: TOPIC,
+      partitions: 3,
+      batchSize: 5,
+    });
+    await expect(crashing.done).rejects.toThrow(SimulatedCrash);
+    const relay = await startEventRelay({
+      store: source.store,
+      db: source.db,
+      bus,
+      topic: TOPIC,
+      batchSize: 5,
+    });
+    await relay.whenCaughtUp();
+    await relay.stop();
+
+    const published = bus
+      .messages(TOPIC)
+      .flat()
+      .map((message) => fromBusMessage(message.value));
+    const stored = await source.store.readAll({});
+    expect(published.length).toBe(stored.length + 5); // the first batch twice: at-least-once
+    for (const caseId of caseIds) {
+      const partitions = bus.messages(TOPIC).map((p) => p.filter((m) => m.key === caseId).length);
+      expect(partitions.filter((count) => count > 0)).toHaveLength(1);
+      const revisions = published
+        .filter((e) => e.streamId === `case-${caseId}`)
+        .map((e) => e.revision);
+      const firstTime = revisions.filter(
+        (revision, index) => revisions.indexOf(revision) === index,
+      );
+      expect(firstTime).toEqual([...firstTime].sort((a, b) => a - b));
+    }
+
+    const service = await createNotificationsService({
+      store: target.store,
+      db: target.db,
+      authenticate: testAuthenticator,
+      clock: time.clock,
+      email: null,
+      feed: { kind: 'bus', bus, topic: TOPIC, groupId: 'notifications' },
+    });
+    await service.start({ timers: false, dispatcher: false });
+    await waitUntil(
+      () => bus.lag(TOPIC, 'notifications') === 0,
+      'the consumer to catch up',
+      20_000,
+    );
+    await service.close();
+
+    for (const caseId of caseIds) {
+      const rules = await target.db.query<{ rule: string }>(
+        'SELECT rule FROM notification_intents WHERE case_id = $1 ORDER BY rule',
+        [caseId],
+      );
+      expect(rules.map((row) => row.rule)).toEqual([
+        'case-claimed',
+        'case-offered',
+        'forms-sent',
+        'kot-decided',
+        'kot-decided',
+        'kot-decided',
+        'kot-decided',
+        'kot-decided',
+        'kot-rejected-continue-smi',
+        'kot-rejected-objection-deadline',
+      ]);
+    }
+  });
+
+  it('leaves a batch uncommitted when the consumer fails, and a restarted consumer applies it once', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1, maxFailures: 2 });
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, ['open', 'offer', 'claim']);
+    await bus.ensureTopic(TOPIC, 3);
+    const events = (await source.store.readAll({})).filter((e) => e.streamId === `case-${caseId}`);
+    const { toBusMessage } = await import('./eventEnvelope');
+    // Kafka may hand a consumer the same message twice: publish the first one twice.
+    await bus.publish(TOPIC, [events[0]!, ...events].map(toBusMessage));
+
+    const failing = await consumeCaseEvents({
+      bus,
+      topic: TOPIC,
+      groupId: 'restart',
+      db: crashingDatabase(target.db, 'notifications_intents_insert'),
+      clock: time.clock,
+      logger: silent,
+    });
+    await expect(failing.done).rejects.toThrow(SimulatedCrash);
+    const healthy = await consumeCaseEvents({
+      bus,
+      topic: TOPIC,
+      groupId: 'restart',
+      db: target.db,
+      clock: time.clock,
+      logger: silent,
+    });
+    await waitUntil(() => bus.lag(TOPIC, 'restart') === 0, 'the consumer to catch up');
+    await healthy.stop();
+    const rules = await target.db.query<{ rule: string }>(
+      'SELECT rule FROM notification_intents WHERE case_id = $1 ORDER BY rule',
+      [caseId],
+    );
+    expect(rules.map((row) => row.rule)).toEqual(['case-claimed', 'case-offered']);
+  });
+});

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { TOESLAGEN } from '@kot/domain';
+import { seedRecipientDirectory } from '../../recipients/seedRecipientDirectory';
+import { notificationStreamId } from '../../recording/notificationEvents';
+import { createNotificationsService } from '../../service/createNotificationsService';
+import { appendStory, untilDecision } from '../../testing/caseStories';
+import { startSmtpReceiver, type SmtpReceiver } from '../../testing/smtpReceiver';
+import { testAuthenticator } from '../../testing/testAuthenticator';
+import { testClock } from '../../testing/testClock';
+import { openTestDatabase, type TestDatabase } from '../../testing/testDatabase';
+
+describe('e-mail notifications over real SMTP', () => {
+  let database: TestDatabase;
+  let smtp: SmtpReceiver;
+  const time = testClock('2024-05-01T08:00:00Z');
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    smtp = await startSmtpReceiver();
+    await seedRecipientDirectory(database.db, [
+      {
+        organisation: 'GM0344',
+        role: 'smi-officer',
+        personId: 'u-officer-utrecht',
+        displayName: 'SMI-consulent',
+        email: 'officer@gm0344.example',
+        language: 'nl',
+        channels: ['email'],
+      },
+      {
+        organisation: 'org-bewind-horizon',
+        role: 'bewindvoerder',
+        personId: '*',
+        displayName: 'Horizon',
+        email: 'post@horizon.example',
+        language: 'en',
+        channels: ['email'],
+      },
+      {
+        // Inbox only: no e-mail for the Toeslagen desk.
+        organisation: TOESLAGEN,
+        role: 'toeslagen-officer',
+        personId: '*',
+        displayName: 'Belcentrum',
+        email: 'desk@toeslagen.example',
+        language: 'nl',
+        channels: [],
+      },
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await smtp.close();
+    await database.close();
+  });
+
+  it('mails each party that wants e-mail, in its language, as text and HTML, and records every delivery without addresses', async () => {
+    const caseId = randomUUID();
+    await appendStory(database.store, caseId, [...untilDecision, 'reject']);
+    const service = await createNotificationsService({
+      store: database.store,
+      db: database.db,
+      authenticate: testAuthenticator,
+      clock: time.clock,
+      email: {
+        from: 'KOT <noreply@kot-referral.example>',
+        transport: { kind: 'smtp', host: smtp.host, port: smtp.port },
+      },
+    });
+    await service.start({ timers: false, dispatcher: false });
+    await service.catchUp();
+    await service.drain();
+
+    const mails = await smtp.waitFor(7);
+    const summary = mails.map((mail) => `${mail.to.join(',')} ${mail.header('subject')}`).sort();
+    expect(summary).toEqual(
+      [
+        `officer@gm0344.example Zaak ${caseId} is opgepakt`,
+        `officer@gm0344.example Besluit kinderopvangtoeslag: zaak ${caseId}`,
+        `officer@gm0344.example KOT afgewezen: SMI moet doorlopen (zaak ${caseId})`,
+        `post@horizon.example New referral offered: case ${caseId}`,
+        `post@horizon.example Application forms sent: case ${caseId}`,
+        `post@horizon.example Childcare allowance decision: case ${caseId}`,
+        `post@horizon.example KOT rejected: objection possible until 2024-06-11 (case ${caseId})`,
+      ].sort(),
+    );
+    const decision = mails.find((mail) =>
+      mail.header('subject')?.startsWith('Childcare allowance decision'),
+    )!;
+    expect(decision.header('content-type')).toMatch(/^multipart\/alternative/);
+    expect(decision.raw).toContain('Content-Type: text/plain');
+    expect(decision.raw).toContain('Content-Type: text/html');
+    expect(decision.decoded).toContain('Reason: partner does not work.');
+    expect(decision.decoded).toContain(`Case ${caseId} · GM0344`);
+    expect(decision.header('message-id')).toMatch(/^<[0-9a-f]{40}@kot-referral\.example>$/);
+    expect(decision.header('x-kot-notification-id')).toMatch(/^kot-decided:/);
+    for (const mail of mails) expect(mail.decoded).not.toMatch(/Verbeek|Marieke|Fenna/);
+
+    const history = await database.store.readStream(notificationStreamId(caseId));
+    const delivered = history.filter((event) => event.type === 'NotificationDelivered');
+    expect(delivered.filter((event) => event.data.channel === 'email')).toHaveLength(7);
+    // Every intent reached an inbox: 10 intents for this story.
+    expect(delivered.filter((event) => event.data.channel === 'inbox')).toHaveLength(10);
+    expect(JSON.stringify(history)).not.toContain('@');
+
+    // Nothing goes out twice when the dispatcher runs again or the service restarts.
+    await service.drain();
+    await service.close();
+    const again = await createNotificationsService({
+      store: database.store,
+      db: database.db,
+      authenticate: testAuthenticator,
+      clock: time.clock,
+      email: {
+        from: 'KOT <noreply@kot-referral.example>',
+        transport: { kind: 'smtp', host: smtp.host, port: smtp.port },
+      },
+    });
+    await again.start({ timers: false, dispatcher: false });
+    await again.catchUp();
+    await again.drain();
+    await again.close();
+    expect(smtp.mails).toHaveLength(7);
+    expect(await database.store.readStream(notificationStreamId(caseId))).toHaveLength(
+      history.length,
+    );
+  });
+});

@@ -1,0 +1,134 @@
+// The notifications service's own settings from the environment (the platform's loadConfig reads
+// the shared ones: event store, HTTP, JWT, log level, KAFKA_BROKERS). Every problem is collected
+// before failing, so an operator fixes a deployment in one round.
+
+import type { EmailConfig } from '../channels/email/emailSender';
+import {
+  callbackAddressPolicies,
+  type CallbackAddressPolicy,
+} from '../channels/webhooks/callbackAddressPolicy';
+import type { NotificationsRoles } from '../service/createNotificationsService';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export type NotificationsRole = keyof NotificationsRoles | 'relay' | 'api';
+const allRoles: readonly NotificationsRole[] = ['feed', 'timers', 'dispatcher', 'relay', 'api'];
+
+export interface NotificationsConfig {
+  email: EmailConfig | null;
+  webhookAddresses: CallbackAddressPolicy;
+  webhookTimeoutMs: number;
+  deadlineScanIntervalMs: number;
+  dispatchPollIntervalMs: number;
+  /** Which loops this process runs; `relay` only with Kafka. */
+  roles: Set<NotificationsRole>;
+  kafka: { brokers: string[]; topic: string; groupId: string; partitions: number } | null;
+  /** Where the service keeps its tables when the event store is not SQL (KurrentDB). */
+  databaseUrl: string | null;
+}
+
+export class NotificationsConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid notifications configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'NotificationsConfigError';
+  }
+}
+
+export function loadNotificationsConfig(env: Environment): NotificationsConfig {
+  const problems: string[] = [];
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+
+  const from = read('MAIL_FROM') ?? 'KOT-verwijsplatform <noreply@kot-referral.example>';
+  let email: EmailConfig | null = null;
+  const smtpUrl = read('SMTP_URL');
+  const mailDir = read('MAIL_DIR');
+  if (smtpUrl && mailDir) problems.push('SMTP_URL and MAIL_DIR: set one of them, not both');
+  if (smtpUrl) {
+    try {
+      const url = new URL(smtpUrl);
+      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('protocol');
+      email = {
+        from,
+        transport: {
+          kind: 'smtp',
+          host: url.hostname,
+          port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+          secure: url.protocol === 'smtps:',
+          requireTls: url.searchParams.get('requireTls') === 'true',
+          ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
+          ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+        },
+      };
+    } catch {
+      // The URL may hold a password: it is not echoed.
+      problems.push('SMTP_URL: expected smtp://[user:password@]host[:port] or smtps://…');
+    }
+  } else if (mailDir) {
+    email = { from, transport: { kind: 'directory', directory: mailDir } };
+  }
+
+  const webhookAddresses = (read('WEBHOOK_ADDRESSES') ?? 'public-only') as CallbackAddressPolicy;
+  if (!callbackAddressPolicies.includes(webhookAddresses)) {
+    problems.push(
+      `WEBHOOK_ADDRESSES: expected one of ${callbackAddressPolicies.join(', ')}, got "${webhookAddresses}"`,
+    );
+  }
+
+  const brokers = (read('KAFKA_BROKERS') ?? '')
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker.length > 0);
+  const kafka =
+    brokers.length > 0
+      ? {
+          brokers,
+          topic: read('KAFKA_TOPIC') ?? 'kot.events',
+          groupId: read('KAFKA_GROUP_ID') ?? 'kot-notifications',
+          partitions: integer('KAFKA_PARTITIONS', 12, 1, 1000),
+        }
+      : null;
+
+  const rolesRaw = read('NOTIFICATIONS_ROLES');
+  const roles = new Set<NotificationsRole>(
+    rolesRaw ? [] : ['feed', 'timers', 'dispatcher', 'api', ...(kafka ? (['relay'] as const) : [])],
+  );
+  for (const role of (rolesRaw ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)) {
+    if ((allRoles as readonly string[]).includes(role)) roles.add(role as NotificationsRole);
+    else
+      problems.push(`NOTIFICATIONS_ROLES: unknown role "${role}"; known: ${allRoles.join(', ')}`);
+  }
+  if (roles.has('relay') && !kafka) problems.push('NOTIFICATIONS_ROLES: relay needs KAFKA_BROKERS');
+
+  const databaseUrl = read('NOTIFICATIONS_DATABASE_URL') ?? null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('NOTIFICATIONS_DATABASE_URL: expected a postgres:// URL');
+  }
+
+  const config: NotificationsConfig = {
+    email,
+    webhookAddresses,
+    webhookTimeoutMs: integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    deadlineScanIntervalMs: integer('DEADLINE_SCAN_INTERVAL_MS', 60_000, 1_000, 86_400_000),
+    dispatchPollIntervalMs: integer('DISPATCH_POLL_INTERVAL_MS', 1_000, 10, 60_000),
+    roles,
+    kafka,
+    databaseUrl,
+  };
+  if (problems.length > 0) throw new NotificationsConfigError(problems);
+  return config;
+}

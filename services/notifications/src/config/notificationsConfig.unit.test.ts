@@ -1,0 +1,47 @@
+import { loadNotificationsConfig, NotificationsConfigError } from './notificationsConfig';
+
+describe('notifications configuration', () => {
+  it('runs every loop in one process, without e-mail or Kafka, when nothing is set', () => {
+    const config = loadNotificationsConfig({});
+    expect(config.email).toBeNull();
+    expect(config.kafka).toBeNull();
+    expect([...config.roles].sort()).toEqual(['api', 'dispatcher', 'feed', 'timers']);
+    expect(config.webhookAddresses).toBe('public-only');
+  });
+
+  it('reads SMTP from one URL and adds the relay when Kafka brokers are given', () => {
+    const config = loadNotificationsConfig({
+      SMTP_URL: 'smtp://mailer:s3cret@mail.internal:2525',
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+    });
+    expect(config.email?.transport).toMatchObject({
+      kind: 'smtp',
+      host: 'mail.internal',
+      port: 2525,
+      user: 'mailer',
+    });
+    expect(config.kafka).toMatchObject({
+      brokers: ['kafka-1:9092', 'kafka-2:9092'],
+      topic: 'kot.events',
+    });
+    expect(config.roles.has('relay')).toBe(true);
+  });
+
+  it('names every problem at once and never echoes a password', () => {
+    let error: unknown;
+    try {
+      loadNotificationsConfig({
+        SMTP_URL: 'http://user:hunter2@x',
+        WEBHOOK_ADDRESSES: 'everywhere',
+        NOTIFICATIONS_ROLES: 'feed,relay,juggler',
+        DEADLINE_SCAN_INTERVAL_MS: '5',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(NotificationsConfigError);
+    const problems = (error as NotificationsConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+});

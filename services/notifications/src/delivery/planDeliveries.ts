@@ -1,0 +1,96 @@
+// From intent to deliveries: the inbox message (written here, so it is delivered exactly once),
+// an e-mail per directory entry that wants one, and a webhook call per matching subscription of
+// the recipient's organisation. One transaction per batch; the intent is marked planned in it.
+
+import { recipientKey } from '@kot/domain';
+import type { SqlDatabase } from '@kot/eventstore';
+import { putInInbox } from '../channels/inbox/inboxStore';
+import { activeSubscriptionsOf, matches } from '../channels/webhooks/webhookSubscriptions';
+import { intentColumns, intentFromRow, type IntentRow } from '../outbox/storedIntent';
+import { directoryKey, resolveRecipients } from '../recipients/recipientDirectory';
+import { addDeliveredDelivery, addPendingDelivery } from './deliveryLedger';
+
+const unplanned = {
+  name: 'notifications_intents_unplanned',
+  text: `SELECT ${intentColumns} FROM notification_intents WHERE planned_at IS NULL
+          ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+};
+
+const planned = {
+  name: 'notifications_intents_planned',
+  text: `UPDATE notification_intents SET planned_at = $2 WHERE id = ANY($1::text[])`,
+};
+
+export interface PlanResult {
+  intents: number;
+  /** Intents whose recipient has no e-mail entry in the directory (inbox only). */
+  withoutEmail: number;
+}
+
+export async function planDeliveries(
+  db: SqlDatabase,
+  now: Date,
+  options: { limit: number; email: boolean },
+): Promise<PlanResult> {
+  return db.transaction(async (tx) => {
+    const intents = (await tx.query<IntentRow>(unplanned, [options.limit])).map(intentFromRow);
+    let withoutEmail = 0;
+    // Many intents of a batch share a recipient or an organisation: look each up once.
+    const recipients = new Map<string, ReturnType<typeof resolveRecipients>>();
+    const subscriptions = new Map<string, ReturnType<typeof activeSubscriptionsOf>>();
+    const once = <T>(cache: Map<string, T>, key: string, load: () => T): T => {
+      if (!cache.has(key)) cache.set(key, load());
+      return cache.get(key)!;
+    };
+    for (const intent of intents) {
+      const base = { intentId: intent.id, caseId: intent.caseId };
+      await putInInbox(tx, intent, now);
+      await addDeliveredDelivery(
+        tx,
+        {
+          ...base,
+          channel: 'inbox',
+          address: recipientKey(intent.recipient),
+          target: null,
+          language: null,
+        },
+        now,
+      );
+      const entries = options.email
+        ? (
+            await once(recipients, recipientKey(intent.recipient), () =>
+              resolveRecipients(tx, intent.recipient),
+            )
+          ).filter((entry) => entry.channels.includes('email') && entry.email !== null)
+        : [];
+      if (entries.length === 0) withoutEmail++;
+      for (const entry of entries) {
+        await addPendingDelivery(
+          tx,
+          {
+            ...base,
+            channel: 'email',
+            address: directoryKey(entry),
+            target: entry.email,
+            language: entry.language,
+          },
+          now,
+        );
+      }
+      const organisation = intent.recipient.organisation;
+      for (const subscription of await once(subscriptions, organisation, () =>
+        activeSubscriptionsOf(tx, organisation),
+      )) {
+        if (!matches(subscription, intent)) continue;
+        await addPendingDelivery(
+          tx,
+          { ...base, channel: 'webhook', address: subscription.id, target: null, language: null },
+          now,
+        );
+      }
+    }
+    if (intents.length > 0)
+      await tx.query(planned, [intents.map((intent) => intent.id), now.toISOString()]);
+    return { intents: intents.length, withoutEmail };
+  });
+}

@@ -1,0 +1,50 @@
+// @kot/notifications: notification intents from case events and deadlines, delivered to the
+// in-app inbox, by e-mail and by webhook, with every outcome on record; and the Kafka bridge.
+
+export {
+  createNotificationsService,
+  type NotificationsService,
+  type NotificationsServiceDependencies,
+  type NotificationFeed,
+  type NotificationsRoles,
+  type DispatchResult,
+} from './service/createNotificationsService';
+export type {
+  AuthenticatedActor,
+  Authenticator,
+  Clock,
+  Fetch,
+  Logger,
+} from './service/dependencies';
+export type { NotificationsApi, WebhookSubscriptionInput } from './service/notificationsApi';
+export { PLATFORM_ADMIN } from './service/webhookAccess';
+export {
+  loadNotificationsConfig,
+  NotificationsConfigError,
+  type NotificationsConfig,
+} from './config/notificationsConfig';
+
+export { migrateNotifications } from './storage/notificationsSchema';
+export { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
+export { demoRecipients } from './recipients/demoRecipients';
+export type { RecipientEntry, Language } from './recipients/recipientDirectory';
+
+export type { EmailConfig, MailTransportConfig } from './channels/email/emailSender';
+export type { CallbackAddressPolicy } from './channels/webhooks/callbackAddressPolicy';
+export type { CloudEvent } from './channels/webhooks/cloudEvent';
+export { SIGNATURE_HEADER, signBody, verifySignature } from './channels/webhooks/webhookSignature';
+export { TemplateError } from './templates/compileTemplates';
+
+export {
+  notificationStreamId,
+  notificationEventTypes,
+  type NotificationEvent,
+  type NotificationDelivered,
+  type NotificationFailed,
+} from './recording/notificationEvents';
+
+export type { MessageBus, BusMessage, ReceivedMessage, BusConsumer } from './bus/messageBus';
+export { createInProcessBus, type InProcessBus } from './bus/inProcessBus';
+export { createKafkaBus, type KafkaBusOptions } from './bus/kafkaBus';
+export { startEventRelay, RELAY_SUBSCRIBER, type RelayOptions } from './bus/relayEvents';
+export { fromBusMessage, toBusMessage, partitionKeyOf } from './bus/eventEnvelope';

@@ -1,0 +1,111 @@
+// The notifications service on its own: `npm run start -w services/notifications`.
+// NOTIFICATIONS_ROLES picks the loops this process runs (feed, timers, dispatcher, relay, api), so
+// each can be scaled on its own; see the README and infra/.
+import 'reflect-metadata';
+import { openEventStore, openPostgresDatabase } from '@kot/eventstore';
+import {
+  createAuthenticator,
+  createHttpApp,
+  createLogger,
+  createMetrics,
+  createShutdown,
+  loadConfig,
+  startHttpServer,
+} from '@kot/platform';
+import { createKafkaBus } from './bus/kafkaBus';
+import { startEventRelay } from './bus/relayEvents';
+import { loadNotificationsConfig } from './config/notificationsConfig';
+import { createNotificationsService } from './service/createNotificationsService';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const settings = loadNotificationsConfig(process.env);
+  const logger = createLogger({ service: 'notifications', level: config.logLevel });
+  const metrics = createMetrics();
+  const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  if (config.eventStore.kind === 'kurrentdb') {
+    throw new Error(
+      'EVENTSTORE=kurrentdb is not wired into openEventStore yet; use pglite or postgres',
+    );
+  }
+  // The log as written, not the decrypting wrapper: this service needs no personal data, and the
+  // relay must put ciphertext, never clear text, on Kafka.
+  const { store, database } = await openEventStore(config.eventStore);
+  shutdown.onShutdown('event store', () => store.close());
+  const db = settings.databaseUrl
+    ? await openPostgresDatabase({ url: settings.databaseUrl })
+    : database;
+  if (!db)
+    throw new Error(
+      'NOTIFICATIONS_DATABASE_URL: required when the event store has no SQL database',
+    );
+  if (db !== database) shutdown.onShutdown('notifications database', () => db.close());
+
+  const bus = settings.kafka ? createKafkaBus({ brokers: settings.kafka.brokers, logger }) : null;
+  if (bus) shutdown.onShutdown('kafka', () => bus.close());
+  const roles = settings.roles;
+  const service = await createNotificationsService({
+    store,
+    db,
+    logger,
+    authenticate: createAuthenticator(config.authentication),
+    email: settings.email,
+    webhooks: { addressPolicy: settings.webhookAddresses, timeoutMs: settings.webhookTimeoutMs },
+    timers: { intervalMs: settings.deadlineScanIntervalMs },
+    dispatcher: { pollIntervalMs: settings.dispatchPollIntervalMs },
+    limits: config.graphql,
+    feed:
+      bus && settings.kafka
+        ? { kind: 'bus', bus, topic: settings.kafka.topic, groupId: settings.kafka.groupId }
+        : { kind: 'store' },
+    onFatal: () =>
+      void shutdown.run('a notifications loop kept failing').then(() => process.exit(1)),
+  });
+  shutdown.onShutdown('notifications (finish the current round)', () => service.close());
+  await service.start({
+    feed: roles.has('feed'),
+    timers: roles.has('timers'),
+    dispatcher: roles.has('dispatcher'),
+  });
+
+  if (roles.has('relay') && bus && settings.kafka) {
+    if (!database)
+      throw new Error(
+        'the relay keeps its checkpoint beside the event store: use pglite or postgres',
+      );
+    const relay = await startEventRelay({
+      store,
+      db: database,
+      bus,
+      topic: settings.kafka.topic,
+      partitions: settings.kafka.partitions,
+    });
+    shutdown.onShutdown('kafka relay', () => relay.stop());
+    relay.done.catch((error: unknown) => {
+      logger.error({ err: error }, 'kafka relay stopped');
+      void shutdown.run('kafka relay failed').then(() => process.exit(1));
+    });
+  }
+
+  if (roles.has('api')) {
+    const app = createHttpApp({
+      service: 'notifications',
+      logger,
+      metrics,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      readiness: service.readiness,
+      routes: service.routes,
+    });
+    const server = await startHttpServer(app, config.http);
+    shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));
+    logger.info({ url: `${server.url}/graphql`, roles: [...roles] }, 'notifications ready');
+  } else {
+    logger.info({ roles: [...roles] }, 'notifications running without HTTP');
+  }
+  shutdown.exitOnSignals();
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+});

@@ -1,0 +1,51 @@
+import type { NotificationParams, NotificationRule, Role } from '@kot/domain';
+
+/** An intent as the outbox holds it: the domain's intent plus the cause's event type and its time. */
+export interface StoredIntent {
+  id: string;
+  rule: NotificationRule;
+  caseId: string;
+  municipality: string;
+  recipient: { organisation: string; role: Role; personId?: string };
+  eventId: string | null;
+  eventType: string | null;
+  date: string | null;
+  params: NotificationParams;
+  createdAt: Date;
+}
+
+export const intentColumns = `id, rule, case_id, municipality, recipient_organisation, recipient_role,
+  recipient_person_id, event_id, event_type, about_date, params, created_at`;
+
+export interface IntentRow {
+  id: string;
+  rule: string;
+  case_id: string;
+  municipality: string;
+  recipient_organisation: string;
+  recipient_role: string;
+  recipient_person_id: string | null;
+  event_id: string | null;
+  event_type: string | null;
+  about_date: string | null;
+  params: NotificationParams | string;
+  created_at: Date | string;
+}
+
+export const intentFromRow = (row: IntentRow): StoredIntent => ({
+  id: row.id,
+  rule: row.rule as NotificationRule,
+  caseId: row.case_id,
+  municipality: row.municipality,
+  recipient: {
+    organisation: row.recipient_organisation,
+    role: row.recipient_role as Role,
+    ...(row.recipient_person_id ? { personId: row.recipient_person_id } : {}),
+  },
+  eventId: row.event_id,
+  eventType: row.event_type,
+  date: row.about_date,
+  params:
+    typeof row.params === 'string' ? (JSON.parse(row.params) as NotificationParams) : row.params,
+  createdAt: new Date(row.created_at),
+});

@@ -1,0 +1,34 @@
+// What the service needs from the outside world, as plain function types. The platform package
+// provides the real ones (pino logger, JWT authenticator); tests pass small stand-ins.
+
+/** The moment "now" for timers, back-off and delivery times; injected so tests can move time. */
+export type Clock = () => Date;
+
+export interface Logger {
+  debug(details: object, message?: string): void;
+  info(details: object, message?: string): void;
+  warn(details: object, message?: string): void;
+  error(details: object, message?: string): void;
+}
+
+/**
+ * Who is calling, as far as this service needs to know: the platform's Actor fits. The role is a
+ * string so that an operator role (see webhookAccess.ts) can be added without a domain change.
+ */
+export interface AuthenticatedActor {
+  id: string;
+  role: string;
+  organisation: string;
+}
+
+export type { Authenticator } from '../platformPort';
+
+/** The subset of the global `fetch` the webhook channel uses. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

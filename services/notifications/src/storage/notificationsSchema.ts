@@ -1,0 +1,125 @@
+// The service's own tables. Services share only the event log, never tables, so everything the
+// notifications side needs (a minimal case state, the outbox, the directory, the inbox, webhook
+// subscriptions and the delivery ledger) lives here, beside its subscriber checkpoint.
+
+import { runMigrations, type Migration, type SqlDatabase } from '@kot/eventstore';
+
+export const NOTIFICATIONS_COMPONENT = 'notifications';
+
+const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'notifications: case states, outbox, directory, inbox, webhooks, deliveries',
+    sql: `
+-- The case folded without personal data: enough for the rules and the deadline timers.
+CREATE TABLE notification_case_states (
+  case_id          text        PRIMARY KEY,
+  stream_revision  bigint      NOT NULL,
+  open             boolean     NOT NULL,
+  state            jsonb       NOT NULL,
+  updated_at       timestamptz NOT NULL
+);
+CREATE INDEX notification_case_states_open ON notification_case_states (case_id) WHERE open;
+
+-- Kafka consumer mode: the events already applied (the store subscriber uses its checkpoint).
+CREATE TABLE notification_consumed_events (
+  event_id     text        PRIMARY KEY,
+  consumed_at  timestamptz NOT NULL
+);
+
+-- The outbox: one row per notification intent; the id is deterministic, so a replay or a second
+-- timer run inserts nothing new.
+CREATE TABLE notification_intents (
+  id                      text        PRIMARY KEY,
+  rule                    text        NOT NULL,
+  case_id                 text        NOT NULL,
+  municipality            text        NOT NULL,
+  recipient_organisation  text        NOT NULL,
+  recipient_role          text        NOT NULL,
+  recipient_person_id     text,
+  event_id                text,
+  event_type              text,
+  about_date              text,
+  params                  jsonb       NOT NULL,
+  created_at              timestamptz NOT NULL,
+  planned_at              timestamptz
+);
+CREATE INDEX notification_intents_unplanned ON notification_intents (created_at, id) WHERE planned_at IS NULL;
+
+CREATE TABLE notification_recipients (
+  organisation  text    NOT NULL,
+  role          text    NOT NULL,
+  person_id     text    NOT NULL, -- '*': the role's shared address
+  display_name  text    NOT NULL,
+  email         text,
+  language      text    NOT NULL CHECK (language IN ('nl', 'en')),
+  channels      text[]  NOT NULL,
+  PRIMARY KEY (organisation, role, person_id)
+);
+
+CREATE TABLE notification_inbox (
+  id            text        PRIMARY KEY, -- the intent id
+  organisation  text        NOT NULL,
+  role          text        NOT NULL,
+  person_id     text        NOT NULL, -- '*': everyone with the role in the organisation
+  rule          text        NOT NULL,
+  case_id       text        NOT NULL,
+  municipality  text        NOT NULL,
+  params        jsonb       NOT NULL,
+  created_at    timestamptz NOT NULL
+);
+CREATE INDEX notification_inbox_recipient ON notification_inbox (organisation, role, created_at DESC, id DESC);
+
+-- Read per person: a message to a role stays unread for a colleague who has not seen it.
+CREATE TABLE notification_inbox_reads (
+  message_id  text        NOT NULL REFERENCES notification_inbox (id),
+  person_id   text        NOT NULL,
+  read_at     timestamptz NOT NULL,
+  PRIMARY KEY (message_id, person_id)
+);
+
+CREATE TABLE webhook_subscriptions (
+  id              text        PRIMARY KEY,
+  organisation    text        NOT NULL,
+  callback_url    text        NOT NULL,
+  secret          text        NOT NULL,
+  event_types     text[]      NOT NULL,
+  rules           text[]      NOT NULL,
+  municipalities  text[]      NOT NULL,
+  case_ids        text[]      NOT NULL,
+  created_by      text        NOT NULL,
+  created_at      timestamptz NOT NULL,
+  active          boolean     NOT NULL
+);
+CREATE INDEX webhook_subscriptions_organisation ON webhook_subscriptions (organisation) WHERE active;
+
+-- The delivery ledger, idempotent by (intent, channel, address). address is pseudonymous (a
+-- directory key or a subscription id); target holds the e-mail address where one is needed.
+CREATE TABLE notification_deliveries (
+  intent_id        text        NOT NULL REFERENCES notification_intents (id),
+  channel          text        NOT NULL CHECK (channel IN ('inbox', 'email', 'webhook')),
+  address          text        NOT NULL,
+  case_id          text        NOT NULL,
+  target           text,
+  language         text,
+  status           text        NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+  attempts         integer     NOT NULL DEFAULT 0,
+  next_attempt_at  timestamptz NOT NULL,
+  lease_until      timestamptz,
+  last_error       text,
+  delivered_at     timestamptz,
+  dead_at          timestamptz,
+  dead_count       integer     NOT NULL DEFAULT 0,
+  recorded         boolean     NOT NULL DEFAULT false,
+  created_at       timestamptz NOT NULL,
+  PRIMARY KEY (intent_id, channel, address)
+);
+CREATE INDEX notification_deliveries_due ON notification_deliveries (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX notification_deliveries_unrecorded ON notification_deliveries (created_at) WHERE status <> 'pending' AND NOT recorded;
+CREATE INDEX notification_deliveries_dead ON notification_deliveries (dead_at DESC) WHERE status = 'dead';
+`,
+  },
+];
+
+export const migrateNotifications = (db: SqlDatabase): Promise<void> =>
+  runMigrations(db, NOTIFICATIONS_COMPONENT, migrations);

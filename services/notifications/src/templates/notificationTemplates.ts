@@ -1,0 +1,157 @@
+// The message per rule, in Dutch and English. `{{name}}` inserts a param; `{{#name}}…{{/name}}`
+// shows its text only when the param is there. Messages say what happened and what to do next,
+// with the case number; never a name or a BSN (the params have none).
+
+import type { NotificationRule } from '@kot/domain';
+import type { Language } from '../recipients/recipientDirectory';
+
+export interface MessageTemplate {
+  subject: string;
+  /** Plain text; paragraphs separated by a blank line. The HTML part is made from it. */
+  body: string;
+}
+
+export type NotificationTemplates = Record<NotificationRule, Record<Language, MessageTemplate>>;
+
+export const notificationTemplates: NotificationTemplates = {
+  'case-offered': {
+    nl: {
+      subject: 'Nieuwe verwijzing aangeboden: zaak {{caseId}}',
+      body: 'De gemeente {{municipality}} heeft op {{offeredOn}} een gezin naar uw organisatie verwezen voor kinderopvangtoeslag via de Wlz-route.\n\nNeem de zaak uiterlijk {{due}} op of geef aan dat u haar niet oppakt.',
+    },
+    en: {
+      subject: 'New referral offered: case {{caseId}}',
+      body: 'Municipality {{municipality}} referred a family to your organisation on {{offeredOn}} for childcare allowance through the Wlz route.\n\nTake the case on by {{due}} or decline it.',
+    },
+  },
+  'case-claimed': {
+    nl: {
+      subject: 'Zaak {{caseId}} is opgepakt',
+      body: 'De zaak is opgepakt door {{claimedBy}} (machtiging: {{mandate}}).',
+    },
+    en: {
+      subject: 'Case {{caseId}} was taken on',
+      body: 'The case was taken on by {{claimedBy}} (mandate: {{mandate}}).',
+    },
+  },
+  'claim-released': {
+    nl: {
+      subject: 'Zaak {{caseId}} is teruggegeven',
+      body: '{{releasedBy}} heeft de zaak teruggegeven. Bied haar opnieuw aan, zodat het gezin niet tussen wal en schip valt.',
+    },
+    en: {
+      subject: 'Case {{caseId}} was handed back',
+      body: '{{releasedBy}} handed the case back. Offer it again so the family does not fall through the gap.',
+    },
+  },
+  'case-unclaimed': {
+    nl: {
+      subject: 'Zaak {{caseId}} ligt stil: niemand heeft haar opgepakt',
+      body: 'Stap: {{action}}. Deze had uiterlijk {{due}} moeten gebeuren; {{daysOverdue}} dagen te laat.',
+    },
+    en: {
+      subject: 'Case {{caseId}} is stalled: nobody has taken it on',
+      body: 'Step: {{action}}. It was due by {{due}}; {{daysOverdue}} days overdue.',
+    },
+  },
+  'indication-not-found': {
+    nl: {
+      subject: 'CIZ vond de Wlz-indicatie niet: zaak {{caseId}}',
+      body: 'Het CIZ kon de Wlz-indicatie niet bevestigen. Stuur een kopie van het CIZ-besluit naar Dienst Toeslagen{{#due}} vóór {{due}}{{/due}}.',
+    },
+    en: {
+      subject: 'CIZ did not find the Wlz indication: case {{caseId}}',
+      body: 'CIZ could not confirm the Wlz indication. Send a copy of the CIZ decision to Dienst Toeslagen{{#due}} by {{due}}{{/due}}.',
+    },
+  },
+  'forms-sent': {
+    nl: {
+      subject: 'Aanvraagformulieren verstuurd: zaak {{caseId}}',
+      body: 'Dienst Toeslagen heeft op {{sentOn}} de aanvraagformulieren per post verstuurd. U bent aan zet: vul ze met het gezin in, laat beide partners tekenen en stuur ze uiterlijk {{due}} terug.',
+    },
+    en: {
+      subject: 'Application forms sent: case {{caseId}}',
+      body: 'Dienst Toeslagen posted the application forms on {{sentOn}}. It is your turn: fill them in with the family, have both partners sign, and send them back by {{due}}.',
+    },
+  },
+  'kot-decided': {
+    nl: {
+      subject: 'Besluit kinderopvangtoeslag: zaak {{caseId}}',
+      body: 'Dienst Toeslagen heeft op {{decidedOn}} besloten: {{outcome}}.{{#grantedFrom}} Toeslag vanaf {{grantedFrom}}.{{/grantedFrom}}{{#reason}} Reden: {{reason}}.{{/reason}}\n\nU ontvangt dit bericht omdat u bij deze zaak betrokken bent.',
+    },
+    en: {
+      subject: 'Childcare allowance decision: case {{caseId}}',
+      body: 'Dienst Toeslagen decided on {{decidedOn}}: {{outcome}}.{{#grantedFrom}} Allowance from {{grantedFrom}}.{{/grantedFrom}}{{#reason}} Reason: {{reason}}.{{/reason}}\n\nYou receive this message because you take part in this case.',
+    },
+  },
+  'kot-rejected-continue-smi': {
+    nl: {
+      subject: 'KOT afgewezen: SMI moet doorlopen (zaak {{caseId}})',
+      body: 'De kinderopvangtoeslag is afgewezen. De SMI loopt nu tot {{smiEndsOn}}; zorg dat de opvang betaald blijft, ook tijdens een bezwaar (bezwaartermijn tot {{objectionEnds}}).',
+    },
+    en: {
+      subject: 'KOT rejected: SMI must continue (case {{caseId}})',
+      body: 'The childcare allowance was rejected. SMI currently runs until {{smiEndsOn}}; keep the childcare funded, also during an objection (objection period until {{objectionEnds}}).',
+    },
+  },
+  'kot-rejected-objection-deadline': {
+    nl: {
+      subject: 'KOT afgewezen: bezwaar mogelijk tot {{objectionEnds}} (zaak {{caseId}})',
+      body: 'De aanvraag is afgewezen ({{reason}}). Bezwaar maken kan tot en met {{objectionEnds}}.',
+    },
+    en: {
+      subject: 'KOT rejected: objection possible until {{objectionEnds}} (case {{caseId}})',
+      body: 'The application was rejected ({{reason}}). An objection can be filed until {{objectionEnds}}.',
+    },
+  },
+  'smi-ending-without-kot': {
+    nl: {
+      subject: 'SMI eindigt op {{smiEndsOn}} zonder KOT (zaak {{caseId}})',
+      body: 'De SMI eindigt op {{smiEndsOn}} en er is nog geen kinderopvangtoeslag. Zonder actie ontstaat een gat van {{daysAtRisk}} dagen. Verleng de SMI of zorg voor een besluit.',
+    },
+    en: {
+      subject: 'SMI ends on {{smiEndsOn}} without KOT (case {{caseId}})',
+      body: 'SMI ends on {{smiEndsOn}} and there is no childcare allowance yet. Without action there will be a gap of {{daysAtRisk}} days. Extend SMI or get a decision.',
+    },
+  },
+  'decision-overdue': {
+    nl: {
+      subject: 'Besluit te laat: zaak {{caseId}}',
+      body: 'Het besluit op de aanvraag had uiterlijk {{due}} genomen moeten zijn (servicenorm 5 weken); {{daysOverdue}} dagen te laat. Stap: {{action}}.',
+    },
+    en: {
+      subject: 'Decision overdue: case {{caseId}}',
+      body: 'The decision on the application was due by {{due}} (service norm 5 weeks); {{daysOverdue}} days overdue. Step: {{action}}.',
+    },
+  },
+  'step-overdue': {
+    nl: {
+      subject: 'Stap te laat: zaak {{caseId}}',
+      body: 'Stap: {{action}}. Deze had uiterlijk {{due}} moeten gebeuren; {{daysOverdue}} dagen te laat.',
+    },
+    en: {
+      subject: 'Step overdue: case {{caseId}}',
+      body: 'Step: {{action}}. It was due by {{due}}; {{daysOverdue}} days overdue.',
+    },
+  },
+  'funding-gap-opened': {
+    nl: {
+      subject: 'Financieringsgat sinds {{from}}: zaak {{caseId}}',
+      body: 'De kinderopvang van dit gezin wordt sinds {{from}} niet betaald uit SMI of KOT{{#days}} ({{days}} dagen){{/days}}. Gat bewust aanvaard: {{accepted}}.',
+    },
+    en: {
+      subject: 'Funding gap since {{from}}: case {{caseId}}',
+      body: "This family's childcare has not been funded by SMI or KOT since {{from}}{{#days}} ({{days}} days){{/days}}. Gap knowingly accepted: {{accepted}}.",
+    },
+  },
+  'kot-stopped': {
+    nl: {
+      subject: 'Kinderopvangtoeslag gestopt: zaak {{caseId}}',
+      body: 'De kinderopvangtoeslag is gestopt vanaf {{stoppedFrom}} (op nul gezet: {{setToZero}}). Het gezin heeft opnieuw hulp nodig; zorg dat de opvang betaald blijft.',
+    },
+    en: {
+      subject: 'Childcare allowance stopped: case {{caseId}}',
+      body: 'The childcare allowance stopped from {{stoppedFrom}} (set to zero: {{setToZero}}). The family needs help again; keep the childcare funded.',
+    },
+  },
+};

@@ -1,0 +1,34 @@
+// Which params each rule of @kot/domain puts in its intents. Templates are checked against this
+// at start-up, and a unit test checks it against what the domain rules really produce, so a
+// template can never ask for a field that a rule does not give.
+
+import type { NotificationRule } from '@kot/domain';
+
+export interface RuleParameters {
+  /** Present in every intent of the rule. */
+  required: readonly string[];
+  /** Present in some intents of the rule only; a template may use them in a `{{#name}}…{{/name}}` section. */
+  optional: readonly string[];
+}
+
+/** What every intent carries, whatever the rule. */
+export const baseParameters = ['caseId', 'municipality', 'status'] as const;
+
+const overdue: RuleParameters = { required: ['action', 'due', 'daysOverdue'], optional: [] };
+
+export const ruleParameters: Record<NotificationRule, RuleParameters> = {
+  'case-offered': { required: ['offeredOn', 'due'], optional: [] },
+  'case-claimed': { required: ['claimedBy', 'mandate'], optional: [] },
+  'claim-released': { required: ['releasedBy'], optional: [] },
+  'case-unclaimed': overdue,
+  'indication-not-found': { required: [], optional: ['due'] },
+  'forms-sent': { required: ['sentOn', 'due'], optional: [] },
+  'kot-decided': { required: ['outcome', 'decidedOn'], optional: ['grantedFrom', 'reason'] },
+  'kot-rejected-continue-smi': { required: ['smiEndsOn', 'objectionEnds'], optional: [] },
+  'kot-rejected-objection-deadline': { required: ['objectionEnds', 'reason'], optional: [] },
+  'smi-ending-without-kot': { required: ['smiEndsOn', 'daysAtRisk'], optional: [] },
+  'decision-overdue': overdue,
+  'step-overdue': overdue,
+  'funding-gap-opened': { required: ['from', 'accepted'], optional: ['days'] },
+  'kot-stopped': { required: ['stoppedFrom', 'setToZero'], optional: [] },
+};

@@ -1,0 +1,59 @@
+// Words for the coded values in params, so a message reads "afgewezen" rather than "rejected".
+// A value without a label is shown as it is.
+
+import type { Language } from '../recipients/recipientDirectory';
+
+type Labels = Record<string, { nl: string; en: string }>;
+
+const labels: Record<string, Labels> = {
+  outcome: {
+    granted: { nl: 'toegekend', en: 'granted' },
+    rejected: { nl: 'afgewezen', en: 'rejected' },
+    'objection-upheld': { nl: 'bezwaar gegrond', en: 'objection upheld' },
+    'objection-rejected': { nl: 'bezwaar ongegrond', en: 'objection rejected' },
+  },
+  reason: {
+    'no-permanent-indication': {
+      nl: 'geen blijvende Wlz-indicatie',
+      en: 'no permanent Wlz indication',
+    },
+    'single-parent': { nl: 'alleenstaande ouder', en: 'single parent' },
+    'both-partners-indicated': { nl: 'beide partners geïndiceerd', en: 'both partners indicated' },
+    'partner-not-working': { nl: 'partner werkt niet', en: 'partner does not work' },
+    'childcare-not-registered': {
+      nl: 'opvang niet geregistreerd (LRK)',
+      en: 'childcare not registered (LRK)',
+    },
+    'application-incomplete': { nl: 'aanvraag onvolledig', en: 'application incomplete' },
+    other: { nl: 'andere reden', en: 'other reason' },
+  },
+  action: {
+    'offer-to-supporter': { nl: 'aanbieden aan een ondersteuner', en: 'offer to a supporter' },
+    'get-case-claimed': { nl: 'zaak laten oppakken', en: 'get the case taken on' },
+    'arrange-mandate': { nl: 'machtiging regelen', en: 'arrange a mandate' },
+    'request-kot': { nl: 'KOT aanvragen bij de BelastingTelefoon', en: 'request KOT by phone' },
+    'register-wlz-request': { nl: 'Wlz-verzoek registreren', en: 'register the Wlz request' },
+    'confirm-indication': { nl: 'Wlz-indicatie bevestigen', en: 'confirm the Wlz indication' },
+    'send-ciz-decision': { nl: 'CIZ-besluit opsturen', en: 'send the CIZ decision' },
+    'send-forms': { nl: 'formulieren versturen', en: 'send the forms' },
+    'return-forms': { nl: 'formulieren terugsturen', en: 'return the forms' },
+    'register-receipt': { nl: 'ontvangst registreren', en: 'register receipt' },
+    'decide-application': { nl: 'beslissen op de aanvraag', en: 'decide on the application' },
+    'align-smi': { nl: 'SMI afstemmen op KOT', en: 'align SMI with KOT' },
+    aftercare: { nl: 'nazorg', en: 'aftercare' },
+    'continue-smi': { nl: 'SMI voortzetten', en: 'continue SMI' },
+    'decide-objection': { nl: 'beslissen op het bezwaar', en: 'decide on the objection' },
+    'secure-funding': { nl: 'financiering zeker stellen', en: 'secure funding' },
+  },
+};
+
+const yesNo = { true: { nl: 'ja', en: 'yes' }, false: { nl: 'nee', en: 'no' } };
+
+export function labelOf(
+  name: string,
+  value: string | number | boolean,
+  language: Language,
+): string {
+  if (typeof value === 'boolean') return yesNo[`${value}`][language];
+  return labels[name]?.[String(value)]?.[language] ?? String(value);
+}

@@ -1,0 +1,153 @@
+// Case stories for the tests and the bench: commands run through the domain's own decider, the
+// events appended to a real store one command at a time. Synthetic people only (@kot/domain/testing).
+
+import { randomUUID } from 'node:crypto';
+import {
+  caseStreamId,
+  foldCase,
+  handleCommand,
+  type CaseCommand,
+  type CaseEvent,
+  type CommandContext,
+} from '@kot/domain';
+import { actors, at, openReferral } from '@kot/domain/testing';
+import type { EventStore, NewEvent } from '@kot/eventstore';
+
+export type StepName =
+  | 'open'
+  | 'offer'
+  | 'claim'
+  | 'request'
+  | 'register'
+  | 'notFound'
+  | 'confirm'
+  | 'forms'
+  | 'submit'
+  | 'receive'
+  | 'grant'
+  | 'reject'
+  | 'release';
+
+export function referralStep(caseId: string, name: StepName): [CaseCommand, CommandContext] {
+  switch (name) {
+    case 'open':
+      return [
+        openReferral({ caseId, smiPeriod: { from: '2024-01-01', to: '2024-05-31' } }),
+        at('2024-03-04', actors.officer),
+      ];
+    case 'offer':
+      return [
+        {
+          type: 'OfferCase',
+          caseId,
+          to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+        },
+        at('2024-03-05', actors.officer),
+      ];
+    case 'claim':
+      return [
+        { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+        at('2024-03-07', actors.bewindvoerder),
+      ];
+    case 'request':
+      return [
+        { type: 'RequestKot', caseId, channel: 'phone' },
+        at('2024-03-11', actors.bewindvoerder),
+      ];
+    case 'register':
+      return [{ type: 'RegisterWlzRequest', caseId }, at('2024-03-14', actors.toeslagen)];
+    case 'notFound':
+      return [
+        { type: 'ReportWlzIndicationNotFound', caseId, partnerId: 'p1', reason: 'Niet gevonden' },
+        at('2024-03-14', actors.ciz),
+      ];
+    case 'confirm':
+      return [
+        {
+          type: 'ConfirmWlzIndication',
+          caseId,
+          partnerId: 'p1',
+          kind: 'permanent',
+          validFrom: '2019-06-01',
+        },
+        at('2024-03-15', actors.ciz),
+      ];
+    case 'forms':
+      return [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)];
+    case 'submit':
+      return [
+        {
+          type: 'SubmitApplication',
+          caseId,
+          requestedStart: '2024-04-01',
+          signedByBothPartners: true,
+        },
+        at('2024-03-29', actors.bewindvoerder),
+      ];
+    case 'receive':
+      return [{ type: 'RecordApplicationReceived', caseId }, at('2024-04-03', actors.toeslagen)];
+    case 'grant':
+      return [
+        { type: 'GrantKot', caseId, grantedFrom: '2024-04-01' },
+        at('2024-04-30', actors.toeslagen),
+      ];
+    case 'reject':
+      return [
+        {
+          type: 'RejectKot',
+          caseId,
+          reason: 'partner-not-working',
+          explanation: 'Partner werkt niet',
+        },
+        at('2024-04-30', actors.toeslagen),
+      ];
+    case 'release':
+      return [
+        { type: 'ReleaseClaim', caseId, reason: 'Bewind beëindigd' },
+        at('2024-03-08', actors.bewindvoerder),
+      ];
+  }
+}
+
+export const untilDecision: StepName[] = [
+  'open',
+  'offer',
+  'claim',
+  'request',
+  'register',
+  'confirm',
+  'forms',
+  'submit',
+  'receive',
+];
+
+/** Runs the steps for a case and appends each command's events; returns the events. */
+export async function appendStory(
+  store: EventStore,
+  caseId: string,
+  steps: readonly StepName[],
+  history: CaseEvent[] = [],
+): Promise<CaseEvent[]> {
+  const events = [...history];
+  for (const name of steps) {
+    const [command, ctx] = referralStep(caseId, name);
+    const emitted = handleCommand(command, foldCase(events), ctx);
+    const expectedRevision = events.length === 0 ? 'no_stream' : events.length - 1;
+    await store.append(
+      caseStreamId(caseId),
+      emitted.map((event): NewEvent => ({
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data as unknown as NewEvent['data'],
+        metadata: {
+          actor: { id: ctx.actor.id, role: ctx.actor.role, organisation: ctx.actor.organisation },
+          occurredAt: ctx.now,
+        },
+      })),
+      { expectedRevision },
+    );
+    events.push(...emitted);
+  }
+  return events;
+}
