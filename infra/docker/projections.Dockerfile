@@ -15,7 +15,8 @@ COPY services/all-in-one/package.json services/all-in-one/
 COPY services/portal/package.json services/portal/
 COPY test/package.json test/
 # Dev dependencies included: @swc-node/register runs the TypeScript source.
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+# npm install, not npm ci: the lockfile cannot list every platform's optional binaries (swc, PGlite).
+RUN npm install --no-audit --no-fund && npm cache clean --force
 
 COPY packages packages
 COPY services/projections services/projections

@@ -20,6 +20,8 @@ export const roles = [
   'toeslagen-officer',
   'toeslagen-team-lead',
   'auditor',
+  /** Operates the platform (webhook subscriptions, dead letters); may not act on or see cases. */
+  'platform-admin',
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -12,6 +12,7 @@ export * from './auth/createAuthenticator';
 export * from './auth/issueToken';
 export { actorFromClaims, type ActorClaims } from './auth/actorFromClaims';
 export * from './ids/newId';
+export * from './ids/deterministicUuid';
 export * from './errors/errorCodes';
 export * from './errors/conflictError';
 export * from './errors/describeError';

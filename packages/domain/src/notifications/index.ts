@@ -1,2 +1,3 @@
 export * from './notificationIntent';
 export * from './notificationRules';
+export * from './deliveryEvents';

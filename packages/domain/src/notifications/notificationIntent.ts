@@ -3,6 +3,8 @@ import type { PartyRef } from '../parties';
 
 export const notificationRules = [
   'case-offered',
+  'offer-declined',
+  'case-closed',
   'case-claimed',
   'claim-released',
   'case-unclaimed',

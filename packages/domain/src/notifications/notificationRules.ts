@@ -80,6 +80,21 @@ export function notificationsForEvent(
             }),
           ]
         : [];
+    case 'OfferDeclined':
+      return officer
+        ? [
+            intent(after, 'offer-declined', officer, cause, {
+              declinedBy: event.data.by.organisation,
+            }),
+          ]
+        : [];
+    case 'CaseClosed':
+    case 'CaseWithdrawn':
+      return partiesOf(before).map((party) =>
+        intent(after, 'case-closed', party, cause, {
+          outcome: event.type === 'CaseClosed' ? event.data.outcome : 'withdrawn',
+        }),
+      );
     case 'ClaimReleased':
       return officer
         ? [

@@ -98,6 +98,26 @@ describe('notification rules for events', () => {
     ]);
   });
 
+  it('tells the officer an offer was declined, and every party that the case was closed', () => {
+    steps['decline'] = [
+      { type: 'DeclineOffer', caseId, reason: 'Geen capaciteit' },
+      at('2024-03-06', actors.bewindvoerder),
+    ];
+    steps['closeNotEligible'] = [
+      { type: 'CloseCase', caseId, outcome: 'stays-on-smi' },
+      at('2024-03-09', actors.officer),
+    ];
+    expect(who(intentsOfLast('open', 'offer', 'decline'))).toEqual([
+      'offer-declined → GM0344/smi-officer',
+    ]);
+    expect(who(intentsOfLast('open', 'offer', 'claim', 'closeNotEligible'))).toEqual([
+      'case-closed → GM0344/smi-officer',
+      'case-closed → org-bewind-horizon/bewindvoerder',
+      `case-closed → household:${caseId}/household`,
+      'case-closed → DienstToeslagen/toeslagen-officer',
+    ]);
+  });
+
   it('tells the supporter to send the CIZ decision when CIZ did not find the indication, and when the forms are sent', () => {
     expect(who(intentsOfLast('open', 'offer', 'claim', 'request', 'register', 'notFound'))).toEqual(
       ['indication-not-found → org-bewind-horizon/bewindvoerder'],

@@ -24,6 +24,26 @@ export const notificationTemplates: NotificationTemplates = {
       body: 'Municipality {{municipality}} referred a family to your organisation on {{offeredOn}} for childcare allowance through the Wlz route.\n\nTake the case on by {{due}} or decline it.',
     },
   },
+  'offer-declined': {
+    nl: {
+      subject: 'Aanbod afgewezen: zaak {{caseId}}',
+      body: '{{declinedBy}} pakt de zaak niet op. Bied haar aan een andere ondersteuner aan, zodat het gezin niet blijft wachten.',
+    },
+    en: {
+      subject: 'Offer declined: case {{caseId}}',
+      body: '{{declinedBy}} will not take the case on. Offer it to another supporter so the family is not left waiting.',
+    },
+  },
+  'case-closed': {
+    nl: {
+      subject: 'Zaak {{caseId}} is afgesloten',
+      body: 'De zaak is afgesloten (uitkomst: {{outcome}}). Er staan geen stappen meer open.',
+    },
+    en: {
+      subject: 'Case {{caseId}} was closed',
+      body: 'The case was closed (outcome: {{outcome}}). No steps remain open.',
+    },
+  },
   'case-claimed': {
     nl: {
       subject: 'Zaak {{caseId}} is opgepakt',

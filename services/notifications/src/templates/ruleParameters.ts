@@ -18,6 +18,8 @@ const overdue: RuleParameters = { required: ['action', 'due', 'daysOverdue'], op
 
 export const ruleParameters: Record<NotificationRule, RuleParameters> = {
   'case-offered': { required: ['offeredOn', 'due'], optional: [] },
+  'offer-declined': { required: ['declinedBy'], optional: [] },
+  'case-closed': { required: ['outcome'], optional: [] },
   'case-claimed': { required: ['claimedBy', 'mandate'], optional: [] },
   'claim-released': { required: ['releasedBy'], optional: [] },
   'case-unclaimed': overdue,

@@ -11,6 +11,12 @@ const labels: Record<string, Labels> = {
     rejected: { nl: 'afgewezen', en: 'rejected' },
     'objection-upheld': { nl: 'bezwaar gegrond', en: 'objection upheld' },
     'objection-rejected': { nl: 'bezwaar ongegrond', en: 'objection rejected' },
+    'kot-granted': { nl: 'kinderopvangtoeslag toegekend', en: 'KOT granted' },
+    'stays-on-smi': { nl: 'blijft op SMI', en: 'stays on SMI' },
+    'not-eligible': { nl: 'geen recht', en: 'not eligible' },
+    'family-declined': { nl: 'gezin ziet af', en: 'family declined' },
+    'no-longer-needed': { nl: 'niet meer nodig', en: 'no longer needed' },
+    withdrawn: { nl: 'ingetrokken', en: 'withdrawn' },
   },
   reason: {
     'no-permanent-indication': {
@@ -29,6 +35,10 @@ const labels: Record<string, Labels> = {
   },
   action: {
     'offer-to-supporter': { nl: 'aanbieden aan een ondersteuner', en: 'offer to a supporter' },
+    'claim-or-decline-offer': {
+      nl: 'aanbod oppakken of afwijzen',
+      en: 'take on or decline the offer',
+    },
     'get-case-claimed': { nl: 'zaak laten oppakken', en: 'get the case taken on' },
     'arrange-mandate': { nl: 'machtiging regelen', en: 'arrange a mandate' },
     'request-kot': { nl: 'KOT aanvragen bij de BelastingTelefoon', en: 'request KOT by phone' },

@@ -23,10 +23,15 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@kot/eventstore';
-import { ConflictError, withCorrelationId, type Logger, type Metrics } from '@kot/platform';
+import {
+  ConflictError,
+  deterministicUuid,
+  withCorrelationId,
+  type Logger,
+  type Metrics,
+} from '@kot/platform';
 import type { CommandOptions, CommandRequest } from './commandRequest';
 import { commandResult, type CommandResult } from './commandResult';
-import { deterministicUuid } from './deterministicId';
 
 export interface CommandExecutorDeps {
   store: EventStore;
