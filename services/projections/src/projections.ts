@@ -20,7 +20,8 @@ export const caseSummaryProjection: ProjectionDefinition = {
 
 export const caseHistoryProjection: ProjectionDefinition = {
   name: 'case-history',
-  version: 1,
+  // 2: delivery records of the case's notifications stream are part of the history.
+  version: 2,
   createTables: createCaseHistoryTables,
   dropTables: dropCaseHistoryTables,
   project: (tx, events, generation) => projectCaseHistory(tx, events, generation),

@@ -1,5 +1,6 @@
-// The case-history projection: one row per event of a case stream, for `caseHistory(id)`. No event
-// data is copied, only who did what and when, so this table holds no personal data.
+// The case-history projection: one row per event of a case stream, and per delivery record of the
+// case's notifications stream, for `caseHistory(id)`. No case event data is copied, only who did
+// what and when; of a delivery record only who was told, how and the outcome. No personal data.
 import type { SqlStatement } from '../eventStorePort';
 import { columnDefinitions, columnNames, recordsetShape, type Columns } from '../sql/columns';
 
@@ -19,6 +20,16 @@ export interface HistoryRow {
   command_id: string | null;
   correlation_id: string | null;
   causation_id: string | null;
+  /** For a delivery record: who was told what, how, and whether it arrived. */
+  notification: NotificationRecord | null;
+}
+
+export interface NotificationRecord {
+  rule: string;
+  channel: string;
+  recipient: { organisation: string; role: string; personId?: string };
+  outcome: 'delivered' | 'failed';
+  error?: string;
 }
 
 export const historyColumns: Columns<HistoryRow> = [
@@ -37,6 +48,7 @@ export const historyColumns: Columns<HistoryRow> = [
   ['command_id', 'text', 'null'],
   ['correlation_id', 'text', 'null'],
   ['causation_id', 'text', 'null'],
+  ['notification', 'jsonb', 'null'],
 ];
 
 export const caseHistoryTableName = (generation: number): string => `case_history_g${generation}`;
@@ -48,7 +60,8 @@ CREATE TABLE IF NOT EXISTS ${table} (
   ${columnDefinitions(historyColumns)},
   PRIMARY KEY (position)
 );
-CREATE UNIQUE INDEX IF NOT EXISTS ${table}_by_case ON ${table} (case_id, revision);
+CREATE UNIQUE INDEX IF NOT EXISTS ${table}_by_case ON ${table} (case_id, stream_id, revision);
+CREATE INDEX IF NOT EXISTS ${table}_by_case_position ON ${table} (case_id, position);
 `;
 }
 

@@ -1,7 +1,24 @@
+import { NOTIFICATION_STREAM_PREFIX, type NotificationEvent } from '@kot/domain';
 import type { RecordedEvent, SqlClient } from '../eventStorePort';
 import { caseIdOfStream } from '../caseEvents/caseEventOf';
-import type { HistoryRow } from './caseHistoryTables';
+import type { HistoryRow, NotificationRecord } from './caseHistoryTables';
 import { insertHistoryStatement } from './caseHistoryTables';
+
+const caseIdOfNotificationStream = (streamId: string): string | null =>
+  streamId.startsWith(NOTIFICATION_STREAM_PREFIX)
+    ? streamId.slice(NOTIFICATION_STREAM_PREFIX.length)
+    : null;
+
+function notificationRecord(event: RecordedEvent): NotificationRecord {
+  const { data, type } = event as unknown as NotificationEvent;
+  return {
+    rule: data.rule,
+    channel: data.channel,
+    recipient: data.recipient,
+    outcome: type === 'NotificationDelivered' ? 'delivered' : 'failed',
+    ...('error' in data ? { error: data.error } : {}),
+  };
+}
 
 export async function projectCaseHistory(
   tx: SqlClient,
@@ -10,7 +27,8 @@ export async function projectCaseHistory(
 ): Promise<void> {
   const rows: HistoryRow[] = [];
   for (const event of events) {
-    const caseId = caseIdOfStream(event.streamId);
+    const notificationCaseId = caseIdOfNotificationStream(event.streamId);
+    const caseId = caseIdOfStream(event.streamId) ?? notificationCaseId;
     if (caseId === null) continue;
     const { metadata } = event;
     rows.push({
@@ -29,6 +47,7 @@ export async function projectCaseHistory(
       command_id: metadata.commandId ?? null,
       correlation_id: metadata.correlationId ?? null,
       causation_id: metadata.causationId ?? null,
+      notification: notificationCaseId === null ? null : notificationRecord(event),
     });
   }
   if (rows.length > 0) await tx.query(insertHistoryStatement(generation), [JSON.stringify(rows)]);

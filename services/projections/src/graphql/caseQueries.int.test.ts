@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape (toMatchObject); typing each one would only repeat the schema */
 import { randomUUID } from 'node:crypto';
+import { notificationStreamId } from '@kot/domain';
 import { actors } from '@kot/domain/testing';
 import { describeEachDatabase, type OpenedTestStore } from '../testing/testDatabases';
 import { runSteps } from '../testing/caseWriter';
@@ -229,6 +230,65 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
       occurredAt: '2024-03-11T11:00:00.000Z',
     });
     expect(data!.caseHistory[4]!['recordedAt'] > beforeRequest).toBe(true);
+  });
+
+  it('shows in the history who was notified of the case, how, and whether it arrived', async () => {
+    const record = (type: 'NotificationDelivered' | 'NotificationFailed', channel: string) => ({
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      data: {
+        notificationId: `kot-decided:x:${channel}`,
+        rule: 'kot-decided',
+        caseId: zwolle,
+        channel,
+        recipient: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+        address: 'org-bewind-horizon/bewindvoerder/*',
+        attempts: 1,
+        ...(type === 'NotificationDelivered'
+          ? { deliveredAt: now.toISOString() }
+          : { failedAt: now.toISOString(), error: 'HTTP 503' }),
+      },
+      metadata: {
+        actor: { id: 'notifications', role: 'platform-admin', organisation: 'platform' },
+        occurredAt: now.toISOString(),
+      },
+    });
+    await opened.store.append(notificationStreamId(zwolle), [
+      record('NotificationDelivered', 'email'),
+      record('NotificationFailed', 'webhook'),
+    ]);
+    await api.service.whenCaughtUp();
+    const { data } = await api.gql<{ caseHistory: Array<Record<string, any>> }>(
+      actors.auditor,
+      `query ($id: ID!) { caseHistory(id: $id) { type notification { rule channel outcome error recipient { organisation role } } } }`,
+      { id: zwolle },
+    );
+    const deliveries = data!.caseHistory.filter((entry) => entry['notification'] !== null);
+    expect(deliveries).toEqual([
+      {
+        type: 'NotificationDelivered',
+        notification: {
+          rule: 'kot-decided',
+          channel: 'email',
+          outcome: 'delivered',
+          error: null,
+          recipient: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+        },
+      },
+      {
+        type: 'NotificationFailed',
+        notification: {
+          rule: 'kot-decided',
+          channel: 'webhook',
+          outcome: 'failed',
+          error: 'HTTP 503',
+          recipient: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+        },
+      },
+    ]);
+    expect(data!.caseHistory.at(-1)?.['type']).toBe('NotificationFailed');
+    expect(data!.caseHistory[0]?.['type']).toBe('ReferralOpened');
   });
 
   it('shows the case as it was known before and after a change, with the rules evaluated then', async () => {

@@ -1,5 +1,5 @@
 import type { SqlClient } from '../eventStorePort';
-import { caseHistoryTableName } from '../caseHistory/caseHistoryTables';
+import { caseHistoryTableName, type NotificationRecord } from '../caseHistory/caseHistoryTables';
 import { toInstant, toNumber } from '../sql/values';
 
 export interface HistoryEntry {
@@ -13,9 +13,10 @@ export interface HistoryEntry {
   recordedAt: string;
   commandId: string | null;
   correlationId: string | null;
+  notification: NotificationRecord | null;
 }
 
-/** Every event of the case in stream order, bounded so one call stays small. */
+/** Every event of the case and its delivery records, in the order they were stored; bounded. */
 export async function listCaseHistory(
   db: SqlClient,
   generation: number,
@@ -26,8 +27,9 @@ export async function listCaseHistory(
     {
       name: `case_history_g${generation}_list`,
       text: `SELECT position, revision, event_id, type, schema_version, actor_id, actor_role,
-                    actor_organisation, occurred_at, recorded_at, command_id, correlation_id
-             FROM ${caseHistoryTableName(generation)} WHERE case_id = $1 ORDER BY revision LIMIT $2`,
+                    actor_organisation, occurred_at, recorded_at, command_id, correlation_id,
+                    notification
+             FROM ${caseHistoryTableName(generation)} WHERE case_id = $1 ORDER BY position LIMIT $2`,
     },
     [caseId, limit],
   );
@@ -46,5 +48,6 @@ export async function listCaseHistory(
     recordedAt: toInstant(row['recorded_at']),
     commandId: (row['command_id'] as string | null) ?? null,
     correlationId: (row['correlation_id'] as string | null) ?? null,
+    notification: (row['notification'] as NotificationRecord | null) ?? null,
   }));
 }

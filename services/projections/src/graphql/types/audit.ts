@@ -1,10 +1,39 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventActorType } from './common';
 import { DateTime } from './scalars';
 
-@ObjectType({ description: 'One event of a case: who, in which role and organisation, and when.' })
+@ObjectType()
+export class EventActorRecipient {
+  @Field()
+  organisation!: string;
+  @Field()
+  role!: string;
+  @Field(() => String, { nullable: true })
+  personId?: string;
+}
+
+@ObjectType({ description: 'Who was notified of a case, how, and whether the message arrived.' })
+export class NotificationRecordType {
+  @Field()
+  rule!: string;
+  @Field({ description: 'inbox, email or webhook' })
+  channel!: string;
+  @Field(() => EventActorRecipient)
+  recipient!: EventActorRecipient;
+  @Field({ description: 'delivered or failed' })
+  outcome!: string;
+  @Field(() => String, { nullable: true })
+  error?: string;
+}
+
+@ObjectType({
+  description:
+    'One event of a case (or a delivery record of its notifications): who, in which role and organisation, and when.',
+})
 export class HistoryEntry {
-  @Field(() => Int)
+  // Positions on PostgreSQL are transaction id * 4096 + index: far beyond GraphQL's 32-bit Int.
+  @Field(() => GraphQLSafeInt)
   position!: number;
   @Field(() => Int)
   revision!: number;
@@ -24,6 +53,11 @@ export class HistoryEntry {
   commandId!: string | null;
   @Field(() => String, { nullable: true })
   correlationId!: string | null;
+  @Field(() => NotificationRecordType, {
+    nullable: true,
+    description: 'Set for NotificationDelivered and NotificationFailed: who was told, how.',
+  })
+  notification!: NotificationRecordType | null;
 }
 
 @ObjectType({ description: "The hash-chain check of a case's event stream." })
@@ -66,7 +100,7 @@ export class ProjectionStatus {
   generation!: number;
   @Field({ description: 'live, or building (a rebuild in progress).' })
   status!: string;
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   position!: number;
   @Field()
   running!: boolean;
@@ -86,7 +120,7 @@ export class RebuildResult {
   generation!: number;
   @Field(() => Int, { nullable: true })
   previousGeneration!: number | null;
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   position!: number;
   @Field(() => DateTime)
   switchedAt!: string;
