@@ -2,6 +2,7 @@
 // example.org-style addresses, never real people. The same people appear in the domain's fixtures.
 import { actors } from '@kot/domain/testing';
 import { CIZ, TOESLAGEN, type Actor } from '@kot/domain';
+import type { RecipientEntry } from '@kot/notifications';
 
 export interface DemoOrganisation {
   id: string;
@@ -58,3 +59,33 @@ export const demoUsers: DemoUser[] = [
   ),
   user('auditor', actors.auditor, 'pieter.aalbers@audit.demo.example', 'en'),
 ];
+
+/**
+ * The notifications' recipient directory for the demo: each user by e-mail, and each role's team
+ * mailbox ('*'), so messages to an organisation's role reach someone too.
+ */
+export function demoRecipients(): RecipientEntry[] {
+  const people = demoUsers.map(({ actor, email, language }) => ({
+    organisation: actor.organisation,
+    role: actor.role,
+    personId: actor.id,
+    displayName: actor.name ?? actor.id,
+    email,
+    language,
+    channels: ['email' as const],
+  }));
+  const teams = new Map<string, RecipientEntry>();
+  for (const person of people) {
+    const key = `${person.organisation}/${person.role}`;
+    const domain = person.email.slice(person.email.indexOf('@'));
+    if (!teams.has(key)) {
+      teams.set(key, {
+        ...person,
+        personId: '*',
+        displayName: key,
+        email: `${person.role}${domain}`,
+      });
+    }
+  }
+  return [...people, ...teams.values()];
+}

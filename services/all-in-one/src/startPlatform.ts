@@ -18,9 +18,15 @@ import {
   type Logger,
   type PlatformConfig,
 } from '@kot/platform';
+import {
+  createNotificationsService,
+  loadNotificationsConfig,
+  seedRecipientDirectory,
+  type NotificationsService,
+} from '@kot/notifications';
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
-import { demoUsers } from './demoDirectory';
+import { demoRecipients, demoUsers } from './demoDirectory';
 import { seedDemoCases } from './seedDemoCases';
 
 export interface StartPlatformOptions {
@@ -38,6 +44,9 @@ export interface RunningPlatform {
   tokens: Record<string, string>;
   referrals: ReferralsService;
   projections: ProjectionsService;
+  notifications: NotificationsService;
+  /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
+  mailDirectory: string | null;
   close(): Promise<void>;
 }
 
@@ -61,7 +70,9 @@ export function withEmbeddedDefaults(env: Environment): Environment {
 }
 
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
-  const config = loadConfig(withEmbeddedDefaults(options.env));
+  const env = withEmbeddedDefaults(options.env);
+  const config = loadConfig(env);
+  const notificationSettings = loadNotificationsConfig(env);
   const logger = options.logger ?? createLogger({ service: 'all-in-one', level: config.logLevel });
   const clock = options.clock ?? (() => new Date());
   const metrics = createMetrics();
@@ -90,15 +101,45 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       limits: config.graphql,
     });
     closers.push(() => projections.close());
+    const seedDemo = options.seedDemo ?? config.eventStore.kind === 'pglite';
+    const notifications = await createNotificationsService({
+      store: opened.logStore,
+      db: opened.database,
+      authenticate,
+      logger,
+      clock,
+      email: notificationSettings.email,
+      webhooks: {
+        addressPolicy: notificationSettings.webhookAddresses,
+        timeoutMs: notificationSettings.webhookTimeoutMs,
+      },
+      timers: { intervalMs: notificationSettings.deadlineScanIntervalMs },
+      dispatcher: { pollIntervalMs: notificationSettings.dispatchPollIntervalMs },
+      limits: config.graphql,
+    });
+    closers.push(() => notifications.close());
+    await notifications.migrate();
+    if (seedDemo) await seedRecipientDirectory(opened.database, demoRecipients());
+    await notifications.start();
 
-    const projectionResolvers: readonly unknown[] = projections.resolvers;
+    // Each service builds its own resolvers; those without a container take no arguments.
+    const containers = [projections, notifications].map((service) => ({
+      classes: service.resolvers as readonly unknown[],
+      container: service.resolverContainer,
+    }));
     const container: ContainerType = {
-      get: (resolverClass, resolverData) =>
-        projectionResolvers.includes(resolverClass)
-          ? projections.resolverContainer.get(resolverClass, resolverData)
-          : new (resolverClass as new () => unknown)(),
+      get: (resolverClass, resolverData) => {
+        const owner = containers.find((entry) => entry.classes.includes(resolverClass));
+        return owner
+          ? owner.container.get(resolverClass, resolverData)
+          : new (resolverClass as new () => unknown)();
+      },
     };
-    const [firstResolver, ...otherResolvers] = [...referrals.resolvers, ...projections.resolvers];
+    const [firstResolver, ...otherResolvers] = [
+      ...referrals.resolvers,
+      ...projections.resolvers,
+      ...notifications.resolvers,
+    ];
     if (!firstResolver) throw new Error('no resolvers to build the GraphQL schema from');
     const schema = await buildSchema({
       resolvers: [firstResolver, ...otherResolvers],
@@ -113,13 +154,19 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       logger,
       metrics,
       bodyLimitBytes: config.http.bodyLimitBytes,
-      readiness: () => projections.readiness(),
+      readiness: async () => {
+        const reports = await Promise.all([projections.readiness(), notifications.readiness()]);
+        return {
+          ready: reports.every((report) => report.ready),
+          checks: Object.assign({}, ...reports.map((report) => report.checks)),
+        };
+      },
       routes: [graphql.handler, referrals.rest],
     });
     const server = await startHttpServer(app, config.http);
     closers.push(() => server.close(config.shutdownTimeoutMs));
 
-    if (options.seedDemo ?? config.eventStore.kind === 'pglite') {
+    if (seedDemo) {
       await seedDemoCases(referrals.executeCommand, clock());
       await projections.whenCaughtUp();
     }
@@ -130,7 +177,17 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
         tokens[demo.key] = await issueToken(secret, demo.actor, '8h', { issuer, audience });
       }
     }
-    return { url: server.url, config, tokens, referrals, projections, close };
+    const mail = notificationSettings.email?.transport;
+    return {
+      url: server.url,
+      config,
+      tokens,
+      referrals,
+      projections,
+      notifications,
+      mailDirectory: mail?.kind === 'directory' ? mail.directory : null,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -12,6 +12,7 @@ export function welcomeText(platform: RunningPlatform, startMs: number): string 
     `  GraphQL (sandbox in the browser): ${platform.url}/graphql`,
     `  REST intake for agency systems:   POST ${platform.url}/commands/<CommandType>`,
     `  Health, readiness, metrics:       ${platform.url}/healthz  /readyz  /metrics`,
+    `  Notifications:                    the \`inbox\` query per user${platform.mailDirectory ? `; e-mails as .eml files in ${platform.mailDirectory}` : ''}`,
     '',
   ];
   const tokens = Object.entries(platform.tokens);

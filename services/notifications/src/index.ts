@@ -26,7 +26,6 @@ export {
 
 export { migrateNotifications } from './storage/notificationsSchema';
 export { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
-export { demoRecipients } from './recipients/demoRecipients';
 export type { RecipientEntry, Language } from './recipients/recipientDirectory';
 
 export type { EmailConfig, MailTransportConfig } from './channels/email/emailSender';

@@ -4,6 +4,7 @@ import {
   openEventStore,
   openPostgresDatabase,
   protectPersonalData,
+  type EventStore,
   type ProtectedEventStore,
   type SqlDatabase,
 } from '@kot/eventstore';
@@ -13,6 +14,11 @@ import { embeddedMasterKey } from '../config/embeddedSecrets';
 export interface OpenedPlatformStore {
   /** The event store with the domain's personal fields encrypted per case. */
   store: ProtectedEventStore;
+  /**
+   * The same log as stored, personal fields still encrypted: for services that must never see
+   * them (notifications, the Kafka relay), and may never append them.
+   */
+  logStore: EventStore;
   /** The SQL database beside it, for read models, checkpoints and the key store. */
   database: SqlDatabase;
   close(): Promise<void>;
@@ -44,6 +50,7 @@ export async function openProtectedEventStore(
   const keyStore = await createSqlKeyStore(database, { masterKey });
   return {
     store: protectPersonalData(store, { keyStore, personalFields }),
+    logStore: store,
     database,
     close: async () => {
       await store.close();
