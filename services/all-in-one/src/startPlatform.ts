@@ -9,6 +9,7 @@ import {
   createHttpApp,
   createLogger,
   createMetrics,
+  embeddedIssuer,
   embeddedJwtSecret,
   issueToken,
   loadConfig,
@@ -28,6 +29,8 @@ import { createProjectionsService, type ProjectionsService } from '@kot/projecti
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
 import { demoRecipients, demoUsers } from './demoDirectory';
 import { seedDemoCases } from './seedDemoCases';
+import { demoSignInRoutes } from './demoSignIn';
+import { portalRoutes } from './portalRoutes';
 
 export interface StartPlatformOptions {
   env: Environment;
@@ -54,18 +57,21 @@ export interface RunningPlatform {
 export const defaultDataDir = resolve(__dirname, '../../../data');
 
 /**
- * Embedded mode needs no setup: PGlite in `data/`, and a token secret created beside the data
- * on first start. Explicit settings always win.
+ * Embedded mode needs no setup: PGlite in `data/`, a token secret created beside the data on
+ * first start, and e-mail written to `data/mail`. Explicit settings always win.
  */
 export function withEmbeddedDefaults(env: Environment): Environment {
   const kind = env['EVENTSTORE'] ?? 'pglite';
   if (kind !== 'pglite') return env;
   const dataDir = env['DATA_DIR'] ?? defaultDataDir;
   const needsSecret = !env['JWT_SECRET'] && !env['JWKS_URL'];
+  const needsMail = !env['SMTP_URL'] && !env['MAIL_DIR'];
   return {
     ...env,
     DATA_DIR: dataDir,
     ...(needsSecret ? { JWT_SECRET: embeddedJwtSecret(dataDir) } : {}),
+    // Without an SMTP server the demo's e-mails are files to open in any mail program.
+    ...(needsMail ? { MAIL_DIR: resolve(dataDir, 'mail') } : {}),
   };
 }
 
@@ -161,7 +167,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
           checks: Object.assign({}, ...reports.map((report) => report.checks)),
         };
       },
-      routes: [graphql.handler, referrals.rest],
+      // The portal last: its page paths fall back to index.html; the API paths come first.
+      routes: [graphql.handler, referrals.rest, ...demoRoutes(config), portalRoutes()],
     });
     const server = await startHttpServer(app, config.http);
     closers.push(() => server.close(config.shutdownTimeoutMs));
@@ -192,4 +199,10 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     await close();
     throw error;
   }
+}
+
+/** The demo user picker, only when the platform issues its own demo tokens (embedded HS256). */
+function demoRoutes(config: PlatformConfig) {
+  const auth = config.authentication;
+  return auth.kind === 'hs256' && auth.issuer === embeddedIssuer ? [demoSignInRoutes(auth)] : [];
 }
