@@ -2,7 +2,7 @@
 // NOTIFICATIONS_ROLES picks the loops this process runs (feed, timers, dispatcher, relay, api), so
 // each can be scaled on its own; see the README and infra/.
 import 'reflect-metadata';
-import { openEventStore, openPostgresDatabase } from '@kot/eventstore';
+import { openPostgresDatabase } from '@kot/eventstore';
 import {
   createAuthenticator,
   createHttpApp,
@@ -10,6 +10,7 @@ import {
   createMetrics,
   createShutdown,
   loadConfig,
+  openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
 import { createKafkaBus } from './bus/kafkaBus';
@@ -23,22 +24,13 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'notifications', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
-  if (config.eventStore.kind === 'kurrentdb') {
-    throw new Error(
-      'EVENTSTORE=kurrentdb is not wired into openEventStore yet; use pglite or postgres',
-    );
-  }
   // The log as written, not the decrypting wrapper: this service needs no personal data, and the
   // relay must put ciphertext, never clear text, on Kafka.
-  const { store, database } = await openEventStore(config.eventStore);
-  shutdown.onShutdown('event store', () => store.close());
+  const { logStore: store, database, close } = await openProtectedEventStore(config);
+  shutdown.onShutdown('event store', close);
   const db = settings.databaseUrl
     ? await openPostgresDatabase({ url: settings.databaseUrl })
     : database;
-  if (!db)
-    throw new Error(
-      'NOTIFICATIONS_DATABASE_URL: required when the event store has no SQL database',
-    );
   if (db !== database) shutdown.onShutdown('notifications database', () => db.close());
 
   const bus = settings.kafka ? createKafkaBus({ brokers: settings.kafka.brokers, logger }) : null;
@@ -69,10 +61,6 @@ async function main(): Promise<void> {
   });
 
   if (roles.has('relay') && bus && settings.kafka) {
-    if (!database)
-      throw new Error(
-        'the relay keeps its checkpoint beside the event store: use pglite or postgres',
-      );
     const relay = await startEventRelay({
       store,
       db: database,

@@ -7,18 +7,18 @@ import {
   createLogger,
   createMetrics,
   loadConfig,
+  openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
 import { createProjectionsService } from './service/createProjectionsService';
-import { openReadSideStore } from './service/openReadSideStore';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ service: 'projections', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
-  const { store, db } = await openReadSideStore(config);
-  shutdown.onShutdown('event store', () => store.close());
+  const { store, database: db, close } = await openProtectedEventStore(config);
+  shutdown.onShutdown('event store', close);
   const service = await createProjectionsService({
     store,
     db,

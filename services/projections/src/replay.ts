@@ -1,13 +1,12 @@
 // `npm run replay -w services/projections [-- case-summary case-history]`: rebuilds the named
 // projections (all when none are named) from position 0 and switches to them.
-import { createLogger, loadConfig } from '@kot/platform';
+import { createLogger, loadConfig, openProtectedEventStore } from '@kot/platform';
 import { replayProjections } from './service/replayProjections';
-import { openReadSideStore } from './service/openReadSideStore';
 
 async function replay(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ service: 'projections-replay', level: config.logLevel });
-  const { store, db } = await openReadSideStore(config);
+  const { store, database: db, close } = await openProtectedEventStore(config);
   try {
     const results = await replayProjections({ store, db, logger }, process.argv.slice(2));
     for (const result of results) {
@@ -16,7 +15,7 @@ async function replay(): Promise<void> {
       );
     }
   } finally {
-    await store.close();
+    await close();
   }
 }
 
