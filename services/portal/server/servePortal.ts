@@ -1,0 +1,133 @@
+// `npm run start -w services/portal`: the built portal on its own (distributed mode). It serves
+// dist/ with the same page fallback as the all-in-one and passes /graphql through to GRAPHQL_URL,
+// so the browser talks to one origin and the API needs no CORS.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+export interface PortalServerSettings {
+  distDir: string;
+  graphqlUrl: URL;
+  host: string;
+  port: number;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv): PortalServerSettings {
+  const problems: string[] = [];
+  const graphql = env['GRAPHQL_URL'];
+  let graphqlUrl: URL | null = null;
+  try {
+    graphqlUrl = graphql ? new URL(graphql) : null;
+  } catch {
+    problems.push(`GRAPHQL_URL: not a URL (${graphql})`);
+  }
+  if (!graphql) problems.push('GRAPHQL_URL: required, e.g. http://127.0.0.1:4000/graphql');
+  const port = Number(env['PORT'] ?? 5173);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push('PORT: a number from 0 to 65535');
+  const distDir = resolve(env['PORTAL_DIST'] ?? join(__dirname, '../dist'));
+  if (!existsSync(join(distDir, 'index.html')))
+    problems.push(`${distDir} has no index.html: run npm run build -w services/portal`);
+  if (problems.length > 0 || !graphqlUrl)
+    throw new Error(`Cannot start the portal:\n  ${problems.join('\n  ')}`);
+  return { distDir, graphqlUrl, host: env['HOST'] ?? '127.0.0.1', port };
+}
+
+function proxyGraphql(
+  settings: PortalServerSettings,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const target = settings.graphqlUrl;
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = { ...req.headers, host: target.host };
+  const upstream = send(target, { method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        errors: [{ message: 'The API cannot be reached.', extensions: { code: 'NETWORK' } }],
+      }),
+    );
+  });
+  req.pipe(upstream);
+}
+
+function serveFile(settings: PortalServerSettings, pathname: string, res: ServerResponse): void {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(settings.distDir, relative);
+  const isAsset = extname(relative) !== '';
+  if (
+    !file.startsWith(settings.distDir) ||
+    !isAsset ||
+    !existsSync(file) ||
+    !statSync(file).isFile()
+  ) {
+    if (isAsset) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    file = join(settings.distDir, 'index.html');
+  }
+  const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
+  res.writeHead(200, {
+    'content-type': type,
+    'cache-control': cache,
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(file).pipe(res);
+}
+
+export function startPortalServer(settings: PortalServerSettings) {
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://portal.invalid');
+    if (pathname === settings.graphqlUrl.pathname || pathname === '/graphql')
+      return proxyGraphql(settings, req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    serveFile(settings, pathname, res);
+  });
+  return new Promise<typeof server>((done) =>
+    server.listen(settings.port, settings.host, () => done(server)),
+  );
+}
+
+if (require.main === module) {
+  try {
+    const settings = readSettings(process.env);
+    void startPortalServer(settings).then((server) => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : settings.port;
+      console.log(`Portal on http://${settings.host}:${port}/ (API: ${settings.graphqlUrl.href})`);
+      const stop = () => server.close(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

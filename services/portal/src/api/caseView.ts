@@ -1,0 +1,165 @@
+// The shape of a case as the read side answers it (CaseView / CaseAsOf), and the query that asks
+// for it. The fragment is shared so the case page and the time slider show the same things.
+import type { CaseStatus, Role, StepAction, Text } from '@kot/domain';
+
+export interface PartyView {
+  organisation: string;
+  role: Role;
+  personId: string | null;
+  name: string | null;
+}
+
+export interface PeriodView {
+  from: string;
+  to: string | null;
+}
+
+export interface EligibilityView {
+  verdict: 'yes' | 'no' | 'unknown';
+  on: string;
+  conditions: Array<{ code: string; met: boolean | null; explanation: Text }>;
+  alternative: Text | null;
+  notes: Text[];
+}
+
+export interface NextStepView {
+  action: StepAction;
+  description: Text;
+  responsible: PartyView;
+  since: string;
+  due: string;
+  overdue: boolean;
+  daysOverdue: number;
+  escalateTo: PartyView;
+  deadline: { date: string; description: Text } | null;
+}
+
+export interface FundingCoverageView {
+  today: string;
+  smi: PeriodView[];
+  kot: PeriodView[];
+  fundedToday: boolean;
+  fundedUntil: string | null;
+  gaps: Array<{ from: string; to: string; days: number; acceptedReason: string | null }>;
+  gapDays: number;
+  daysAtRisk: number;
+  atRisk: boolean;
+  smiEndsOn: string | null;
+}
+
+export interface MandateView {
+  type: string;
+  partnerIds: string[] | null;
+  validFrom: string;
+  validUntil: string | null;
+  reference: string | null;
+}
+
+export interface PartnerView {
+  partnerId: string;
+  name: string | null;
+  bsn: string | null;
+  birthDate: string | null;
+  wlzIndication: { kind: string; validFrom: string | null; validTo: string | null } | null;
+  workStatus: string;
+}
+
+export interface ChildView {
+  childId: string;
+  name: string | null;
+  bsn: string | null;
+  birthDate: string | null;
+  livesAtHome: boolean;
+  childcare: {
+    lrkNumber: string;
+    careType: string;
+    hoursPerMonth: number;
+    hourlyRateCents: number;
+  } | null;
+}
+
+export interface CaseView {
+  id: string;
+  viewLevel: 'SUMMARY' | 'PERSONAL';
+  status: CaseStatus;
+  statusSince: string | null;
+  municipality: string;
+  referredOn: string | null;
+  referringOfficer: PartyView | null;
+  offer: { to: PartyView; offeredOn: string } | null;
+  claim: { by: PartyView; claimedOn: string; mandate: MandateView } | null;
+  household: { composition: string; partners: PartnerView[] } | null;
+  children: ChildView[];
+  indication: {
+    partnerId: string;
+    kind: string;
+    validFrom: string;
+    validTo: string | null;
+    source: string;
+  } | null;
+  request: { channel: string; requestedOn: string; callbackExpectedOn: string | null } | null;
+  application: { submittedOn: string; requestedStart: string; receivedOn: string | null } | null;
+  decision: {
+    outcome: string;
+    decidedOn: string;
+    grantedFrom: string | null;
+    reason: string | null;
+    explanation: string | null;
+  } | null;
+  objection: {
+    filedOn: string;
+    against: string;
+    decidedOn: string | null;
+    upheld: boolean | null;
+  } | null;
+  closure: { on: string; outcome: string; note: string | null } | null;
+  eligibility: EligibilityView | null;
+  nextStep: NextStepView | null;
+  fundingCoverage: FundingCoverageView;
+  revision: number;
+  computedAt: string;
+}
+
+const party = 'organisation role personId name';
+const textFields = 'nl en';
+
+export const caseViewFields = `
+  id viewLevel status statusSince municipality referredOn
+  referringOfficer { ${party} }
+  offer { to { ${party} } offeredOn }
+  claim { by { ${party} } claimedOn mandate { type partnerIds validFrom validUntil reference } }
+  household { composition partners { partnerId name bsn birthDate workStatus wlzIndication { kind validFrom validTo } } }
+  children { childId name bsn birthDate livesAtHome childcare { lrkNumber careType hoursPerMonth hourlyRateCents } }
+  indication { partnerId kind validFrom validTo source }
+  request { channel requestedOn callbackExpectedOn }
+  application { submittedOn requestedStart receivedOn }
+  decision { outcome decidedOn grantedFrom reason explanation }
+  objection { filedOn against decidedOn upheld }
+  closure { on outcome note }
+  eligibility { verdict on conditions { code met explanation { ${textFields} } } alternative { ${textFields} } notes { ${textFields} } }
+  nextStep {
+    action description { ${textFields} } responsible { ${party} } since due overdue daysOverdue
+    escalateTo { ${party} } deadline { date description { ${textFields} } }
+  }
+  fundingCoverage {
+    today fundedToday fundedUntil gapDays daysAtRisk atRisk smiEndsOn
+    smi { from to } kot { from to } gaps { from to days acceptedReason }
+  }
+  revision computedAt
+`;
+
+export const caseQuery = `query Case($id: ID!) { case(id: $id) { ${caseViewFields} } }`;
+
+export interface HistoryEntryView {
+  position: number;
+  revision: number;
+  eventId: string;
+  type: string;
+  actor: { id: string; role: string; organisation: string };
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export const caseHistoryQuery = `query CaseHistory($id: ID!) {
+  caseHistory(id: $id) { position revision eventId type actor { id role organisation } occurredAt recordedAt }
+}`;

@@ -1,0 +1,54 @@
+// The worklist and the case list as the read side answers them.
+import type { Role, StepAction, Text } from '@kot/domain';
+
+export interface WorklistItemView {
+  caseId: string;
+  audience: 'RESPONSIBLE' | 'ESCALATION' | 'OFFERED';
+  mine: boolean;
+  municipality: string;
+  status: string;
+  action: StepAction;
+  description: Text;
+  responsible: { organisation: string; role: Role; personId: string | null; name: string | null };
+  since: string;
+  due: string;
+  overdue: boolean;
+  daysOverdue: number;
+  deadline: string | null;
+}
+
+export const worklistQuery = `query Worklist($scope: WorklistScope!, $first: Int!, $after: String) {
+  worklist(scope: $scope, first: $first, after: $after) {
+    items {
+      caseId audience mine municipality status action description { nl en }
+      responsible { organisation role personId name } since due overdue daysOverdue deadline
+    }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+export interface CaseListItemView {
+  caseId: string;
+  status: string;
+  municipality: string;
+  referredOn: string | null;
+  nextAction: StepAction | null;
+  responsibleOrganisation: string | null;
+  responsibleRole: string | null;
+  due: string | null;
+  overdue: boolean;
+  eligibilityVerdict: string | null;
+  fundedToday: boolean;
+  gapDays: number;
+  atRisk: boolean;
+}
+
+export const casesQuery = `query Cases($first: Int!, $after: String, $filter: CaseFilterInput) {
+  cases(first: $first, after: $after, filter: $filter) {
+    items {
+      caseId status municipality referredOn nextAction responsibleOrganisation responsibleRole
+      due overdue eligibilityVerdict fundedToday gapDays atRisk
+    }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;

@@ -1,0 +1,119 @@
+// One case: where it stands, what the user may do about it, the journey, the funding picture,
+// eligibility and who is involved. The read side evaluates the rules; the page shows them.
+import { useMemo } from 'react';
+import { Heading1, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { isOpen } from '@kot/domain';
+import { useQuery } from 'urql';
+import { problemOf } from '../api/apiError';
+import { caseHistoryQuery, caseQuery, type CaseView, type HistoryEntryView } from '../api/caseView';
+import { EligibilityResult } from '../eligibility/EligibilityResult';
+import { useLanguage } from '../i18n/language';
+import { formatInstant, todayInAmsterdam } from '../i18n/formats';
+import { nameOf, statusNames } from '../i18n/vocabulary';
+import { Loading } from '../layout/Loading';
+import { ProblemAlert } from '../layout/ProblemAlert';
+import { shortCaseNumber } from '../layout/caseNumber';
+import { usePageTitle } from '../layout/usePageTitle';
+import { AppLink } from '../navigation/navigation';
+import { useDirectory } from '../session/organisationDirectory';
+import { useSignedIn } from '../session/session';
+import { ActionsSection } from './ActionsSection';
+import { caseStateOf } from './caseStateOf';
+import { FundingCoverageFigure } from './FundingCoverageFigure';
+import { JourneyTimeline } from './JourneyTimeline';
+import { PartiesSection } from './PartiesSection';
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t, tr, language } = useLanguage();
+  const { actor } = useSignedIn();
+  const { organisationName } = useDirectory();
+  usePageTitle(`${tr('Zaak', 'Case')} ${shortCaseNumber(caseId)}`);
+  const [caseResult] = useQuery<{ case: CaseView }>({
+    query: caseQuery,
+    variables: { id: caseId },
+  });
+  const [historyResult] = useQuery<{ caseHistory: HistoryEntryView[] }>({
+    query: caseHistoryQuery,
+    variables: { id: caseId },
+    requestPolicy: 'network-only',
+  });
+  const view = caseResult.data?.case;
+  const state = useMemo(() => (view ? caseStateOf(view) : null), [view]);
+
+  if (caseResult.error && !view) {
+    return (
+      <>
+        <Heading1>
+          {tr('Zaak', 'Case')} {shortCaseNumber(caseId)}
+        </Heading1>
+        <ProblemAlert problem={problemOf(caseResult.error)} />
+      </>
+    );
+  }
+  if (!view || !state) return <Loading />;
+  const today = todayInAmsterdam();
+  const history = historyResult.data?.caseHistory ?? [];
+  const partnerLabel = (partnerId: string) => {
+    const partner = view.household?.partners.find((p) => p.partnerId === partnerId);
+    return partner?.name
+      ? `${partner.name} (${partnerId})`
+      : `${tr('Partner', 'Partner')} ${partnerId}`;
+  };
+  const familyName =
+    view.viewLevel === 'PERSONAL'
+      ? view.household?.partners
+          .map((p) => p.name)
+          .filter(Boolean)
+          .join(' en ')
+      : null;
+
+  return (
+    <>
+      <div className="portal-case-heading">
+        <Heading1>
+          {tr('Zaak', 'Case')} {shortCaseNumber(view.id)}
+          {familyName ? <span className="portal-case-heading__family">{familyName}</span> : null}
+        </Heading1>
+        <StatusBadge status={view.status}>{t(nameOf(statusNames, view.status))}</StatusBadge>
+      </div>
+      <Paragraph className="portal-muted">
+        {organisationName(view.municipality)} · {tr('zaaknummer', 'case id')} <code>{view.id}</code>{' '}
+        · {tr('bijgewerkt', 'computed')} {formatInstant(view.computedAt, language)}
+        {actor.role === 'auditor' ? (
+          <>
+            {' · '}
+            <AppLink to={{ page: 'case-audit', caseId: view.id }}>
+              {tr('Geschiedenis, tijdreis en integriteit', 'History, time slider and integrity')}
+            </AppLink>
+          </>
+        ) : null}
+      </Paragraph>
+      {view.viewLevel === 'SUMMARY' && isOpen(state) ? (
+        <Paragraph>
+          {tr(
+            'Deze zaak is aan uw organisatie aangeboden. U ziet het proces, nog niet wie het gezin is.',
+            'This case was offered to your organisation. You see the process, not yet who the family is.',
+          )}
+        </Paragraph>
+      ) : null}
+      {actor.role !== 'auditor' ? (
+        <ActionsSection
+          state={state}
+          coverage={view.fundingCoverage}
+          today={today}
+          partnerLabel={partnerLabel}
+        />
+      ) : null}
+      <JourneyTimeline view={view} history={history} />
+      <FundingCoverageFigure
+        coverage={view.fundingCoverage}
+        referredOn={view.referredOn}
+        open={isOpen(state)}
+      />
+      {view.eligibility ? (
+        <EligibilityResult eligibility={view.eligibility} headingId="eligibility" />
+      ) : null}
+      <PartiesSection view={view} today={today} />
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+// Taking on a case (or recording a new mandate) with the evidence that the supporter may act for
+// the family: bewind, curatele, mentorschap, a DigiD-machtiging from each partner, or a volmacht.
+import { useId, useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { mandateTypes, type CaseState, type MandateType } from '@kot/domain';
+import { CheckboxField } from '../forms/CheckboxField';
+import { SelectField } from '../forms/SelectField';
+import { TextField } from '../forms/TextField';
+import { useLanguage } from '../i18n/language';
+import { mandateTypeNames } from '../i18n/vocabulary';
+import { ProblemAlert } from '../layout/ProblemAlert';
+import { useRunCommand, type CommandOutcome } from './useRunCommand';
+
+interface MandateFormProps {
+  command: 'ClaimCase' | 'RecordMandate';
+  state: CaseState;
+  today: string;
+  partnerLabel(partnerId: string): string;
+  onDone(outcome: CommandOutcome): void;
+  onCancel(): void;
+}
+
+const upper = (code: string) => code.toUpperCase().replace(/-/g, '_');
+
+export function MandateForm({
+  command,
+  state,
+  today,
+  partnerLabel,
+  onDone,
+  onCancel,
+}: MandateFormProps) {
+  const { t, tr } = useLanguage();
+  const headingId = useId();
+  const [type, setType] = useState<MandateType>('court-bewind');
+  const [validFrom, setValidFrom] = useState(today);
+  const [validUntil, setValidUntil] = useState('');
+  const [reference, setReference] = useState('');
+  const [partnerIds, setPartnerIds] = useState<string[]>([]);
+  const { run, running, problem } = useRunCommand();
+  const partners = state.household?.partners ?? [];
+
+  const fieldError = (name: string) => {
+    const found = problem?.fields.find((f) => f.field === `mandate.${name}` || f.field === name);
+    return found ? t(found.reason) : undefined;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await run(command, {
+      caseId: state.caseId,
+      mandate: {
+        type: upper(type),
+        validFrom,
+        ...(validUntil ? { validUntil } : {}),
+        ...(reference.trim() ? { reference: reference.trim() } : {}),
+        ...(type === 'digid-machtiging' ? { partnerIds } : {}),
+      },
+    });
+    if (outcome) onDone(outcome);
+  };
+
+  const title =
+    command === 'ClaimCase'
+      ? tr('Zaak oppakken', 'Take on the case')
+      : tr('Machtiging vastleggen', 'Record a mandate');
+  return (
+    <form className="portal-command-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
+      <Heading3 id={headingId}>{title}</Heading3>
+      <Paragraph>
+        {tr(
+          'Met welk bewijs mag u namens het gezin optreden? Zonder machtiging kunt u de zaak oppakken om te signaleren, maar niet aanvragen.',
+          'What evidence lets you act for the family? Without a mandate you can take the case on to signal, but not apply.',
+        )}
+      </Paragraph>
+      {problem ? <ProblemAlert problem={problem} /> : null}
+      <SelectField
+        label={tr('Soort machtiging', 'Kind of mandate')}
+        value={type}
+        choices={mandateTypes.map((m) => ({ value: m, label: t(mandateTypeNames[m]) }))}
+        onChange={(value) => setType(value as MandateType)}
+        error={fieldError('type')}
+      />
+      {type === 'digid-machtiging' ? (
+        <fieldset className="portal-fieldset">
+          <legend>{tr('Wie gaf een DigiD-machtiging?', 'Who gave a DigiD mandate?')}</legend>
+          {partners.map((partner) => (
+            <CheckboxField
+              key={partner.partnerId}
+              label={partnerLabel(partner.partnerId)}
+              checked={partnerIds.includes(partner.partnerId)}
+              onChange={(checked) =>
+                setPartnerIds((ids) =>
+                  checked
+                    ? [...ids, partner.partnerId]
+                    : ids.filter((id) => id !== partner.partnerId),
+                )
+              }
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      {type !== 'none' ? (
+        <>
+          <TextField
+            type="date"
+            label={tr('Geldig vanaf', 'Valid from')}
+            value={validFrom}
+            onChange={setValidFrom}
+            required
+            error={fieldError('validFrom')}
+          />
+          <TextField
+            type="date"
+            label={tr('Geldig tot en met (leeg: onbepaald)', 'Valid until (empty: indefinite)')}
+            value={validUntil}
+            onChange={setValidUntil}
+            error={fieldError('validUntil')}
+          />
+          <TextField
+            label={tr(
+              'Kenmerk (uitspraaknummer of machtigingscode)',
+              'Reference (ruling number or mandate code)',
+            )}
+            description={tr('Wordt versleuteld opgeslagen.', 'Stored encrypted.')}
+            value={reference}
+            onChange={setReference}
+          />
+        </>
+      ) : null}
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={running} disabled={running}>
+          {title}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {tr('Annuleren', 'Cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

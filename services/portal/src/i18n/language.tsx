@@ -1,0 +1,54 @@
+// The interface speaks Dutch; English is one click away and remembered on this device.
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Text } from '@kot/domain';
+
+export type Language = 'nl' | 'en';
+
+interface LanguageContextValue {
+  language: Language;
+  setLanguage(language: Language): void;
+  t(text: Text): string;
+  /** A sentence written in place, in both languages. */
+  tr(nl: string, en: string): string;
+}
+
+const storageKey = 'kot-portal-language';
+const LanguageContext = createContext<LanguageContextValue | null>(null);
+
+function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const value = useMemo<LanguageContextValue>(
+    () => ({
+      language,
+      setLanguage(next) {
+        setLanguageState(next);
+        try {
+          localStorage.setItem(storageKey, next);
+        } catch {
+          // Private browsing may refuse storage; the choice then lasts for this page only.
+        }
+      },
+      t: (text) => text[language],
+      tr: (nl, en) => (language === 'nl' ? nl : en),
+    }),
+    [language],
+  );
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
+export function useLanguage(): LanguageContextValue {
+  const value = useContext(LanguageContext);
+  if (!value) throw new Error('useLanguage needs a LanguageProvider');
+  return value;
+}

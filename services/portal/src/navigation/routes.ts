@@ -1,0 +1,47 @@
+// The pages and their addresses. Plain paths (no hash) so a link can be shared and bookmarked; the
+// server answers every page path with the same index.html.
+
+export type Route =
+  | { page: 'worklist' }
+  | { page: 'cases' }
+  | { page: 'case'; caseId: string }
+  | { page: 'case-audit'; caseId: string }
+  | { page: 'referral' }
+  | { page: 'report' }
+  | { page: 'inbox' }
+  | { page: 'not-found' };
+
+export function routeOf(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third] = parts;
+  if (parts.length === 0 || first === 'werklijst') return { page: 'worklist' };
+  if (first === 'zaken' && parts.length === 1) return { page: 'cases' };
+  if (first === 'zaken' && second && parts.length === 2) return { page: 'case', caseId: second };
+  if (first === 'zaken' && second && third === 'audit')
+    return { page: 'case-audit', caseId: second };
+  if (first === 'doorverwijzen') return { page: 'referral' };
+  if (first === 'rapportage') return { page: 'report' };
+  if (first === 'berichten') return { page: 'inbox' };
+  return { page: 'not-found' };
+}
+
+export function pathOf(route: Route): string {
+  switch (route.page) {
+    case 'worklist':
+      return '/';
+    case 'cases':
+      return '/zaken';
+    case 'case':
+      return `/zaken/${encodeURIComponent(route.caseId)}`;
+    case 'case-audit':
+      return `/zaken/${encodeURIComponent(route.caseId)}/audit`;
+    case 'referral':
+      return '/doorverwijzen';
+    case 'report':
+      return '/rapportage';
+    case 'inbox':
+      return '/berichten';
+    case 'not-found':
+      return '/';
+  }
+}

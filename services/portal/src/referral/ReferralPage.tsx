@@ -1,0 +1,378 @@
+// The SMI officer refers a family. While the form is filled in, the domain's own eligibility check
+// runs in the browser on what is known so far: a clear yes, no or unknown, each reason, and what
+// the family can do instead — before anything is sent.
+import { useMemo, useState, type FormEvent } from 'react';
+import {
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  Heading1,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import {
+  assessEligibility,
+  careTypes,
+  workStatuses,
+  type CareType,
+  type WorkStatus,
+} from '@kot/domain';
+import { CheckboxField } from '../forms/CheckboxField';
+import { RadioGroupField } from '../forms/RadioGroupField';
+import { SelectField } from '../forms/SelectField';
+import { TextField } from '../forms/TextField';
+import { EligibilityResult } from '../eligibility/EligibilityResult';
+import { useLanguage } from '../i18n/language';
+import { todayInAmsterdam } from '../i18n/formats';
+import { careTypeNames, workStatusNames } from '../i18n/vocabulary';
+import { ProblemAlert } from '../layout/ProblemAlert';
+import { usePageTitle } from '../layout/usePageTitle';
+import { useNavigation } from '../navigation/navigation';
+import { useDirectory } from '../session/organisationDirectory';
+import { useSignedIn } from '../session/session';
+import { useRunCommand } from '../case/useRunCommand';
+import {
+  emptyChild,
+  emptyReferral,
+  factsOf,
+  inputOf,
+  problemsOf,
+  type ChildDraft,
+  type IndicationChoice,
+  type PartnerDraft,
+  type ReferralDraft,
+} from './referralDraft';
+
+export function ReferralPage() {
+  const { t, tr } = useLanguage();
+  const { actor } = useSignedIn();
+  const { organisationName } = useDirectory();
+  const { navigate } = useNavigation();
+  usePageTitle(tr('Gezin doorverwijzen', 'Refer a family'));
+  const today = todayInAmsterdam();
+  const [draft, setDraft] = useState<ReferralDraft>(() => emptyReferral(today));
+  const [attempted, setAttempted] = useState(false);
+  const { run, running, problem } = useRunCommand();
+
+  const eligibility = useMemo(() => assessEligibility(factsOf(draft), today), [draft, today]);
+  const problems = problemsOf(draft);
+  const errorOf = (path: string) => {
+    const fromServer = problem?.fields.find((f) => f.field === path);
+    if (fromServer) return t(fromServer.reason);
+    return attempted && problems[path] ? t(problems[path]) : undefined;
+  };
+
+  const setPartner = (index: 0 | 1, change: Partial<PartnerDraft>) =>
+    setDraft((d) => {
+      const partners: [PartnerDraft, PartnerDraft] = [...d.partners];
+      partners[index] = { ...partners[index], ...change };
+      return { ...d, partners };
+    });
+  const setChild = (index: number, change: Partial<ChildDraft>) =>
+    setDraft((d) => ({
+      ...d,
+      children: d.children.map((c, i) => (i === index ? { ...c, ...change } : c)),
+    }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (Object.keys(problemsOf(draft)).length > 0) {
+      document.getElementById('referral-problems')?.focus();
+      return;
+    }
+    const outcome = await run('OpenReferral', inputOf(draft, actor.organisation));
+    if (outcome) navigate({ page: 'case', caseId: outcome.caseId });
+  };
+
+  const indicationChoices = [
+    { value: 'none', label: tr('Geen Wlz-indicatie', 'No Wlz-indication') },
+    { value: 'permanent', label: tr('Permanente Wlz-indicatie', 'Permanent Wlz-indication') },
+    { value: 'temporary', label: tr('Tijdelijke Wlz-indicatie', 'Temporary Wlz-indication') },
+    {
+      value: 'unknown',
+      label: tr('Wlz-indicatie, soort onbekend', 'Wlz-indication, kind unknown'),
+    },
+  ];
+  const problemCount = Object.keys(problems).length;
+
+  const partnerFields = (index: 0 | 1) => {
+    const partner = draft.partners[index];
+    const at = `household.partners[${index}]`;
+    return (
+      <Fieldset key={index}>
+        <FieldsetLegend>
+          {draft.composition === 'partners'
+            ? tr(`Ouder ${index + 1}`, `Parent ${index + 1}`)
+            : tr('De ouder', 'The parent')}
+        </FieldsetLegend>
+        <TextField
+          label={tr('Naam', 'Name')}
+          value={partner.name}
+          onChange={(name) => setPartner(index, { name })}
+          error={errorOf(`${at}.name`)}
+          required
+          autoComplete="off"
+        />
+        <TextField
+          label="BSN"
+          description={tr('9 cijfers', '9 digits')}
+          value={partner.bsn}
+          inputMode="numeric"
+          onChange={(bsn) => setPartner(index, { bsn })}
+          error={errorOf(`${at}.bsn`)}
+          required
+          size={12}
+        />
+        <TextField
+          type="date"
+          label={tr('Geboortedatum', 'Date of birth')}
+          value={partner.birthDate}
+          onChange={(birthDate) => setPartner(index, { birthDate })}
+          error={errorOf(`${at}.birthDate`)}
+          required
+        />
+        <SelectField
+          label={tr('Wlz-indicatie', 'Wlz-indication')}
+          value={partner.indication}
+          choices={indicationChoices}
+          onChange={(value) => setPartner(index, { indication: value as IndicationChoice })}
+        />
+        {partner.indication !== 'none' ? (
+          <TextField
+            type="date"
+            label={tr('Indicatie geldig vanaf (als bekend)', 'Indication valid from (if known)')}
+            value={partner.indicationFrom}
+            onChange={(indicationFrom) => setPartner(index, { indicationFrom })}
+          />
+        ) : (
+          <SelectField
+            label={tr('Werk', 'Work')}
+            description={tr(
+              'Vrijwilligerswerk en dagbesteding tellen niet als werk.',
+              'Volunteering and day activities do not count as work.',
+            )}
+            value={partner.workStatus}
+            choices={workStatuses.map((w) => ({ value: w, label: t(workStatusNames[w]) }))}
+            onChange={(value) => setPartner(index, { workStatus: value as WorkStatus })}
+          />
+        )}
+      </Fieldset>
+    );
+  };
+
+  return (
+    <>
+      <Heading1>
+        {tr(
+          'Gezin doorverwijzen naar kinderopvangtoeslag',
+          'Refer a family to the childcare allowance',
+        )}
+      </Heading1>
+      <Paragraph lead>
+        {tr(
+          `U verwijst door namens ${organisationName(actor.organisation)}. Persoonsgegevens worden versleuteld opgeslagen.`,
+          `You refer on behalf of ${organisationName(actor.organisation)}. Personal data is stored encrypted.`,
+        )}
+      </Paragraph>
+      <div className="portal-referral">
+        <form
+          className="portal-form portal-referral__form"
+          onSubmit={submit}
+          noValidate
+          aria-label={tr('Doorverwijzing', 'Referral')}
+        >
+          {attempted && problemCount > 0 ? (
+            <div id="referral-problems" tabIndex={-1}>
+              <ProblemAlert
+                problem={{
+                  code: 'BAD_USER_INPUT',
+                  reason: { nl: '', en: '' },
+                  fields: Object.entries(problems).map(([field, reason]) => ({ field, reason })),
+                }}
+                heading={tr(
+                  `Nog ${problemCount} ${problemCount === 1 ? 'punt' : 'punten'} invullen of verbeteren:`,
+                  `${problemCount} ${problemCount === 1 ? 'item' : 'items'} still to fill in or correct:`,
+                )}
+              />
+            </div>
+          ) : null}
+          {problem ? (
+            <ProblemAlert
+              problem={problem}
+              heading={tr('De doorverwijzing is niet verstuurd', 'The referral was not sent')}
+            />
+          ) : null}
+          <RadioGroupField
+            name="composition"
+            legend={tr('Samenstelling van het gezin', 'Household')}
+            value={draft.composition}
+            choices={[
+              { value: 'partners', label: tr('Twee partners', 'Two partners') },
+              { value: 'single-parent', label: tr('Alleenstaande ouder', 'Single parent') },
+            ]}
+            onChange={(value) =>
+              setDraft((d) => ({ ...d, composition: value as ReferralDraft['composition'] }))
+            }
+          />
+          {partnerFields(0)}
+          {draft.composition === 'partners' ? partnerFields(1) : null}
+          {draft.children.map((child, index) => {
+            const at = `children[${index}]`;
+            return (
+              <Fieldset key={index}>
+                <FieldsetLegend>{tr(`Kind ${index + 1}`, `Child ${index + 1}`)}</FieldsetLegend>
+                <TextField
+                  label={tr('Naam', 'Name')}
+                  value={child.name}
+                  onChange={(name) => setChild(index, { name })}
+                  error={errorOf(`${at}.name`)}
+                  required
+                />
+                <TextField
+                  label="BSN"
+                  value={child.bsn}
+                  inputMode="numeric"
+                  onChange={(bsn) => setChild(index, { bsn })}
+                  error={errorOf(`${at}.bsn`)}
+                  required
+                  size={12}
+                />
+                <TextField
+                  type="date"
+                  label={tr('Geboortedatum', 'Date of birth')}
+                  value={child.birthDate}
+                  onChange={(birthDate) => setChild(index, { birthDate })}
+                  error={errorOf(`${at}.birthDate`)}
+                  required
+                />
+                <CheckboxField
+                  label={tr('Woont thuis', 'Lives at home')}
+                  checked={child.livesAtHome}
+                  onChange={(livesAtHome) => setChild(index, { livesAtHome })}
+                />
+                <CheckboxField
+                  label={tr('Gaat naar betaalde kinderopvang', 'Attends paid childcare')}
+                  checked={child.hasChildcare}
+                  onChange={(hasChildcare) => setChild(index, { hasChildcare })}
+                />
+                {child.hasChildcare ? (
+                  <>
+                    <TextField
+                      label={tr(
+                        'LRK-nummer van de opvanglocatie',
+                        'LRK number of the childcare location',
+                      )}
+                      description={tr(
+                        'Te vinden in het Landelijk Register Kinderopvang.',
+                        'Found in the national childcare register (LRK).',
+                      )}
+                      value={child.lrkNumber}
+                      inputMode="numeric"
+                      onChange={(lrkNumber) => setChild(index, { lrkNumber })}
+                      error={errorOf(`${at}.childcare.lrkNumber`)}
+                      required
+                    />
+                    <SelectField
+                      label={tr('Soort opvang', 'Type of care')}
+                      value={child.careType}
+                      choices={careTypes.map((c) => ({ value: c, label: t(careTypeNames[c]) }))}
+                      onChange={(value) => setChild(index, { careType: value as CareType })}
+                    />
+                    <TextField
+                      label={tr('Uren per maand', 'Hours per month')}
+                      value={child.hoursPerMonth}
+                      inputMode="numeric"
+                      onChange={(hoursPerMonth) => setChild(index, { hoursPerMonth })}
+                      error={errorOf(`${at}.childcare.hoursPerMonth`)}
+                      required
+                      size={6}
+                    />
+                    <TextField
+                      label={tr('Uurtarief in euro', 'Hourly rate in euros')}
+                      value={child.hourlyRate}
+                      inputMode="decimal"
+                      onChange={(hourlyRate) => setChild(index, { hourlyRate })}
+                      error={errorOf(`${at}.childcare.hourlyRateCents`)}
+                      required
+                      size={8}
+                    />
+                  </>
+                ) : null}
+                {draft.children.length > 1 ? (
+                  <Button
+                    appearance="subtle-button"
+                    type="button"
+                    onClick={() =>
+                      setDraft((d) => ({
+                        ...d,
+                        children: d.children.filter((_, i) => i !== index),
+                      }))
+                    }
+                  >
+                    {tr(`Kind ${index + 1} verwijderen`, `Remove child ${index + 1}`)}
+                  </Button>
+                ) : null}
+              </Fieldset>
+            );
+          })}
+          <ButtonGroup>
+            <Button
+              appearance="secondary-action-button"
+              type="button"
+              onClick={() => setDraft((d) => ({ ...d, children: [...d.children, emptyChild()] }))}
+            >
+              {tr('Nog een kind toevoegen', 'Add another child')}
+            </Button>
+          </ButtonGroup>
+          <Fieldset>
+            <FieldsetLegend>
+              {tr(
+                'SMI-periode (toegekend door de gemeente)',
+                'SMI period (granted by the municipality)',
+              )}
+            </FieldsetLegend>
+            <TextField
+              type="date"
+              label={tr('Vanaf', 'From')}
+              value={draft.smiFrom}
+              onChange={(smiFrom) => setDraft((d) => ({ ...d, smiFrom }))}
+              error={errorOf('smiPeriod.from')}
+              required
+            />
+            <TextField
+              type="date"
+              label={tr('Tot en met', 'Until')}
+              value={draft.smiTo}
+              onChange={(smiTo) => setDraft((d) => ({ ...d, smiTo }))}
+              error={errorOf('smiPeriod.to')}
+              required
+            />
+          </Fieldset>
+          <ButtonGroup>
+            <Button
+              type="submit"
+              appearance="primary-action-button"
+              busy={running}
+              disabled={running}
+            >
+              {tr('Doorverwijzen', 'Refer')}
+            </Button>
+          </ButtonGroup>
+        </form>
+        <aside
+          className="portal-referral__check"
+          aria-label={tr('Voorlopige check', 'Preliminary check')}
+        >
+          <EligibilityResult eligibility={eligibility} headingLevel={2} live headingId="precheck" />
+          <Paragraph className="portal-muted">
+            {tr(
+              'Voorlopige check op wat u nu heeft ingevuld. Dienst Toeslagen beslist; CIZ bevestigt de indicatie.',
+              'Preliminary check on what you have filled in so far. Dienst Toeslagen decides; CIZ confirms the indication.',
+            )}
+          </Paragraph>
+        </aside>
+      </div>
+    </>
+  );
+}

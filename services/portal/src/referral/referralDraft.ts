@@ -1,0 +1,224 @@
+// The referral form's state, and what it becomes: the facts the domain's eligibility check reads
+// (live, while typing) and the OpenReferral input the API takes. Field keys use the API's paths
+// (household.partners[0].bsn) so a refusal from the server lands on the field it concerns.
+import {
+  isIsoDate,
+  isLrkNumber,
+  isValidBsn,
+  text,
+  type CareType,
+  type Child,
+  type EligibilityFacts,
+  type Household,
+  type Partner,
+  type Text,
+  type WorkStatus,
+} from '@kot/domain';
+
+export type IndicationChoice = 'none' | 'permanent' | 'temporary' | 'unknown';
+
+export interface PartnerDraft {
+  name: string;
+  bsn: string;
+  birthDate: string;
+  indication: IndicationChoice;
+  indicationFrom: string;
+  workStatus: WorkStatus;
+}
+
+export interface ChildDraft {
+  name: string;
+  bsn: string;
+  birthDate: string;
+  livesAtHome: boolean;
+  hasChildcare: boolean;
+  lrkNumber: string;
+  careType: CareType;
+  hoursPerMonth: string;
+  /** In euros as typed, with a comma or a point. */
+  hourlyRate: string;
+}
+
+export interface ReferralDraft {
+  composition: 'partners' | 'single-parent';
+  partners: [PartnerDraft, PartnerDraft];
+  children: ChildDraft[];
+  smiFrom: string;
+  smiTo: string;
+}
+
+export const emptyPartner = (indication: IndicationChoice): PartnerDraft => ({
+  name: '',
+  bsn: '',
+  birthDate: '',
+  indication,
+  indicationFrom: '',
+  workStatus: 'unknown',
+});
+
+export const emptyChild = (): ChildDraft => ({
+  name: '',
+  bsn: '',
+  birthDate: '',
+  livesAtHome: true,
+  hasChildcare: true,
+  lrkNumber: '',
+  careType: 'daycare',
+  hoursPerMonth: '',
+  hourlyRate: '',
+});
+
+export const emptyReferral = (today: string): ReferralDraft => ({
+  composition: 'partners',
+  partners: [emptyPartner('permanent'), emptyPartner('none')],
+  children: [emptyChild()],
+  smiFrom: today,
+  smiTo: '',
+});
+
+export const partnerIdOf = (index: number) => `p${index + 1}`;
+export const childIdOf = (index: number) => `c${index + 1}`;
+
+export function centsOf(euros: string): number {
+  const value = Number(euros.replace(/\s/g, '').replace(',', '.'));
+  return Number.isFinite(value) ? Math.round(value * 100) : NaN;
+}
+
+const activePartners = (draft: ReferralDraft) =>
+  draft.composition === 'partners' ? draft.partners : [draft.partners[0]];
+
+function partnerOf(partner: PartnerDraft, index: number): Partner {
+  return {
+    partnerId: partnerIdOf(index),
+    name: partner.name.trim(),
+    bsn: partner.bsn.trim(),
+    birthDate: partner.birthDate,
+    wlzIndication:
+      partner.indication === 'none'
+        ? null
+        : {
+            kind: partner.indication,
+            ...(partner.indicationFrom ? { validFrom: partner.indicationFrom } : {}),
+          },
+    // The indicated partner's own work does not count; the domain only reads the other partner's.
+    workStatus: partner.indication === 'none' ? partner.workStatus : 'unknown',
+  };
+}
+
+function childOf(child: ChildDraft, index: number): Child {
+  return {
+    childId: childIdOf(index),
+    name: child.name.trim(),
+    bsn: child.bsn.trim(),
+    birthDate: child.birthDate,
+    livesAtHome: child.livesAtHome,
+    childcare: child.hasChildcare
+      ? {
+          lrkNumber: child.lrkNumber.trim(),
+          careType: child.careType,
+          hoursPerMonth: Number.parseInt(child.hoursPerMonth, 10) || 0,
+          hourlyRateCents: centsOf(child.hourlyRate) || 0,
+        }
+      : null,
+  };
+}
+
+export function householdOf(draft: ReferralDraft): Household {
+  return { composition: draft.composition, partners: activePartners(draft).map(partnerOf) };
+}
+
+export const factsOf = (draft: ReferralDraft): EligibilityFacts => ({
+  household: householdOf(draft),
+  children: draft.children.map(childOf),
+});
+
+const upper = (code: string) => code.toUpperCase().replace(/-/g, '_');
+
+/** The OpenReferralInput for the API (its enums are upper case). */
+export function inputOf(draft: ReferralDraft, municipality: string): Record<string, unknown> {
+  const household = householdOf(draft);
+  return {
+    municipality,
+    household: {
+      composition: upper(household.composition),
+      partners: household.partners.map((p) => ({
+        partnerId: p.partnerId,
+        name: p.name,
+        bsn: p.bsn,
+        birthDate: p.birthDate,
+        workStatus: upper(p.workStatus),
+        wlzIndication: p.wlzIndication
+          ? {
+              kind: upper(p.wlzIndication.kind),
+              ...(p.wlzIndication.validFrom ? { validFrom: p.wlzIndication.validFrom } : {}),
+            }
+          : null,
+      })),
+    },
+    children: draft.children.map(childOf).map((c) => ({
+      ...c,
+      childcare: c.childcare ? { ...c.childcare, careType: upper(c.childcare.careType) } : null,
+    })),
+    smiPeriod: { from: draft.smiFrom, to: draft.smiTo },
+  };
+}
+
+/** What must be fixed before sending, by field path; the same checks the domain makes at the edge. */
+export function problemsOf(draft: ReferralDraft): Record<string, Text> {
+  const problems: Record<string, Text> = {};
+  const need = (path: string, ok: boolean, reason: Text) => {
+    if (!ok) problems[path] = reason;
+  };
+  const fillName = text('Vul de naam in.', 'Fill in the name.');
+  const badBsn = text(
+    'Geen geldig BSN: 9 cijfers die de elfproef doorstaan.',
+    'Not a valid BSN: 9 digits that pass the 11-proof.',
+  );
+  const badDate = text('Vul een geldige datum in.', 'Fill in a valid date.');
+  activePartners(draft).forEach((p, i) => {
+    const at = `household.partners[${i}]`;
+    need(`${at}.name`, p.name.trim().length >= 2, fillName);
+    need(`${at}.bsn`, isValidBsn(p.bsn.trim()), badBsn);
+    need(`${at}.birthDate`, isIsoDate(p.birthDate), badDate);
+  });
+  draft.children.forEach((c, i) => {
+    const at = `children[${i}]`;
+    need(`${at}.name`, c.name.trim().length >= 2, fillName);
+    need(`${at}.bsn`, isValidBsn(c.bsn.trim()), badBsn);
+    need(`${at}.birthDate`, isIsoDate(c.birthDate), badDate);
+    if (c.hasChildcare) {
+      need(
+        `${at}.childcare.lrkNumber`,
+        isLrkNumber(c.lrkNumber.trim()),
+        text('Een LRK-nummer bestaat uit 6 tot 12 cijfers.', 'An LRK number has 6 to 12 digits.'),
+      );
+      const hours = Number(c.hoursPerMonth);
+      need(
+        `${at}.childcare.hoursPerMonth`,
+        Number.isInteger(hours) && hours > 0 && hours <= 744,
+        text(
+          'Een heel aantal uren per maand, meer dan 0.',
+          'A whole number of hours a month, above 0.',
+        ),
+      );
+      const cents = centsOf(c.hourlyRate);
+      need(
+        `${at}.childcare.hourlyRateCents`,
+        cents > 0 && cents <= 10_000,
+        text(
+          'Een uurtarief in euro, bijvoorbeeld 9,85.',
+          'An hourly rate in euros, for instance 9.85.',
+        ),
+      );
+    }
+  });
+  need('smiPeriod.from', isIsoDate(draft.smiFrom), badDate);
+  need('smiPeriod.to', isIsoDate(draft.smiTo), badDate);
+  if (isIsoDate(draft.smiFrom) && isIsoDate(draft.smiTo) && draft.smiTo < draft.smiFrom) {
+    problems['smiPeriod.to'] = text(
+      'De einddatum ligt vóór de begindatum.',
+      'The end date is before the start date.',
+    );
+  }
+  return problems;
+}

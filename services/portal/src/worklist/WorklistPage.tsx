@@ -1,0 +1,79 @@
+// Every role's start page: the steps that are mine, the ones of my organisation, and cases
+// offered to us. The read side sorts them most urgent first (overdue first, then by due date).
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
+import { CIZ, TOESLAGEN, isSupporterRole } from '@kot/domain';
+import { useLanguage } from '../i18n/language';
+import { roleNames } from '../i18n/vocabulary';
+import { usePageTitle } from '../layout/usePageTitle';
+import { useDirectory } from '../session/organisationDirectory';
+import { useSignedIn } from '../session/session';
+import { WorklistSection } from './WorklistSection';
+
+export function WorklistPage() {
+  const { t, tr } = useLanguage();
+  const { actor } = useSignedIn();
+  const { organisationName } = useDirectory();
+  usePageTitle(tr('Werklijst', 'Worklist'));
+  const organisation = organisationName(actor.organisation);
+  // The desks work from a shared queue: their steps are addressed to the desk, not to a person.
+  const isDesk = actor.organisation === CIZ || actor.organisation === TOESLAGEN;
+
+  if (actor.role === 'auditor') {
+    return (
+      <>
+        <Heading1>{tr('Werklijst', 'Worklist')}</Heading1>
+        <Paragraph>
+          {tr(
+            'Auditors hebben geen stappen in het proces. Kies een zaak onder "Zaken" om de geschiedenis, de tijdreis en de integriteitscontrole te zien, of bekijk de rapportage.',
+            'Auditors have no steps in the process. Choose a case under "Cases" to see its history, the time slider and the integrity check, or see the report.',
+          )}
+        </Paragraph>
+      </>
+    );
+  }
+  return (
+    <>
+      <Heading1>{tr('Werklijst', 'Worklist')}</Heading1>
+      <Paragraph lead>
+        {tr(
+          `Wat u en ${organisation} als ${t(roleNames[actor.role]).toLowerCase()} nu moeten doen, het dringendste eerst.`,
+          `What you and ${organisation} must do now as ${t(roleNames[actor.role]).toLowerCase()}, most urgent first.`,
+        )}
+      </Paragraph>
+      <WorklistSection
+        scope="MINE"
+        headingId="mine"
+        heading={tr('Mijn volgende stappen', 'My next steps')}
+        empty={tr('U heeft nu geen stappen openstaan.', 'You have no open steps right now.')}
+        audiences={['RESPONSIBLE', 'ESCALATION']}
+      />
+      {isSupporterRole(actor.role) ? (
+        <WorklistSection
+          scope="ORGANISATION"
+          headingId="offered"
+          heading={tr('Aan ons aangeboden zaken', 'Cases offered to us')}
+          empty={tr('Er zijn geen zaken aan u aangeboden.', 'No cases are offered to you.')}
+          audiences={['OFFERED']}
+        />
+      ) : null}
+      <WorklistSection
+        scope="ORGANISATION"
+        headingId="organisation"
+        heading={
+          isDesk
+            ? tr(`Wachtrij van ${organisation}`, `Queue of ${organisation}`)
+            : tr(
+                `Stappen van collega's bij ${organisation}`,
+                `Steps of colleagues at ${organisation}`,
+              )
+        }
+        empty={tr(
+          'Geen andere openstaande stappen in uw organisatie.',
+          'No other open steps in your organisation.',
+        )}
+        audiences={['RESPONSIBLE', 'ESCALATION']}
+        othersOnly
+      />
+    </>
+  );
+}

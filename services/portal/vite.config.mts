@@ -1,0 +1,16 @@
+// Builds the portal into dist/, which the all-in-one serves at `/` and `npm start` serves on its
+// own. In development (`npm run dev`) the API calls go to GRAPHQL_URL's origin.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const api = new URL(process.env['GRAPHQL_URL'] ?? 'http://127.0.0.1:4000/graphql').origin;
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    host: '127.0.0.1',
+    proxy: { '/graphql': api, '/demo': api },
+  },
+  preview: { host: '127.0.0.1' },
+});
