@@ -1,6 +1,8 @@
 // A few demo cases at telling stages, created through the real command path so every read model,
-// notification and history entry is what a real case would produce. Fixed case and command ids
-// make seeding idempotent: a restart finds the commands already carried out and adds nothing.
+// notification and history entry is what a real case would produce. Each step is carried out with
+// the clock at its own business moment (weeks ago for the older cases), so dates, durations and
+// the report read as they would in real use. Fixed case and command ids make seeding idempotent:
+// a restart finds the commands already carried out and adds nothing.
 import {
   addDays,
   dateInAmsterdam,
@@ -10,9 +12,12 @@ import {
   type IsoDate,
 } from '@kot/domain';
 import { actors, child, couple, partnerWithIndication, workingPartner } from '@kot/domain/testing';
-import type { CommandRequest, ExecuteCommand } from '@kot/referrals';
+import type { EventStore } from '@kot/eventstore';
+import { newId, type Logger } from '@kot/platform';
+import { createCommandExecutor, type CommandRequest } from '@kot/referrals';
 
-type Step = [string, CommandRequest, Actor];
+/** Days before today, the step's name, the command and who sends it. */
+type Step = [daysAgo: number, name: string, command: CommandRequest, actor: Actor];
 
 export const demoCaseIds = {
   offered: '0193c0de-0001-7000-8000-000000000001',
@@ -30,9 +35,28 @@ export function demoCaseSteps(today: IsoDate): Step[] {
   };
   const mandate = { type: 'court-bewind' as const, validFrom: day(-400) };
   const { offered, awaitingDecision, gap } = demoCaseIds;
+  const boer = {
+    composition: 'partners' as const,
+    partners: [
+      partnerWithIndication({ name: 'Sem de Boer', bsn: syntheticBsn(11) }),
+      workingPartner({ name: 'Eva de Boer', bsn: syntheticBsn(12) }),
+    ],
+  };
+  const yilmaz = {
+    composition: 'partners' as const,
+    partners: [
+      partnerWithIndication({ name: 'Ahmed Yilmaz', bsn: syntheticBsn(21) }),
+      workingPartner({
+        name: 'Noor Yilmaz',
+        bsn: syntheticBsn(22),
+        workStatus: 'volunteering' as const,
+      }),
+    ],
+  };
   return [
     // A fresh referral, offered to the bewindvoerder office: it shows in their offers.
     [
+      2,
       'open',
       {
         type: 'OpenReferral',
@@ -41,44 +65,35 @@ export function demoCaseSteps(today: IsoDate): Step[] {
         household: couple(),
         children: [child()],
         smiPeriod: { from: day(-60), to: day(120) },
-        referredOn: day(-2),
       },
       actors.officer,
     ],
-    ['offer', { type: 'OfferCase', caseId: offered, to: horizon }, actors.officer],
+    [1, 'offer', { type: 'OfferCase', caseId: offered, to: horizon }, actors.officer],
     // An application waiting six weeks at Toeslagen: overdue, escalated.
     [
+      75,
       'open',
       {
         type: 'OpenReferral',
         caseId: awaitingDecision,
         municipality: 'GM0344',
-        household: {
-          composition: 'partners',
-          partners: [
-            partnerWithIndication({ name: 'Sem de Boer', bsn: syntheticBsn(11) }),
-            workingPartner({ name: 'Eva de Boer', bsn: syntheticBsn(12) }),
-          ],
-        },
+        household: boer,
         children: [child({ name: 'Mila de Boer', bsn: syntheticBsn(13) })],
         smiPeriod: { from: day(-90), to: day(14) },
-        referredOn: day(-75),
       },
       actors.officer,
     ],
-    ['offer', { type: 'OfferCase', caseId: awaitingDecision, to: horizon }, actors.officer],
-    ['claim', { type: 'ClaimCase', caseId: awaitingDecision, mandate }, actors.bewindvoerder],
+    [74, 'offer', { type: 'OfferCase', caseId: awaitingDecision, to: horizon }, actors.officer],
+    [72, 'claim', { type: 'ClaimCase', caseId: awaitingDecision, mandate }, actors.bewindvoerder],
     [
+      70,
       'request',
-      { type: 'RequestKot', caseId: awaitingDecision, channel: 'phone', requestedOn: day(-70) },
+      { type: 'RequestKot', caseId: awaitingDecision, channel: 'phone' },
       actors.bewindvoerder,
     ],
+    [66, 'register', { type: 'RegisterWlzRequest', caseId: awaitingDecision }, actors.toeslagen],
     [
-      'register',
-      { type: 'RegisterWlzRequest', caseId: awaitingDecision, registeredOn: day(-66) },
-      actors.toeslagen,
-    ],
-    [
+      66,
       'confirm',
       {
         type: 'ConfirmWlzIndication',
@@ -89,59 +104,43 @@ export function demoCaseSteps(today: IsoDate): Step[] {
       },
       actors.ciz,
     ],
+    [60, 'forms', { type: 'SendApplicationForms', caseId: awaitingDecision }, actors.toeslagen],
     [
-      'forms',
-      { type: 'SendApplicationForms', caseId: awaitingDecision, sentOn: day(-60) },
-      actors.toeslagen,
-    ],
-    [
+      48,
       'submit',
       {
         type: 'SubmitApplication',
         caseId: awaitingDecision,
         requestedStart: firstOfMonth(day(-30)),
         signedByBothPartners: true,
-        submittedOn: day(-48),
       },
       actors.bewindvoerder,
     ],
     [
+      45,
       'receive',
-      { type: 'RecordApplicationReceived', caseId: awaitingDecision, receivedOn: day(-45) },
+      { type: 'RecordApplicationReceived', caseId: awaitingDecision },
       actors.toeslagen,
     ],
     // Rejected after SMI ran out: the gap the platform exists to expose.
     [
+      80,
       'open',
       {
         type: 'OpenReferral',
         caseId: gap,
         municipality: 'GM0344',
-        household: {
-          composition: 'partners',
-          partners: [
-            partnerWithIndication({ name: 'Ahmed Yilmaz', bsn: syntheticBsn(21) }),
-            workingPartner({
-              name: 'Noor Yilmaz',
-              bsn: syntheticBsn(22),
-              workStatus: 'volunteering',
-            }),
-          ],
-        },
+        household: yilmaz,
         children: [child({ name: 'Yara Yilmaz', bsn: syntheticBsn(23) })],
         smiPeriod: { from: day(-150), to: day(-10) },
-        referredOn: day(-80),
       },
       actors.officer,
     ],
-    ['offer', { type: 'OfferCase', caseId: gap, to: horizon }, actors.officer],
-    ['claim', { type: 'ClaimCase', caseId: gap, mandate }, actors.bewindvoerder],
+    [79, 'offer', { type: 'OfferCase', caseId: gap, to: horizon }, actors.officer],
+    [77, 'claim', { type: 'ClaimCase', caseId: gap, mandate }, actors.bewindvoerder],
+    [70, 'register', { type: 'RegisterWlzRequest', caseId: gap }, actors.toeslagen],
     [
-      'register',
-      { type: 'RegisterWlzRequest', caseId: gap, registeredOn: day(-70) },
-      actors.toeslagen,
-    ],
-    [
+      70,
       'confirm',
       {
         type: 'ConfirmWlzIndication',
@@ -152,40 +151,44 @@ export function demoCaseSteps(today: IsoDate): Step[] {
       },
       actors.ciz,
     ],
-    ['forms', { type: 'SendApplicationForms', caseId: gap, sentOn: day(-65) }, actors.toeslagen],
+    [65, 'forms', { type: 'SendApplicationForms', caseId: gap }, actors.toeslagen],
     [
+      55,
       'submit',
       {
         type: 'SubmitApplication',
         caseId: gap,
         requestedStart: firstOfMonth(day(-60)),
         signedByBothPartners: true,
-        submittedOn: day(-55),
       },
       actors.bewindvoerder,
     ],
+    [52, 'receive', { type: 'RecordApplicationReceived', caseId: gap }, actors.toeslagen],
     [
-      'receive',
-      { type: 'RecordApplicationReceived', caseId: gap, receivedOn: day(-52) },
-      actors.toeslagen,
-    ],
-    [
+      5,
       'reject',
       {
         type: 'RejectKot',
         caseId: gap,
         reason: 'partner-not-working',
         explanation: 'De partner doet vrijwilligerswerk; dat telt niet als werk.',
-        decidedOn: day(-5),
       },
       actors.toeslagen,
     ],
   ];
 }
 
-export async function seedDemoCases(execute: ExecuteCommand, now: Date): Promise<number> {
+export async function seedDemoCases(store: EventStore, logger: Logger, now: Date): Promise<number> {
+  let clock = now;
+  const execute = createCommandExecutor({
+    store,
+    clock: () => clock,
+    newId,
+    logger,
+  });
   const steps = demoCaseSteps(dateInAmsterdam(now.toISOString()));
-  for (const [name, command, actor] of steps) {
+  for (const [daysAgo, name, command, actor] of steps) {
+    clock = new Date(now.getTime() - daysAgo * 86_400_000);
     await execute(command, actor, { commandId: `demo-${command.caseId}-${name}` });
   }
   return steps.length;

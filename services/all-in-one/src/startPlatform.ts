@@ -174,7 +174,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     closers.push(() => server.close(config.shutdownTimeoutMs));
 
     if (seedDemo) {
-      await seedDemoCases(referrals.executeCommand, clock());
+      await seedDemoCases(opened.store, logger, clock());
       await projections.whenCaughtUp();
     }
     const tokens: Record<string, string> = {};

@@ -52,6 +52,20 @@ function requireStatus(
   }
 }
 
+/**
+ * A business date lies between the day the case reached its current step and today: a step cannot
+ * be dated before the one it follows (the process's durations would lie), nor in the future.
+ */
+function withinStep(field: string, date: IsoDate, state: CaseState, today: IsoDate): void {
+  notInFuture(field, date, today);
+  if (state.statusSince !== null) {
+    notBefore(field, date, state.statusSince, {
+      nl: 'de datum van de vorige stap',
+      en: 'the date of the previous step',
+    });
+  }
+}
+
 function notInFuture(field: string, date: IsoDate, today: IsoDate): void {
   if (date > today) {
     throw refuseInput([
@@ -212,7 +226,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'KOT has already been requested',
       );
       const requestedOn = command.requestedOn ?? today;
-      notInFuture('requestedOn', requestedOn, today);
+      withinStep('requestedOn', requestedOn, state, today);
       return [
         event('KotRequested', {
           channel: command.channel,
@@ -229,7 +243,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'There is no pending request to register',
       );
       const registeredOn = command.registeredOn ?? today;
-      notInFuture('registeredOn', registeredOn, today);
+      withinStep('registeredOn', registeredOn, state, today);
       const events: CaseEvent[] = [];
       // The supporter reached the desk directly: the request and its registration happen together.
       if (state.status === 'claimed')
@@ -302,7 +316,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'The forms cannot be sent now',
       );
       const sentOn = command.sentOn ?? today;
-      notInFuture('sentOn', sentOn, today);
+      withinStep('sentOn', sentOn, state, today);
       return [event('ApplicationFormsSent', { sentOn })];
     }
     case 'SubmitApplication': {
@@ -313,7 +327,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'There are no forms to submit',
       );
       const submittedOn = command.submittedOn ?? today;
-      notInFuture('submittedOn', submittedOn, today);
+      withinStep('submittedOn', submittedOn, state, today);
       notBefore(
         'requestedStart',
         command.requestedStart,
@@ -339,11 +353,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'No application was submitted',
       );
       const receivedOn = command.receivedOn ?? today;
-      notInFuture('receivedOn', receivedOn, today);
-      notBefore('receivedOn', receivedOn, state.application?.submittedOn ?? receivedOn, {
-        nl: 'de verzenddatum',
-        en: 'the date it was sent',
-      });
+      withinStep('receivedOn', receivedOn, state, today);
       return [event('ApplicationReceived', { receivedOn })];
     }
     case 'GrantKot': {
@@ -354,7 +364,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'No application awaits a decision',
       );
       const decidedOn = command.decidedOn ?? today;
-      notInFuture('decidedOn', decidedOn, today);
+      withinStep('decidedOn', decidedOn, state, today);
       const receivedOn = state.application?.receivedOn ?? decidedOn;
       notBefore(
         'grantedFrom',
@@ -375,7 +385,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'No application awaits a decision',
       );
       const decidedOn = command.decidedOn ?? today;
-      notInFuture('decidedOn', decidedOn, today);
+      withinStep('decidedOn', decidedOn, state, today);
       return [
         event('KotRejected', {
           decidedOn,
@@ -420,7 +430,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
       const decidedOn =
         against === 'rejection' ? state.decision?.decidedOn : state.kotStop?.decidedOn;
       const filedOn = command.filedOn ?? today;
-      notInFuture('filedOn', filedOn, today);
+      withinStep('filedOn', filedOn, state, today);
       const periodEnds = addDays(decidedOn ?? filedOn, norms.objectionPeriod);
       if (filedOn > periodEnds) {
         throw refuse(

@@ -587,6 +587,15 @@ describe('the application at Toeslagen and CIZ', () => {
       .thenRefuses('invalid-input', /both partners/, 'signedByBothPartners');
   });
 
+  it('refuses a step dated before the step it follows', () => {
+    given(...requested())
+      .when({ type: 'RegisterWlzRequest', caseId, registeredOn: '2024-03-08' }, register[1])
+      .thenRefuses('invalid-input', /previous step/, 'registeredOn');
+    given(...formsPending())
+      .when({ type: 'SendApplicationForms', caseId, sentOn: '2024-03-13' }, sendForms[1])
+      .thenRefuses('invalid-input', /2024-03-14/, 'sentOn');
+  });
+
   it('registers receipt, not before it was sent', () => {
     given(...submitted())
       .when(receive[0], receive[1])
