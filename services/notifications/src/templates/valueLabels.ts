@@ -18,6 +18,14 @@ const labels: Record<string, Labels> = {
     'no-longer-needed': { nl: 'niet meer nodig', en: 'no longer needed' },
     withdrawn: { nl: 'ingetrokken', en: 'withdrawn' },
   },
+  mandate: {
+    'court-bewind': { nl: 'beschermingsbewind (rechter)', en: 'court-appointed administration' },
+    'court-curatele': { nl: 'curatele (rechter)', en: 'guardianship (court)' },
+    'court-mentorschap': { nl: 'mentorschap (rechter)', en: 'mentorship (court)' },
+    'digid-machtiging': { nl: 'DigiD-machtiging', en: 'DigiD mandate' },
+    'written-volmacht': { nl: 'schriftelijke volmacht', en: 'written power of attorney' },
+    none: { nl: 'geen machtiging (alleen signaleren)', en: 'no mandate (may only signal)' },
+  },
   reason: {
     'no-permanent-indication': {
       nl: 'geen blijvende Wlz-indicatie',
