@@ -193,6 +193,13 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
       ];
     }
     case 'DeclineOffer':
+      if (!state.offer || state.claim) {
+        throw refuse(
+          'wrong-state',
+          'Er staat geen aanbod open om af te wijzen.',
+          'There is no open offer to decline.',
+        );
+      }
       return [event('OfferDeclined', { by: actor, declinedOn: today, reason: command.reason })];
     case 'ClaimCase': {
       if (state.claim) {
@@ -214,9 +221,11 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
       return [event('CaseClaimed', { by: actor, mandate: command.mandate, claimedOn: today })];
     }
     case 'RecordMandate':
+      requireClaim(state);
       checkMandatePartners(state, command.mandate.partnerIds);
       return [event('MandateRecorded', { mandate: command.mandate, recordedOn: today })];
     case 'ReleaseClaim':
+      requireClaim(state);
       return [event('ClaimReleased', { by: actor, releasedOn: today, reason: command.reason })];
     case 'RequestKot': {
       requireStatus(
@@ -562,6 +571,16 @@ function endSmi(
     }),
     event('SmiEnded', { lastDay, decidedOn: today }),
   ];
+}
+
+function requireClaim(state: CaseState): void {
+  if (!state.claim) {
+    throw refuse(
+      'wrong-state',
+      'Niemand heeft deze zaak opgepakt.',
+      'Nobody has taken this case on.',
+    );
+  }
 }
 
 function checkPartner(state: CaseState, partnerId: string): void {

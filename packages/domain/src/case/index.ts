@@ -15,3 +15,4 @@ export * from './refusal';
 export * from './personalFields';
 export * from './upcasting';
 export * from './reportScope';
+export * from './commandFitsCase';

@@ -2,12 +2,16 @@
 // in place; after recording, the page shows what was recorded and the case as it now stands.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { text, type CaseCommandType, type CaseState, type Text } from '@kot/domain';
-import type { FundingCoverageView } from '../api/caseView';
+import {
+  availableCommands,
+  text,
+  type CaseCommandType,
+  type CaseState,
+  type Text,
+} from '@kot/domain';
 import { useLanguage } from '../i18n/language';
 import { eventNames, nameOf } from '../i18n/vocabulary';
 import { useSignedIn } from '../session/session';
-import { availableCommands } from './availableCommands';
 import { commandForms } from './commandForms';
 import { CommandForm } from './CommandForm';
 import { EndSmiForm } from './EndSmiForm';
@@ -54,18 +58,17 @@ const specialLabels: Partial<Record<CaseCommandType, Text>> = {
 
 interface ActionsSectionProps {
   state: CaseState;
-  coverage: FundingCoverageView;
   today: string;
   partnerLabel(partnerId: string): string;
 }
 
-export function ActionsSection({ state, coverage, today, partnerLabel }: ActionsSectionProps) {
+export function ActionsSection({ state, today, partnerLabel }: ActionsSectionProps) {
   const { t, tr } = useLanguage();
   const { actor } = useSignedIn();
   const [open, setOpen] = useState<CaseCommandType | null>(null);
   const [recorded, setRecorded] = useState<CommandOutcome | null>(null);
   const recordedRef = useRef<HTMLDivElement>(null);
-  const commands = availableCommands(actor, state, coverage, new Date().toISOString(), listed);
+  const commands = availableCommands(actor, state, new Date().toISOString(), listed);
 
   useEffect(() => {
     if (recorded) recordedRef.current?.focus();

@@ -99,7 +99,6 @@ export function CasePage({ caseId }: { caseId: string }) {
       {actor.role !== 'auditor' ? (
         <ActionsSection
           state={state}
-          coverage={view.fundingCoverage}
           today={today}
           partnerLabel={partnerLabel}
         />

@@ -1,36 +1,29 @@
-// Which commands to offer on a case: those the domain's `may` allows this user (so nothing is
-// shown that would be refused as not theirs), and that fit where the case is (the state checks of
-// `decide`, mirrored here in outline: `decide` still has the last word on dates and details).
-import {
-  isOpen,
-  may,
-  type Actor,
-  type CaseCommand,
-  type CaseCommandType,
-  type CaseState,
-} from '@kot/domain';
-import type { FundingCoverageView } from '../api/caseView';
+// Which commands fit where a case is now, so a screen offers only steps that can happen. `decide`
+// stays the authority (dates and details); a test keeps the two in agreement.
+import type { Instant } from '../calendar';
+import type { Actor } from '../parties';
+import { may } from './authorization';
+import type { CaseCommand, CaseCommandType } from './commands';
+import { isOpen, type CaseState } from './state';
 
-export function fitsCaseNow(
-  type: CaseCommandType,
-  state: CaseState,
-  coverage: FundingCoverageView,
-): boolean {
+export function commandFitsCase(type: CaseCommandType, state: CaseState): boolean {
   const open = isOpen(state);
   const runningKot = state.kot.some((period) => period.to === undefined);
   switch (type) {
     case 'OpenReferral':
-      return false;
+      return state.status === 'new';
     case 'CheckEligibility':
     case 'ReinstateSmi':
-    case 'CloseCase':
     case 'WithdrawCase':
+      return open;
+    case 'CloseCase':
       return open;
     case 'OfferCase':
       return open && state.claim === null;
     case 'DeclineOffer':
-    case 'ClaimCase':
       return open && state.claim === null && state.offer !== null;
+    case 'ClaimCase':
+      return open && state.claim === null;
     case 'RecordMandate':
     case 'ReleaseClaim':
       return open && state.claim !== null;
@@ -39,7 +32,14 @@ export function fitsCaseNow(
     case 'RegisterWlzRequest':
       return state.status === 'claimed' || state.status === 'requested';
     case 'ConfirmWlzIndication':
-      return state.status === 'indication-check' || state.status === 'indication-missing';
+      return [
+        'indication-check',
+        'indication-missing',
+        'forms-pending',
+        'forms-sent',
+        'application-submitted',
+        'awaiting-decision',
+      ].includes(state.status);
     case 'ReportWlzIndicationNotFound':
       return state.status === 'indication-check';
     case 'SubmitCizDecisionCopy':
@@ -55,7 +55,11 @@ export function fitsCaseNow(
       return state.status === 'awaiting-decision';
     case 'ChangeKot':
     case 'StopKot':
-      return runningKot && (state.status === 'granted' || state.closure?.outcome === 'kot-granted');
+      return (
+        runningKot &&
+        (state.status === 'granted' ||
+          (state.status === 'closed' && state.closure?.outcome === 'kot-granted'))
+      );
     case 'FileObjection':
       return (
         (state.status === 'rejected' || state.status === 'kot-stopped') && state.objection === null
@@ -66,20 +70,21 @@ export function fitsCaseNow(
     case 'EndSmi':
       return open && state.smi.length > 0;
     case 'AcceptFundingGap':
-      return open && (coverage.gaps.some((gap) => gap.acceptedReason === null) || coverage.atRisk);
+      // Also ahead of time: an officer may record a gap the family itself chose.
+      return open;
   }
 }
 
+/** The commands this actor may send on this case now: `may` allows them and they fit the case. */
 export function availableCommands(
   actor: Actor,
   state: CaseState,
-  coverage: FundingCoverageView,
-  now: string,
+  now: Instant,
   candidates: readonly CaseCommandType[],
 ): CaseCommandType[] {
   return candidates.filter((type) => {
     // `may` reads only the type (and the municipality of a new referral) from the command.
-    const probe = { type, caseId: state.caseId } as CaseCommand;
-    return may(actor, probe, state, now).allowed && fitsCaseNow(type, state, coverage);
+    const probe = { type, caseId: state.caseId, municipality: state.municipality } as CaseCommand;
+    return may(actor, probe, state, now).allowed && commandFitsCase(type, state);
   });
 }

@@ -1,0 +1,292 @@
+import { actors, at, caseId, openReferral, story } from '../testing';
+import { addDays } from '../calendar';
+import { availableCommands, commandFitsCase } from './commandFitsCase';
+import { caseCommandTypes, type CaseCommand, type CaseCommandType } from './commands';
+import { decide, type CommandContext } from './decide';
+import { CommandRefused } from './refusal';
+import { foldCase } from './state';
+
+type Step = [CaseCommand, CommandContext];
+const s: Record<string, Step> = {
+  open: [openReferral(), at('2024-03-04', actors.officer)],
+  offer: [
+    {
+      type: 'OfferCase',
+      caseId,
+      to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+    },
+    at('2024-03-05', actors.officer),
+  ],
+  claim: [
+    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+    at('2024-03-07', actors.bewindvoerder),
+  ],
+  request: [
+    { type: 'RequestKot', caseId, channel: 'phone' },
+    at('2024-03-11', actors.bewindvoerder),
+  ],
+  register: [{ type: 'RegisterWlzRequest', caseId }, at('2024-03-14', actors.toeslagen)],
+  notFound: [
+    { type: 'ReportWlzIndicationNotFound', caseId, partnerId: 'p1', reason: 'Niet gevonden' },
+    at('2024-03-14', actors.ciz),
+  ],
+  confirm: [
+    {
+      type: 'ConfirmWlzIndication',
+      caseId,
+      partnerId: 'p1',
+      kind: 'permanent',
+      validFrom: '2019-06-01',
+    },
+    at('2024-03-15', actors.ciz),
+  ],
+  forms: [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)],
+  submit: [
+    { type: 'SubmitApplication', caseId, requestedStart: '2024-04-01', signedByBothPartners: true },
+    at('2024-03-29', actors.bewindvoerder),
+  ],
+  receive: [{ type: 'RecordApplicationReceived', caseId }, at('2024-04-03', actors.toeslagen)],
+  grant: [
+    { type: 'GrantKot', caseId, grantedFrom: '2024-04-01' },
+    at('2024-04-30', actors.toeslagen),
+  ],
+  reject: [
+    { type: 'RejectKot', caseId, reason: 'other', explanation: 'Andere reden' },
+    at('2024-04-30', actors.toeslagen),
+  ],
+  object: [
+    { type: 'FileObjection', caseId, grounds: 'Wel recht, zie bijlage.' },
+    at('2024-05-06', actors.bewindvoerder),
+  ],
+  endSmi: [{ type: 'EndSmi', caseId, lastDay: '2024-03-31' }, at('2024-05-02', actors.officer)],
+  close: [
+    { type: 'CloseCase', caseId, outcome: 'kot-granted' },
+    at('2024-06-10', actors.bewindvoerder),
+  ],
+  stop: [
+    { type: 'StopKot', caseId, stoppedFrom: '2024-07-01', setToZero: true, reason: 'Uren onjuist' },
+    at('2024-06-20', actors.toeslagen),
+  ],
+  withdraw: [
+    { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
+    at('2024-03-08', actors.officer),
+  ],
+};
+const journeys: string[][] = [
+  [],
+  ['open'],
+  ['open', 'offer'],
+  ['open', 'offer', 'claim'],
+  ['open', 'offer', 'claim', 'request'],
+  ['open', 'offer', 'claim', 'request', 'register'],
+  ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
+  ['open', 'offer', 'claim', 'request', 'register', 'confirm'],
+  ['open', 'offer', 'claim', 'request', 'register', 'confirm', 'forms'],
+  ['open', 'offer', 'claim', 'request', 'register', 'confirm', 'forms', 'submit'],
+  ['open', 'offer', 'claim', 'request', 'register', 'confirm', 'forms', 'submit', 'receive'],
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'grant',
+  ],
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'reject',
+  ],
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'reject',
+    'object',
+  ],
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'grant',
+    'endSmi',
+    'close',
+  ],
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'grant',
+    'endSmi',
+    'close',
+    'stop',
+  ],
+  ['open', 'offer', 'claim', 'withdraw'],
+];
+
+/** One well-formed command of every type, dated so that only the case's stage can refuse it. */
+const sample: Record<CaseCommandType, CaseCommand> = {
+  OpenReferral: openReferral(),
+  CheckEligibility: { type: 'CheckEligibility', caseId },
+  OfferCase: {
+    type: 'OfferCase',
+    caseId,
+    to: { organisation: 'org-mee-vallei', role: 'client-supporter' },
+  },
+  DeclineOffer: { type: 'DeclineOffer', caseId, reason: 'Geen capaciteit' },
+  ClaimCase: {
+    type: 'ClaimCase',
+    caseId,
+    mandate: { type: 'court-bewind', validFrom: '2022-01-01' },
+  },
+  RecordMandate: {
+    type: 'RecordMandate',
+    caseId,
+    mandate: { type: 'written-volmacht', validFrom: '2024-01-01' },
+  },
+  ReleaseClaim: { type: 'ReleaseClaim', caseId, reason: 'Overgedragen' },
+  RequestKot: { type: 'RequestKot', caseId, channel: 'letter' },
+  RegisterWlzRequest: { type: 'RegisterWlzRequest', caseId },
+  ConfirmWlzIndication: {
+    type: 'ConfirmWlzIndication',
+    caseId,
+    partnerId: 'p1',
+    kind: 'permanent',
+    validFrom: '2019-06-01',
+  },
+  ReportWlzIndicationNotFound: {
+    type: 'ReportWlzIndicationNotFound',
+    caseId,
+    partnerId: 'p1',
+    reason: 'Niet gevonden',
+  },
+  SubmitCizDecisionCopy: {
+    type: 'SubmitCizDecisionCopy',
+    caseId,
+    partnerId: 'p1',
+    kind: 'permanent',
+    validFrom: '2019-06-01',
+  },
+  SendApplicationForms: { type: 'SendApplicationForms', caseId },
+  SubmitApplication: {
+    type: 'SubmitApplication',
+    caseId,
+    requestedStart: '2024-04-01',
+    signedByBothPartners: true,
+  },
+  RecordApplicationReceived: { type: 'RecordApplicationReceived', caseId },
+  GrantKot: { type: 'GrantKot', caseId, grantedFrom: '2024-04-01' },
+  RejectKot: { type: 'RejectKot', caseId, reason: 'other', explanation: 'Andere reden' },
+  ChangeKot: { type: 'ChangeKot', caseId, changedFrom: '2024-09-01', reason: 'Meer uren' },
+  StopKot: {
+    type: 'StopKot',
+    caseId,
+    stoppedFrom: '2024-09-01',
+    setToZero: false,
+    reason: 'Opvang gestopt',
+  },
+  FileObjection: { type: 'FileObjection', caseId, grounds: 'Wel recht, zie bijlage.' },
+  DecideObjection: { type: 'DecideObjection', caseId, upheld: false, explanation: 'Ongegrond' },
+  ExtendSmi: { type: 'ExtendSmi', caseId, until: '2026-12-31' },
+  EndSmi: {
+    type: 'EndSmi',
+    caseId,
+    lastDay: '2024-03-31',
+    acceptGapReason: 'Gezin stopt met de opvang',
+  },
+  ReinstateSmi: { type: 'ReinstateSmi', caseId, from: '2024-07-01', until: '2024-12-31' },
+  AcceptFundingGap: {
+    type: 'AcceptFundingGap',
+    caseId,
+    from: '2024-07-01',
+    reason: 'Gezin koos zelf hiervoor',
+  },
+  CloseCase: { type: 'CloseCase', caseId, outcome: 'no-longer-needed' },
+  WithdrawCase: { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
+};
+
+const refusalKind = (
+  command: CaseCommand,
+  ctx: CommandContext,
+  state: ReturnType<typeof foldCase>,
+) => {
+  try {
+    decide(command, state, ctx);
+    return null;
+  } catch (error) {
+    if (error instanceof CommandRefused) return error.kind;
+    throw error;
+  }
+};
+
+describe('which commands fit a case', () => {
+  it.each(journeys.map((names) => [names.at(-1) ?? 'nothing yet', names] as const))(
+    'agrees with decide after %s: a fitting command is never refused for the stage, another always is',
+    (_last, names) => {
+      const steps = names.map((name) => s[name]!);
+      const state = foldCase(story(steps));
+      const lastDate = steps.at(-1)?.[1].now.slice(0, 10) ?? '2024-03-04';
+      const ctx = at(addDays(lastDate, 1), actors.officer);
+      const disagreements = caseCommandTypes.filter((type) => {
+        const kind = refusalKind(sample[type], ctx, state);
+        const refusedForStage = kind === 'wrong-state' || kind === 'not-found';
+        return commandFitsCase(type, state) === refusedForStage;
+      });
+      expect({ status: state.status, disagreements }).toEqual({
+        status: state.status,
+        disagreements: [],
+      });
+    },
+  );
+
+  it('offers a user only what they may do and what fits: the officer of an open referral', () => {
+    const state = foldCase(story([s.open!]));
+    expect(
+      availableCommands(actors.officer, state, '2024-03-05T10:00:00Z', caseCommandTypes),
+    ).toEqual([
+      'CheckEligibility',
+      'OfferCase',
+      'ExtendSmi',
+      'EndSmi',
+      'ReinstateSmi',
+      'AcceptFundingGap',
+      'CloseCase',
+      'WithdrawCase',
+    ]);
+    expect(
+      availableCommands(actors.auditor, state, '2024-03-05T10:00:00Z', caseCommandTypes),
+    ).toEqual([]);
+    expect(
+      availableCommands(actors.toeslagen, state, '2024-03-05T10:00:00Z', caseCommandTypes),
+    ).toEqual([]);
+  });
+});
