@@ -18,6 +18,8 @@ export interface PreparedAppend {
   streamId: string;
   expectedRevision: ExpectedRevision;
   events: PreparedEvent[];
+  /** UTF-8 bytes of all bodies together. */
+  bytes: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -53,7 +55,7 @@ export function prepareAppend(
   if (totalBytes > MAX_APPEND_BYTES) {
     throw new EventTooLargeError(null, totalBytes, MAX_APPEND_BYTES);
   }
-  return { streamId, expectedRevision, events: prepared };
+  return { streamId, expectedRevision, events: prepared, bytes: totalBytes };
 }
 
 export function assertStreamId(streamId: unknown): asserts streamId is string {

@@ -8,6 +8,7 @@
 import { describeAppendContract } from './appendContract';
 import { describeBadInputContract } from './badInputContract';
 import { describeCheckpointedSubscriberContract } from './checkpointedSubscriberContract';
+import { describeConcurrentAppendContract } from './concurrentAppendContract';
 import type { ContractFactory, EventStoreContractSubject } from './contractSubject';
 import { describeIntegrityContract } from './integrityContract';
 import { describePersonalDataContract } from './personalDataContract';
@@ -45,6 +46,7 @@ export function describeEventStoreContract(
     });
 
     describeAppendContract(subject);
+    describeConcurrentAppendContract(subject);
     describeReadContract(subject);
     describeSubscriptionContract(subject);
     describeCheckpointedSubscriberContract(subject);

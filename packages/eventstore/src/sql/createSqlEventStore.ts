@@ -26,8 +26,10 @@ import { assertStreamId, prepareAppend } from '../prepareAppend';
 import { startCatchUpSubscription } from './catchUpSubscription';
 import { EVENT_STORE_COMPONENT, eventStoreMigrations } from './eventStoreSchema';
 import { eventStoreStatements as statements } from './eventStoreStatements';
+import { createGroupCommit } from './groupCommit';
 import { runMigrations } from './migrations';
 import { toRecordedEvent, type RecordedEventRow } from './recordedEventRow';
+import { createSqlAppendWriter, type AppendRow } from './sqlAppendWriter';
 import { toNumber, type SqlDatabase } from './sqlDatabase';
 
 export interface SqlEventStoreOptions {
@@ -35,13 +37,11 @@ export interface SqlEventStoreOptions {
   ownsDatabase?: boolean;
   /** Safety-net poll of live subscriptions when no wake-up arrives. Default 2000 ms. */
   fallbackPollMs?: number;
-}
-
-interface AppendRow {
-  outcome:
-    'appended' | 'idempotent' | 'wrong_expected_revision' | 'idempotency_conflict' | 'unknown';
-  stream_revision: unknown;
-  last_position: unknown;
+  /**
+   * Group commit: transactions of queued appends written at the same time (each holds a
+   * connection). Default 2 on PostgreSQL, 1 on PGlite (one connection).
+   */
+  concurrentAppendBatches?: number;
 }
 
 const DEFAULT_FALLBACK_POLL_MS = 2000;
@@ -61,6 +61,10 @@ export async function createSqlEventStore(
   const assertOpen = () => {
     if (closed) throw new EventStoreClosedError();
   };
+  const groupCommit = createGroupCommit(
+    createSqlAppendWriter(db),
+    options.concurrentAppendBatches ?? (db.engine === 'postgres' ? 2 : 1),
+  );
   const readAfter = async (position: number, limit: number | null) => {
     const rows = await db.query<RecordedEventRow>(statements.readAll, [position, limit]);
     return rows.map(toRecordedEvent);
@@ -91,24 +95,13 @@ export async function createSqlEventStore(
     async append(streamId: string, events: NewEvent[], appendOptions?: AppendOptions) {
       assertOpen();
       const prepared = prepareAppend(streamId, events, appendOptions);
-      const eventIds = prepared.events.map((event) => event.eventId);
-      let row: AppendRow | undefined;
-      try {
-        [row] = await db.query<AppendRow>(statements.append, [
-          streamId,
-          String(prepared.expectedRevision),
-          eventIds,
-          prepared.events.map((event) => event.body),
-        ]);
-      } catch (error) {
-        // A stored event id: the append wrote nothing. Was it a retry, or a conflict?
-        if ((error as { constraint?: string }).constraint !== 'events_event_id_key') throw error;
-        [row] = await db.query<AppendRow>(statements.classifyKnown, [streamId, eventIds]);
-        if (row?.outcome === 'unknown') throw error;
-      }
-      if (!row) throw new Error('eventstore_append returned no row');
-      return appendResult(streamId, prepared.expectedRevision, eventIds, row, () =>
-        db.notify(channel),
+      const row = await groupCommit.append(prepared);
+      return appendResult(
+        streamId,
+        prepared.expectedRevision,
+        prepared.events.map((event) => event.eventId),
+        row,
+        () => db.notify(channel),
       );
     },
 
@@ -178,6 +171,8 @@ export async function createSqlEventStore(
       if (closed) return;
       closed = true;
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      // Appends accepted before close() still get their outcome.
+      await groupCommit.idle();
       if (options.ownsDatabase) await db.close();
     },
   };

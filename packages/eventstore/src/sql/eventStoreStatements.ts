@@ -14,6 +14,15 @@ export const eventStoreStatements = {
     'append',
     'SELECT outcome, stream_revision, last_position FROM eventstore_append($1, $2, $3::uuid[], $4::text[])',
   ),
+  /**
+   * Group commit, one row per append in order: $1 streams, $2 expectations, $3 events per append,
+   * $4 and $5 the event ids and canonical bodies of all appends, concatenated in order.
+   */
+  appendBatch: statement(
+    'append_batch',
+    `SELECT outcome, stream_revision, last_position, error_code, error_message
+       FROM eventstore_append_batch($1::text[], $2::text[], $3::integer[], $4::uuid[], $5::text[])`,
+  ),
   /** After a unique violation on events.event_id: $1 stream, $2 uuid[]. */
   classifyKnown: statement(
     'classify_known',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describeEventStoreContract } from '../contract/eventStoreContract';
 import { newEvents, uniqueStreamId } from '../contract/contractFixtures';
 import { openEventStore } from '../openEventStore';
+import { describeGroupCommitContract } from './groupCommitContract';
 import { isPgliteInstalled, openPgliteDatabase } from './openPgliteDatabase';
 import { createSqlContractSubject } from './sqlContractSubject';
 
@@ -11,18 +12,17 @@ const skipReason = isPgliteInstalled()
   ? null
   : '@electric-sql/pglite is not installed (add it to packages/eventstore dependencies)';
 
-describeEventStoreContract(
-  'PGlite',
-  async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'eventstore-contract-'));
-    const database = await openPgliteDatabase({ dataDir });
-    return createSqlContractSubject(database, async () => {
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-  },
-  { skipReason },
-);
+const openSubject = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eventstore-contract-'));
+  const database = await openPgliteDatabase({ dataDir });
+  return createSqlContractSubject(database, async () => {
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+};
+
+describeEventStoreContract('PGlite', openSubject, { skipReason });
+describeGroupCommitContract('PGlite', openSubject, skipReason);
 
 (skipReason ? describe.skip : describe)('PGlite in a data directory', () => {
   it('keeps the events when the directory is opened again', async () => {

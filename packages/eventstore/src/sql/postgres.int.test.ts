@@ -6,6 +6,7 @@ import { describeEventStoreContract } from '../contract/eventStoreContract';
 import { newEvent, uniqueStreamId, waitFor } from '../contract/contractFixtures';
 import { prepareAppend } from '../prepareAppend';
 import { createSqlEventStore } from './createSqlEventStore';
+import { describeGroupCommitContract } from './groupCommitContract';
 import { openPostgresDatabase } from './openPostgresDatabase';
 import { createSqlContractSubject } from './sqlContractSubject';
 
@@ -24,6 +25,19 @@ describeEventStoreContract(
     });
   },
   { skipReason },
+);
+
+describeGroupCommitContract(
+  'PostgreSQL',
+  async () => {
+    const groupSchema = `${schema}_group`;
+    const database = await openPostgresDatabase({ url, schema: groupSchema });
+    return createSqlContractSubject(database, async () => {
+      await database.close();
+      await dropSchema(groupSchema);
+    });
+  },
+  skipReason,
 );
 
 (skipReason ? describe.skip : describe)('PostgreSQL visibility rule', () => {

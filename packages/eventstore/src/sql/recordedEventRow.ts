@@ -18,6 +18,12 @@ export interface RecordedEventRow {
 }
 
 export function toRecordedEvent(row: RecordedEventRow): RecordedEvent {
+  // The driver parsed the metadata into a fresh object of this row: complete it in place rather
+  // than copy it (a replay maps every event of the log).
+  const metadata = row.metadata as RecordedEvent['metadata'];
+  metadata.recordedAt = row.recorded_at;
+  metadata.hash = row.hash;
+  metadata.prevHash = row.prev_hash;
   return {
     eventId: row.event_id,
     streamId: row.stream_id,
@@ -26,11 +32,6 @@ export function toRecordedEvent(row: RecordedEventRow): RecordedEvent {
     type: row.type,
     schemaVersion: toNumber(row.schema_version),
     data: row.data,
-    metadata: {
-      ...row.metadata,
-      recordedAt: row.recorded_at,
-      hash: row.hash,
-      prevHash: row.prev_hash,
-    },
+    metadata,
   };
 }
