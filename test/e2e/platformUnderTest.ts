@@ -1,0 +1,173 @@
+// The platform as a user meets it: started on a free port on 127.0.0.1, on PGlite in a temporary
+// directory and, when a PostgreSQL server answers, on a database of its own that is dropped again.
+// The tests touch it only over HTTP; starting, stopping and signing tokens are the only things done
+// in process.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { Actor } from '@kot/domain';
+import { issueToken } from '@kot/platform';
+import { startPlatform, type RunningPlatform } from '@kot/all-in-one';
+
+/** The demo users the launcher prints a token for. */
+export const demoUserKeys = [
+  'smi-officer-utrecht',
+  'smi-team-lead-utrecht',
+  'smi-officer-zwolle',
+  'bewindvoerder',
+  'client-supporter',
+  'ciz-assessor',
+  'toeslagen-officer',
+  'toeslagen-team-lead',
+  'auditor',
+] as const;
+export type DemoUserKey = (typeof demoUserKeys)[number];
+
+/** Noon in Amsterdam on the day every e2e story happens; business dates are counted from it. */
+export const storyDay = '2026-11-23';
+const storyClock = () => new Date(`${storyDay}T11:00:00.000Z`);
+
+export interface PlatformUnderTest {
+  engine: Engine['name'];
+  url: string;
+  tokens: Record<DemoUserKey, string>;
+  /** A token for someone who is not a demo user (a colleague, another office, the household). */
+  tokenFor(actor: Actor): Promise<string>;
+  close(): Promise<void>;
+}
+
+interface Engine {
+  name: 'pglite' | 'postgres';
+  /** Why this engine cannot run here, or null. */
+  unavailable: string | null;
+  /** The environment for one platform, and what to clean up after it. */
+  prepare(): Promise<{ env: Record<string, string>; cleanUp(): Promise<void> }>;
+}
+
+/** Where to create the databases (any database of the server will do for CREATE DATABASE). */
+const postgresServer = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+let databaseCount = 0;
+
+const engines: readonly Engine[] = [
+  {
+    name: 'pglite',
+    unavailable: null,
+    async prepare() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'kot-e2e-'));
+      return {
+        env: { DATA_DIR: dataDir },
+        cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: 'postgres',
+    unavailable: postgresUnreachable(postgresServer),
+    async prepare() {
+      const name = `e2e_${process.pid}_${++databaseCount}`;
+      await asAdministrator((admin) => admin.query(`CREATE DATABASE ${name}`));
+      const url = new URL(postgresServer);
+      url.pathname = `/${name}`;
+      return {
+        env: {
+          EVENTSTORE: 'postgres',
+          DATABASE_URL: url.toString(),
+          PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString('base64'),
+        },
+        cleanUp: () =>
+          asAdministrator((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+      };
+    },
+  },
+];
+
+export async function startPlatformOn(engine: Engine): Promise<PlatformUnderTest> {
+  const { env, cleanUp } = await engine.prepare();
+  const secret = randomBytes(32).toString('hex');
+  let platform: RunningPlatform;
+  try {
+    platform = await startPlatform({
+      env: { ...env, JWT_SECRET: secret, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
+      clock: storyClock,
+      seedDemo: false,
+    });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return {
+    engine: engine.name,
+    url: platform.url,
+    tokens: platform.tokens as Record<DemoUserKey, string>,
+    tokenFor: (actor) =>
+      issueToken(secret, actor, '1h', { issuer: 'kot-platform', audience: 'kot-platform' }),
+    async close() {
+      try {
+        await platform.close();
+      } finally {
+        await cleanUp();
+      }
+    },
+  };
+}
+
+/**
+ * `describe` once per engine, with one platform started before the block and closed after it. An
+ * engine that is not reachable is skipped with its reason printed and in the test name.
+ */
+export function describeOnEachEngine(
+  name: string,
+  suite: (platform: () => PlatformUnderTest) => void,
+): void {
+  for (const engine of engines) {
+    if (engine.unavailable) {
+      console.warn(`e2e "${name}" on ${engine.name} SKIPPED: ${engine.unavailable}`);
+      describe.skip(`${name} on ${engine.name} (SKIPPED: ${engine.unavailable})`, () => {
+        it('is skipped', () => undefined);
+      });
+      continue;
+    }
+    describe(`${name} on ${engine.name}`, () => {
+      let platform: PlatformUnderTest | undefined;
+      beforeAll(async () => {
+        platform = await startPlatformOn(engine);
+      }, 60_000);
+      afterAll(async () => {
+        await platform?.close();
+      }, 30_000);
+      suite(() => {
+        if (!platform) throw new Error(`the platform on ${engine.name} did not start`);
+        return platform;
+      });
+    });
+  }
+}
+
+async function asAdministrator(work: (admin: Client) => Promise<unknown>): Promise<void> {
+  const admin = new Client({ connectionString: postgresServer, connectionTimeoutMillis: 5_000 });
+  await admin.connect();
+  try {
+    await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Checked once, synchronously, while the test file loads, so the block can be skipped. */
+function postgresUnreachable(url: string): string | null {
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(url)},connectionTimeoutMillis:3000});` +
+        `c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`,
+    ],
+    { timeout: 5_000, cwd: __dirname },
+  );
+  return probe.status === 0
+    ? null
+    : `PostgreSQL is not reachable at ${url.replace(/\/\/[^@]*@/, '//')}`;
+}
