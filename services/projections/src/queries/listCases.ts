@@ -94,14 +94,16 @@ export async function listCases(
   }
   const batch = Math.max(first + 1, 50);
   const afterIndex = params.length + 1;
+  // ORDER BY the table's column, not the text output column of the same name: only the column
+  // matches the (…, urgency_due, case_id) indexes, so a page does not read and sort every row.
   const text = `SELECT case_id, access, status, municipality, referred_on::text AS referred_on,
       next_action, next_responsible_organisation, next_responsible_role, next_responsible_person,
       next_due::text AS next_due, next_overdue, next_days_overdue, eligibility_verdict,
       funded_today, gap_days, days_at_risk, at_risk, smi_ends_on::text AS smi_ends_on,
       urgency_due::text AS urgency_due, last_recorded_at
-    FROM ${table}
+    FROM ${table} AS c
     WHERE ${[...conditions, `($${afterIndex}::date IS NULL OR (urgency_due, case_id) > ($${afterIndex}::date, $${afterIndex + 1}::text))`].join(' AND ')}
-    ORDER BY urgency_due, case_id
+    ORDER BY c.urgency_due, c.case_id
     LIMIT ${batch}`;
 
   const visible: CaseListItem[] = [];

@@ -57,6 +57,9 @@ interface WorklistDbRow {
   deadline: string | null;
 }
 
+// ORDER BY names the table's columns: a bare `due` would be the text output column of the same name,
+// which the (party_organisation, due, case_id, audience) index cannot deliver in order, so every
+// request would read and sort all of the organisation's rows.
 const statements = new Map<string, SqlStatement>();
 
 function statementFor(generation: number, onlyMine: boolean, withCursor: boolean): SqlStatement {
@@ -69,12 +72,12 @@ function statementFor(generation: number, onlyMine: boolean, withCursor: boolean
       text: `SELECT case_id, audience, party_person, municipality, status, action, description,
                     responsible, escalate_to, since::text AS since, due::text AS due, overdue,
                     days_overdue, deadline::text AS deadline
-             FROM ${table}
+             FROM ${table} AS w
              WHERE party_organisation = $1
                AND (audience = 'responsible' OR party_role = $2)
                ${onlyMine ? 'AND party_person = $3' : 'AND $3::text IS NOT NULL'}
                ${withCursor ? 'AND (due, case_id, audience) > ($5::date, $6::text, $7::text)' : ''}
-             ORDER BY due, case_id, audience
+             ORDER BY w.due, w.case_id, w.audience
              LIMIT $4`,
     };
     statements.set(name, statement);
