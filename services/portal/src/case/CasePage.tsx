@@ -97,11 +97,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         </Paragraph>
       ) : null}
       {actor.role !== 'auditor' ? (
-        <ActionsSection
-          state={state}
-          today={today}
-          partnerLabel={partnerLabel}
-        />
+        <ActionsSection state={state} today={today} partnerLabel={partnerLabel} />
       ) : null}
       <JourneyTimeline view={view} history={history} />
       <FundingCoverageFigure
