@@ -1,4 +1,4 @@
-import { actors, at, caseId, openReferral, story } from '../testing';
+import { actors, at, caseId, journey, openReferral, story } from '../testing';
 import { addDays } from '../calendar';
 import { availableCommands, commandFitsCase } from './commandFitsCase';
 import { caseCommandTypes, type CaseCommand, type CaseCommandType } from './commands';
@@ -7,71 +7,7 @@ import { CommandRefused } from './refusal';
 import { foldCase } from './state';
 
 type Step = [CaseCommand, CommandContext];
-const s: Record<string, Step> = {
-  open: [openReferral(), at('2024-03-04', actors.officer)],
-  offer: [
-    {
-      type: 'OfferCase',
-      caseId,
-      to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
-    },
-    at('2024-03-05', actors.officer),
-  ],
-  claim: [
-    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
-    at('2024-03-07', actors.bewindvoerder),
-  ],
-  request: [
-    { type: 'RequestKot', caseId, channel: 'phone' },
-    at('2024-03-11', actors.bewindvoerder),
-  ],
-  register: [{ type: 'RegisterWlzRequest', caseId }, at('2024-03-14', actors.toeslagen)],
-  notFound: [
-    { type: 'ReportWlzIndicationNotFound', caseId, partnerId: 'p1', reason: 'Niet gevonden' },
-    at('2024-03-14', actors.ciz),
-  ],
-  confirm: [
-    {
-      type: 'ConfirmWlzIndication',
-      caseId,
-      partnerId: 'p1',
-      kind: 'permanent',
-      validFrom: '2019-06-01',
-    },
-    at('2024-03-15', actors.ciz),
-  ],
-  forms: [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)],
-  submit: [
-    { type: 'SubmitApplication', caseId, requestedStart: '2024-04-01', signedByBothPartners: true },
-    at('2024-03-29', actors.bewindvoerder),
-  ],
-  receive: [{ type: 'RecordApplicationReceived', caseId }, at('2024-04-03', actors.toeslagen)],
-  grant: [
-    { type: 'GrantKot', caseId, grantedFrom: '2024-04-01' },
-    at('2024-04-30', actors.toeslagen),
-  ],
-  reject: [
-    { type: 'RejectKot', caseId, reason: 'other', explanation: 'Andere reden' },
-    at('2024-04-30', actors.toeslagen),
-  ],
-  object: [
-    { type: 'FileObjection', caseId, grounds: 'Wel recht, zie bijlage.' },
-    at('2024-05-06', actors.bewindvoerder),
-  ],
-  endSmi: [{ type: 'EndSmi', caseId, lastDay: '2024-03-31' }, at('2024-05-02', actors.officer)],
-  close: [
-    { type: 'CloseCase', caseId, outcome: 'kot-granted' },
-    at('2024-06-10', actors.bewindvoerder),
-  ],
-  stop: [
-    { type: 'StopKot', caseId, stoppedFrom: '2024-07-01', setToZero: true, reason: 'Uren onjuist' },
-    at('2024-06-20', actors.toeslagen),
-  ],
-  withdraw: [
-    { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
-    at('2024-03-08', actors.officer),
-  ],
-};
+const s: Record<string, Step> = journey;
 const journeys: string[][] = [
   [],
   ['open'],

@@ -1,2 +1,3 @@
 export * from './deciderSpecification';
 export * from './fixtures';
+export * from './journey';

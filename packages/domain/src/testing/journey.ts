@@ -1,0 +1,95 @@
+// The whole journey of one synthetic family as named steps, for tests that need a case at a
+// given stage: story(['open', 'offer', 'claim'].map((name) => journey[name])).
+import type { CaseCommand } from '../case/commands';
+import type { CommandContext } from '../case/decide';
+import { actors, at, caseId, openReferral } from './fixtures';
+
+export type Step = [CaseCommand, CommandContext];
+
+export const journey = {
+  open: [openReferral(), at('2024-03-04', actors.officer)] as Step,
+  offer: [
+    {
+      type: 'OfferCase',
+      caseId,
+      to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+    },
+    at('2024-03-05', actors.officer),
+  ] as Step,
+  claim: [
+    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+    at('2024-03-07', actors.bewindvoerder),
+  ] as Step,
+  request: [
+    { type: 'RequestKot', caseId, channel: 'phone' },
+    at('2024-03-11', actors.bewindvoerder),
+  ] as Step,
+  register: [{ type: 'RegisterWlzRequest', caseId }, at('2024-03-14', actors.toeslagen)] as Step,
+  notFound: [
+    {
+      type: 'ReportWlzIndicationNotFound',
+      caseId,
+      partnerId: 'p1',
+      reason: 'Niet gevonden op BSN',
+    },
+    at('2024-03-14', actors.ciz),
+  ] as Step,
+  confirm: [
+    {
+      type: 'ConfirmWlzIndication',
+      caseId,
+      partnerId: 'p1',
+      kind: 'permanent',
+      validFrom: '2019-06-01',
+    },
+    at('2024-03-15', actors.ciz),
+  ] as Step,
+  forms: [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)] as Step,
+  submit: [
+    { type: 'SubmitApplication', caseId, requestedStart: '2024-04-01', signedByBothPartners: true },
+    at('2024-03-29', actors.bewindvoerder),
+  ] as Step,
+  receive: [
+    { type: 'RecordApplicationReceived', caseId },
+    at('2024-04-03', actors.toeslagen),
+  ] as Step,
+  grant: [
+    { type: 'GrantKot', caseId, grantedFrom: '2024-04-01' },
+    at('2024-04-30', actors.toeslagen),
+  ] as Step,
+  reject: [
+    {
+      type: 'RejectKot',
+      caseId,
+      reason: 'no-permanent-indication',
+      explanation: 'Geen permanente indicatie',
+    },
+    at('2024-04-30', actors.toeslagen),
+  ] as Step,
+  object: [
+    { type: 'FileObjection', caseId, grounds: 'Indicatie is wel permanent, zie besluit.' },
+    at('2024-05-06', actors.bewindvoerder),
+  ] as Step,
+  stop: [
+    {
+      type: 'StopKot',
+      caseId,
+      stoppedFrom: '2024-07-01',
+      setToZero: true,
+      reason: 'Uren klopten niet',
+    },
+    at('2024-06-20', actors.toeslagen),
+  ] as Step,
+  close: [
+    { type: 'CloseCase', caseId, outcome: 'kot-granted' },
+    at('2024-06-10', actors.bewindvoerder),
+  ] as Step,
+  withdraw: [
+    { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
+    at('2024-03-08', actors.officer),
+  ] as Step,
+  endSmi: [
+    { type: 'EndSmi', caseId, lastDay: '2024-03-31' },
+    at('2024-05-02', actors.officer),
+  ] as Step,
+};
