@@ -1,4 +1,4 @@
-import { actors, at, caseId, journey, openReferral, story } from '../testing';
+import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
 import { addDays } from '../calendar';
 import { availableCommands, commandFitsCase } from './commandFitsCase';
 import { caseCommandTypes, type CaseCommand, type CaseCommandType } from './commands';
@@ -6,7 +6,6 @@ import { decide, type CommandContext } from './decide';
 import { CommandRefused } from './refusal';
 import { foldCase } from './state';
 
-type Step = [CaseCommand, CommandContext];
 const s: Record<string, Step> = journey;
 const journeys: string[][] = [
   [],

@@ -56,7 +56,13 @@ function requireStatus(
  * A business date lies between the day the case reached its current step and today: a step cannot
  * be dated before the one it follows (the process's durations would lie), nor in the future.
  */
-function withinStep(field: string, date: IsoDate, state: CaseState, today: IsoDate): void {
+function stepDate(
+  field: string,
+  given: IsoDate | undefined,
+  state: CaseState,
+  today: IsoDate,
+): IsoDate {
+  const date = given ?? today;
   notInFuture(field, date, today);
   if (state.statusSince !== null) {
     notBefore(field, date, state.statusSince, {
@@ -64,6 +70,7 @@ function withinStep(field: string, date: IsoDate, state: CaseState, today: IsoDa
       en: 'the date of the previous step',
     });
   }
+  return date;
 }
 
 function notInFuture(field: string, date: IsoDate, today: IsoDate): void {
@@ -234,8 +241,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'Kinderopvangtoeslag is al aangevraagd',
         'KOT has already been requested',
       );
-      const requestedOn = command.requestedOn ?? today;
-      withinStep('requestedOn', requestedOn, state, today);
+      const requestedOn = stepDate('requestedOn', command.requestedOn, state, today);
       return [
         event('KotRequested', {
           channel: command.channel,
@@ -251,8 +257,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'Er is geen openstaand verzoek om te registreren',
         'There is no pending request to register',
       );
-      const registeredOn = command.registeredOn ?? today;
-      withinStep('registeredOn', registeredOn, state, today);
+      const registeredOn = stepDate('registeredOn', command.registeredOn, state, today);
       const events: CaseEvent[] = [];
       // The supporter reached the desk directly: the request and its registration happen together.
       if (state.status === 'claimed')
@@ -324,8 +329,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'De formulieren kunnen nu niet worden verstuurd',
         'The forms cannot be sent now',
       );
-      const sentOn = command.sentOn ?? today;
-      withinStep('sentOn', sentOn, state, today);
+      const sentOn = stepDate('sentOn', command.sentOn, state, today);
       return [event('ApplicationFormsSent', { sentOn })];
     }
     case 'SubmitApplication': {
@@ -335,8 +339,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'Er zijn geen formulieren om in te dienen',
         'There are no forms to submit',
       );
-      const submittedOn = command.submittedOn ?? today;
-      withinStep('submittedOn', submittedOn, state, today);
+      const submittedOn = stepDate('submittedOn', command.submittedOn, state, today);
       notBefore(
         'requestedStart',
         command.requestedStart,
@@ -361,8 +364,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'Er is geen verstuurde aanvraag',
         'No application was submitted',
       );
-      const receivedOn = command.receivedOn ?? today;
-      withinStep('receivedOn', receivedOn, state, today);
+      const receivedOn = stepDate('receivedOn', command.receivedOn, state, today);
       return [event('ApplicationReceived', { receivedOn })];
     }
     case 'GrantKot': {
@@ -372,8 +374,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'Er ligt geen aanvraag ter beslissing',
         'No application awaits a decision',
       );
-      const decidedOn = command.decidedOn ?? today;
-      withinStep('decidedOn', decidedOn, state, today);
+      const decidedOn = stepDate('decidedOn', command.decidedOn, state, today);
       const receivedOn = state.application?.receivedOn ?? decidedOn;
       notBefore(
         'grantedFrom',
@@ -393,8 +394,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
         'Er ligt geen aanvraag ter beslissing',
         'No application awaits a decision',
       );
-      const decidedOn = command.decidedOn ?? today;
-      withinStep('decidedOn', decidedOn, state, today);
+      const decidedOn = stepDate('decidedOn', command.decidedOn, state, today);
       return [
         event('KotRejected', {
           decidedOn,
@@ -438,8 +438,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
       }
       const decidedOn =
         against === 'rejection' ? state.decision?.decidedOn : state.kotStop?.decidedOn;
-      const filedOn = command.filedOn ?? today;
-      withinStep('filedOn', filedOn, state, today);
+      const filedOn = stepDate('filedOn', command.filedOn, state, today);
       const periodEnds = addDays(decidedOn ?? filedOn, norms.objectionPeriod);
       if (filedOn > periodEnds) {
         throw refuse(

@@ -1,10 +1,7 @@
-import { actors, at, caseId, journey, openReferral, story } from '../testing';
-import type { CaseCommand } from './commands';
-import type { CommandContext } from './decide';
+import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
 import { nextStep, pendingOffer } from './nextStep';
 import { caseStatuses, foldCase, type CaseStatus } from './state';
 
-type Step = [CaseCommand, CommandContext];
 const officer = { organisation: 'GM0344', role: 'smi-officer', personId: actors.officer.id };
 const bewind = {
   organisation: 'org-bewind-horizon',

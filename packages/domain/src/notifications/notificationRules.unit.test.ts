@@ -1,56 +1,14 @@
-import { actors, at, caseId, openReferral, story } from '../testing';
-import type { CaseCommand } from '../case/commands';
-import type { CommandContext } from '../case/decide';
+import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
 import type { CaseEvent } from '../case/events';
 import { foldCase } from '../case/state';
 import { notificationsForDeadlines, notificationsForEvent } from './notificationRules';
 
-type Step = [CaseCommand, CommandContext];
+// The shared journey, with a shorter SMI period so the SMI-ending rule has something to say.
 const steps: Record<string, Step> = {
+  ...journey,
   open: [
     openReferral({ smiPeriod: { from: '2024-01-01', to: '2024-05-31' } }),
     at('2024-03-04', actors.officer),
-  ],
-  offer: [
-    {
-      type: 'OfferCase',
-      caseId,
-      to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
-    },
-    at('2024-03-05', actors.officer),
-  ],
-  claim: [
-    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
-    at('2024-03-07', actors.bewindvoerder),
-  ],
-  request: [
-    { type: 'RequestKot', caseId, channel: 'phone' },
-    at('2024-03-11', actors.bewindvoerder),
-  ],
-  register: [{ type: 'RegisterWlzRequest', caseId }, at('2024-03-14', actors.toeslagen)],
-  notFound: [
-    { type: 'ReportWlzIndicationNotFound', caseId, partnerId: 'p1', reason: 'Niet gevonden' },
-    at('2024-03-14', actors.ciz),
-  ],
-  confirm: [
-    {
-      type: 'ConfirmWlzIndication',
-      caseId,
-      partnerId: 'p1',
-      kind: 'permanent',
-      validFrom: '2019-06-01',
-    },
-    at('2024-03-15', actors.ciz),
-  ],
-  forms: [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)],
-  submit: [
-    { type: 'SubmitApplication', caseId, requestedStart: '2024-04-01', signedByBothPartners: true },
-    at('2024-03-29', actors.bewindvoerder),
-  ],
-  receive: [{ type: 'RecordApplicationReceived', caseId }, at('2024-04-03', actors.toeslagen)],
-  grant: [
-    { type: 'GrantKot', caseId, grantedFrom: '2024-04-01' },
-    at('2024-04-30', actors.toeslagen),
   ],
   reject: [
     { type: 'RejectKot', caseId, reason: 'partner-not-working', explanation: 'Partner werkt niet' },
