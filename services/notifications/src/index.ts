@@ -17,7 +17,7 @@ export type {
   Logger,
 } from './service/dependencies';
 export type { NotificationsApi, WebhookSubscriptionInput } from './service/notificationsApi';
-export { PLATFORM_ADMIN } from './service/webhookAccess';
+export { PLATFORM_ADMIN } from '@kot/domain';
 export {
   loadNotificationsConfig,
   NotificationsConfigError,

@@ -1,3 +1,4 @@
 export * from './notificationIntent';
 export * from './notificationRules';
 export * from './deliveryEvents';
+export * from './webhookAccess';

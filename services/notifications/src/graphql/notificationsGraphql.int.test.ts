@@ -17,11 +17,7 @@ import { testAuthenticator, tokenFor } from '../testing/testAuthenticator';
 import { testClock } from '../testing/testClock';
 import { openTestDatabase, type TestDatabase } from '../testing/testDatabase';
 
-const actorOf = (actor: {
-  id: string;
-  role: string;
-  organisation: string;
-}): AuthenticatedActor => ({
+const actorOf = (actor: AuthenticatedActor): AuthenticatedActor => ({
   id: actor.id,
   role: actor.role,
   organisation: actor.organisation,
@@ -188,7 +184,11 @@ describe('the notifications GraphQL API over HTTP', () => {
     expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.extensions.fields).toHaveLength(2);
 
-    const household = { id: 'u-household', role: 'household', organisation: `household:${caseId}` };
+    const household = {
+      id: 'u-household',
+      role: 'household',
+      organisation: `household:${caseId}`,
+    } as const;
     const forbidden = await graphql(
       '{ deadLetters(first: 5) { edges { node { id } } } }',
       {},
@@ -201,7 +201,11 @@ describe('the notifications GraphQL API over HTTP', () => {
   });
 
   it('lets the household see the decision in its own inbox', async () => {
-    const household = { id: 'u-household', role: 'household', organisation: `household:${caseId}` };
+    const household = {
+      id: 'u-household',
+      role: 'household',
+      organisation: `household:${caseId}`,
+    } as const;
     const inbox = await inboxOf(household);
     expect(inbox.edges.map((edge) => edge.node.rule)).toEqual(['kot-decided']);
   });

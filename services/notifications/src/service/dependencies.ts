@@ -1,3 +1,4 @@
+import type { Actor } from '@kot/domain';
 // What the service needs from the outside world, as plain function types. The platform package
 // provides the real ones (pino logger, JWT authenticator); tests pass small stand-ins.
 
@@ -11,15 +12,8 @@ export interface Logger {
   error(details: object, message?: string): void;
 }
 
-/**
- * Who is calling, as far as this service needs to know: the platform's Actor fits. The role is a
- * string so that an operator role (see webhookAccess.ts) can be added without a domain change.
- */
-export interface AuthenticatedActor {
-  id: string;
-  role: string;
-  organisation: string;
-}
+/** Who is calling, as far as this service needs to know. */
+export type AuthenticatedActor = Pick<Actor, 'id' | 'role' | 'organisation'>;
 
 export type { Authenticator } from '../platformPort';
 

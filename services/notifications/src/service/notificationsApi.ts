@@ -30,7 +30,7 @@ import { listDeadLetters, retryDeadLetter, type DeadLetter } from '../delivery/d
 import type { DeliveryKey } from '../delivery/deliveryLedger';
 import type { AuthenticatedActor, Clock, Fetch } from './dependencies';
 import { forbidden, invalidField, invalidInput, notFound } from './notificationsErrors';
-import { manageableOrganisation, mayManageWebhooksOf } from './webhookAccess';
+import { manageableOrganisation, mayManageWebhooksOf } from '@kot/domain';
 
 export const MAX_PAGE_SIZE = 100;
 

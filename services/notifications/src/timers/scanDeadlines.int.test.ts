@@ -96,7 +96,7 @@ describe('deadline timers', () => {
     }
 
     await timers.drain();
-    const lead = { id: 'u-lead', role: 'smi-team-lead', organisation: 'GM0344' };
+    const lead = { id: 'u-lead', role: 'smi-team-lead', organisation: 'GM0344' } as const;
     const inbox = await timers.api.inbox(lead, { unreadOnly: true, first: 50, after: null });
     const unclaimed = inbox.messages.filter(
       (m) => caseIds.includes(m.caseId) && m.rule === 'case-unclaimed',

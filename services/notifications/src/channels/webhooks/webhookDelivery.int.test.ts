@@ -6,7 +6,7 @@ import {
   type NotificationsService,
 } from '../../service/createNotificationsService';
 import { CommandRefused } from '../../service/notificationsErrors';
-import { PLATFORM_ADMIN } from '../../service/webhookAccess';
+import { PLATFORM_ADMIN } from '@kot/domain';
 import { appendStory, untilDecision } from '../../testing/caseStories';
 import { testAuthenticator } from '../../testing/testAuthenticator';
 import { testClock } from '../../testing/testClock';
@@ -18,8 +18,12 @@ const officer = {
   role: actors.officer.role,
   organisation: actors.officer.organisation,
 };
-const household = { id: 'u-household', role: 'household', organisation: 'household:x' };
-const admin = { id: 'u-admin', role: PLATFORM_ADMIN, organisation: 'kot-referral-platform' };
+const household = { id: 'u-household', role: 'household', organisation: 'household:x' } as const;
+const admin = {
+  id: 'u-admin',
+  role: PLATFORM_ADMIN,
+  organisation: 'kot-referral-platform',
+} as const;
 
 async function problemsOf(promise: Promise<unknown>): Promise<readonly string[]> {
   try {
