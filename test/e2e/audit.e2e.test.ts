@@ -181,6 +181,7 @@ describeOnEachEngine('what auditors and the people in a case can rely on', (plat
     });
 
     const offered = await http.query('client-supporter', personalQuery, { id: f.caseId });
+    expect(offered.errors).toEqual([]);
     expect(offered.data).toEqual({
       case: {
         viewLevel: 'SUMMARY',

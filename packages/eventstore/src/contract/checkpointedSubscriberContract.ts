@@ -128,6 +128,44 @@ export function describeCheckpointedSubscriberContract(
       expect(rows.every((row) => row.copies === 1)).toBe(true);
     });
 
+    it('tells of a batch as handled only once its writes and checkpoint are visible to other readers', async () => {
+      const { store, database } = subject();
+      const prefix = uniqueStreamId('committed');
+      const written = newEvents(12);
+      await store.append(prefix, written);
+      const ours = ofStreams(prefix, await readAllIncluding(store, ids(written)));
+      const name = `contract-${uuidv7()}`;
+      const seenWhenTold: Array<{ toldSoFar: number; visible: number }> = [];
+      const pending: Promise<void>[] = [];
+      let toldSoFar = 0;
+      const subscriber = await runCheckpointedSubscriber(store, database, {
+        name,
+        batchSize: 5,
+        handle: (tx, events) => apply(tx, name, ofStreams(prefix, events)),
+        onCommitted(events) {
+          toldSoFar += ofStreams(prefix, events).length;
+          const told = toldSoFar;
+          const last = events[events.length - 1]?.position ?? 0;
+          // Read as someone else would, at the moment of being told.
+          pending.push(
+            Promise.all([applied(name), loadCheckpoint(database, name)]).then(
+              ([rows, checkpoint]) => {
+                seenWhenTold.push({ toldSoFar: told, visible: rows.length });
+                expect(checkpoint).toBeGreaterThanOrEqual(last);
+              },
+            ),
+          );
+        },
+      });
+      await subscriber.whenCaughtUp();
+      await subscriber.stop();
+      await Promise.all(pending);
+
+      expect(seenWhenTold.length).toBeGreaterThan(1);
+      for (const seen of seenWhenTold) expect(seen.visible).toBeGreaterThanOrEqual(seen.toldSoFar);
+      expect(toldSoFar).toBe(ours.length);
+    });
+
     it('refuses to let a second instance under the same name apply a batch twice', async () => {
       const { store, database } = subject();
       const prefix = uniqueStreamId('twins');

@@ -20,6 +20,11 @@ export interface CheckpointedSubscriberOptions {
   batchSize?: number;
   /** Write the batch's effects through `tx` only; a throw rolls them back and stops the subscriber. */
   handle(tx: SqlClient, events: RecordedEvent[]): Promise<void>;
+  /**
+   * Told of each batch once its transaction has committed. Report progress from here, not from
+   * `handle`: a reader told "handled" earlier could still miss the uncommitted rows.
+   */
+  onCommitted?(events: readonly RecordedEvent[]): void;
 }
 
 export class CheckpointConflictError extends EventStoreError {
@@ -55,6 +60,7 @@ export async function runCheckpointedSubscriber(
         if (moved.length !== 1) throw new CheckpointConflictError(options.name, checkpoint);
       });
       checkpoint = last.position;
+      options.onCommitted?.(events);
     },
   });
 }

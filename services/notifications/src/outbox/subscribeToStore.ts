@@ -24,16 +24,19 @@ export interface StoreSubscriberOptions {
 
 export function subscribeToStore(options: StoreSubscriberOptions): Promise<Subscription> {
   const { db, clock, logger } = options;
+  let queued = 0;
   return runCheckpointedSubscriber(options.store, db, {
     name: RULES_SUBSCRIBER,
     batchSize: options.batchSize ?? 200,
     async handle(tx, events) {
       const result = await applyCaseEvents(tx, events, clock());
-      if (result.intents > 0) {
-        logger.debug({ intents: result.intents }, 'notification intents queued');
-        // Wakes the dispatcher; on PostgreSQL the wake-up is sent after this transaction commits.
-        db.notify(OUTBOX_CHANNEL);
-      }
+      queued = result.intents;
+    },
+    onCommitted() {
+      if (queued === 0) return;
+      logger.debug({ intents: queued }, 'notification intents queued');
+      // Wakes the dispatcher once the intents are committed, so it always finds them.
+      db.notify(OUTBOX_CHANNEL);
     },
   });
 }

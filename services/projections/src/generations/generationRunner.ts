@@ -22,7 +22,7 @@ export interface GenerationRunnerDeps {
   db: SqlDatabase;
   clock: () => Date;
   batchSize?: number;
-  /** Told of every batch handled (inside its transaction), e.g. to observe the lag. */
+  /** Told of every batch once it is committed, e.g. to observe the lag. */
   onBatch?: (projection: string, generation: number, events: readonly RecordedEvent[]) => void;
 }
 
@@ -39,6 +39,8 @@ export async function startGenerationRunner(
     async handle(tx, events) {
       await assertGenerationActive(tx, projection.name, generation);
       await projection.project(tx, events, generation, deps.clock().toISOString());
+    },
+    onCommitted(events) {
       position = events[events.length - 1]?.position ?? position;
       deps.onBatch?.(projection.name, generation, events);
     },
