@@ -120,6 +120,47 @@ describeGroupCommitContract(
   });
 });
 
+(skipReason ? describe.skip : describe)('PostgreSQL connection settings', () => {
+  it('appends on a database whose default isolation is REPEATABLE READ', async () => {
+    const name = `eventstore_isolation_${Date.now().toString(36)}_${process.pid}`;
+    const admin = new Pool({ connectionString: url, max: 1 });
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      await admin.query(
+        `ALTER DATABASE ${name} SET default_transaction_isolation TO 'repeatable read'`,
+      );
+      const databaseUrl = new URL(url);
+      databaseUrl.pathname = `/${name}`;
+      const plain = new Client({ connectionString: databaseUrl.toString() });
+      await plain.connect();
+      const serverDefault = await plain.query('SHOW default_transaction_isolation');
+      await plain.end();
+      const database = await openPostgresDatabase({ url: databaseUrl.toString() });
+      const store = await createSqlEventStore(database, { ownsDatabase: true });
+      try {
+        const streamId = uniqueStreamId('isolated');
+        await store.append(streamId, [newEvent()], { expectedRevision: 'no_stream' });
+        // Appends made at the same time go through the batch function: it needs the same.
+        await Promise.all([
+          store.append(streamId, [newEvent()]),
+          store.append(uniqueStreamId('isolated'), [newEvent()]),
+        ]);
+
+        expect(serverDefault.rows).toEqual([{ default_transaction_isolation: 'repeatable read' }]);
+        expect(await database.query('SHOW default_transaction_isolation')).toEqual([
+          { default_transaction_isolation: 'read committed' },
+        ]);
+        expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, eventCount: 2 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
+
 function unreachable(connectionString: string): string | null {
   // Decided synchronously, so the suite can be skipped (loudly) before Jest collects it.
   const probe = spawnSync(
