@@ -9,7 +9,7 @@ export interface EventStoreContractSubject {
   database: SqlDatabase;
   /** A second store on the same data; the tests close it without affecting `store`. */
   openAnotherStore(): Promise<EventStore>;
-  /** Changes stored events behind the store's back; omit where the engine cannot (tests are skipped). */
+  /** Changes stored events behind the store's back; omit where the engine cannot, and say why in ContractOptions.tamperUnavailable. */
   tamper?: TamperHooks;
   /** Releases whatever the factory opened. */
   close(): Promise<void>;
