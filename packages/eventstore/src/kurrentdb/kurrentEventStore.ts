@@ -23,7 +23,7 @@ import {
   assertReadAllOptions,
   assertReadStreamOptions,
   assertSubscribeOptions,
-} from './readOptions';
+} from '../readOptions';
 import {
   BACKWARDS,
   END,

@@ -7,7 +7,8 @@
 // with a slow poll only as a safety net for a lost NOTIFY.
 
 import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../eventStore';
-import { InvalidOptionsError, SubscriptionStoppedError } from '../errors';
+import { SubscriptionStoppedError } from '../errors';
+import { assertSubscribeOptions } from '../readOptions';
 
 export interface CatchUpSource {
   /** Events after `position` (exclusive) below the visible horizon, in position order. */
@@ -25,17 +26,9 @@ export function startCatchUpSubscription(
   source: CatchUpSource,
   options: SubscribeToAllOptions,
 ): Subscription {
+  assertSubscribeOptions(options);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
-    throw new InvalidOptionsError(`batchSize must be a positive integer, got ${batchSize}`);
-  }
   const checkpoint = options.fromCheckpoint ?? 0;
-  if (!Number.isSafeInteger(checkpoint) || checkpoint < 0) {
-    throw new InvalidOptionsError(`fromCheckpoint must be a position >= 0, got ${checkpoint}`);
-  }
-  if (typeof options.handler !== 'function') {
-    throw new InvalidOptionsError('a handler function is required');
-  }
 
   let position = checkpoint;
   let stopping = false;

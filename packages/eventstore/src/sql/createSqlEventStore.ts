@@ -17,12 +17,12 @@ import {
   EventStoreClosedError,
   IdempotencyConflictError,
   InvalidEventError,
-  InvalidOptionsError,
   WrongExpectedRevisionError,
 } from '../errors';
 import { canonicalJson, NotJsonError } from '../integrity/canonicalJson';
 import { verifyHashChain } from '../integrity/hashChain';
 import { assertStreamId, prepareAppend } from '../prepareAppend';
+import { assertReadAllOptions, assertReadStreamOptions } from '../readOptions';
 import { startCatchUpSubscription } from './catchUpSubscription';
 import { EVENT_STORE_COMPONENT, eventStoreMigrations } from './eventStoreSchema';
 import { eventStoreStatements as statements } from './eventStoreStatements';
@@ -75,13 +75,9 @@ export async function createSqlEventStore(
   ): Promise<RecordedEvent[]> => {
     assertOpen();
     assertStreamId(streamId);
+    assertReadStreamOptions(readOptions);
     const { from, to, limit } = readOptions;
-    for (const [name, value] of Object.entries({ from, to })) assertPosition(name, value);
-    assertLimit(limit);
     const backwards = readOptions.direction === 'backwards';
-    if (readOptions.direction !== undefined && !backwards && readOptions.direction !== 'forwards') {
-      throw new InvalidOptionsError(`unknown direction ${String(readOptions.direction)}`);
-    }
     const rows = await db.query<RecordedEventRow>(
       backwards ? statements.readStreamBackwards : statements.readStreamForwards,
       backwards
@@ -109,8 +105,7 @@ export async function createSqlEventStore(
 
     async readAll(readOptions: ReadAllOptions = {}) {
       assertOpen();
-      assertPosition('fromPosition', readOptions.fromPosition);
-      assertLimit(readOptions.limit);
+      assertReadAllOptions(readOptions);
       return readAfter(readOptions.fromPosition ?? 0, readOptions.limit ?? null);
     },
 
@@ -212,17 +207,5 @@ function appendResult(
       );
     case 'unknown':
       throw new Error('eventstore_append reported unknown event ids');
-  }
-}
-
-function assertPosition(name: string, value: unknown): void {
-  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 0)) {
-    throw new InvalidOptionsError(`${name} must be an integer >= 0, got ${String(value)}`);
-  }
-}
-
-function assertLimit(limit: unknown): void {
-  if (limit !== undefined && (!Number.isSafeInteger(limit) || (limit as number) < 1)) {
-    throw new InvalidOptionsError(`limit must be an integer >= 1, got ${String(limit)}`);
   }
 }
