@@ -14,7 +14,7 @@ import type {
   Subscription,
 } from '../eventStore';
 import { partialRetry, wrongExpectedRevision, type ActualRevision } from './conflictError';
-import { fromKurrentEvent, toKurrentEventData } from './eventMapping';
+import { fromKurrentEvent, toKurrentEventData, type KurrentRead } from './eventMapping';
 import { EventStoreClosedError, EventTooLargeError } from '../errors';
 import { MAX_APPEND_BYTES } from '../limits';
 import { eventHash, verifyHashChain } from '../integrity';
@@ -84,13 +84,14 @@ export function createKurrentEventStore(
   /** Collects mapped events until `keep` says stop; a stream that does not exist reads as empty. */
   async function collect(
     source: AsyncIterable<KurrentResolvedEvent>,
+    read: KurrentRead,
     keep: (event: RecordedEvent) => boolean = () => true,
   ): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of source) {
         if (!resolved.event) continue;
-        const event = fromKurrentEvent(resolved.event);
+        const event = fromKurrentEvent(resolved.event, read);
         if (!keep(event)) break;
         events.push(event);
       }
@@ -115,6 +116,7 @@ export function createKurrentEventStore(
         fromRevision: END,
         maxCount: untilEventId === null ? 1 : idempotencyWindow,
       }),
+      'stream',
       (event) => {
         if (reached) return false;
         reached = event.eventId === untilEventId;
@@ -126,6 +128,7 @@ export function createKurrentEventStore(
   async function readEventAt(streamId: string, revision: number): Promise<RecordedEvent> {
     const [event] = await collect(
       client.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 }),
+      'stream',
     );
     if (!event) throw new Error(`KurrentDB has no revision ${revision} in stream ${streamId}`);
     return event;
@@ -139,6 +142,7 @@ export function createKurrentEventStore(
         maxCount: 1,
         filter: userEventsOnly,
       }),
+      'all',
     );
     return head?.position ?? 0;
   }
@@ -293,6 +297,7 @@ export function createKurrentEventStore(
     });
     return collect(
       source,
+      'stream',
       (event) => to === undefined || (backwards ? event.revision >= to : event.revision <= to),
     );
   }
@@ -308,7 +313,7 @@ export function createKurrentEventStore(
       filter: userEventsOnly,
       ...(limit !== undefined && { maxCount: limit + 1 }),
     });
-    const events = await collect(source);
+    const events = await collect(source, 'all');
     const after = events.filter((event) => event.position > fromPosition);
     return limit === undefined ? after : after.slice(0, limit);
   }
