@@ -14,7 +14,9 @@ import type {
   Subscription,
 } from '../eventStore';
 import {
+  AppendFailedError,
   EventStoreClosedError,
+  EventStoreError,
   IdempotencyConflictError,
   InvalidEventError,
   WrongExpectedRevisionError,
@@ -91,7 +93,14 @@ export async function createSqlEventStore(
     async append(streamId: string, events: NewEvent[], appendOptions?: AppendOptions) {
       assertOpen();
       const prepared = prepareAppend(streamId, events, appendOptions);
-      const row = await groupCommit.append(prepared);
+      let row: AppendRow;
+      try {
+        row = await groupCommit.append(prepared);
+      } catch (error) {
+        // A transaction that failed as a whole (alone or as a batch): the driver's error as cause.
+        if (error instanceof EventStoreError) throw error;
+        throw new AppendFailedError(streamId, databaseReason(error), { cause: error });
+      }
       return appendResult(
         streamId,
         prepared.expectedRevision,
@@ -206,6 +215,12 @@ function appendResult(
           'a retry must repeat the same append, new events need new ids',
       );
     case 'unknown':
-      throw new Error('eventstore_append reported unknown event ids');
+      throw new AppendFailedError(streamId, 'the database reported event ids it does not hold');
   }
+}
+
+function databaseReason(error: unknown): string {
+  const { message, code } = error as { message?: unknown; code?: unknown };
+  const text = typeof message === 'string' && message ? message : String(error);
+  return typeof code === 'string' ? `${text} (SQLSTATE ${code})` : text;
 }
