@@ -15,7 +15,12 @@ import type {
 } from '../eventStore';
 import { partialRetry, wrongExpectedRevision, type ActualRevision } from './conflictError';
 import { fromKurrentEvent, toKurrentEventData, type KurrentRead } from './eventMapping';
-import { EventStoreClosedError, EventTooLargeError } from '../errors';
+import {
+  AppendFailedError,
+  EventStoreClosedError,
+  EventStoreError,
+  EventTooLargeError,
+} from '../errors';
 import { MAX_APPEND_BYTES } from '../limits';
 import { eventHash, verifyHashChain } from '../integrity';
 import { assertStreamId, prepareAppend, type PreparedEvent } from '../prepareAppend';
@@ -268,7 +273,11 @@ export function createKurrentEventStore(
           const bytes = prepared.reduce((sum, event) => sum + Buffer.byteLength(event.body), 0);
           throw new EventTooLargeError(null, bytes, error.maxAppendSize ?? MAX_APPEND_BYTES);
         }
-        if (!isWrongExpectedVersion(error)) throw error;
+        if (error instanceof EventStoreError) throw error;
+        if (!isWrongExpectedVersion(error)) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new AppendFailedError(streamId, reason, { cause: error });
+        }
         if (!exact && attempt < maxAppendAttempts) continue;
         throw wrongExpectedRevision(streamId, expectedRevision, actualRevisionOf(error, current));
       }
