@@ -4,11 +4,13 @@
 // Sleeping: after a wake-up we read at once. When committed rows are held back behind a
 // still-running transaction (head >= horizon), we re-read with a short growing delay, because
 // that transaction may not be an append and will not notify. Otherwise we wait for a wake-up,
-// with a slow poll only as a safety net for a lost NOTIFY.
+// with a slow poll only as a safety net for a lost NOTIFY. A stall behind the horizon that lasts
+// is reported (see deliveryHeldBack.ts): it is the one way delivery stops without an error.
 
 import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../eventStore';
 import { SubscriptionStoppedError } from '../errors';
 import { assertSubscribeOptions } from '../readOptions';
+import type { DeliveryHeldBack } from './deliveryHeldBack';
 
 export interface CatchUpSource {
   /** Events after `position` (exclusive) below the visible horizon, in position order. */
@@ -17,6 +19,8 @@ export interface CatchUpSource {
   readHorizon(): Promise<{ horizon: number; head: number }>;
   onWakeUp(callback: () => void): Promise<() => Promise<void>>;
   fallbackPollMs: number;
+  /** Told once when a stall behind the horizon has lasted `warnAfterMs`, and once when it ends. */
+  heldBack: { warnAfterMs: number; report(notice: DeliveryHeldBack): void };
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
@@ -63,22 +67,47 @@ export function startCatchUpSubscription(
     const unlisten = await source.onWakeUp(wakeUp);
     try {
       let heldBackDelay = HELD_BACK_DELAYS_MS.first;
+      // A stall: committed rows wait behind the horizon and nothing was delivered since.
+      let stalledSince: number | null = null;
+      let reported = false;
+      let last = { horizon: 0, head: 0 };
+      const progressed = () => {
+        heldBackDelay = HELD_BACK_DELAYS_MS.first;
+        if (reported && stalledSince !== null) {
+          source.heldBack.report({
+            state: 'resumed',
+            heldBackForMs: Date.now() - stalledSince,
+            position,
+            ...last,
+          });
+        }
+        stalledSince = null;
+        reported = false;
+      };
       while (!stopping) {
         wakeUpPending = false;
         const events = await source.readAfter(position, batchSize);
         if (stopping) break;
-        const last = events[events.length - 1];
-        if (last) {
+        const newest = events[events.length - 1];
+        if (newest) {
           await options.handler(events);
-          position = last.position;
+          position = newest.position;
           resolveReachedWaiters();
+          progressed();
           if (events.length === batchSize) continue;
         }
-        const { horizon, head } = await source.readHorizon();
+        last = await source.readHorizon();
+        const { horizon, head } = last;
         if (head <= position) {
-          heldBackDelay = HELD_BACK_DELAYS_MS.first;
+          progressed();
           await sleep(source.fallbackPollMs);
         } else if (head >= horizon) {
+          stalledSince ??= Date.now();
+          const heldBackForMs = Date.now() - stalledSince;
+          if (!reported && heldBackForMs >= source.heldBack.warnAfterMs) {
+            reported = true;
+            source.heldBack.report({ state: 'held_back', heldBackForMs, position, horizon, head });
+          }
           await sleep(heldBackDelay);
           heldBackDelay = Math.min(heldBackDelay * 2, HELD_BACK_DELAYS_MS.max);
         }

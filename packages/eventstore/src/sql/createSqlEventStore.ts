@@ -26,6 +26,11 @@ import { verifyHashChain } from '../integrity/hashChain';
 import { assertStreamId, prepareAppend } from '../prepareAppend';
 import { assertReadAllOptions, assertReadStreamOptions } from '../readOptions';
 import { startCatchUpSubscription } from './catchUpSubscription';
+import {
+  DEFAULT_HELD_BACK_WARNING_MS,
+  warnDeliveryHeldBack,
+  type DeliveryHeldBack,
+} from './deliveryHeldBack';
 import { EVENT_STORE_COMPONENT, eventStoreMigrations } from './eventStoreSchema';
 import { eventStoreStatements as statements } from './eventStoreStatements';
 import { createGroupCommit } from './groupCommit';
@@ -44,6 +49,13 @@ export interface SqlEventStoreOptions {
    * connection). Default 2 on PostgreSQL, 1 on PGlite (one connection).
    */
   concurrentAppendBatches?: number;
+  /**
+   * How long a subscription may be held back behind the visibility horizon (an older transaction
+   * still open somewhere in the cluster) before it says so. Default 10 s.
+   */
+  heldBackWarningMs?: number;
+  /** Where that is said, once per episode and again when delivery resumes. Default: a line on stderr. */
+  onDeliveryHeldBack?: (notice: DeliveryHeldBack) => void;
 }
 
 const DEFAULT_FALLBACK_POLL_MS = 2000;
@@ -129,6 +141,10 @@ export async function createSqlEventStore(
           },
           onWakeUp: (callback) => db.listen(channel, callback),
           fallbackPollMs,
+          heldBack: {
+            warnAfterMs: options.heldBackWarningMs ?? DEFAULT_HELD_BACK_WARNING_MS,
+            report: options.onDeliveryHeldBack ?? warnDeliveryHeldBack,
+          },
         },
         subscribeOptions,
       );

@@ -6,6 +6,7 @@ import { describeEventStoreContract } from '../contract/eventStoreContract';
 import { newEvent, uniqueStreamId, waitFor } from '../contract/contractFixtures';
 import { prepareAppend } from '../prepareAppend';
 import { createSqlEventStore } from './createSqlEventStore';
+import type { DeliveryHeldBack } from './deliveryHeldBack';
 import { describeGroupCommitContract } from './groupCommitContract';
 import { openPostgresDatabase } from './openPostgresDatabase';
 import { createSqlContractSubject } from './sqlContractSubject';
@@ -84,6 +85,49 @@ describeGroupCommitContract(
       expect(received[0]!.position).toBeLessThan(received[1]!.position);
     } finally {
       await slow.end();
+      await subscription.stop();
+      await store.close();
+    }
+  });
+
+  it('tells the operator once when an idle transaction holds delivery back, and again when it ends', async () => {
+    const notices: DeliveryHeldBack[] = [];
+    const database = await openPostgresDatabase({ url, schema: visibilitySchema });
+    const store = await createSqlEventStore(database, {
+      ownsDatabase: true,
+      heldBackWarningMs: 300,
+      onDeliveryHeldBack: (notice) => notices.push(notice),
+    });
+    const idle = new Client({ connectionString: url });
+    await idle.connect();
+    const streamId = uniqueStreamId('held');
+    const received: string[] = [];
+    const subscription = store.subscribeToAll({
+      handler: async (events) => {
+        received.push(...events.filter((e) => e.streamId === streamId).map((e) => e.eventId));
+      },
+    });
+    try {
+      await subscription.whenCaughtUp();
+      // Any transaction with an id holds the horizon, whatever it touches (here: nothing of ours).
+      await idle.query('BEGIN');
+      await idle.query('SELECT pg_current_xact_id()');
+      await store.append(streamId, [newEvent()]);
+      await waitFor('the held-back notice', () => notices.length === 1, 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      expect(received).toEqual([]);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ state: 'held_back' });
+      expect(notices[0]!.heldBackForMs).toBeGreaterThanOrEqual(300);
+
+      await idle.query('COMMIT');
+      await waitFor('the event', () => received.length === 1, 5_000);
+      await waitFor('the resumed notice', () => notices.length === 2, 5_000);
+      expect(notices[1]).toMatchObject({ state: 'resumed' });
+      expect(notices[1]!.heldBackForMs).toBeGreaterThanOrEqual(700);
+    } finally {
+      await idle.end();
       await subscription.stop();
       await store.close();
     }
