@@ -20,10 +20,14 @@ describeEventStoreContract(
   'PostgreSQL',
   async () => {
     const database = await openPostgresDatabase({ url, schema, maxConnections: 12 });
-    return createSqlContractSubject(database, async () => {
-      await database.close();
-      await dropSchema(schema);
-    });
+    return createSqlContractSubject(
+      database,
+      async () => {
+        await database.close();
+        await dropSchema(schema);
+      },
+      () => openPostgresDatabase({ url, schema, maxConnections: 2 }),
+    );
   },
   { skipReason },
 );
@@ -33,10 +37,14 @@ describeGroupCommitContract(
   async () => {
     const groupSchema = `${schema}_group`;
     const database = await openPostgresDatabase({ url, schema: groupSchema });
-    return createSqlContractSubject(database, async () => {
-      await database.close();
-      await dropSchema(groupSchema);
-    });
+    return createSqlContractSubject(
+      database,
+      async () => {
+        await database.close();
+        await dropSchema(groupSchema);
+      },
+      () => openPostgresDatabase({ url, schema: groupSchema, maxConnections: 4 }),
+    );
   },
   skipReason,
 );
