@@ -70,16 +70,19 @@ export function startCatchUpSubscription(
       // A stall: committed rows wait behind the horizon and nothing was delivered since.
       let stalledSince: number | null = null;
       let reported = false;
-      let last = { horizon: 0, head: 0 };
+      let lastHorizon = { horizon: 0, head: 0 };
+      const report = (notice: DeliveryHeldBack) => {
+        try {
+          source.heldBack.report(notice);
+        } catch {
+          /* a failing report must not stop delivery */
+        }
+      };
       const progressed = () => {
         heldBackDelay = HELD_BACK_DELAYS_MS.first;
         if (reported && stalledSince !== null) {
-          source.heldBack.report({
-            state: 'resumed',
-            heldBackForMs: Date.now() - stalledSince,
-            position,
-            ...last,
-          });
+          const heldBackForMs = Date.now() - stalledSince;
+          report({ state: 'resumed', heldBackForMs, position, ...lastHorizon });
         }
         stalledSince = null;
         reported = false;
@@ -96,8 +99,8 @@ export function startCatchUpSubscription(
           progressed();
           if (events.length === batchSize) continue;
         }
-        last = await source.readHorizon();
-        const { horizon, head } = last;
+        lastHorizon = await source.readHorizon();
+        const { horizon, head } = lastHorizon;
         if (head <= position) {
           progressed();
           await sleep(source.fallbackPollMs);
@@ -106,7 +109,7 @@ export function startCatchUpSubscription(
           const heldBackForMs = Date.now() - stalledSince;
           if (!reported && heldBackForMs >= source.heldBack.warnAfterMs) {
             reported = true;
-            source.heldBack.report({ state: 'held_back', heldBackForMs, position, horizon, head });
+            report({ state: 'held_back', heldBackForMs, position, horizon, head });
           }
           await sleep(heldBackDelay);
           heldBackDelay = Math.min(heldBackDelay * 2, HELD_BACK_DELAYS_MS.max);
