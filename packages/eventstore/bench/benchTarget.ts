@@ -18,5 +18,12 @@ export interface BenchTarget {
   eventCount(): Promise<number>;
   /** Starts delivering the data of events appended from now on; resolves when listening. */
   subscribe?(onEvent: (data: BenchEventData) => void): Promise<{ stop(): Promise<void> }>;
+  /**
+   * The same on a database connection of its own, as a subscriber in another process (the
+   * projections service running on its own) would be: woken across connections, not in process.
+   */
+  subscribeOnOwnConnection?(
+    onEvent: (data: BenchEventData) => void,
+  ): Promise<{ stop(): Promise<void> }>;
   close(): Promise<void>;
 }

@@ -46,6 +46,32 @@ export async function createEmmettTarget(
   const pool = dumbo({ connectionString: url });
   let appended = 0;
 
+  const subscribe = async (onEvent: (data: BenchEventData) => void) => {
+    // From the current end, read here: once the call resolves nothing appended can be missed.
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ last: string }>(
+      'SELECT COALESCE(MAX(global_position), 0) AS last FROM emt_messages',
+    );
+    await client.end();
+    const consumer = postgreSQLEventStoreConsumer({
+      connectionString: url,
+      pulling: liveSettings,
+    });
+    consumer.reactor({
+      processorId: `bench-live-${(processorSequence += 1)}`,
+      startFrom: { lastCheckpoint: BigInt(rows[0]!.last) },
+      eachMessage: async (message) => onEvent(message.data as BenchEventData),
+    });
+    const running = consumer.start();
+    return {
+      async stop() {
+        await consumer.close();
+        await running;
+      },
+    };
+  };
+
   return {
     name: 'Emmett',
     async appendOne(streamId: string, revision: number, event: NewEvent) {
@@ -112,31 +138,9 @@ export async function createEmmettTarget(
     async eventCount() {
       return appended;
     },
-    async subscribe(onEvent: (data: BenchEventData) => void) {
-      // From the current end, read here: once the call resolves nothing appended can be missed.
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      const { rows } = await client.query<{ last: string }>(
-        'SELECT COALESCE(MAX(global_position), 0) AS last FROM emt_messages',
-      );
-      await client.end();
-      const consumer = postgreSQLEventStoreConsumer({
-        connectionString: url,
-        pulling: liveSettings,
-      });
-      consumer.reactor({
-        processorId: `bench-live-${(processorSequence += 1)}`,
-        startFrom: { lastCheckpoint: BigInt(rows[0]!.last) },
-        eachMessage: async (message) => onEvent(message.data as BenchEventData),
-      });
-      const running = consumer.start();
-      return {
-        async stop() {
-          await consumer.close();
-          await running;
-        },
-      };
-    },
+    subscribe,
+    // Its consumer always pulls through a pool of its own: already what another process does.
+    subscribeOnOwnConnection: subscribe,
     async close() {
       await pool.close();
       await eventStore.close();

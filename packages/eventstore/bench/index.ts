@@ -19,6 +19,7 @@ import {
   replayRate,
   subscriberLag,
   type LagFigures,
+  type SubscriberPlace,
 } from './scenarios';
 import { median } from './workload';
 
@@ -104,17 +105,40 @@ async function benchSection(title: string, slots: Slot[]): Promise<Section> {
   });
   noteReplayMiscounts(title, slots, false);
   noteReplayMiscounts(title, subscriberSlots, true);
-  // Lag: the p50 and p99 of each repetition, then the median of each over the repetitions.
+  // Lag: the p50 and p99 of each repetition, then the median of each over the repetitions. Once
+  // with the subscriber on the writer's own store (woken in process), once on a connection of its
+  // own (woken by LISTEN/NOTIFY across connections, as the projections service in its own process).
+  for (const subscriber of ['same store', 'own connection'] as const) {
+    figures.push(...(await lagFigures(title, slots, subscriber)));
+  }
+  return { title, columns: slots.map((slot, index) => slotName(slot, index)), figures };
+}
+
+async function lagFigures(
+  title: string,
+  slots: Slot[],
+  subscriber: SubscriberPlace,
+): Promise<Figure[]> {
+  const capable = (target: BenchTarget) =>
+    subscriber === 'own connection' ? target.subscribeOnOwnConnection : target.subscribe;
   const lagSlots = slots.map((slot) =>
-    slot.target?.subscribe
+    slot.target && capable(slot.target)
       ? slot
-      : { target: null, missing: slot.missing ?? 'n/a (no subscriber)' },
+      : {
+          target: null,
+          missing:
+            slot.missing ??
+            (subscriber === 'own connection' && slot.target?.subscribe
+              ? 'n/a (one connection)'
+              : 'n/a (no subscriber)'),
+        },
   );
+  const lagRuns = new Map<BenchTarget, LagFigures[]>();
   const runs = await measure(lagSlots, async (target) => {
-    const lag = await subscriberLag(target, settings.lagRate, settings.lagMs);
+    const lag = await subscriberLag(target, settings.lagRate, settings.lagMs, subscriber);
     if (lag.delivered !== lag.sent) {
       findings.push(
-        `${title}, ${target.name}, live subscriber: ${lag.delivered} of ${lag.sent} events delivered within 5 s of the last append.`,
+        `${title}, ${target.name}, live subscriber (${subscriber}): ${lag.delivered} of ${lag.sent} events delivered within 5 s of the last append.`,
       );
     }
     lagRuns.set(target, [...(lagRuns.get(target) ?? []), lag]);
@@ -127,18 +151,15 @@ async function benchSection(title: string, slots: Slot[]): Promise<Section> {
         ? medianOf(samples)
         : medianOf((lagRuns.get(target) ?? []).map((lag) => lag[key]));
     });
-  figures.push(
-    { label: `lag p50 ms @${settings.lagRate}/s`, values: lagFigure('p50') },
+  return [
+    { label: `lag p50 ms @${settings.lagRate}/s, ${subscriber}`, values: lagFigure('p50') },
     {
-      label: `lag p99 ms @${settings.lagRate}/s`,
+      label: `lag p99 ms @${settings.lagRate}/s, ${subscriber}`,
       values: lagFigure('p99'),
       goals: [atMost('≤50 ms', 50)],
     },
-  );
-  return { title, columns: slots.map((slot, index) => slotName(slot, index)), figures };
+  ];
 }
-
-const lagRuns = new Map<BenchTarget, LagFigures[]>();
 
 /** Replays that did not hand over every event exactly once, per target and kind. */
 const replayMiscounts = new Map<string, string[]>();
@@ -193,7 +214,11 @@ ours: createSqlEventStore via openEventStore (PostgreSQL pool of 8 connections; 
   50 ms). raw PG: single-row INSERT per commit, one connection per writer; "pages" row = one
   SELECT * of the same number of rows. appends: single-event appends with the expected revision
   checked, each writer cycling over its own 16 streams. lag: from the start of the append call to
-  the subscriber's handler, at a steady ${settings.lagRate} appends/s, p50/p99 per run, median over runs.`;
+  the subscriber's handler, at a steady ${settings.lagRate} appends/s, p50/p99 per run, median over runs;
+  "same store" = ours subscribed on the writer's store object (woken in process), "own connection"
+  = ours subscribed on a second store with its own pool and LISTEN connection (woken by
+  LISTEN/NOTIFY, as a projections service in its own process); Emmett's consumer always pulls on
+  a pool of its own, so both of its rows measure the same setup.`;
 
 const columnNames = ['ours', 'Emmett', 'raw PG'];
 const slotName = (slot: Slot, index: number) => slot.target?.name ?? columnNames[index] ?? '?';

@@ -11,7 +11,13 @@ export async function openOurStore(
 ): Promise<{ target: BenchTarget | null; missing?: string }> {
   try {
     const { store } = await openEventStore(config);
-    return { target: createPortTarget('ours', store, pageSize) };
+    // On PostgreSQL a second store, with its own pool and LISTEN connection, for the subscriber
+    // that is woken across connections (PGlite has only one connection).
+    const subscriberStore =
+      config.kind === 'postgres'
+        ? (await openEventStore({ ...config, maxConnections: 2 })).store
+        : null;
+    return { target: createPortTarget('ours', store, pageSize, subscriberStore) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     // The full reason once; the table cell keeps it short.

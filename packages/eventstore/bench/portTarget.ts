@@ -1,12 +1,30 @@
 // Any EventStore behind the port (ours on PGlite or PostgreSQL) as a bench target, used exactly
-// as the services use it: append with an expected revision, readAll pages, subscribeToAll.
+// as the services use it: append with an expected revision, readAll pages, subscribeToAll. Given a
+// second store on the same data (its own connections), it also subscribes there, as a subscriber
+// in another process would.
 import type { EventStore, NewEvent } from '../src/eventStore';
 import type { BenchTarget } from './benchTarget';
 import { emptyReplayState, foldReplay, type BenchEventData, type ReplayState } from './workload';
 
-export function createPortTarget(name: string, store: EventStore, pageSize: number): BenchTarget {
+export function createPortTarget(
+  name: string,
+  store: EventStore,
+  pageSize: number,
+  subscriberStore: EventStore | null = null,
+): BenchTarget {
   let lastPosition = 0;
   let appended = 0;
+  const subscribeThrough = async (through: EventStore, onEvent: (data: BenchEventData) => void) => {
+    const subscription = through.subscribeToAll({
+      fromCheckpoint: lastPosition,
+      batchSize: pageSize,
+      handler: async (events) => {
+        for (const event of events) onEvent(event.data as BenchEventData);
+      },
+    });
+    await subscription.whenCaughtUp();
+    return { stop: () => subscription.stop() };
+  };
   return {
     name,
     async appendOne(streamId: string, revision: number, event: NewEvent) {
@@ -55,17 +73,13 @@ export function createPortTarget(name: string, store: EventStore, pageSize: numb
     async eventCount() {
       return appended;
     },
-    async subscribe(onEvent: (data: BenchEventData) => void) {
-      const subscription = store.subscribeToAll({
-        fromCheckpoint: lastPosition,
-        batchSize: pageSize,
-        handler: async (events) => {
-          for (const event of events) onEvent(event.data as BenchEventData);
-        },
-      });
-      await subscription.whenCaughtUp();
-      return { stop: () => subscription.stop() };
+    subscribe: (onEvent) => subscribeThrough(store, onEvent),
+    ...(subscriberStore && {
+      subscribeOnOwnConnection: (onEvent: (data: BenchEventData) => void) =>
+        subscribeThrough(subscriberStore, onEvent),
+    }),
+    async close() {
+      await Promise.all([store.close(), subscriberStore?.close()]);
     },
-    close: () => store.close(),
   };
 }

@@ -74,6 +74,9 @@ export async function replayRate(
   };
 }
 
+/** Where the subscriber runs: beside the writer (same store object), or on its own connection. */
+export type SubscriberPlace = 'same store' | 'own connection';
+
 export interface LagFigures {
   p50: number;
   p99: number;
@@ -90,9 +93,14 @@ export async function subscriberLag(
   target: BenchTarget,
   eventsPerSecond: number,
   durationMs: number,
+  subscriber: SubscriberPlace,
   warmUpMs = 300,
 ): Promise<LagFigures> {
-  if (!target.subscribe) throw new Error(`${target.name} has no subscriber`);
+  const subscribe =
+    subscriber === 'own connection'
+      ? target.subscribeOnOwnConnection?.bind(target)
+      : target.subscribe?.bind(target);
+  if (!subscribe) throw new Error(`${target.name} has no subscriber on ${subscriber}`);
   const run = `lag-${(runSequence += 1)}`;
   const total = Math.round((eventsPerSecond * durationMs) / 1000);
   const warmUp = Math.round((eventsPerSecond * warmUpMs) / 1000);
@@ -100,7 +108,7 @@ export async function subscriberLag(
   let received = 0;
   let allReceived: () => void = () => undefined;
   const everything = new Promise<void>((resolve) => (allReceived = resolve));
-  const subscription = await target.subscribe((data) => {
+  const subscription = await subscribe((data) => {
     if (typeof data.caseId !== 'string' || !data.caseId.startsWith(run)) return;
     if (data.step >= warmUp) lags.push(performance.now() - data.sentAt);
     received += 1;

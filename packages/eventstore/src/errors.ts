@@ -4,8 +4,8 @@
 import type { ExpectedRevision } from './eventStore';
 
 export class EventStoreError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -58,6 +58,23 @@ export class EventTooLargeError extends EventStoreError {
     super(
       `${eventId === null ? 'Append' : `Event ${eventId}`} is ${sizeInBytes} bytes; the limit is ${limitInBytes} bytes`,
     );
+  }
+}
+
+/**
+ * The database could not complete the append: its transaction failed (a lost connection, a failed
+ * commit) or the database refused it for a reason of its own. The driver's error is the `cause`.
+ * Retrying the same append, with the same event ids, is always safe: should it have been written
+ * after all (a connection lost during the commit leaves that open), the retry is recognised and
+ * answered with the original result.
+ */
+export class AppendFailedError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`The append to stream ${streamId} could not be completed: ${reason}`, options);
   }
 }
 

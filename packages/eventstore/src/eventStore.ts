@@ -46,7 +46,11 @@ export interface RecordedEvent {
   streamId: string;
   /** 0-based position within the stream. */
   revision: number;
-  /** Global, gap-free order of delivery to subscribers (1-based, increasing; not necessarily dense). */
+  /**
+   * Global, gap-free order of delivery to subscribers (1-based, increasing; not necessarily dense).
+   * Always set by readAll and subscriptions. readStream may report 0 ("not known") on an engine
+   * whose stream index does not hold it (KurrentDB before 22.6; see kurrentdb/positionMapping.ts).
+   */
   position: number;
   type: string;
   schemaVersion: number;
@@ -62,7 +66,10 @@ export interface AppendResult {
   streamId: string;
   /** Revision of the last event in the stream after the append (the expected revision for the next one). */
   nextExpectedRevision: number;
-  /** Global position of the last appended (or, on an idempotent retry, previously stored) event. */
+  /**
+   * Global position of the last appended (or, on an idempotent retry, previously stored) event;
+   * 0 where the engine cannot tell (an idempotent retry on KurrentDB before 22.6).
+   */
   lastPosition: number;
 }
 

@@ -10,4 +10,9 @@ export * from './integrity';
 export * from './sql';
 export * from './subscriptions';
 export * from './personalData';
-export { openEventStore, type EventStoreConfig, type OpenedEventStore } from './openEventStore';
+export {
+  openEventStore,
+  type EventStoreConfig,
+  type OpenedEventStore,
+  type OpenEventStoreOptions,
+} from './openEventStore';

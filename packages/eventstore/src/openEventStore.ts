@@ -3,7 +3,7 @@
 
 import type { EventStore } from './eventStore';
 import { createKurrentEventStore } from './kurrentdb';
-import { createSqlEventStore } from './sql/createSqlEventStore';
+import { createSqlEventStore, type SqlEventStoreOptions } from './sql/createSqlEventStore';
 import { openPgliteDatabase } from './sql/openPgliteDatabase';
 import { openPostgresDatabase } from './sql/openPostgresDatabase';
 import type { SqlDatabase } from './sql/sqlDatabase';
@@ -26,15 +26,24 @@ export interface OpenedEventStore {
   database: SqlDatabase | null;
 }
 
-export async function openEventStore(config: EventStoreConfig): Promise<OpenedEventStore> {
+/** What the SQL engines may be told beyond where they are (KurrentDB ignores it). */
+export type OpenEventStoreOptions = Pick<
+  SqlEventStoreOptions,
+  'heldBackWarningMs' | 'onDeliveryHeldBack'
+>;
+
+export async function openEventStore(
+  config: EventStoreConfig,
+  options: OpenEventStoreOptions = {},
+): Promise<OpenedEventStore> {
   switch (config.kind) {
     case 'pglite': {
       const database = await openPgliteDatabase({ dataDir: config.dataDir });
-      return { store: await createOwningStore(database), database };
+      return { store: await createOwningStore(database, options), database };
     }
     case 'postgres': {
       const database = await openPostgresDatabase(config);
-      return { store: await createOwningStore(database), database };
+      return { store: await createOwningStore(database, options), database };
     }
     case 'kurrentdb':
       return { store: createKurrentEventStore(config.url), database: null };
@@ -43,9 +52,12 @@ export async function openEventStore(config: EventStoreConfig): Promise<OpenedEv
   }
 }
 
-async function createOwningStore(database: SqlDatabase): Promise<EventStore> {
+async function createOwningStore(
+  database: SqlDatabase,
+  options: OpenEventStoreOptions,
+): Promise<EventStore> {
   try {
-    return await createSqlEventStore(database, { ownsDatabase: true });
+    return await createSqlEventStore(database, { ...options, ownsDatabase: true });
   } catch (error) {
     await database.close();
     throw error;

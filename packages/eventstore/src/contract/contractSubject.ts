@@ -7,9 +7,12 @@ export interface EventStoreContractSubject {
   store: EventStore;
   /** A SQL database for subscriber checkpoints and the key store (for SQL adapters the store's own). */
   database: SqlDatabase;
-  /** A second store on the same data; the tests close it without affecting `store`. */
+  /**
+   * Another store on the same data, on its own connection where the engine has more than one (as
+   * another process would open it); the tests close it without affecting `store`.
+   */
   openAnotherStore(): Promise<EventStore>;
-  /** Changes stored events behind the store's back; omit where the engine cannot (tests are skipped). */
+  /** Changes stored events behind the store's back; omit where the engine cannot, and say why in ContractOptions.tamperUnavailable. */
   tamper?: TamperHooks;
   /** Releases whatever the factory opened. */
   close(): Promise<void>;

@@ -13,6 +13,8 @@ import {
 } from './contractFixtures';
 import type { EventStoreContractSubject } from './contractSubject';
 
+const WRITERS = 8;
+
 export function describeSubscriptionContract(subject: () => EventStoreContractSubject): void {
   describe('subscribing to all', () => {
     it('catches up on stored events, then delivers new ones live, in batches no larger than asked', async () => {
@@ -84,12 +86,17 @@ export function describeSubscriptionContract(subject: () => EventStoreContractSu
       await expect(subscription.whenCaughtUp()).rejects.toBeInstanceOf(SubscriptionStoppedError);
     });
 
-    it('delivers every event of 8 concurrent writers exactly once, in one consistent global order', async () => {
-      const { store } = subject();
+    it('delivers every event of 8 writers on their own connections exactly once, in one consistent global order', async () => {
+      // Each writer is its own store (its own connection and transactions, as separate processes
+      // would be), so their commits race and land out of order; the subscriber is on yet another.
+      const writerStores = await Promise.all(
+        Array.from({ length: WRITERS }, () => subject().openAnotherStore()),
+      );
+      const reader = await subject().openAnotherStore();
       const prefix = uniqueStreamId('concurrent');
       const received: RecordedEvent[] = [];
       const allPositions: number[] = [];
-      const subscription = store.subscribeToAll({
+      const subscription = reader.subscribeToAll({
         batchSize: 17,
         handler: async (events) => {
           allPositions.push(...events.map((event) => event.position));
@@ -97,27 +104,31 @@ export function describeSubscriptionContract(subject: () => EventStoreContractSu
         },
       });
       const written: string[] = [];
-      const writers = Array.from({ length: 8 }, async (_, writer) => {
-        for (let append = 0; append < 25; append++) {
-          // Every fifth append carries three events, so batches and appends do not line up.
-          const events = append % 5 === 0 ? newEvents(3) : [newEvent({ writer, append })];
-          written.push(...events.map((event) => event.eventId));
-          await store.append(`${prefix}-${writer}`, events);
-        }
-      });
-
-      await Promise.all(writers);
-      await subscription.whenCaughtUp();
-      await subscription.stop();
+      try {
+        await Promise.all(
+          writerStores.map(async (writerStore, writer) => {
+            for (let append = 0; append < 25; append++) {
+              // Every fifth append carries three events, so batches and appends do not line up.
+              const events = append % 5 === 0 ? newEvents(3) : [newEvent({ writer, append })];
+              written.push(...events.map((event) => event.eventId));
+              await writerStore.append(`${prefix}-${writer}`, events);
+            }
+          }),
+        );
+        await subscription.whenCaughtUp();
+      } finally {
+        await subscription.stop();
+        await Promise.all([...writerStores, reader].map((store) => store.close()));
+      }
 
       const receivedIds = received.map((event) => event.eventId);
       expect(receivedIds).toHaveLength(written.length);
       expect(new Set(receivedIds)).toEqual(new Set(written));
       expect(isStrictlyIncreasing(allPositions)).toBe(true);
       expect(receivedIds).toEqual(
-        ofStreams(prefix, await store.readAll()).map((event) => event.eventId),
+        ofStreams(prefix, await subject().store.readAll()).map((event) => event.eventId),
       );
-      for (let writer = 0; writer < 8; writer++) {
+      for (let writer = 0; writer < WRITERS; writer++) {
         const revisions = received
           .filter((event) => event.streamId === `${prefix}-${writer}`)
           .map((event) => event.revision);

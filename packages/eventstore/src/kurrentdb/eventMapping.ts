@@ -4,7 +4,10 @@
 // namespace, so it cannot collide with a writer's key).
 import type { JsonObject, RecordedEvent, RecordedMetadata } from '../eventStore';
 import type { KurrentEventData, KurrentRecordedEvent } from './kurrentClient';
-import { toNumericPosition, toSafeNumber } from './positionMapping';
+import { toNumericPosition, toSafeNumber, toStreamReadPosition } from './positionMapping';
+
+/** $all reads and subscriptions carry exact log positions; stream reads may not (see positionMapping.ts). */
+export type KurrentRead = 'all' | 'stream';
 
 const schemaVersionKey = '$schemaVersion';
 
@@ -18,8 +21,8 @@ export function toKurrentEventData(event: Omit<RecordedEvent, 'position'>): Kurr
   };
 }
 
-export function fromKurrentEvent(event: KurrentRecordedEvent): RecordedEvent {
-  if (!event.isJson || event.position === undefined) {
+export function fromKurrentEvent(event: KurrentRecordedEvent, read: KurrentRead): RecordedEvent {
+  if (!event.isJson || (read === 'all' && event.position === undefined)) {
     throw new Error(
       `KurrentDB event ${event.id} in ${event.streamId} is not a JSON event with a position; was it written by another application?`,
     );
@@ -29,7 +32,8 @@ export function fromKurrentEvent(event: KurrentRecordedEvent): RecordedEvent {
     eventId: event.id,
     streamId: event.streamId,
     revision: toSafeNumber(event.revision),
-    position: toNumericPosition(event.position),
+    position:
+      read === 'all' ? toNumericPosition(event.position!) : toStreamReadPosition(event.position),
     type: event.type,
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
     data: asObject(event.data),

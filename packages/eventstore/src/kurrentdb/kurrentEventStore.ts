@@ -14,8 +14,13 @@ import type {
   Subscription,
 } from '../eventStore';
 import { partialRetry, wrongExpectedRevision, type ActualRevision } from './conflictError';
-import { fromKurrentEvent, toKurrentEventData } from './eventMapping';
-import { EventStoreClosedError, EventTooLargeError } from '../errors';
+import { fromKurrentEvent, toKurrentEventData, type KurrentRead } from './eventMapping';
+import {
+  AppendFailedError,
+  EventStoreClosedError,
+  EventStoreError,
+  EventTooLargeError,
+} from '../errors';
 import { MAX_APPEND_BYTES } from '../limits';
 import { eventHash, verifyHashChain } from '../integrity';
 import { assertStreamId, prepareAppend, type PreparedEvent } from '../prepareAppend';
@@ -23,7 +28,7 @@ import {
   assertReadAllOptions,
   assertReadStreamOptions,
   assertSubscribeOptions,
-} from './readOptions';
+} from '../readOptions';
 import {
   BACKWARDS,
   END,
@@ -84,13 +89,14 @@ export function createKurrentEventStore(
   /** Collects mapped events until `keep` says stop; a stream that does not exist reads as empty. */
   async function collect(
     source: AsyncIterable<KurrentResolvedEvent>,
+    read: KurrentRead,
     keep: (event: RecordedEvent) => boolean = () => true,
   ): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of source) {
         if (!resolved.event) continue;
-        const event = fromKurrentEvent(resolved.event);
+        const event = fromKurrentEvent(resolved.event, read);
         if (!keep(event)) break;
         events.push(event);
       }
@@ -115,6 +121,7 @@ export function createKurrentEventStore(
         fromRevision: END,
         maxCount: untilEventId === null ? 1 : idempotencyWindow,
       }),
+      'stream',
       (event) => {
         if (reached) return false;
         reached = event.eventId === untilEventId;
@@ -126,6 +133,7 @@ export function createKurrentEventStore(
   async function readEventAt(streamId: string, revision: number): Promise<RecordedEvent> {
     const [event] = await collect(
       client.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 }),
+      'stream',
     );
     if (!event) throw new Error(`KurrentDB has no revision ${revision} in stream ${streamId}`);
     return event;
@@ -139,6 +147,7 @@ export function createKurrentEventStore(
         maxCount: 1,
         filter: userEventsOnly,
       }),
+      'all',
     );
     return head?.position ?? 0;
   }
@@ -264,7 +273,11 @@ export function createKurrentEventStore(
           const bytes = prepared.reduce((sum, event) => sum + Buffer.byteLength(event.body), 0);
           throw new EventTooLargeError(null, bytes, error.maxAppendSize ?? MAX_APPEND_BYTES);
         }
-        if (!isWrongExpectedVersion(error)) throw error;
+        if (error instanceof EventStoreError) throw error;
+        if (!isWrongExpectedVersion(error)) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new AppendFailedError(streamId, reason, { cause: error });
+        }
         if (!exact && attempt < maxAppendAttempts) continue;
         throw wrongExpectedRevision(streamId, expectedRevision, actualRevisionOf(error, current));
       }
@@ -293,6 +306,7 @@ export function createKurrentEventStore(
     });
     return collect(
       source,
+      'stream',
       (event) => to === undefined || (backwards ? event.revision >= to : event.revision <= to),
     );
   }
@@ -308,7 +322,7 @@ export function createKurrentEventStore(
       filter: userEventsOnly,
       ...(limit !== undefined && { maxCount: limit + 1 }),
     });
-    const events = await collect(source);
+    const events = await collect(source, 'all');
     const after = events.filter((event) => event.position > fromPosition);
     return limit === undefined ? after : after.slice(0, limit);
   }

@@ -54,7 +54,7 @@ export function subscribeToKurrentAll(
       for await (const resolved of source) {
         if (stopping || failure) break;
         if (!resolved.event) continue;
-        const event = fromKurrentEvent(resolved.event);
+        const event = fromKurrentEvent(resolved.event, 'all');
         // A subscription from a position starts after it; the guard makes that independent of the server version.
         if (event.position <= queuedPosition) continue;
         queuedPosition = event.position;

@@ -1,36 +1,50 @@
 // AES-256-GCM for personal fields and for wrapping the per-stream data keys. Formats (stored in
 // events and in the key table; never change them without a new marker):
 //
-//   encrypted field: { "$encrypted": base64(iv[12] | tag[16] | ciphertext) }
-//                    plaintext = canonical JSON of the original value, UTF-8; key = the stream's data key
+//   encrypted field: { "$encrypted": "v2:" + base64(iv[12] | tag[16] | ciphertext) }
+//                    plaintext = canonical JSON of the original value, UTF-8; key = the stream's
+//                    data key; additional data = "kot-personal-field:" + JSON.stringify([streamId,
+//                    ...path]), path = the field's place in the event data (keys and array indexes),
+//                    so a ciphertext copied to another stream or field no longer decrypts
+//   legacy field:    { "$encrypted": base64(iv[12] | tag[16] | ciphertext) } (no prefix): the
+//                    same without additional data; still read, never written (see README, decision 6)
 //   wrapped data key: base64(iv[12] | tag[16] | ciphertext[32])
 //                    key = master key, additional data = "kot-data-key:" + streamId
 //
 // A fresh random IV per encryption; GCM's tag makes any change to a ciphertext fail to decrypt.
 
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { EventStoreError } from '../errors';
 import { canonicalJson } from '../integrity/canonicalJson';
-import { isRecord } from './personalFieldPaths';
+import { isRecord, type PathStep } from './personalFieldPaths';
 
 export const ENCRYPTED_MARKER = '$encrypted';
 /** What a personal field reads as once its stream's key has been forgotten. */
 export const REDACTED = '[REDACTED]';
+/**
+ * What a personal field reads as when its stored value does not decrypt (altered in the database,
+ * or moved from another field or stream) or its key does not unwrap: the rest of the event and of
+ * the log still reads. See PersonalDataOptions.onUnreadable.
+ */
+export const UNREADABLE = '[UNREADABLE]';
 
 export interface EncryptedValue {
   [ENCRYPTED_MARKER]: string;
 }
 
+/** Where an encrypted value belongs: the ciphertext is bound to both. */
+export interface FieldPlace {
+  streamId: string;
+  path: readonly PathStep[];
+}
+
+const FORMAT_PREFIX = 'v2:';
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
 
-export class PersonalDataKeyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PersonalDataKeyError';
-  }
-}
+export class PersonalDataKeyError extends EventStoreError {}
 
 export function isEncryptedValue(value: unknown): value is EncryptedValue {
   return (
@@ -40,15 +54,27 @@ export function isEncryptedValue(value: unknown): value is EncryptedValue {
   );
 }
 
-export function encryptValue(dataKey: Buffer, value: unknown): EncryptedValue {
-  return { [ENCRYPTED_MARKER]: seal(dataKey, Buffer.from(canonicalJson(value), 'utf8')) };
+export function encryptValue(dataKey: Buffer, value: unknown, place: FieldPlace): EncryptedValue {
+  const plaintext = Buffer.from(canonicalJson(value), 'utf8');
+  return { [ENCRYPTED_MARKER]: FORMAT_PREFIX + seal(dataKey, plaintext, fieldContext(place)) };
 }
 
-export function decryptValue(dataKey: Buffer, value: EncryptedValue): unknown {
-  const plaintext = open(dataKey, value[ENCRYPTED_MARKER]);
-  if (!plaintext)
-    throw new PersonalDataKeyError('A personal field does not decrypt with its stream key');
-  return JSON.parse(plaintext.toString('utf8')) as unknown;
+/** The original value; PersonalDataKeyError when it does not decrypt with this key at this place. */
+export function decryptValue(dataKey: Buffer, value: EncryptedValue, place: FieldPlace): unknown {
+  const sealed = value[ENCRYPTED_MARKER];
+  const plaintext = sealed.startsWith(FORMAT_PREFIX)
+    ? open(dataKey, sealed.slice(FORMAT_PREFIX.length), fieldContext(place))
+    : open(dataKey, sealed);
+  if (!plaintext) {
+    throw new PersonalDataKeyError(
+      'A personal field does not decrypt with its stream key at its place in the event',
+    );
+  }
+  try {
+    return JSON.parse(plaintext.toString('utf8')) as unknown;
+  } catch {
+    throw new PersonalDataKeyError('A personal field decrypts to something that is not JSON');
+  }
 }
 
 export function createDataKey(): Buffer {
@@ -76,6 +102,10 @@ export function parseMasterKey(base64: string): Buffer {
     throw new PersonalDataKeyError(`The master key must be ${KEY_BYTES} bytes in base64`);
   }
   return key;
+}
+
+function fieldContext({ streamId, path }: FieldPlace): Buffer {
+  return Buffer.from(`kot-personal-field:${JSON.stringify([streamId, ...path])}`, 'utf8');
 }
 
 function wrappingContext(streamId: string): Buffer {

@@ -5,20 +5,23 @@ export {
   protectPersonalData,
   type PersonalDataOptions,
   type ProtectedEventStore,
+  type UnreadablePersonalField,
 } from './protectPersonalData';
 export {
   createSqlKeyStore,
   PersonalDataForgottenError,
   KEY_STORE_COMPONENT,
   type KeyStore,
+  type ReadingKey,
   type SqlKeyStoreOptions,
 } from './keyStore';
 export {
   REDACTED,
+  UNREADABLE,
   ENCRYPTED_MARKER,
   PersonalDataKeyError,
   isEncryptedValue,
   parseMasterKey,
   type EncryptedValue,
 } from './fieldEncryption';
-export { mapFieldPaths, parseFieldPath } from './personalFieldPaths';
+export { mapFieldPaths, parseFieldPath, type PathStep } from './personalFieldPaths';

@@ -8,16 +8,22 @@
 import { EventStoreError } from '../errors';
 import { runMigrations, type Migration } from '../sql/migrations';
 import type { SqlDatabase } from '../sql/sqlDatabase';
-import { createDataKey, unwrapDataKey, wrapDataKey } from './fieldEncryption';
+import { createDataKey, PersonalDataKeyError, unwrapDataKey, wrapDataKey } from './fieldEncryption';
 
 export interface KeyStore {
   /** The stream's data key, created on first use. Throws PersonalDataForgottenError once forgotten. */
   keyForWriting(streamId: string): Promise<Buffer>;
-  /** Data keys of those streams that have one; forgotten and unknown streams are absent. */
-  keysForReading(streamIds: readonly string[]): Promise<Map<string, Buffer>>;
+  /**
+   * Data keys of those streams that have one; forgotten and unknown streams are absent, and a key
+   * that does not unwrap (altered key row, wrong master key) is 'unreadable' instead of failing
+   * the whole read.
+   */
+  keysForReading(streamIds: readonly string[]): Promise<Map<string, ReadingKey>>;
   /** Erases the stream's key. Idempotent. */
   forget(streamId: string): Promise<void>;
 }
+
+export type ReadingKey = Buffer | 'unreadable';
 
 export class PersonalDataForgottenError extends EventStoreError {
   constructor(readonly streamId: string) {
@@ -93,17 +99,24 @@ export async function createSqlKeyStore(
     if (!entry || entry.expires < Date.now()) return undefined;
     return entry.key;
   };
+  /** Per stream with a key row: its key, null once forgotten, or the error unwrapping it. */
   const load = async (streamIds: readonly string[]) => {
     const rows = await db.query<{ stream_id: string; wrapped_key: string | null }>(
       statements.load,
       [streamIds],
     );
-    const found = new Map<string, Buffer | null>();
+    const found = new Map<string, Buffer | null | PersonalDataKeyError>();
     for (const row of rows) {
-      found.set(
-        row.stream_id,
-        row.wrapped_key === null ? null : unwrapDataKey(masterKey, row.stream_id, row.wrapped_key),
-      );
+      if (row.wrapped_key === null) {
+        found.set(row.stream_id, null);
+        continue;
+      }
+      try {
+        found.set(row.stream_id, unwrapDataKey(masterKey, row.stream_id, row.wrapped_key));
+      } catch (error) {
+        if (!(error instanceof PersonalDataKeyError)) throw error;
+        found.set(row.stream_id, error);
+      }
     }
     return found;
   };
@@ -118,6 +131,7 @@ export async function createSqlKeyStore(
       ]);
       // A separate statement: it sees a concurrent creator's committed key (READ COMMITTED).
       const key = (await load([streamId])).get(streamId);
+      if (key instanceof PersonalDataKeyError) throw key;
       if (!key) {
         remember(streamId, null);
         throw new PersonalDataForgottenError(streamId);
@@ -126,7 +140,7 @@ export async function createSqlKeyStore(
       return key;
     },
     async keysForReading(streamIds) {
-      const keys = new Map<string, Buffer>();
+      const keys = new Map<string, ReadingKey>();
       const missing: string[] = [];
       for (const streamId of new Set(streamIds)) {
         const known = cached(streamId);
@@ -137,6 +151,11 @@ export async function createSqlKeyStore(
         const loaded = await load(missing);
         for (const streamId of missing) {
           const key = loaded.get(streamId) ?? null;
+          if (key instanceof PersonalDataKeyError) {
+            // Not cached: a repaired key row (or master key) is picked up on the next read.
+            keys.set(streamId, 'unreadable');
+            continue;
+          }
           // Unknown streams are not cached: their key may be created any moment.
           if (loaded.has(streamId)) remember(streamId, key);
           if (key) keys.set(streamId, key);

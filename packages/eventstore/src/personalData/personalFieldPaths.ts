@@ -19,33 +19,52 @@ export function parseFieldPath(path: string): PathSegment[] {
   return segments;
 }
 
+/** One step of a concrete place in the data: an object key or an array index. */
+export type PathStep = string | number;
+
+/** Called with each value a path reaches and the place it was found (`['children', 0, 'name']`). */
+export type FieldTransform = (value: unknown, at: readonly PathStep[]) => unknown;
+
 /** A copy of `data` with `transform` applied to every value the path reaches; `data` is untouched. */
 export function mapFieldPath(
   data: unknown,
   segments: readonly PathSegment[],
-  transform: (value: unknown) => unknown,
+  transform: FieldTransform,
 ): unknown {
-  return mapFrom(data, segments, 0, transform);
+  return mapFrom(data, segments, 0, [], transform);
 }
 
 function mapFrom(
   node: unknown,
   segments: readonly PathSegment[],
   index: number,
-  transform: (value: unknown) => unknown,
+  at: readonly PathStep[],
+  transform: FieldTransform,
 ): unknown {
   const segment = segments[index];
-  if (!segment) return transform(node);
+  if (!segment) return transform(node, at);
   if (!isRecord(node) || !Object.hasOwn(node, segment.key)) return node;
   const child = node[segment.key];
+  const here = [...at, segment.key];
   let mapped: unknown;
   if (segment.eachElement) {
     if (!Array.isArray(child)) return node;
-    mapped = child.map((element: unknown) => mapFrom(element, segments, index + 1, transform));
+    mapped = child.map((element: unknown, position) =>
+      mapFrom(element, segments, index + 1, [...here, position], transform),
+    );
   } else {
-    mapped = mapFrom(child, segments, index + 1, transform);
+    mapped = mapFrom(child, segments, index + 1, here, transform);
   }
   return { ...node, [segment.key]: mapped };
+}
+
+/** `a.b[1].c`: a place in the data as a person reads it (for messages, never for crypto). */
+export function describePlace(at: readonly PathStep[]): string {
+  return at
+    .map((step, index) =>
+      typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`,
+    )
+    .join('');
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -56,7 +75,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function mapFieldPaths(
   data: unknown,
   paths: readonly string[],
-  transform: (value: unknown) => unknown,
+  transform: FieldTransform,
 ): unknown {
   return paths.reduce(
     (current, path) => mapFieldPath(current, parseFieldPath(path), transform),

@@ -1,4 +1,4 @@
-import { mapFieldPath, parseFieldPath } from './personalFieldPaths';
+import { describePlace, mapFieldPath, parseFieldPath } from './personalFieldPaths';
 
 const mark = (value: unknown) => `<${String(value)}>`;
 
@@ -40,5 +40,22 @@ describe('personal field paths', () => {
   it('refuse malformed paths', () => {
     expect(() => parseFieldPath('a..b')).toThrow();
     expect(() => parseFieldPath('a[0].b')).toThrow();
+  });
+
+  it('tell the transform where each value was found, array positions included', () => {
+    const places: unknown[] = [];
+    mapFieldPath(
+      { household: { partners: [{ bsn: '1' }, { bsn: '2' }] } },
+      parseFieldPath('household.partners[].bsn'),
+      (value, at) => {
+        places.push([value, describePlace(at), at]);
+        return value;
+      },
+    );
+
+    expect(places).toEqual([
+      ['1', 'household.partners[0].bsn', ['household', 'partners', 0, 'bsn']],
+      ['2', 'household.partners[1].bsn', ['household', 'partners', 1, 'bsn']],
+    ]);
   });
 });

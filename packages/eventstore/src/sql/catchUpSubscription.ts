@@ -4,10 +4,13 @@
 // Sleeping: after a wake-up we read at once. When committed rows are held back behind a
 // still-running transaction (head >= horizon), we re-read with a short growing delay, because
 // that transaction may not be an append and will not notify. Otherwise we wait for a wake-up,
-// with a slow poll only as a safety net for a lost NOTIFY.
+// with a slow poll only as a safety net for a lost NOTIFY. A stall behind the horizon that lasts
+// is reported (see deliveryHeldBack.ts): it is the one way delivery stops without an error.
 
 import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../eventStore';
-import { InvalidOptionsError, SubscriptionStoppedError } from '../errors';
+import { SubscriptionStoppedError } from '../errors';
+import { assertSubscribeOptions } from '../readOptions';
+import type { DeliveryHeldBack } from './deliveryHeldBack';
 
 export interface CatchUpSource {
   /** Events after `position` (exclusive) below the visible horizon, in position order. */
@@ -16,6 +19,8 @@ export interface CatchUpSource {
   readHorizon(): Promise<{ horizon: number; head: number }>;
   onWakeUp(callback: () => void): Promise<() => Promise<void>>;
   fallbackPollMs: number;
+  /** Told once when a stall behind the horizon has lasted `warnAfterMs`, and once when it ends. */
+  heldBack: { warnAfterMs: number; report(notice: DeliveryHeldBack): void };
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
@@ -25,17 +30,9 @@ export function startCatchUpSubscription(
   source: CatchUpSource,
   options: SubscribeToAllOptions,
 ): Subscription {
+  assertSubscribeOptions(options);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
-    throw new InvalidOptionsError(`batchSize must be a positive integer, got ${batchSize}`);
-  }
   const checkpoint = options.fromCheckpoint ?? 0;
-  if (!Number.isSafeInteger(checkpoint) || checkpoint < 0) {
-    throw new InvalidOptionsError(`fromCheckpoint must be a position >= 0, got ${checkpoint}`);
-  }
-  if (typeof options.handler !== 'function') {
-    throw new InvalidOptionsError('a handler function is required');
-  }
 
   let position = checkpoint;
   let stopping = false;
@@ -70,22 +67,50 @@ export function startCatchUpSubscription(
     const unlisten = await source.onWakeUp(wakeUp);
     try {
       let heldBackDelay = HELD_BACK_DELAYS_MS.first;
+      // A stall: committed rows wait behind the horizon and nothing was delivered since.
+      let stalledSince: number | null = null;
+      let reported = false;
+      let lastHorizon = { horizon: 0, head: 0 };
+      const report = (notice: DeliveryHeldBack) => {
+        try {
+          source.heldBack.report(notice);
+        } catch {
+          /* a failing report must not stop delivery */
+        }
+      };
+      const progressed = () => {
+        heldBackDelay = HELD_BACK_DELAYS_MS.first;
+        if (reported && stalledSince !== null) {
+          const heldBackForMs = Date.now() - stalledSince;
+          report({ state: 'resumed', heldBackForMs, position, ...lastHorizon });
+        }
+        stalledSince = null;
+        reported = false;
+      };
       while (!stopping) {
         wakeUpPending = false;
         const events = await source.readAfter(position, batchSize);
         if (stopping) break;
-        const last = events[events.length - 1];
-        if (last) {
+        const newest = events[events.length - 1];
+        if (newest) {
           await options.handler(events);
-          position = last.position;
+          position = newest.position;
           resolveReachedWaiters();
+          progressed();
           if (events.length === batchSize) continue;
         }
-        const { horizon, head } = await source.readHorizon();
+        lastHorizon = await source.readHorizon();
+        const { horizon, head } = lastHorizon;
         if (head <= position) {
-          heldBackDelay = HELD_BACK_DELAYS_MS.first;
+          progressed();
           await sleep(source.fallbackPollMs);
         } else if (head >= horizon) {
+          stalledSince ??= Date.now();
+          const heldBackForMs = Date.now() - stalledSince;
+          if (!reported && heldBackForMs >= source.heldBack.warnAfterMs) {
+            reported = true;
+            report({ state: 'held_back', heldBackForMs, position, horizon, head });
+          }
           await sleep(heldBackDelay);
           heldBackDelay = Math.min(heldBackDelay * 2, HELD_BACK_DELAYS_MS.max);
         }

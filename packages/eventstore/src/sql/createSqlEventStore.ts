@@ -14,16 +14,23 @@ import type {
   Subscription,
 } from '../eventStore';
 import {
+  AppendFailedError,
   EventStoreClosedError,
+  EventStoreError,
   IdempotencyConflictError,
   InvalidEventError,
-  InvalidOptionsError,
   WrongExpectedRevisionError,
 } from '../errors';
 import { canonicalJson, NotJsonError } from '../integrity/canonicalJson';
 import { verifyHashChain } from '../integrity/hashChain';
 import { assertStreamId, prepareAppend } from '../prepareAppend';
+import { assertReadAllOptions, assertReadStreamOptions } from '../readOptions';
 import { startCatchUpSubscription } from './catchUpSubscription';
+import {
+  DEFAULT_HELD_BACK_WARNING_MS,
+  warnDeliveryHeldBack,
+  type DeliveryHeldBack,
+} from './deliveryHeldBack';
 import { EVENT_STORE_COMPONENT, eventStoreMigrations } from './eventStoreSchema';
 import { eventStoreStatements as statements } from './eventStoreStatements';
 import { createGroupCommit } from './groupCommit';
@@ -42,6 +49,13 @@ export interface SqlEventStoreOptions {
    * connection). Default 2 on PostgreSQL, 1 on PGlite (one connection).
    */
   concurrentAppendBatches?: number;
+  /**
+   * How long a subscription may be held back behind the visibility horizon (an older transaction
+   * still open somewhere in the cluster) before it says so. Default 10 s.
+   */
+  heldBackWarningMs?: number;
+  /** Where that is said, once per episode and again when delivery resumes. Default: a line on stderr. */
+  onDeliveryHeldBack?: (notice: DeliveryHeldBack) => void;
 }
 
 const DEFAULT_FALLBACK_POLL_MS = 2000;
@@ -75,13 +89,9 @@ export async function createSqlEventStore(
   ): Promise<RecordedEvent[]> => {
     assertOpen();
     assertStreamId(streamId);
+    assertReadStreamOptions(readOptions);
     const { from, to, limit } = readOptions;
-    for (const [name, value] of Object.entries({ from, to })) assertPosition(name, value);
-    assertLimit(limit);
     const backwards = readOptions.direction === 'backwards';
-    if (readOptions.direction !== undefined && !backwards && readOptions.direction !== 'forwards') {
-      throw new InvalidOptionsError(`unknown direction ${String(readOptions.direction)}`);
-    }
     const rows = await db.query<RecordedEventRow>(
       backwards ? statements.readStreamBackwards : statements.readStreamForwards,
       backwards
@@ -95,7 +105,14 @@ export async function createSqlEventStore(
     async append(streamId: string, events: NewEvent[], appendOptions?: AppendOptions) {
       assertOpen();
       const prepared = prepareAppend(streamId, events, appendOptions);
-      const row = await groupCommit.append(prepared);
+      let row: AppendRow;
+      try {
+        row = await groupCommit.append(prepared);
+      } catch (error) {
+        // A transaction that failed as a whole (alone or as a batch): the driver's error as cause.
+        if (error instanceof EventStoreError) throw error;
+        throw new AppendFailedError(streamId, databaseReason(error), { cause: error });
+      }
       return appendResult(
         streamId,
         prepared.expectedRevision,
@@ -109,8 +126,7 @@ export async function createSqlEventStore(
 
     async readAll(readOptions: ReadAllOptions = {}) {
       assertOpen();
-      assertPosition('fromPosition', readOptions.fromPosition);
-      assertLimit(readOptions.limit);
+      assertReadAllOptions(readOptions);
       return readAfter(readOptions.fromPosition ?? 0, readOptions.limit ?? null);
     },
 
@@ -125,6 +141,10 @@ export async function createSqlEventStore(
           },
           onWakeUp: (callback) => db.listen(channel, callback),
           fallbackPollMs,
+          heldBack: {
+            warnAfterMs: options.heldBackWarningMs ?? DEFAULT_HELD_BACK_WARNING_MS,
+            report: options.onDeliveryHeldBack ?? warnDeliveryHeldBack,
+          },
         },
         subscribeOptions,
       );
@@ -211,18 +231,12 @@ function appendResult(
           'a retry must repeat the same append, new events need new ids',
       );
     case 'unknown':
-      throw new Error('eventstore_append reported unknown event ids');
+      throw new AppendFailedError(streamId, 'the database reported event ids it does not hold');
   }
 }
 
-function assertPosition(name: string, value: unknown): void {
-  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 0)) {
-    throw new InvalidOptionsError(`${name} must be an integer >= 0, got ${String(value)}`);
-  }
-}
-
-function assertLimit(limit: unknown): void {
-  if (limit !== undefined && (!Number.isSafeInteger(limit) || (limit as number) < 1)) {
-    throw new InvalidOptionsError(`limit must be an integer >= 1, got ${String(limit)}`);
-  }
+function databaseReason(error: unknown): string {
+  const { message, code } = error as { message?: unknown; code?: unknown };
+  const text = typeof message === 'string' && message ? message : String(error);
+  return typeof code === 'string' ? `${text} (SQLSTATE ${code})` : text;
 }

@@ -2,7 +2,7 @@
 // appends made at the same time share one transaction, and each one still stands alone. Run by
 // the PGlite and PostgreSQL test files.
 
-import { IdempotencyConflictError } from '../errors';
+import { AppendFailedError, IdempotencyConflictError } from '../errors';
 import { newEvent, newEvents, uniqueStreamId } from '../contract/contractFixtures';
 import type { ContractFactory, EventStoreContractSubject } from '../contract/contractSubject';
 import { MAX_EVENTS_PER_APPEND } from '../limits';
@@ -81,6 +81,40 @@ export function describeGroupCommitContract(
       expect(written.status).toBe('fulfilled');
       expect(await store.readStream(misplaced)).toEqual([]);
       expect(await store.readStream(unrelated)).toHaveLength(2);
+    });
+
+    it('rejects every append of a batch whose transaction fails as a whole with a typed error, writing none of them', async () => {
+      const { store, database } = subject();
+      const streams = [uniqueStreamId('doomed'), uniqueStreamId('case'), uniqueStreamId('case')];
+      const appends = streams.map((streamId) => ({ streamId, events: newEvents(2) }));
+      // A deferred trigger fails the commit itself, after every append of the batch went through.
+      const trigger = `refuse_commit_${streams[0]!.replaceAll('-', '_')}`.slice(0, 60);
+      await database.executeScript(`
+        CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the commit is refused for this test'; END $$;
+        CREATE CONSTRAINT TRIGGER ${trigger} AFTER INSERT ON events
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+          WHEN (NEW.stream_id = '${streams[0]}') EXECUTE FUNCTION ${trigger}();`);
+      try {
+        const outcomes = await Promise.allSettled(
+          appends.map(({ streamId, events }) => store.append(streamId, events)),
+        );
+
+        for (const outcome of outcomes) {
+          expect(outcome.status).toBe('rejected');
+          expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(AppendFailedError);
+        }
+        for (const streamId of streams) expect(await store.readStream(streamId)).toEqual([]);
+      } finally {
+        await database.executeScript(
+          `DROP TRIGGER ${trigger} ON events; DROP FUNCTION ${trigger}();`,
+        );
+      }
+      // Nothing was written, so the very same appends (same event ids) now go through.
+      const retried = await Promise.all(
+        appends.map(({ streamId, events }) => store.append(streamId, events)),
+      );
+      expect(retried.map((result) => result.nextExpectedRevision)).toEqual([1, 1, 1]);
     });
 
     it('never deadlocks two stores that write the same streams in opposite orders', async () => {

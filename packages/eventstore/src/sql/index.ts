@@ -11,3 +11,4 @@ export {
 export { openPostgresDatabase, type PostgresDatabaseOptions } from './openPostgresDatabase';
 export { runMigrations, MigrationChecksumError, type Migration } from './migrations';
 export { createSqlEventStore, type SqlEventStoreOptions } from './createSqlEventStore';
+export type { DeliveryHeldBack } from './deliveryHeldBack';

@@ -23,8 +23,10 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
   }
   const connection = {
     connectionString: options.url,
-    // search_path as a connection parameter: set before the first statement on every connection.
-    options: `-c search_path=${schema}`,
+    // Connection parameters, set before the first statement on every connection: the schema, and
+    // READ COMMITTED whatever the server, database or role default (appends need it: see
+    // eventStoreSchema.ts; a default of REPEATABLE READ would make every append fail).
+    options: `-c search_path=${schema} -c default_transaction_isolation=read\\ committed`,
   };
   if (schema !== 'public') {
     const setup = new Pool({ connectionString: options.url, max: 1 });

@@ -6,6 +6,7 @@ import { describeEventStoreContract } from '../contract/eventStoreContract';
 import { newEvent, uniqueStreamId, waitFor } from '../contract/contractFixtures';
 import { prepareAppend } from '../prepareAppend';
 import { createSqlEventStore } from './createSqlEventStore';
+import type { DeliveryHeldBack } from './deliveryHeldBack';
 import { describeGroupCommitContract } from './groupCommitContract';
 import { openPostgresDatabase } from './openPostgresDatabase';
 import { createSqlContractSubject } from './sqlContractSubject';
@@ -19,10 +20,14 @@ describeEventStoreContract(
   'PostgreSQL',
   async () => {
     const database = await openPostgresDatabase({ url, schema, maxConnections: 12 });
-    return createSqlContractSubject(database, async () => {
-      await database.close();
-      await dropSchema(schema);
-    });
+    return createSqlContractSubject(
+      database,
+      async () => {
+        await database.close();
+        await dropSchema(schema);
+      },
+      () => openPostgresDatabase({ url, schema, maxConnections: 2 }),
+    );
   },
   { skipReason },
 );
@@ -32,10 +37,14 @@ describeGroupCommitContract(
   async () => {
     const groupSchema = `${schema}_group`;
     const database = await openPostgresDatabase({ url, schema: groupSchema });
-    return createSqlContractSubject(database, async () => {
-      await database.close();
-      await dropSchema(groupSchema);
-    });
+    return createSqlContractSubject(
+      database,
+      async () => {
+        await database.close();
+        await dropSchema(groupSchema);
+      },
+      () => openPostgresDatabase({ url, schema: groupSchema, maxConnections: 4 }),
+    );
   },
   skipReason,
 );
@@ -89,6 +98,49 @@ describeGroupCommitContract(
     }
   });
 
+  it('tells the operator once when an idle transaction holds delivery back, and again when it ends', async () => {
+    const notices: DeliveryHeldBack[] = [];
+    const database = await openPostgresDatabase({ url, schema: visibilitySchema });
+    const store = await createSqlEventStore(database, {
+      ownsDatabase: true,
+      heldBackWarningMs: 300,
+      onDeliveryHeldBack: (notice) => notices.push(notice),
+    });
+    const idle = new Client({ connectionString: url });
+    await idle.connect();
+    const streamId = uniqueStreamId('held');
+    const received: string[] = [];
+    const subscription = store.subscribeToAll({
+      handler: async (events) => {
+        received.push(...events.filter((e) => e.streamId === streamId).map((e) => e.eventId));
+      },
+    });
+    try {
+      await subscription.whenCaughtUp();
+      // Any transaction with an id holds the horizon, whatever it touches (here: nothing of ours).
+      await idle.query('BEGIN');
+      await idle.query('SELECT pg_current_xact_id()');
+      await store.append(streamId, [newEvent()]);
+      await waitFor('the held-back notice', () => notices.length === 1, 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      expect(received).toEqual([]);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ state: 'held_back' });
+      expect(notices[0]!.heldBackForMs).toBeGreaterThanOrEqual(300);
+
+      await idle.query('COMMIT');
+      await waitFor('the event', () => received.length === 1, 5_000);
+      await waitFor('the resumed notice', () => notices.length === 2, 5_000);
+      expect(notices[1]).toMatchObject({ state: 'resumed' });
+      expect(notices[1]!.heldBackForMs).toBeGreaterThanOrEqual(700);
+    } finally {
+      await idle.end();
+      await subscription.stop();
+      await store.close();
+    }
+  });
+
   it('wakes a subscriber in another process-like store through LISTEN/NOTIFY, not the fallback poll', async () => {
     const writerDatabase = await openPostgresDatabase({ url, schema: visibilitySchema });
     const readerDatabase = await openPostgresDatabase({ url, schema: visibilitySchema });
@@ -116,6 +168,47 @@ describeGroupCommitContract(
     } finally {
       await subscription.stop();
       await Promise.all([writer.close(), reader.close()]);
+    }
+  });
+});
+
+(skipReason ? describe.skip : describe)('PostgreSQL connection settings', () => {
+  it('appends on a database whose default isolation is REPEATABLE READ', async () => {
+    const name = `eventstore_isolation_${Date.now().toString(36)}_${process.pid}`;
+    const admin = new Pool({ connectionString: url, max: 1 });
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      await admin.query(
+        `ALTER DATABASE ${name} SET default_transaction_isolation TO 'repeatable read'`,
+      );
+      const databaseUrl = new URL(url);
+      databaseUrl.pathname = `/${name}`;
+      const plain = new Client({ connectionString: databaseUrl.toString() });
+      await plain.connect();
+      const serverDefault = await plain.query('SHOW default_transaction_isolation');
+      await plain.end();
+      const database = await openPostgresDatabase({ url: databaseUrl.toString() });
+      const store = await createSqlEventStore(database, { ownsDatabase: true });
+      try {
+        const streamId = uniqueStreamId('isolated');
+        await store.append(streamId, [newEvent()], { expectedRevision: 'no_stream' });
+        // Appends made at the same time go through the batch function: it needs the same.
+        await Promise.all([
+          store.append(streamId, [newEvent()]),
+          store.append(uniqueStreamId('isolated'), [newEvent()]),
+        ]);
+
+        expect(serverDefault.rows).toEqual([{ default_transaction_isolation: 'repeatable read' }]);
+        expect(await database.query('SHOW default_transaction_isolation')).toEqual([
+          { default_transaction_isolation: 'read committed' },
+        ]);
+        expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, eventCount: 2 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 });

@@ -1,6 +1,8 @@
 // How the SQL event store writes what group commit hands it: a lone append through
 // eventstore_append, several through eventstore_append_batch (one statement, one transaction).
+// What the database refuses comes back as the port's typed errors, never as a driver error.
 
+import { AppendFailedError } from '../errors';
 import type { PreparedAppend } from '../prepareAppend';
 import { eventStoreStatements as statements } from './eventStoreStatements';
 import type { GroupCommitWriter } from './groupCommit';
@@ -21,28 +23,42 @@ interface BatchAppendRow {
   error_message: string | null;
 }
 
+/**
+ * Attempts of a lone append whose event id collided with a row that is gone again by the time the
+ * collision is classified (deleted meanwhile): nothing of it was written, so it may simply run again.
+ */
+const MAX_APPEND_ATTEMPTS = 3;
+
 export function createSqlAppendWriter(db: SqlDatabase): GroupCommitWriter<AppendRow> {
   return {
     async writeOne(prepared: PreparedAppend) {
       const eventIds = prepared.events.map((event) => event.eventId);
-      try {
-        const [row] = await db.query<AppendRow>(statements.append, [
-          prepared.streamId,
-          String(prepared.expectedRevision),
-          eventIds,
-          prepared.events.map((event) => event.body),
-        ]);
-        if (!row) throw new Error('eventstore_append returned no row');
-        return row;
-      } catch (error) {
-        // A stored event id: the append wrote nothing. Was it a retry, or a conflict?
-        if ((error as { constraint?: string }).constraint !== 'events_event_id_key') throw error;
-        const [row] = await db.query<AppendRow>(statements.classifyKnown, [
-          prepared.streamId,
-          eventIds,
-        ]);
-        if (!row || row.outcome === 'unknown') throw error;
-        return row;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const [row] = await db.query<AppendRow>(statements.append, [
+            prepared.streamId,
+            String(prepared.expectedRevision),
+            eventIds,
+            prepared.events.map((event) => event.body),
+          ]);
+          if (!row) throw new AppendFailedError(prepared.streamId, 'the database returned no row');
+          return row;
+        } catch (error) {
+          // A stored event id: the append wrote nothing. Was it a retry, or a conflict?
+          if ((error as { constraint?: string }).constraint !== 'events_event_id_key') throw error;
+          const [row] = await db.query<AppendRow>(statements.classifyKnown, [
+            prepared.streamId,
+            eventIds,
+          ]);
+          if (row && row.outcome !== 'unknown') return row;
+          if (attempt >= MAX_APPEND_ATTEMPTS) {
+            throw new AppendFailedError(
+              prepared.streamId,
+              `an event id kept colliding with rows that were gone when looked up (${attempt} attempts)`,
+              { cause: error },
+            );
+          }
+        }
       }
     },
 
@@ -55,12 +71,14 @@ export function createSqlAppendWriter(db: SqlDatabase): GroupCommitWriter<Append
         appends.flatMap((append) => append.events.map((event) => event.body)),
       ]);
       // An 'error' row is a database error that refused that append alone; the others stand.
-      return rows.map(({ outcome, stream_revision, last_position, error_code, error_message }) =>
-        outcome === 'error'
-          ? Object.assign(new Error(`eventstore_append failed: ${error_message}`), {
-              code: error_code,
-            })
-          : { outcome, stream_revision, last_position },
+      return rows.map(
+        ({ outcome, stream_revision, last_position, error_code, error_message }, index) =>
+          outcome === 'error'
+            ? new AppendFailedError(
+                appends[index]?.streamId ?? '(unknown)',
+                `the database refused it: ${error_message} (SQLSTATE ${error_code})`,
+              )
+            : { outcome, stream_revision, last_position },
       );
     },
   };

@@ -8,13 +8,20 @@ import type { SqlDatabase } from './sqlDatabase';
 export async function createSqlContractSubject(
   database: SqlDatabase,
   release: () => Promise<void>,
+  /**
+   * A new connection to the same data, as another process would open (PostgreSQL: its own pool and
+   * LISTEN connection). Omitted on PGlite, whose one connection the other stores then share.
+   */
+  connectAgain?: () => Promise<SqlDatabase>,
 ): Promise<EventStoreContractSubject> {
   // A short fallback poll would hide lost wake-ups: keep the production default.
   const store = await createSqlEventStore(database);
   return {
     store,
     database,
-    openAnotherStore: () => createSqlEventStore(database),
+    openAnotherStore: connectAgain
+      ? async () => createSqlEventStore(await connectAgain(), { ownsDatabase: true })
+      : () => createSqlEventStore(database),
     tamper: {
       async alterData(streamId, revision, data) {
         await database.query(

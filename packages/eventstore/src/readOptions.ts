@@ -1,8 +1,7 @@
-// The port's rules for read and subscription options, checked before any call to the server so
-// that a bad option is an InvalidOptionsError on every engine.
-// TODO(eventstore): the SQL adapter has the same checks privately; share one module.
-import type { ReadAllOptions, ReadStreamOptions, SubscribeToAllOptions } from '../eventStore';
-import { InvalidOptionsError } from '../errors';
+// The port's rules for read and subscription options, checked by every adapter before any I/O so
+// that a bad option is the same InvalidOptionsError on every engine.
+import type { ReadAllOptions, ReadStreamOptions, SubscribeToAllOptions } from './eventStore';
+import { InvalidOptionsError } from './errors';
 
 export function assertReadStreamOptions({ from, to, limit, direction }: ReadStreamOptions): void {
   assertPosition('from', from);
