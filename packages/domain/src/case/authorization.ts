@@ -10,7 +10,7 @@ import {
 import { text, type Text } from '../text';
 import type { CaseCommand, CaseCommandType } from './commands';
 import { claimantMayApply } from './mandate';
-import type { CaseState } from './state';
+import type { CaseState, CaseStatus } from './state';
 
 export type Permission = { allowed: true } | { allowed: false; reason: Text };
 
@@ -73,6 +73,33 @@ const isOfferedTo = (actor: Actor, offer: PartyRef) =>
   offer.role === actor.role &&
   (offer.personId === undefined || offer.personId === actor.id);
 
+/** The open stages at or after Toeslagen's first step, and those after CIZ was asked. */
+const toeslagenStages: readonly CaseStatus[] = [
+  'requested',
+  'indication-check',
+  'indication-missing',
+  'forms-pending',
+  'forms-sent',
+  'application-submitted',
+  'awaiting-decision',
+  'granted',
+  'rejected',
+  'objection',
+  'kot-stopped',
+];
+const cizStages: readonly CaseStatus[] = toeslagenStages.filter((status) => status !== 'requested');
+
+/**
+ * Whether the case reached Toeslagen or CIZ: what `mayView` shows them (`caseAccessOf`). The stage
+ * says the same for an open case, and is all a state rebuilt from a case view (the portal's) has.
+ */
+function hasReached(desk: 'toeslagen' | 'ciz', state: CaseState): boolean {
+  const access = caseAccessOf(state);
+  return desk === 'toeslagen'
+    ? access.toeslagenInvolved || toeslagenStages.includes(state.status)
+    : access.cizInvolved || cizStages.includes(state.status);
+}
+
 /** May this actor send this command on a case in this state? Pure; the services call it first. */
 export function may(
   actor: Actor,
@@ -92,7 +119,6 @@ export function may(
           `Only an SMI officer of municipality ${municipality} may do this.`,
         );
   }
-  const access = caseAccessOf(state);
   if (toeslagenCommands.includes(command.type)) {
     if (actor.role !== 'toeslagen-officer' || actor.organisation !== TOESLAGEN) {
       return deny(
@@ -110,7 +136,7 @@ export function may(
             'Whoever holds this case may only signal for the family, not apply. Register the request once the household itself or someone with a mandate applies.',
           );
     }
-    return access.toeslagenInvolved
+    return hasReached('toeslagen', state)
       ? allowed
       : deny(
           'Deze zaak is (nog) niet bij Dienst Toeslagen aangevraagd.',
@@ -121,7 +147,7 @@ export function may(
     if (actor.role !== 'ciz-assessor' || actor.organisation !== CIZ) {
       return deny('Alleen CIZ legt de Wlz-indicatie vast.', 'Only CIZ records the Wlz-indication.');
     }
-    return access.cizInvolved
+    return hasReached('ciz', state)
       ? allowed
       : deny(
           'Dienst Toeslagen heeft CIZ (nog) niet gevraagd de Wlz-indicatie van dit gezin te controleren.',

@@ -163,6 +163,7 @@ describe('view rules: who sees a case, and whether with personal data', () => {
 
 describe('Toeslagen and CIZ act only on cases that reached them', () => {
   const s: Record<string, Step> = journey;
+  const on = '2024-03-15T10:00:00Z';
   const stages = [
     ['open'],
     ['open', 'offer'],
@@ -192,6 +193,12 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
       }
     },
   );
+
+  it('tells from the stage alone that a case reached CIZ, as in a state rebuilt from a case view', () => {
+    const rebuilt = { ...state, wlzRequestRegisteredOn: null };
+    expect(rebuilt.status).toBe('indication-check');
+    expect(may(actors.ciz, command('ConfirmWlzIndication'), rebuilt, on).allowed).toBe(true);
+  });
 
   it('lets Toeslagen register a call on a claimed case only when the claimant may apply for the family', () => {
     const claimedBy = (actor: Actor, mandateType: 'none' | 'court-bewind') =>
