@@ -9,8 +9,8 @@ import {
 } from '../parties';
 import { text, type Text } from '../text';
 import type { CaseCommand, CaseCommandType } from './commands';
-import { mandateAllowsApplying } from './mandate';
-import type { CaseState } from './state';
+import { claimantMayApply } from './mandate';
+import type { CaseState, CaseStatus } from './state';
 
 export type Permission = { allowed: true } | { allowed: false; reason: Text };
 
@@ -27,7 +27,6 @@ const officerCommands: readonly CaseCommandType[] = [
 ];
 const claimantCommands: readonly CaseCommandType[] = [
   'RecordMandate',
-  'ReleaseClaim',
   'RequestKot',
   'SubmitCizDecisionCopy',
   'SubmitApplication',
@@ -57,6 +56,9 @@ const cizCommands: readonly CaseCommandType[] = [
 const isOfficerOf = (actor: Actor, municipality: string) =>
   actor.role === 'smi-officer' && actor.organisation === municipality;
 
+const isTeamLeadOf = (actor: Actor, municipality: string) =>
+  actor.role === 'smi-team-lead' && actor.organisation === municipality;
+
 const isHouseholdOf = (actor: Actor, state: CaseState) =>
   actor.role === 'household' && actor.organisation === householdOrganisation(state.caseId);
 
@@ -70,6 +72,33 @@ const isOfferedTo = (actor: Actor, offer: PartyRef) =>
   offer.organisation === actor.organisation &&
   offer.role === actor.role &&
   (offer.personId === undefined || offer.personId === actor.id);
+
+/** The open stages at or after Toeslagen's first step, and those after CIZ was asked. */
+const toeslagenStages: readonly CaseStatus[] = [
+  'requested',
+  'indication-check',
+  'indication-missing',
+  'forms-pending',
+  'forms-sent',
+  'application-submitted',
+  'awaiting-decision',
+  'granted',
+  'rejected',
+  'objection',
+  'kot-stopped',
+];
+const cizStages: readonly CaseStatus[] = toeslagenStages.filter((status) => status !== 'requested');
+
+/**
+ * Whether the case reached Toeslagen or CIZ: what `mayView` shows them (`caseAccessOf`). The stage
+ * says the same for an open case, and is all a state rebuilt from a case view (the portal's) has.
+ */
+function hasReached(desk: 'toeslagen' | 'ciz', state: CaseState): boolean {
+  const access = caseAccessOf(state);
+  return desk === 'toeslagen'
+    ? access.toeslagenInvolved || toeslagenStages.includes(state.status)
+    : access.cizInvolved || cizStages.includes(state.status);
+}
 
 /** May this actor send this command on a case in this state? Pure; the services call it first. */
 export function may(
@@ -91,17 +120,39 @@ export function may(
         );
   }
   if (toeslagenCommands.includes(command.type)) {
-    return actor.role === 'toeslagen-officer' && actor.organisation === TOESLAGEN
+    if (actor.role !== 'toeslagen-officer' || actor.organisation !== TOESLAGEN) {
+      return deny(
+        'Alleen Dienst Toeslagen legt deze stap vast.',
+        'Only Dienst Toeslagen records this step.',
+      );
+    }
+    // The call that brings a claimed case to the desk: it counts as a request only from someone
+    // who may apply for the family.
+    if (command.type === 'RegisterWlzRequest' && state.status === 'claimed') {
+      return claimantMayApply(state, dateInAmsterdam(now))
+        ? allowed
+        : deny(
+            'Wie deze zaak heeft, mag namens het gezin alleen signaleren, niet aanvragen. Registreer het verzoek pas als het gezin zelf of een gemachtigde het aanvraagt.',
+            'Whoever holds this case may only signal for the family, not apply. Register the request once the household itself or someone with a mandate applies.',
+          );
+    }
+    return hasReached('toeslagen', state)
       ? allowed
       : deny(
-          'Alleen Dienst Toeslagen legt deze stap vast.',
-          'Only Dienst Toeslagen records this step.',
+          'Deze zaak is (nog) niet bij Dienst Toeslagen aangevraagd.',
+          'This case has not (yet) been brought to Dienst Toeslagen.',
         );
   }
   if (cizCommands.includes(command.type)) {
-    return actor.role === 'ciz-assessor' && actor.organisation === CIZ
+    if (actor.role !== 'ciz-assessor' || actor.organisation !== CIZ) {
+      return deny('Alleen CIZ legt de Wlz-indicatie vast.', 'Only CIZ records the Wlz-indication.');
+    }
+    return hasReached('ciz', state)
       ? allowed
-      : deny('Alleen CIZ legt de Wlz-indicatie vast.', 'Only CIZ records the Wlz-indication.');
+      : deny(
+          'Dienst Toeslagen heeft CIZ (nog) niet gevraagd de Wlz-indicatie van dit gezin te controleren.',
+          'Dienst Toeslagen has not (yet) asked CIZ to check the Wlz-indication of this family.',
+        );
   }
   switch (command.type) {
     case 'CheckEligibility':
@@ -133,11 +184,24 @@ export function may(
           );
     case 'CloseCase':
     case 'WithdrawCase':
-      return isOfficerOf(actor, municipality) || holdsClaim(actor, state)
+      // Ending a case decides for the family: only who may act for it may do so.
+      return isOfficerOf(actor, municipality) ||
+        isHouseholdOf(actor, state) ||
+        (holdsClaim(actor, state) && claimantMayApply(state, dateInAmsterdam(now)))
         ? allowed
         : deny(
-            'Alleen de gemeente of de ondersteuner die de zaak heeft, mag de zaak sluiten of intrekken.',
-            'Only the municipality or the supporter holding the case may close or withdraw it.',
+            'Alleen de gemeente, het gezin zelf of een ondersteuner die namens het gezin mag aanvragen, mag de zaak sluiten of intrekken. Wie alleen mag signaleren, vraagt dat aan de SMI-consulent.',
+            'Only the municipality, the household itself or a supporter who may apply for the family may close or withdraw the case. Whoever may only signal asks the SMI officer.',
+          );
+    case 'ReleaseClaim':
+      // The referring municipality can take a case back from a claimant who went silent.
+      return holdsClaim(actor, state) ||
+        isOfficerOf(actor, municipality) ||
+        isTeamLeadOf(actor, municipality)
+        ? allowed
+        : deny(
+            'Alleen wie de zaak heeft opgepakt, of de SMI-consulent of teamleider van de gemeente, mag de zaak teruggeven.',
+            "Only whoever took on the case, or the municipality's SMI officer or team lead, may release it.",
           );
   }
   if (claimantCommands.includes(command.type)) {
@@ -147,9 +211,8 @@ export function may(
         'Only whoever took on the case may take this step.',
       );
     }
-    if (applyingCommands.includes(command.type) && state.claim && !isHouseholdOf(actor, state)) {
-      const partners = state.household?.partners.map((partner) => partner.partnerId) ?? [];
-      if (!mandateAllowsApplying(state.claim.mandate, dateInAmsterdam(now), partners)) {
+    if (applyingCommands.includes(command.type)) {
+      if (!claimantMayApply(state, dateInAmsterdam(now))) {
         return deny(
           'U heeft geen geldige machtiging om namens het gezin aan te vragen; u kunt wel signaleren. Leg eerst een machtiging vast.',
           'You have no valid mandate to apply on behalf of the household; you can only signal. Record a mandate first.',

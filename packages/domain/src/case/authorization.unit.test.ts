@@ -1,4 +1,4 @@
-import { actors, at, caseId, openReferral, story } from '../testing';
+import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
 import type { Actor } from '../parties';
 import { caseAccessOf, may, mayView } from './authorization';
 import { caseCommandTypes, type CaseCommand, type CaseCommandType } from './commands';
@@ -40,7 +40,9 @@ const byRole: Record<string, CaseCommandType[]> = {
     'AcceptFundingGap',
     'CloseCase',
     'WithdrawCase',
+    'ReleaseClaim',
   ],
+  teamLead: ['ReleaseClaim'],
   bewindvoerder: [
     'CheckEligibility',
     'DeclineOffer',
@@ -156,5 +158,110 @@ describe('view rules: who sees a case, and whether with personal data', () => {
     expect(mayView(actors.bewindvoerder, offered)).toBe('summary');
     expect(mayView(actors.toeslagen, offered)).toBe('none');
     expect(mayView(actors.ciz, offered)).toBe('none');
+  });
+});
+
+describe('Toeslagen and CIZ act only on cases that reached them', () => {
+  const s: Record<string, Step> = journey;
+  const on = '2024-03-15T10:00:00Z';
+  const stages = [
+    ['open'],
+    ['open', 'offer'],
+    ['open', 'offer', 'claim'],
+    ['open', 'offer', 'claim', 'request'],
+    ['open', 'offer', 'claim', 'request', 'register'],
+    ['open', 'offer', 'claim', 'request', 'register', 'confirm', 'forms', 'submit', 'receive'],
+  ];
+  const deskCommands: Array<[Actor, CaseCommandType[]]> = [
+    [actors.toeslagen, ['SendApplicationForms', 'RecordApplicationReceived', 'GrantKot']],
+    [actors.ciz, ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound']],
+  ];
+
+  it.each(stages.map((names) => [names.at(-1)!, names] as const))(
+    'after %s: may() allows them a command only on a case mayView shows them',
+    (_last, names) => {
+      const reached = foldCase(story(names.map((name) => s[name]!)));
+      for (const [actor, types] of deskCommands) {
+        const sees = mayView(actor, caseAccessOf(reached)) !== 'none';
+        for (const type of types) {
+          expect({
+            actor: actor.role,
+            type,
+            allowed: may(actor, command(type), reached, '2024-05-01T10:00:00Z').allowed,
+          }).toEqual({ actor: actor.role, type, allowed: sees });
+        }
+      }
+    },
+  );
+
+  it('tells from the stage alone that a case reached CIZ, as in a state rebuilt from a case view', () => {
+    const rebuilt = { ...state, wlzRequestRegisteredOn: null };
+    expect(rebuilt.status).toBe('indication-check');
+    expect(may(actors.ciz, command('ConfirmWlzIndication'), rebuilt, on).allowed).toBe(true);
+  });
+
+  it('lets Toeslagen register a call on a claimed case only when the claimant may apply for the family', () => {
+    const claimedBy = (actor: Actor, mandateType: 'none' | 'court-bewind') =>
+      foldCase(
+        story([
+          [openReferral(), at('2024-03-04', actors.officer)],
+          [
+            {
+              type: 'OfferCase',
+              caseId,
+              to: { organisation: actor.organisation, role: actor.role },
+            },
+            at('2024-03-05', actors.officer),
+          ],
+          [
+            { type: 'ClaimCase', caseId, mandate: { type: mandateType, validFrom: '2022-01-01' } },
+            at('2024-03-06', actor),
+          ],
+        ]),
+      );
+    const register = (state: ReturnType<typeof foldCase>) =>
+      may(actors.toeslagen, command('RegisterWlzRequest'), state, '2024-03-07T10:00:00Z');
+    expect(register(claimedBy(actors.bewindvoerder, 'court-bewind')).allowed).toBe(true);
+    expect(register(claimedBy(actors.clientSupporter, 'none'))).toMatchObject({
+      allowed: false,
+      reason: { nl: expect.stringMatching(/alleen signaleren/) },
+    });
+  });
+});
+
+describe('closing, withdrawing and releasing', () => {
+  const signalOnly = foldCase(
+    story([
+      [openReferral(), at('2024-03-04', actors.officer)],
+      [
+        {
+          type: 'OfferCase',
+          caseId,
+          to: { organisation: 'org-mee-vallei', role: 'client-supporter' },
+        },
+        at('2024-03-05', actors.officer),
+      ],
+      [
+        { type: 'ClaimCase', caseId, mandate: { type: 'none', validFrom: '2024-03-01' } },
+        at('2024-03-06', actors.clientSupporter),
+      ],
+    ]),
+  );
+  const on = '2024-03-08T10:00:00Z';
+
+  it.each([
+    ['the supporter who may only signal', actors.clientSupporter, false],
+    ['the household itself', actors.household, true],
+    ['the referring municipality', actors.officer, true],
+    ['another municipality', actors.otherOfficer, false],
+    ['the SMI team lead', actors.teamLead, false],
+  ] as const)('lets %s close or withdraw the case: %s', (_name, actor, allowed) => {
+    for (const type of ['CloseCase', 'WithdrawCase'] as const) {
+      expect(may(actor, command(type), signalOnly, on).allowed).toBe(allowed);
+    }
+  });
+
+  it('lets the supporter who may only signal still give the case back', () => {
+    expect(may(actors.clientSupporter, command('ReleaseClaim'), signalOnly, on).allowed).toBe(true);
   });
 });

@@ -28,7 +28,10 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState): boolea
     case 'ReleaseClaim':
       return open && state.claim !== null;
     case 'RequestKot':
-      return state.status === 'claimed';
+      // Also a new application after a rejection or a stop.
+      return (
+        state.status === 'claimed' || state.status === 'rejected' || state.status === 'kot-stopped'
+      );
     case 'RegisterWlzRequest':
       return state.status === 'claimed' || state.status === 'requested';
     case 'ConfirmWlzIndication':
@@ -70,8 +73,9 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState): boolea
     case 'EndSmi':
       return open && state.smi.length > 0;
     case 'AcceptFundingGap':
-      // Also ahead of time: an officer may record a gap the family itself chose.
-      return open;
+      // Also ahead of time (an officer may record a gap the family itself chose), and after the
+      // case ended, for the days without funding it ended with.
+      return state.status !== 'new';
   }
 }
 

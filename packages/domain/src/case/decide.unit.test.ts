@@ -1,6 +1,26 @@
 import { actors, at, caseId, given, openReferral, story } from '../testing';
 import type { CaseCommand } from './commands';
+import type { CommandContext } from './decide';
 import type { CaseEvent } from './events';
+import { fundingCoverage } from './fundingCoverage';
+import { handleCommand } from './handleCommand';
+import { CommandRefused } from './refusal';
+import { foldCase } from './state';
+
+/** The refusal a command meets; fails the test when it is not refused. */
+function refusalOf(run: () => unknown): CommandRefused {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CommandRefused) return error;
+    throw error;
+  }
+  throw new Error('The command was not refused');
+}
+
+/** The events one more command adds to a history, through the whole decider. */
+const decideFor = (history: CaseEvent[], command: CaseCommand, ctx: CommandContext) =>
+  handleCommand(command, foldCase(history), ctx);
 
 // Histories built by running the real commands, so every fixture is a state the platform can reach.
 const referred = () => story([[openReferral(), at('2024-03-04', actors.officer)]]);
@@ -182,6 +202,45 @@ describe('pre-check, offering and claiming', () => {
       ]);
   });
 
+  it('records the pre-check as unknown once CIZ did not find the indication, until a copy of its decision comes', () => {
+    const notFound = upTo([
+      claim,
+      request,
+      register,
+      [
+        {
+          type: 'ReportWlzIndicationNotFound',
+          caseId,
+          partnerId: 'p1',
+          reason: 'Geen indicatie op BSN gevonden',
+        },
+        at('2024-03-14', actors.ciz),
+      ],
+    ]);
+    given(...notFound)
+      .when({ type: 'CheckEligibility', caseId }, at('2024-03-15', actors.officer))
+      .thenEmits(([checked]) =>
+        expect(checked?.data).toMatchObject({ verdict: 'unknown', unknown: ['indication-counts'] }),
+      );
+    const copied = [
+      ...notFound,
+      ...decideFor(
+        notFound,
+        {
+          type: 'SubmitCizDecisionCopy',
+          caseId,
+          partnerId: 'p1',
+          kind: 'permanent',
+          validFrom: '2019-06-01',
+        },
+        at('2024-03-20', actors.bewindvoerder),
+      ),
+    ];
+    given(...copied)
+      .when({ type: 'CheckEligibility', caseId }, at('2024-03-20', actors.officer))
+      .thenEmits(([checked]) => expect(checked?.data).toMatchObject({ verdict: 'yes' }));
+  });
+
   it('offers the case to a supporter organisation', () => {
     given(...referred())
       .when(
@@ -352,6 +411,19 @@ describe('pre-check, offering and claiming', () => {
       .thenRefuses('forbidden');
   });
 
+  it('refuses recording an expired mandate, as it refuses claiming with one', () => {
+    given(...claimed())
+      .when(
+        {
+          type: 'RecordMandate',
+          caseId,
+          mandate: { type: 'written-volmacht', validFrom: '2023-01-01', validUntil: '2024-03-01' },
+        },
+        at('2024-03-08', actors.bewindvoerder),
+      )
+      .thenRefuses('invalid-input', /expired on 2024-03-01/, 'mandate.validUntil');
+  });
+
   it('lets the claimant release the case with a reason', () => {
     given(...claimed())
       .when(
@@ -359,6 +431,69 @@ describe('pre-check, offering and claiming', () => {
         at('2024-03-09', actors.bewindvoerder),
       )
       .thenEmits(([released]) => expect(released?.type).toBe('ClaimReleased'));
+  });
+
+  it('lets the referring officer and the SMI team lead take a case back from a silent supporter, recording who and why', () => {
+    for (const actor of [actors.officer, actors.teamLead]) {
+      given(...claimed())
+        .when(
+          {
+            type: 'ReleaseClaim',
+            caseId,
+            reason: 'Bewindvoerder reageert al vier weken niet',
+          },
+          at('2024-04-10', actor),
+        )
+        .then([
+          {
+            type: 'ClaimReleased',
+            schemaVersion: 1,
+            data: {
+              by: {
+                organisation: 'GM0344',
+                role: actor.role,
+                personId: actor.id,
+                name: actor.name,
+              },
+              releasedOn: '2024-04-10',
+              reason: 'Bewindvoerder reageert al vier weken niet',
+            },
+          },
+        ]);
+    }
+  });
+
+  it('returns a case taken back by the officer to the officer, who can offer it again', () => {
+    const takenBack = [
+      ...claimed(),
+      ...decideFor(
+        claimed(),
+        { type: 'ReleaseClaim', caseId, reason: 'Bewindvoerder reageert niet' },
+        at('2024-04-10', actors.officer),
+      ),
+    ];
+    expect(foldCase(takenBack)).toMatchObject({ status: 'referred', claim: null, offer: null });
+    given(...takenBack)
+      .when(
+        {
+          type: 'OfferCase',
+          caseId,
+          to: { organisation: 'org-mee-vallei', role: 'client-supporter' },
+        },
+        at('2024-04-11', actors.officer),
+      )
+      .thenEmits(([offer]) => expect(offer?.type).toBe('CaseOffered'));
+  });
+
+  it('refuses a release by another office or another municipality', () => {
+    for (const actor of [actors.rivalBewindvoerder, actors.otherOfficer, actors.toeslagen]) {
+      given(...claimed())
+        .when(
+          { type: 'ReleaseClaim', caseId, reason: 'Niet meer bereikbaar' },
+          at('2024-04-10', actor),
+        )
+        .thenRefuses('forbidden', /SMI officer or team lead/);
+    }
   });
 
   it('refuses a release without a reason', () => {
@@ -421,6 +556,42 @@ describe('the application at Toeslagen and CIZ', () => {
       );
   });
 
+  it('refuses to register a direct call as a request while whoever holds the case may only signal', () => {
+    const signalOnly = story([
+      [openReferral(), at('2024-03-04', actors.officer)],
+      [
+        {
+          type: 'OfferCase',
+          caseId,
+          to: { organisation: 'org-mee-vallei', role: 'client-supporter' },
+        },
+        at('2024-03-05', actors.officer),
+      ],
+      [
+        { type: 'ClaimCase', caseId, mandate: { type: 'none', validFrom: '2024-03-01' } },
+        at('2024-03-06', actors.clientSupporter),
+      ],
+    ]);
+    given(...signalOnly)
+      .when(register[0], register[1])
+      .thenRefuses('forbidden', /may only signal for the family, not apply/);
+  });
+
+  it('registers a direct call from the household that took on its own case without a mandate', () => {
+    const ownCase = story([
+      [openReferral(), at('2024-03-04', actors.officer)],
+      [
+        { type: 'ClaimCase', caseId, mandate: { type: 'none', validFrom: '2024-03-01' } },
+        at('2024-03-06', actors.household),
+      ],
+    ]);
+    given(...ownCase)
+      .when(register[0], register[1])
+      .thenEmits((events) =>
+        expect(events.map((e) => e.type)).toEqual(['KotRequested', 'WlzRequestRegistered']),
+      );
+  });
+
   it('refuses registration by anyone but Toeslagen', () => {
     given(...requested())
       .when(register[0], at('2024-03-14', actors.bewindvoerder))
@@ -474,10 +645,19 @@ describe('the application at Toeslagen and CIZ', () => {
       .thenRefuses('invalid-input', undefined, 'validTo');
   });
 
-  it('refuses a confirmation before there is a Wlz request', () => {
+  it('refuses CIZ a confirmation before Toeslagen asked it to check, as CIZ cannot see the case yet', () => {
     given(...requested())
       .when(confirm[0], confirm[1])
-      .thenRefuses('wrong-state', /no Wlz request/);
+      .thenRefuses('forbidden', /has not \(yet\) asked CIZ/);
+  });
+
+  it('refuses Toeslagen any step on a case that has not reached it, as it cannot see the case yet', () => {
+    given(...offered())
+      .when(sendForms[0], sendForms[1])
+      .thenRefuses('forbidden', /not \(yet\) been brought to Dienst Toeslagen/);
+    given(...offered())
+      .when(grant[0], grant[1])
+      .thenRefuses('forbidden', /not \(yet\) been brought to Dienst Toeslagen/);
   });
 
   it('lets CIZ report the indication not found, after which the supporter sends the decision copy', () => {
@@ -546,7 +726,7 @@ describe('the application at Toeslagen and CIZ', () => {
       .thenRefuses('wrong-state');
   });
 
-  it('takes the signed application with a start no earlier than three months back', () => {
+  it('records the signed application as posted, even with a start before the earliest possible', () => {
     given(...formsSent())
       .when(submit[0], submit[1])
       .then([
@@ -560,6 +740,7 @@ describe('the application at Toeslagen and CIZ', () => {
           },
         },
       ]);
+    // The forms are in the post: the earliest start is checked when Toeslagen decides.
     given(...formsSent())
       .when(
         {
@@ -570,7 +751,9 @@ describe('the application at Toeslagen and CIZ', () => {
         },
         submit[1],
       )
-      .thenRefuses('invalid-input', /2023-12-01/, 'requestedStart');
+      .thenEmits(([submitted]) =>
+        expect(submitted?.data).toMatchObject({ requestedStart: '2023-11-30' }),
+      );
   });
 
   it('refuses an application not signed by both partners', () => {
@@ -620,8 +803,22 @@ describe('decisions, changes and objections', () => {
         },
       ]);
     given(...awaitingDecision())
-      .when({ type: 'GrantKot', caseId, grantedFrom: '2023-12-01' }, grant[1])
+      .when({ type: 'GrantKot', caseId, grantedFrom: '2023-11-30' }, grant[1])
       .thenRefuses('invalid-input', /earliest start/, 'grantedFrom');
+  });
+
+  it('counts the earliest start from the receipt at Toeslagen, the legal application date, not from the posting', () => {
+    // Posted on 29 March (earliest by posting: 1 December), received on 3 April: 1 January.
+    given(...awaitingDecision())
+      .when({ type: 'GrantKot', caseId, grantedFrom: '2023-12-01' }, grant[1])
+      .thenRefuses(
+        'invalid-input',
+        /before the earliest start for an application received on 2024-04-03 \(2024-01-01\)/,
+        'grantedFrom',
+      );
+    given(...awaitingDecision())
+      .when({ type: 'GrantKot', caseId, grantedFrom: '2024-01-01' }, grant[1])
+      .thenEmits(([granted]) => expect(granted?.type).toBe('KotGranted'));
   });
 
   it('rejects KOT with a reason code and an explanation', () => {
@@ -733,7 +930,7 @@ describe('decisions, changes and objections', () => {
       .thenRefuses('wrong-state', /2024-06-11/);
   });
 
-  it('decides an objection; an upheld objection needs the start date', () => {
+  it('decides an objection; an upheld objection needs a start date no earlier than the application allows', () => {
     const withObjection = upTo([
       claim,
       request,
@@ -773,12 +970,97 @@ describe('decisions, changes and objections', () => {
         at('2024-06-15', actors.toeslagen),
       )
       .thenRefuses('invalid-input', undefined, 'grantedFrom');
+    given(...withObjection)
+      .when(
+        {
+          type: 'DecideObjection',
+          caseId,
+          upheld: true,
+          grantedFrom: '2023-12-01',
+          explanation: 'Traject naar werk aangetoond.',
+        },
+        at('2024-06-15', actors.toeslagen),
+      )
+      .thenRefuses('invalid-input', /earliest start.*2024-04-03 \(2024-01-01\)/, 'grantedFrom');
     given(...rejected())
       .when(
         { type: 'DecideObjection', caseId, upheld: false, explanation: 'Geen bezwaar ingediend.' },
         at('2024-06-15', actors.toeslagen),
       )
       .thenRefuses('wrong-state', /No objection/);
+  });
+});
+
+describe('applying again after a rejection or a stop', () => {
+  it('lets the supporter apply again after a rejection: a new application, with the earlier decision kept', () => {
+    const again = [
+      ...rejected(),
+      ...decideFor(rejected(), request[0], at('2024-06-20', actors.bewindvoerder)),
+    ];
+    expect(again.at(-1)).toMatchObject({
+      type: 'KotRequested',
+      data: { channel: 'phone', requestedOn: '2024-06-20' },
+    });
+    const state = foldCase(again);
+    expect(state).toMatchObject({ status: 'requested', decision: null, application: null });
+    expect(state.earlierOutcomes).toEqual([
+      {
+        application: {
+          submittedOn: '2024-03-29',
+          requestedStart: '2024-04-01',
+          receivedOn: '2024-04-03',
+        },
+        decision: { outcome: 'rejected', decidedOn: '2024-04-30', reason: 'partner-not-working' },
+        kotStop: null,
+        objection: null,
+      },
+    ]);
+    // The new application runs the whole way again, and can be objected to on its own.
+    given(...again)
+      .when(register[0], at('2024-06-21', actors.toeslagen))
+      .then([
+        { type: 'WlzRequestRegistered', schemaVersion: 1, data: { registeredOn: '2024-06-21' } },
+      ]);
+  });
+
+  it('lets the supporter apply again after KOT was stopped', () => {
+    const stopped = [
+      ...granted(),
+      ...decideFor(
+        granted(),
+        {
+          type: 'StopKot',
+          caseId,
+          stoppedFrom: '2024-07-01',
+          setToZero: true,
+          reason: 'Opvang tijdelijk gestopt',
+        },
+        at('2024-06-20', actors.toeslagen),
+      ),
+    ];
+    given(...stopped)
+      .when(
+        { type: 'RequestKot', caseId, channel: 'letter' },
+        at('2024-09-02', actors.bewindvoerder),
+      )
+      .thenEmits(([requested]) => expect(requested?.type).toBe('KotRequested'));
+  });
+
+  it('refuses a new request while an objection is pending, and while KOT is granted', () => {
+    const objecting = [
+      ...rejected(),
+      ...decideFor(
+        rejected(),
+        { type: 'FileObjection', caseId, grounds: 'De partner volgt een traject naar werk.' },
+        at('2024-05-06', actors.bewindvoerder),
+      ),
+    ];
+    given(...objecting)
+      .when(request[0], at('2024-05-07', actors.bewindvoerder))
+      .thenRefuses('wrong-state', /objection is still pending/);
+    given(...granted())
+      .when(request[0], at('2024-05-07', actors.bewindvoerder))
+      .thenRefuses('wrong-state', /already been granted/);
   });
 });
 
@@ -808,7 +1090,23 @@ describe('SMI and the gap guard', () => {
       );
   });
 
-  it('ends SMI with the gap accepted explicitly, recording the reason first', () => {
+  it('ends SMI with the gap accepted explicitly, recording the reason first, for the gap as it stands', () => {
+    const accepted: CaseEvent[] = [
+      {
+        type: 'FundingGapAccepted',
+        schemaVersion: 1,
+        data: {
+          from: '2024-05-01',
+          reason: 'Gezin heeft de opvang per 1 mei opgezegd',
+          acceptedOn: '2024-04-15',
+        },
+      },
+      {
+        type: 'SmiEnded',
+        schemaVersion: 1,
+        data: { lastDay: '2024-04-30', decidedOn: '2024-04-15' },
+      },
+    ];
     given(...awaitingDecision())
       .when(
         {
@@ -819,22 +1117,93 @@ describe('SMI and the gap guard', () => {
         },
         at('2024-04-15', actors.officer),
       )
-      .then([
+      .then(accepted);
+    // No end is known yet, but the acceptance covers only this gap: a rejection changes the
+    // outlook, and the days from it on are unaccepted again until the officer accepts them anew.
+    const rejectedLater = [...awaitingDecision(), ...accepted];
+    const state = foldCase([
+      ...rejectedLater,
+      ...decideFor(rejectedLater, reject[0], at('2024-05-20', actors.toeslagen)),
+    ]);
+    expect(fundingCoverage(state, '2024-05-25T12:00:00Z').gaps).toEqual([
+      {
+        from: '2024-05-01',
+        to: '2024-05-19',
+        days: 19,
+        accepted: true,
+        acceptedReason: 'Gezin heeft de opvang per 1 mei opgezegd',
+      },
+      { from: '2024-05-20', to: '2024-05-25', days: 6, accepted: false, acceptedReason: null },
+    ]);
+  });
+
+  it('ends SMI without asking again for a gap the officer already accepted for those days', () => {
+    const gapAccepted = [
+      ...awaitingDecision(),
+      ...decideFor(
+        awaitingDecision(),
         {
-          type: 'FundingGapAccepted',
-          schemaVersion: 1,
-          data: {
-            from: '2024-05-01',
-            reason: 'Gezin heeft de opvang per 1 mei opgezegd',
-            acceptedOn: '2024-04-15',
-          },
+          type: 'AcceptFundingGap',
+          caseId,
+          from: '2024-05-01',
+          reason: 'Gezin stopt in mei zelf met de opvang',
         },
+        at('2024-04-10', actors.officer),
+      ),
+    ];
+    const endSmi: CaseCommand = { type: 'EndSmi', caseId, lastDay: '2024-04-30' };
+    given(...gapAccepted)
+      .when(endSmi, at('2024-04-15', actors.officer))
+      .then([
         {
           type: 'SmiEnded',
           schemaVersion: 1,
           data: { lastDay: '2024-04-30', decidedOn: '2024-04-15' },
         },
       ]);
+    // A reason given anyway does not accept the same days twice.
+    given(...gapAccepted)
+      .when(
+        { ...endSmi, acceptGapReason: 'Nogmaals: gezin stopt met de opvang' },
+        at('2024-04-15', actors.officer),
+      )
+      .thenEmits((events) => expect(events.map((e) => e.type)).toEqual(['SmiEnded']));
+  });
+
+  it('asks for a reason only for the days of the gap nobody accepted yet, and accepts only those', () => {
+    const partly = [
+      ...awaitingDecision(),
+      ...decideFor(
+        awaitingDecision(),
+        {
+          type: 'AcceptFundingGap',
+          caseId,
+          from: '2024-05-01',
+          to: '2024-05-10',
+          reason: 'Gezin is tot 10 mei op vakantie',
+        },
+        at('2024-04-10', actors.officer),
+      ),
+    ];
+    given(...partly)
+      .when({ type: 'EndSmi', caseId, lastDay: '2024-04-30' }, at('2024-04-15', actors.officer))
+      .thenRefuses('invalid-input', /no KOT is granted for 2024-05-11/, 'acceptGapReason');
+    given(...partly)
+      .when(
+        {
+          type: 'EndSmi',
+          caseId,
+          lastDay: '2024-04-30',
+          acceptGapReason: 'Gezin zegt de opvang daarna op',
+        },
+        at('2024-04-15', actors.officer),
+      )
+      .thenEmits(([accepted]) =>
+        expect(accepted).toMatchObject({
+          type: 'FundingGapAccepted',
+          data: { from: '2024-05-11', reason: 'Gezin zegt de opvang daarna op' },
+        }),
+      );
   });
 
   it('ends SMI without any gap when KOT starts the next day', () => {
@@ -923,6 +1292,92 @@ describe('closing and withdrawing', () => {
       .thenRefuses('wrong-state');
   });
 
+  it('refuses closing as "stays on SMI" when no SMI runs, saying what to do', () => {
+    const smiEnded = [
+      ...awaitingDecision(),
+      ...decideFor(
+        awaitingDecision(),
+        {
+          type: 'EndSmi',
+          caseId,
+          lastDay: '2024-04-30',
+          acceptGapReason: 'Gezin heeft de opvang per 1 mei opgezegd',
+        },
+        at('2024-04-15', actors.officer),
+      ),
+    ];
+    given(...smiEnded)
+      .when(
+        { type: 'CloseCase', caseId, outcome: 'stays-on-smi' },
+        at('2024-05-10', actors.officer),
+      )
+      .thenRefuses('wrong-state', /no SMI runs on 2024-05-10.*Extend or reinstate SMI/);
+    given(...awaitingDecision())
+      .when(
+        { type: 'CloseCase', caseId, outcome: 'stays-on-smi' },
+        at('2024-05-10', actors.officer),
+      )
+      .thenEmits(([closed]) => expect(closed?.type).toBe('CaseClosed'));
+  });
+
+  it('lets only who may act for the family close or withdraw: not a supporter who may only signal', () => {
+    const signalOnly = story([
+      [openReferral(), at('2024-03-04', actors.officer)],
+      [
+        {
+          type: 'OfferCase',
+          caseId,
+          to: { organisation: 'org-mee-vallei', role: 'client-supporter' },
+        },
+        at('2024-03-05', actors.officer),
+      ],
+      [
+        { type: 'ClaimCase', caseId, mandate: { type: 'none', validFrom: '2024-03-01' } },
+        at('2024-03-06', actors.clientSupporter),
+      ],
+    ]);
+    const withdraw: CaseCommand = { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' };
+    given(...signalOnly)
+      .when(withdraw, at('2024-03-08', actors.clientSupporter))
+      .thenRefuses('forbidden', /may only signal asks the SMI officer/);
+    given(...signalOnly)
+      .when(
+        { type: 'CloseCase', caseId, outcome: 'family-declined' },
+        at('2024-03-08', actors.clientSupporter),
+      )
+      .thenRefuses('forbidden');
+    for (const actor of [actors.household, actors.officer]) {
+      given(...signalOnly)
+        .when(withdraw, at('2024-03-08', actor))
+        .thenEmits(([withdrawn]) => expect(withdrawn?.type).toBe('CaseWithdrawn'));
+    }
+  });
+
+  it('lets the officer accept, after closing, the days without funding the case closed with', () => {
+    const closedInGap = [
+      ...rejected(),
+      ...decideFor(
+        rejected(),
+        { type: 'CloseCase', caseId, outcome: 'not-eligible' },
+        at('2024-07-15', actors.officer),
+      ),
+    ];
+    given(...closedInGap)
+      .when(
+        {
+          type: 'AcceptFundingGap',
+          caseId,
+          from: '2024-07-01',
+          reason: 'Gezin heeft de opvang per juli opgezegd',
+        },
+        at('2024-07-20', actors.officer),
+      )
+      .thenEmits(([accepted]) => expect(accepted?.type).toBe('FundingGapAccepted'));
+    given(...closedInGap)
+      .when({ type: 'ExtendSmi', caseId, until: '2024-12-31' }, at('2024-07-20', actors.officer))
+      .thenRefuses('wrong-state', /closed/);
+  });
+
   it('withdraws a case at the family’s request, after which nothing more can happen', () => {
     const events = [
       ...claimed(),
@@ -954,5 +1409,49 @@ describe('closing and withdrawing', () => {
     given(...granted())
       .when({ type: 'CloseCase', caseId, outcome: 'kot-granted' }, at('2024-06-10', actors.auditor))
       .thenRefuses('forbidden', /Auditors/);
+  });
+});
+
+describe('refusals a caseworker can read', () => {
+  it('names a wrong field in words, keeping the machine path for screens and APIs', () => {
+    const command = openReferral();
+    command.household.partners[1]!.bsn = '123456789';
+    command.children[0]!.childcare!.careType = 'creche' as never;
+    const refusal = refusalOf(() => decideFor([], command, at('2024-03-04', actors.officer)));
+    expect(refusal.fields.map((f) => f.field)).toEqual([
+      'household.partners[1].bsn',
+      'children[0].childcare.careType',
+    ]);
+    expect(refusal.reason.nl).toBe(
+      'Controleer de invoer. BSN van ouder 2: geen geldig BSN (9 cijfers, elfproef). Soort opvang van kind 1: kies kinderdagverblijf, buitenschoolse opvang of gastouderopvang.',
+    );
+    expect(refusal.reason.en).toBe(
+      'Please check the input. BSN of parent 2: not a valid BSN (9 digits, 11-proof). Kind of childcare of child 1: choose day care, out-of-school care or childminder.',
+    );
+  });
+
+  it('offers the choices of a mandate and a rejection reason in words, not as codes', () => {
+    given(...offered())
+      .when(
+        {
+          type: 'ClaimCase',
+          caseId,
+          mandate: { type: 'bewind', validFrom: '2024-01-01' } as never,
+        },
+        claim[1],
+      )
+      .thenRefuses('invalid-input', /kies beschermingsbewind \(rechtbank\), curatele/);
+    given(...awaitingDecision())
+      .when({ type: 'RejectKot', caseId, reason: 'because' as never, explanation: 'x' }, reject[1])
+      .thenRefuses('invalid-input', /choose no permanent Wlz-indication, single parent/);
+  });
+
+  it('says in words, in both languages, which stage the case is in when a step does not fit', () => {
+    given(...requested())
+      .when(sendForms[0], sendForms[1])
+      .thenRefuses('wrong-state', /the case is now: requested at BelastingTelefoon\)/);
+    given(...requested())
+      .when(sendForms[0], sendForms[1])
+      .thenRefuses('wrong-state', /de zaak is nu: aangevraagd bij de BelastingTelefoon\)/);
   });
 });

@@ -57,6 +57,11 @@ export interface EligibilityFacts {
     validFrom: IsoDate;
     validTo?: IsoDate;
   } | null;
+  /**
+   * CIZ reported the indication not found and no copy of its decision has come yet: what the
+   * referrer stated no longer counts as evidence.
+   */
+  indicationNotFound?: boolean;
 }
 
 const stayOnSmi = text(
@@ -68,8 +73,22 @@ function indicatedPartners(household: Household) {
   return household.partners.filter((partner) => partner.wlzIndication != null);
 }
 
-function indicationCondition(indication: WlzIndication | undefined, on: IsoDate): Condition {
+function indicationCondition(
+  indication: WlzIndication | undefined,
+  notFound: boolean,
+  on: IsoDate,
+): Condition {
   const code = 'indication-counts';
+  if (notFound) {
+    return {
+      code,
+      met: null,
+      explanation: text(
+        'CIZ vond de Wlz-indicatie niet; dat blijft onbekend tot er een kopie van het CIZ-besluit is.',
+        "CIZ did not find the Wlz-indication; it stays unknown until a copy of CIZ's decision is received.",
+      ),
+    };
+  }
   if (!indication || indication.kind === 'unknown') {
     return {
       code,
@@ -134,15 +153,13 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
   });
   if (!isPair) alternatives.push(stayOnSmi);
 
-  const indicated = indicatedPartners(household);
-  const confirmed = facts.confirmedIndication ?? null;
-  const indicatedPartner = confirmed
-    ? household.partners.find((partner) => partner.partnerId === confirmed.partnerId)
-    : indicated.length === 1
-      ? indicated[0]
-      : undefined;
   if (isPair) {
-    const exactlyOne = confirmed !== null || indicated.length === 1;
+    const confirmed = facts.confirmedIndication ?? null;
+    // The partners with an indication: those the referrer named, and the one CIZ confirmed. A
+    // confirmation for one partner does not show the other has none.
+    const indicatedIds = new Set(indicatedPartners(household).map((partner) => partner.partnerId));
+    if (confirmed) indicatedIds.add(confirmed.partnerId);
+    const exactlyOne = indicatedIds.size === 1;
     conditions.push({
       code: 'one-indicated-partner',
       met: exactlyOne,
@@ -151,7 +168,7 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
             'Precies één partner heeft een Wlz-indicatie.',
             'Exactly one partner has a Wlz-indication.',
           )
-        : indicated.length === 0
+        : indicatedIds.size === 0
           ? text(
               'Geen van beide partners heeft een Wlz-indicatie.',
               'Neither partner has a Wlz-indication.',
@@ -161,45 +178,53 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
               'Both partners have a Wlz-indication; this route does not apply then.',
             ),
     });
-    if (!exactlyOne) alternatives.push(stayOnSmi);
-
-    const indication: WlzIndication | undefined =
-      confirmed ?? indicatedPartner?.wlzIndication ?? undefined;
-    const indicationResult = indicationCondition(exactlyOne ? indication : undefined, on);
-    conditions.push(indicationResult);
-    if (indicationResult.met === false) alternatives.push(stayOnSmi);
-
-    const other = household.partners.find((partner) => partner !== indicatedPartner);
-    const works =
-      !exactlyOne || !other || other.workStatus === 'unknown'
-        ? null
-        : countsAsWork(other.workStatus);
-    conditions.push({
-      code: 'partner-works',
-      met: works,
-      explanation:
-        works === null
-          ? text(
-              'Onbekend of de andere partner werkt of een traject naar werk volgt.',
-              'Not known whether the other partner works or follows a route to work.',
-            )
-          : works
-            ? text(
-                'De andere partner werkt of volgt een traject naar werk.',
-                'The other partner works or follows a route to work.',
-              )
-            : text(
-                'De andere partner werkt niet en volgt geen traject naar werk (vrijwilligerswerk en dagbesteding tellen niet).',
-                'The other partner neither works nor follows a route to work (volunteering and day activities do not count).',
-              ),
-    });
-    if (works === false) {
-      alternatives.push(
-        text(
-          'Het gezin blijft op SMI; zodra de partner werkt of een traject naar werk volgt, kan kinderopvangtoeslag alsnog.',
-          'The family stays on SMI; once the partner works or starts a route to work, KOT becomes possible.',
-        ),
+    if (!exactlyOne) {
+      // A clear no: which indication counts and whether the other partner works do not matter
+      // then, so they are not reported as unknown beside it.
+      alternatives.push(stayOnSmi);
+    } else {
+      const [indicatedId] = [...indicatedIds];
+      const indicatedPartner = household.partners.find((p) => p.partnerId === indicatedId);
+      const indication: WlzIndication | undefined =
+        confirmed ?? indicatedPartner?.wlzIndication ?? undefined;
+      const indicationResult = indicationCondition(
+        indication,
+        !confirmed && facts.indicationNotFound === true,
+        on,
       );
+      conditions.push(indicationResult);
+      if (indicationResult.met === false) alternatives.push(stayOnSmi);
+
+      const other = household.partners.find((partner) => partner !== indicatedPartner);
+      const works =
+        !other || other.workStatus === 'unknown' ? null : countsAsWork(other.workStatus);
+      conditions.push({
+        code: 'partner-works',
+        met: works,
+        explanation:
+          works === null
+            ? text(
+                'Onbekend of de andere partner werkt of een traject naar werk volgt.',
+                'Not known whether the other partner works or follows a route to work.',
+              )
+            : works
+              ? text(
+                  'De andere partner werkt of volgt een traject naar werk.',
+                  'The other partner works or follows a route to work.',
+                )
+              : text(
+                  'De andere partner werkt niet en volgt geen traject naar werk (vrijwilligerswerk en dagbesteding tellen niet).',
+                  'The other partner neither works nor follows a route to work (volunteering and day activities do not count).',
+                ),
+      });
+      if (works === false) {
+        alternatives.push(
+          text(
+            'Het gezin blijft op SMI; zodra de partner werkt of een traject naar werk volgt, kan kinderopvangtoeslag alsnog.',
+            'The family stays on SMI; once the partner works or starts a route to work, KOT becomes possible.',
+          ),
+        );
+      }
     }
   }
 
@@ -262,7 +287,12 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
 export function eligibility(state: CaseState, on: IsoDate): Eligibility {
   if (!state.household) throw new Error('eligibility needs an opened case');
   return assessEligibility(
-    { household: state.household, children: state.children, confirmedIndication: state.indication },
+    {
+      household: state.household,
+      children: state.children,
+      confirmedIndication: state.indication,
+      indicationNotFound: state.indication === null && state.indicationNotFoundOn !== null,
+    },
     on,
   );
 }

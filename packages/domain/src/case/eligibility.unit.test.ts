@@ -192,6 +192,77 @@ describe('eligibility for KOT through the Wlz route', () => {
     expect(result.verdict).toBe('yes');
   });
 
+  const bothIndicated: Household = {
+    composition: 'partners',
+    partners: [partnerWithIndication(), workingPartner({ wlzIndication: { kind: 'permanent' } })],
+  };
+
+  it('keeps a clear no for a couple where both partners are indicated, also once CIZ confirms one of them', () => {
+    const result = assessEligibility(
+      {
+        household: bothIndicated,
+        children: [child()],
+        confirmedIndication: { partnerId: 'p1', kind: 'permanent', validFrom: '2019-06-01' },
+      },
+      '2024-03-01',
+    );
+    expect(result.verdict).toBe('no');
+    const reason = result.conditions.find((c) => c.code === 'one-indicated-partner');
+    expect(reason).toMatchObject({ met: false });
+    expect(reason?.explanation.en).toMatch(/Both partners have a Wlz-indication/);
+    expect(result.alternative?.en).toMatch(/stays on the municipality's SMI/);
+  });
+
+  it.each([
+    ['both partners are indicated', bothIndicated],
+    [
+      'neither partner is indicated',
+      {
+        composition: 'partners',
+        partners: [
+          partnerWithIndication({ wlzIndication: null }),
+          workingPartner({ workStatus: 'unknown' }),
+        ],
+      } as Household,
+    ],
+  ])(
+    'reports no unrelated condition as unknown beside the clear no when %s',
+    (_name, household) => {
+      const result = assessEligibility({ household, children: [child()] }, '2024-03-01');
+      expect(result.verdict).toBe('no');
+      expect(result.conditions.filter((c) => c.met === null)).toEqual([]);
+      expect(result.conditions.map((c) => c.code)).toEqual([
+        'partner-pair',
+        'one-indicated-partner',
+        'registered-childcare',
+      ]);
+    },
+  );
+
+  it('does not count on what the referrer stated once CIZ reported the indication not found', () => {
+    const result = assessEligibility(
+      { household: couple(), children: [child()], indicationNotFound: true },
+      '2024-03-01',
+    );
+    expect(result.verdict).toBe('unknown');
+    expect(result.conditions.find((c) => c.code === 'indication-counts')).toMatchObject({
+      met: null,
+      explanation: { en: expect.stringMatching(/CIZ did not find the Wlz-indication/) },
+    });
+    // A copy of CIZ's decision settles it.
+    expect(
+      assessEligibility(
+        {
+          household: couple(),
+          children: [child()],
+          indicationNotFound: true,
+          confirmedIndication: { partnerId: 'p1', kind: 'permanent', validFrom: '2019-06-01' },
+        },
+        '2024-03-01',
+      ).verdict,
+    ).toBe('yes');
+  });
+
   it('caps the hours at 230 a month per child with a note, without refusing', () => {
     const many = child({
       childcare: {

@@ -6,6 +6,7 @@ import {
   type Instant,
   type IsoDate,
 } from '../calendar';
+import { acceptanceOn, acceptances } from './fundingGapAcceptance';
 import type { Period } from './household';
 import { norms } from './norms';
 import type { CaseState } from './state';
@@ -14,7 +15,9 @@ export interface Gap {
   from: IsoDate;
   to: IsoDate;
   days: number;
-  /** The officer accepted every day of this gap explicitly, with this reason. */
+  /** The officer accepted every day of this gap explicitly. */
+  accepted: boolean;
+  /** The reason given (null when not accepted, or when the reason is not kept in this copy). */
   acceptedReason: string | null;
 }
 
@@ -25,7 +28,11 @@ export interface FundingCoverage {
   fundedToday: boolean;
   /** Last day funded without interruption from today (open-ended KOT: null with fundedToday). */
   fundedUntil: IsoDate | null;
-  /** Days, from the first day of funding up to today (or the case's closing), with neither SMI nor KOT. */
+  /**
+   * Days, from the first day of funding up to today, with neither SMI nor KOT. A closed case is
+   * counted up to its closing, unless it closed during a gap nobody accepted: that gap stays
+   * visible until today.
+   */
   gaps: Gap[];
   gapDays: number;
   /** Days in the coming `smiEndingWarning` days that no SMI or granted KOT covers. */
@@ -47,26 +54,41 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
   const today = dateInAmsterdam(now);
   const funding = [...state.smi, ...state.kot];
   const funded = (day: IsoDate) => covers(funding, day);
+  const accepted = acceptances(state);
   const start = state.smi.reduce<IsoDate | null>(
     (first, p) => (first === null || p.from < first ? p.from : first),
     null,
   );
-  const end = state.closure && state.closure.on < today ? state.closure.on : today;
+  // Closing a case does not fund the family: a gap that was open and unaccepted on the closing day
+  // is still counted, and still at risk, after it.
+  const closedOn = state.closure?.on ?? null;
+  const closedWithGap =
+    closedOn !== null && !funded(closedOn) && acceptanceOn(accepted, closedOn) === null;
+  const watched = closedOn === null || closedWithGap;
+  const end = closedOn !== null && !closedWithGap && closedOn < today ? closedOn : today;
 
   const gaps: Gap[] = [];
+  let lastAcceptance: number | null = null;
   if (start !== null) {
     // One pass over the days; a gap is a run of unfunded days with the same acceptance.
     for (let day = dayNumber(start); day <= dayNumber(end); day++) {
       const date = fromDayNumber(day);
       if (funded(date)) continue;
-      const acceptedReason = state.acceptedGaps.find((gap) => covers([gap], date))?.reason ?? null;
+      const acceptance = acceptanceOn(accepted, date);
       const last = gaps[gaps.length - 1];
-      if (last && last.to === addDays(date, -1) && last.acceptedReason === acceptedReason) {
+      if (last && last.to === addDays(date, -1) && lastAcceptance === (acceptance?.index ?? null)) {
         last.to = date;
         last.days++;
       } else {
-        gaps.push({ from: date, to: date, days: 1, acceptedReason });
+        gaps.push({
+          from: date,
+          to: date,
+          days: 1,
+          accepted: acceptance !== null,
+          acceptedReason: acceptance?.reason ?? null,
+        });
       }
+      lastAcceptance = acceptance?.index ?? null;
     }
   }
 
@@ -88,9 +110,8 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
     }
   }
 
-  const isOpenCase = state.closure === null;
   let daysAtRisk = 0;
-  if (isOpenCase && start !== null) {
+  if (watched && start !== null) {
     for (let i = 0; i <= norms.smiEndingWarning; i++) {
       if (!funded(addDays(today, i))) daysAtRisk++;
     }
@@ -98,7 +119,7 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
   const currentSmi = state.smi.find((p) => p.from <= today && today <= p.to);
   const smiEndsOn = currentSmi?.to ?? null;
   const atRisk =
-    isOpenCase &&
+    watched &&
     smiEndsOn !== null &&
     dayNumber(smiEndsOn) - dayNumber(today) <= norms.smiEndingWarning &&
     !covers(state.kot, addDays(smiEndsOn, 1)) &&
@@ -124,3 +145,17 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
 /** Whether SMI may end on `lastDay` without opening a gap: KOT must be granted for the next day. */
 export const kotCoversDayAfter = (state: CaseState, lastDay: IsoDate): boolean =>
   covers(state.kot, addDays(lastDay, 1));
+
+/**
+ * The first day from `from` through `to` that is neither funded nor accepted, or null: where the
+ * officer must act. Bounded by the days between the two dates.
+ */
+export function firstUnsecuredDay(state: CaseState, from: IsoDate, to: IsoDate): IsoDate | null {
+  const funding = [...state.smi, ...state.kot];
+  const accepted = acceptances(state);
+  for (let day = dayNumber(from); day <= dayNumber(to); day++) {
+    const date = fromDayNumber(day);
+    if (!covers(funding, date) && acceptanceOn(accepted, date) === null) return date;
+  }
+  return null;
+}

@@ -69,7 +69,7 @@ describe('funding coverage', () => {
     const coverage = fundingCoverage(foldCase(story(base('2024-02-27'))), '2024-03-03T12:00:00Z');
     // 28, 29 February and 1, 2, 3 March: five days without funding.
     expect(coverage.gaps).toEqual([
-      { from: '2024-02-28', to: '2024-03-03', days: 5, acceptedReason: null },
+      { from: '2024-02-28', to: '2024-03-03', days: 5, accepted: false, acceptedReason: null },
     ]);
     expect(coverage.fundedToday).toBe(false);
   });
@@ -108,6 +108,7 @@ describe('funding coverage', () => {
         from: '2024-03-01',
         to: '2024-03-05',
         days: 5,
+        accepted: true,
         acceptedReason: 'Opvang in maart stopgezet door het gezin',
       },
     ]);
@@ -135,6 +136,138 @@ describe('funding coverage', () => {
     expect(fundingCoverage(foldCase(story(steps)), '2024-03-20T12:00:00Z')).toMatchObject({
       fundedUntil: '2024-05-31',
       atRisk: false,
+      daysAtRisk: 0,
+    });
+  });
+});
+
+describe('the scope of an accepted gap', () => {
+  const acceptedOpenEnded: Step[] = [
+    ...base('2024-06-30'),
+    [
+      {
+        type: 'EndSmi',
+        caseId,
+        lastDay: '2024-02-29',
+        acceptGapReason: 'Opvang in maart stopgezet door het gezin',
+      },
+      at('2024-02-20', actors.officer),
+    ],
+  ];
+  const unaccepted = (steps: Step[], now: string) =>
+    fundingCoverage(foldCase(story(steps)), now).gaps.filter((gap) => !gap.accepted);
+
+  it('ends when funding resumes: a later gap is a new gap that nobody accepted', () => {
+    const steps: Step[] = [
+      ...acceptedOpenEnded,
+      [
+        { type: 'ReinstateSmi', caseId, from: '2024-03-11', until: '2024-03-31' },
+        at('2024-03-10', actors.officer),
+      ],
+    ];
+    expect(fundingCoverage(foldCase(story(steps)), '2024-04-05T12:00:00Z').gaps).toEqual([
+      {
+        from: '2024-03-01',
+        to: '2024-03-10',
+        days: 10,
+        accepted: true,
+        acceptedReason: 'Opvang in maart stopgezet door het gezin',
+      },
+      { from: '2024-04-01', to: '2024-04-05', days: 5, accepted: false, acceptedReason: null },
+    ]);
+  });
+
+  it('does not carry over to the days after a granted KOT is stopped, even back to its start', () => {
+    const stopped: Step[] = [
+      ...acceptedOpenEnded,
+      [{ type: 'GrantKot', caseId, grantedFrom: '2024-03-15' }, at('2024-03-12', actors.toeslagen)],
+      [
+        {
+          type: 'StopKot',
+          caseId,
+          stoppedFrom: '2024-03-15',
+          setToZero: true,
+          reason: 'Opvang niet geregistreerd',
+        },
+        at('2024-04-02', actors.toeslagen),
+      ],
+    ];
+    const coverage = fundingCoverage(foldCase(story(stopped)), '2024-04-05T12:00:00Z');
+    expect(coverage.gaps).toEqual([
+      {
+        from: '2024-03-01',
+        to: '2024-03-14',
+        days: 14,
+        accepted: true,
+        acceptedReason: 'Opvang in maart stopgezet door het gezin',
+      },
+      { from: '2024-03-15', to: '2024-04-05', days: 22, accepted: false, acceptedReason: null },
+    ]);
+  });
+
+  it('lapses at a rejection for the days from the decision on, until the officer accepts again', () => {
+    const rejected: Step[] = [
+      ...acceptedOpenEnded,
+      [
+        { type: 'RejectKot', caseId, reason: 'partner-not-working', explanation: 'Werkt niet' },
+        at('2024-03-20', actors.toeslagen),
+      ],
+    ];
+    expect(unaccepted(rejected, '2024-03-25T12:00:00Z')).toEqual([
+      { from: '2024-03-20', to: '2024-03-25', days: 6, accepted: false, acceptedReason: null },
+    ]);
+    const acceptedAgain: Step[] = [
+      ...rejected,
+      [
+        {
+          type: 'AcceptFundingGap',
+          caseId,
+          from: '2024-03-20',
+          reason: 'Gezin houdt de opvang stop na de afwijzing',
+        },
+        at('2024-03-22', actors.officer),
+      ],
+    ];
+    expect(unaccepted(acceptedAgain, '2024-03-25T12:00:00Z')).toEqual([]);
+  });
+});
+
+describe('funding of a closed case', () => {
+  it('stops counting at the closing day when the family was funded then', () => {
+    const steps: Step[] = [
+      ...base('2024-03-31'),
+      [{ type: 'CloseCase', caseId, outcome: 'stays-on-smi' }, at('2024-02-01', actors.officer)],
+    ];
+    expect(fundingCoverage(foldCase(story(steps)), '2024-04-10T12:00:00Z')).toMatchObject({
+      gapDays: 0,
+      daysAtRisk: 0,
+    });
+  });
+
+  it('keeps showing, and keeps at risk, an unaccepted gap the case was closed in', () => {
+    const steps: Step[] = [
+      ...base('2024-02-27'),
+      [{ type: 'CloseCase', caseId, outcome: 'not-eligible' }, at('2024-03-01', actors.officer)],
+    ];
+    const coverage = fundingCoverage(foldCase(story(steps)), '2024-03-10T12:00:00Z');
+    expect(coverage.gaps).toEqual([
+      { from: '2024-02-28', to: '2024-03-10', days: 12, accepted: false, acceptedReason: null },
+    ]);
+    expect(coverage.daysAtRisk).toBe(22);
+    const accepted: Step[] = [
+      ...steps,
+      [
+        {
+          type: 'AcceptFundingGap',
+          caseId,
+          from: '2024-02-28',
+          reason: 'Gezin heeft geen opvang meer nodig',
+        },
+        at('2024-03-05', actors.officer),
+      ],
+    ];
+    expect(fundingCoverage(foldCase(story(accepted)), '2024-03-10T12:00:00Z')).toMatchObject({
+      gaps: [{ from: '2024-02-28', to: '2024-03-01', days: 3, accepted: true }],
       daysAtRisk: 0,
     });
   });

@@ -2,15 +2,18 @@ import {
   addDays,
   dateInAmsterdam,
   daysBetween,
+  maxDate,
   minDate,
   type Instant,
   type IsoDate,
 } from '../calendar';
 import { CIZ, TOESLAGEN, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
+import { earliestKotStart } from './eligibility';
+import { firstUnsecuredDay } from './fundingCoverage';
+import { claimantMayApply } from './mandate';
 import { norms } from './norms';
 import type { CaseState } from './state';
-import { mandateAllowsApplying } from './mandate';
 
 export const stepActions = [
   'offer-to-supporter',
@@ -30,6 +33,7 @@ export const stepActions = [
   'continue-smi',
   'decide-objection',
   'secure-funding',
+  'reapply-or-object',
 ] as const;
 export type StepAction = (typeof stepActions)[number];
 
@@ -160,6 +164,54 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
     escalateTo: lead,
   });
 
+  /** After a rejection or a stop, days without funding that nobody accepted come first. */
+  const reinstateSmi = (from: IsoDate, stepSince: IsoDate): Draft =>
+    officerStep(
+      'secure-funding',
+      text(
+        `Het gezin heeft vanaf ${from} geen SMI en geen kinderopvangtoeslag: zet de SMI weer in vanaf ${from}, of accepteer het gat uitdrukkelijk met een reden.`,
+        `The family has neither SMI nor KOT from ${from}: reinstate SMI from ${from}, or accept the gap explicitly with a reason.`,
+      ),
+      stepSince,
+      norms.secureFundingAfterStop,
+    );
+  /**
+   * Funding is settled after a rejection or a stop: the supporter decides with the family whether
+   * to object (while the period runs), apply again, or close the case.
+   */
+  const wayForward = (decidedOn: IsoDate): Draft => {
+    const objectionEnds = addDays(decidedOn, norms.objectionPeriod);
+    const objectionPossible = state.objection === null && today <= objectionEnds;
+    const decidedObjection = state.objection?.decidedOn;
+    const from = decidedObjection ?? (objectionPossible ? decidedOn : objectionEnds);
+    const step = supporterStep(
+      'reapply-or-object',
+      objectionPossible
+        ? text(
+            `Bespreek met het gezin: bezwaar maken (uiterlijk ${objectionEnds}), opnieuw kinderopvangtoeslag aanvragen, of de zaak sluiten.`,
+            `Decide with the family: object (by ${objectionEnds}), apply for KOT again, or close the case.`,
+          )
+        : text(
+            'Bespreek met het gezin of een nieuwe aanvraag kans heeft (bijvoorbeeld als de partner nu werkt); vraag dan opnieuw aan, of sluit de zaak.',
+            'Discuss with the family whether a new application can succeed (for instance now the partner works); then apply again, or close the case.',
+          ),
+      from,
+      objectionPossible ? norms.objectionPeriod : norms.reapplyOrClose,
+    );
+    return objectionPossible
+      ? {
+          ...step,
+          deadline: {
+            date: objectionEnds,
+            description: text(
+              'Einde bezwaartermijn (6 weken)',
+              'End of the objection period (6 weeks)',
+            ),
+          },
+        }
+      : step;
+  };
+
   switch (state.status) {
     case 'referred':
       return state.offer
@@ -183,8 +235,8 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
           );
     case 'claimed': {
       const claim = state.claim;
-      const partners = state.household?.partners.map((partner) => partner.partnerId) ?? [];
-      if (claim && !mandateAllowsApplying(claim.mandate, today, partners)) {
+      // The household applies for itself; only a supporter needs a mandate to do so.
+      if (claim && !claimantMayApply(state, today)) {
         return supporterStep(
           'arrange-mandate',
           text(
@@ -251,16 +303,20 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
         since,
         norms.sendForms,
       );
-    case 'forms-sent':
+    case 'forms-sent': {
+      // Advice against this month: the legal date is the receipt at Toeslagen, which can only be
+      // later, so an earlier start than this can never be granted.
+      const earliest = earliestKotStart(today, state.indication);
       return supporterStep(
         'return-forms',
         text(
-          'Vul de formulieren in met het gezin, laat beide partners tekenen en stuur ze terug.',
-          'Fill in the forms with the family, have both partners sign, and send them back.',
+          `Vul de formulieren in met het gezin, laat beide partners tekenen en stuur ze terug. Vraag als ingangsdatum niet eerder dan ${earliest}: de toeslag gaat op zijn vroegst in op de eerste dag van de maand drie maanden vóór de maand waarin Toeslagen de aanvraag ontvangt.`,
+          `Fill in the forms with the family, have both partners sign, and send them back. Ask for a start no earlier than ${earliest}: the allowance starts at the earliest on the first day of the month three months before the month Toeslagen receives the application.`,
         ),
         since,
         norms.returnForms,
       );
+    }
     case 'application-submitted':
       return deskStep(
         toeslagenDesk,
@@ -272,14 +328,23 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
       );
     case 'awaiting-decision': {
       const received = state.application?.receivedOn ?? since;
+      const earliest = earliestKotStart(received, state.indication);
+      const requested = state.application?.requestedStart;
+      const tooEarly =
+        requested !== undefined && requested < earliest
+          ? text(
+              ` De gevraagde ingangsdatum ${requested} ligt vóór de vroegste mogelijke (${earliest}); ken toe vanaf ${earliest} of later.`,
+              ` The requested start ${requested} is before the earliest possible (${earliest}); grant from ${earliest} or later.`,
+            )
+          : text('', '');
       return {
         ...deskStep(
           toeslagenDesk,
           toeslagenLead,
           'decide-application',
           text(
-            'Beslis op de aanvraag (norm: 5 weken).',
-            'Decide on the application (norm: 5 weeks).',
+            `Beslis op de aanvraag (norm: 5 weken).${tooEarly.nl}`,
+            `Decide on the application (norm: 5 weeks).${tooEarly.en}`,
           ),
           received,
           norms.decide,
@@ -322,13 +387,19 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
       const objectionEnds = addDays(decidedOn, norms.objectionPeriod);
       const objectionDecided = state.objection?.decidedOn !== undefined;
       const smiEnd = state.smi[state.smi.length - 1]?.to ?? decidedOn;
+      if (smiEnd < today) {
+        // SMI has already ended: the officer must bring it back, unless the gap is accepted.
+        const unsecured = firstUnsecuredDay(state, addDays(smiEnd, 1), today);
+        if (unsecured !== null) return reinstateSmi(unsecured, decidedOn);
+        return wayForward(decidedOn);
+      }
       return {
         ...officerStep(
           'continue-smi',
           objectionDecided
             ? text(
-                'Het bezwaar is afgewezen: zet de SMI voort en sluit de zaak.',
-                'The objection was rejected: continue SMI and close the case.',
+                'Het bezwaar is afgewezen: zet de SMI voort. Sluit de zaak, of laat de ondersteuner opnieuw aanvragen als de situatie van het gezin verandert.',
+                "The objection was rejected: continue SMI. Close the case, or let the supporter apply again when the family's situation changes.",
               )
             : text(
                 'Kinderopvangtoeslag is afgewezen: zet de SMI voort zolang bezwaar loopt of het gezin geen recht heeft.',
@@ -360,15 +431,13 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
         state.objection?.filedOn ?? since,
         norms.decideObjection,
       );
-    case 'kot-stopped':
-      return officerStep(
-        'secure-funding',
-        text(
-          'De kinderopvangtoeslag is gestopt of op nul gezet: zet de SMI weer in en zoek met de ondersteuner uit waarom.',
-          'KOT was stopped or set to zero: reinstate SMI and find out why with the supporter.',
-        ),
-        since,
-        norms.secureFundingAfterStop,
-      );
+    case 'kot-stopped': {
+      const stop = state.kotStop;
+      const decidedOn = stop?.decidedOn ?? since;
+      const stoppedFrom = stop?.stoppedFrom ?? since;
+      const unsecured = firstUnsecuredDay(state, stoppedFrom, maxDate(stoppedFrom, today));
+      if (unsecured !== null) return reinstateSmi(unsecured, since);
+      return wayForward(decidedOn);
+    }
   }
 }

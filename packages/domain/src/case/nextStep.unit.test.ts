@@ -317,6 +317,95 @@ describe('the next step of every open state has exactly one owner and a due date
     });
   });
 
+  it('tells a household that took on its own case to request KOT, not to arrange a mandate', () => {
+    const state = through(s.open, [
+      { type: 'ClaimCase', caseId, mandate: { type: 'none', validFrom: '2024-03-01' } },
+      at('2024-03-06', actors.household),
+    ]);
+    expect(nextStep(state, '2024-03-06T12:00:00Z')).toMatchObject({
+      action: 'request-kot',
+      responsible: { organisation: actors.household.organisation, role: 'household' },
+    });
+  });
+
+  it('tells whoever fills in the forms the earliest start to ask for, counted from this month', () => {
+    const state = through(s.open, s.offer, s.claim, s.request, s.register, s.confirm, s.forms);
+    expect(nextStep(state, '2024-03-20T12:00:00Z')?.description.en).toMatch(
+      /Ask for a start no earlier than 2023-12-01/,
+    );
+    expect(nextStep(state, '2024-04-02T12:00:00Z')?.description.nl).toMatch(
+      /niet eerder dan 2024-01-01/,
+    );
+  });
+
+  it('warns Toeslagen when the requested start is before the earliest the receipt allows', () => {
+    const early: Step = [
+      {
+        type: 'SubmitApplication',
+        caseId,
+        requestedStart: '2023-12-01',
+        signedByBothPartners: true,
+      },
+      at('2024-03-29', actors.bewindvoerder),
+    ];
+    const state = through(
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      early,
+      s.receive,
+    );
+    expect(nextStep(state, '2024-04-03T12:00:00Z')?.description.en).toMatch(
+      /requested start 2023-12-01 is before the earliest possible \(2024-01-01\)/,
+    );
+    const onTime = through(
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+    );
+    expect(nextStep(onTime, '2024-04-03T12:00:00Z')?.description.en).not.toMatch(/earliest/);
+  });
+
+  it('after a rejection with SMI ended and the gap accepted, hands the way forward to the supporter', () => {
+    const state = through(
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.reject,
+      [
+        {
+          type: 'EndSmi',
+          caseId,
+          lastDay: '2024-05-05',
+          acceptGapReason: 'Gezin zegt de opvang op na de afwijzing',
+        },
+        at('2024-05-02', actors.officer),
+      ],
+    );
+    expect(nextStep(state, '2024-05-10T12:00:00Z')).toMatchObject({
+      action: 'reapply-or-object',
+      responsible: bewind,
+      due: '2024-06-11',
+      deadline: { date: '2024-06-11' },
+    });
+  });
+
   it('after a rejection makes the officer act before SMI runs out when that is before the objection period ends', () => {
     const state = through(
       s.open,

@@ -33,8 +33,10 @@ export const norms = {
   decideObjection: 42,
   /** SMI officer: align SMI with a granted KOT. */
   alignSmi: 7,
-  /** SMI officer: secure funding after a stopped KOT. */
+  /** SMI officer: secure funding after a stopped KOT, or after a rejection once SMI has ended. */
   secureFundingAfterStop: 7,
+  /** Supporter: with funding settled and no objection left, apply again or close the case. */
+  reapplyOrClose: 14,
   /** Supporter: check the first KOT payment and close the case. */
   aftercare: 42,
   /** Days ahead in which an ending SMI without KOT counts as a risk. */

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../calendar';
+import { addDays, minDate, type IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
 import type { CaseEvent, ClosingOutcome, RejectionReason } from './events';
 import type { Child, Household, IndicationKind, Period } from './household';
@@ -44,6 +44,26 @@ export interface Decision {
   explanation?: string;
 }
 
+/** The officer accepted these days without funding, with this reason (see fundingGapAcceptance). */
+export interface AcceptedGap {
+  from: IsoDate;
+  /** Absent: until funding resumes (or the outlook changes, which sets it). */
+  to?: IsoDate;
+  reason: string;
+  acceptedOn: IsoDate;
+}
+
+/**
+ * An application that ended in a rejection or a stopped allowance before the family applied again.
+ * Kept without free text: the events hold the explanations, encrypted.
+ */
+export interface EarlierOutcome {
+  application: { submittedOn: IsoDate; requestedStart: IsoDate; receivedOn?: IsoDate } | null;
+  decision: Omit<Decision, 'explanation'> | null;
+  kotStop: { stoppedFrom: IsoDate; decidedOn: IsoDate; setToZero: boolean } | null;
+  objection: CaseState['objection'];
+}
+
 export interface CaseState {
   status: CaseStatus;
   caseId: string;
@@ -76,7 +96,9 @@ export interface CaseState {
     decidedOn?: IsoDate;
     upheld?: boolean;
   } | null;
-  acceptedGaps: Array<{ from: IsoDate; to?: IsoDate; reason: string; acceptedOn: IsoDate }>;
+  acceptedGaps: AcceptedGap[];
+  /** Earlier applications of this case that were rejected or stopped, oldest first. */
+  earlierOutcomes: EarlierOutcome[];
   closure: { on: IsoDate; outcome: ClosingOutcome | 'withdrawn'; note?: string } | null;
   /** The status the case was in when it last entered it, and on which business date. */
   statusSince: IsoDate | null;
@@ -104,6 +126,7 @@ export const initialState = (): CaseState => ({
   kotStop: null,
   objection: null,
   acceptedGaps: [],
+  earlierOutcomes: [],
   closure: null,
   statusSince: null,
 });
@@ -122,6 +145,43 @@ function endKot(kot: Period[], from: IsoDate): Period[] {
     .map((period) =>
       period.to === undefined || period.to > dayBefore ? { ...period, to: dayBefore } : period,
     );
+}
+
+/**
+ * An acceptance covers the gap it was given for: when the outlook changes (a rejection, a stop, an
+ * objection that fails), days from `firstDay` on are no longer accepted until the officer accepts
+ * them again. Acceptances that only covered later days lapse entirely.
+ */
+function lapseAcceptances(gaps: AcceptedGap[], firstDay: IsoDate): AcceptedGap[] {
+  const lastDay = addDays(firstDay, -1);
+  return gaps.flatMap((gap) => {
+    const to = gap.to !== undefined && gap.to <= lastDay ? gap.to : lastDay;
+    return gap.from <= to ? [{ ...gap, to }] : [];
+  });
+}
+
+/** A new request after a rejection or a stop starts a new application; the old outcome is kept. */
+function startAgain(state: CaseState): CaseState {
+  const withoutExplanation = ({ explanation: _explanation, ...rest }: Decision) => rest;
+  const earlier: EarlierOutcome = {
+    application: state.application,
+    decision: state.decision && withoutExplanation(state.decision),
+    kotStop: state.kotStop && {
+      stoppedFrom: state.kotStop.stoppedFrom,
+      decidedOn: state.kotStop.decidedOn,
+      setToZero: state.kotStop.setToZero,
+    },
+    objection: state.objection,
+  };
+  return {
+    ...state,
+    earlierOutcomes: [...state.earlierOutcomes, earlier],
+    formsSentOn: null,
+    application: null,
+    decision: null,
+    kotStop: null,
+    objection: null,
+  };
 }
 
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
@@ -167,8 +227,14 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ? moveTo(released, 'referred', event.data.releasedOn)
         : released;
     }
-    case 'KotRequested':
-      return moveTo({ ...state, request: { ...event.data } }, 'requested', event.data.requestedOn);
+    case 'KotRequested': {
+      const again = state.status === 'rejected' || state.status === 'kot-stopped';
+      return moveTo(
+        { ...(again ? startAgain(state) : state), request: { ...event.data } },
+        'requested',
+        event.data.requestedOn,
+      );
+    }
     case 'WlzRequestRegistered': {
       const registered = { ...state, wlzRequestRegisteredOn: event.data.registeredOn };
       return moveTo(
@@ -250,6 +316,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
             reason: event.data.reason,
             explanation: event.data.explanation,
           },
+          acceptedGaps: lapseAcceptances(state.acceptedGaps, event.data.decidedOn),
         },
         'rejected',
         event.data.decidedOn,
@@ -270,6 +337,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
           },
           objection: null,
           closure: null,
+          acceptedGaps: lapseAcceptances(state.acceptedGaps, minDate(d.stoppedFrom, d.decidedOn)),
         },
         'kot-stopped',
         d.decidedOn,
@@ -302,7 +370,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         );
       }
       return moveTo(
-        { ...state, objection },
+        { ...state, objection, acceptedGaps: lapseAcceptances(state.acceptedGaps, d.decidedOn) },
         state.objection?.against === 'stop' ? 'kot-stopped' : 'rejected',
         d.decidedOn,
       );

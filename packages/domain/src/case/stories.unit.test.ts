@@ -103,6 +103,87 @@ describe('case 1: the professional who found the scheme by searching; KOT later 
     });
   });
 
+  it('moves on once SMI is reinstated after the stop: the supporter and the family choose to object, apply again or close', () => {
+    const stop: Step = [
+      {
+        type: 'StopKot',
+        caseId,
+        stoppedFrom: '2022-09-01',
+        setToZero: true,
+        reason: 'Aantal uren onjuist ingevuld',
+      },
+      at('2022-08-20', actors.toeslagen),
+    ];
+    const reinstated = foldCase(
+      story([
+        ...granted,
+        stop,
+        [
+          { type: 'ReinstateSmi', caseId, from: '2022-09-01', until: '2022-12-31' },
+          at('2022-08-22', actors.officer),
+        ],
+      ]),
+    );
+    const step = nextStep(reinstated, '2022-08-22T12:00:00Z');
+    expect(step).toMatchObject({
+      action: 'reapply-or-object',
+      responsible: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+      due: '2022-10-01',
+      deadline: { date: '2022-10-01' },
+    });
+    expect(step?.description.en).toMatch(/object \(by 2022-10-01\), apply for KOT again, or close/);
+    // Once the objection period is over, applying again or closing is what is left.
+    expect(nextStep(reinstated, '2022-10-05T12:00:00Z')).toMatchObject({
+      action: 'reapply-or-object',
+      due: '2022-10-15',
+      description: { en: expect.stringMatching(/apply again, or close the case/) },
+    });
+  });
+
+  it('applies again after the stop and goes through the application a second time', () => {
+    const events = story([
+      ...granted,
+      [
+        {
+          type: 'StopKot',
+          caseId,
+          stoppedFrom: '2022-09-01',
+          setToZero: true,
+          reason: 'Aantal uren onjuist ingevuld',
+        },
+        at('2022-08-20', actors.toeslagen),
+      ],
+      [
+        { type: 'ReinstateSmi', caseId, from: '2022-09-01', until: '2022-12-31' },
+        at('2022-08-22', actors.officer),
+      ],
+      [{ type: 'RequestKot', caseId, channel: 'phone' }, at('2022-10-10', actors.bewindvoerder)],
+      [{ type: 'RegisterWlzRequest', caseId }, at('2022-10-12', actors.toeslagen)],
+      [{ type: 'SendApplicationForms', caseId }, at('2022-10-13', actors.toeslagen)],
+      [
+        {
+          type: 'SubmitApplication',
+          caseId,
+          requestedStart: '2022-09-01',
+          signedByBothPartners: true,
+        },
+        at('2022-10-20', actors.bewindvoerder),
+      ],
+      [{ type: 'RecordApplicationReceived', caseId }, at('2022-10-24', actors.toeslagen)],
+      [{ type: 'GrantKot', caseId, grantedFrom: '2022-09-01' }, at('2022-11-14', actors.toeslagen)],
+    ]);
+    const state = foldCase(events);
+    expect(state.status).toBe('granted');
+    expect(state.kot).toEqual([{ from: '2022-04-01', to: '2022-08-31' }, { from: '2022-09-01' }]);
+    expect(state.earlierOutcomes).toHaveLength(1);
+    expect(state.earlierOutcomes[0]?.kotStop).toEqual({
+      stoppedFrom: '2022-09-01',
+      decidedOn: '2022-08-20',
+      setToZero: true,
+    });
+    expect(fundingCoverage(state, '2022-11-14T12:00:00Z').gapDays).toBe(0);
+  });
+
   it('is set right by an objection against the stop, restoring KOT from the stop date with no gap', () => {
     const restored = foldCase(
       story([
@@ -301,13 +382,17 @@ describe('the gap: rejected after SMI ended', () => {
     );
     const coverage = fundingCoverage(rejected, '2022-05-25T12:00:00Z');
     expect(coverage.gaps).toEqual([
-      { from: '2022-05-01', to: '2022-05-25', days: 25, acceptedReason: null },
+      { from: '2022-05-01', to: '2022-05-25', days: 25, accepted: false, acceptedReason: null },
     ]);
-    expect(nextStep(rejected, '2022-05-25T12:00:00Z')).toMatchObject({
-      action: 'continue-smi',
+    // SMI cannot be "continued": it ended. The officer is told to bring it back, from which day.
+    const step = nextStep(rejected, '2022-05-25T12:00:00Z');
+    expect(step).toMatchObject({
+      action: 'secure-funding',
       responsible: officer,
-      overdue: true,
+      due: '2022-05-27',
     });
+    expect(step?.description.en).toMatch(/reinstate SMI from 2022-05-01/);
+    expect(step?.description.nl).toMatch(/zet de SMI weer in vanaf 2022-05-01/);
   });
 
   it('is closed when the municipality reinstates SMI back to the day it ended', () => {

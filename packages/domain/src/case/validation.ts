@@ -3,11 +3,32 @@ import { isLrkNumber, isMunicipalityCode, isValidBsn } from '../identifiers';
 import { isSupporterRole, roles } from '../parties';
 import { text, type Text } from '../text';
 import type { CaseCommand } from './commands';
-import { closingOutcomes, rejectionReasons } from './events';
-import { careTypes, workStatuses, type Household, type Child } from './household';
-import { mandateTypes, type Mandate } from './mandate';
+import type { Household, Child } from './household';
+import type { Mandate } from './mandate';
 import { maximumHoursPerMonth } from './eligibility';
 import { refuseInput, type FieldProblem } from './refusal';
+import {
+  careTypeNames,
+  closingOutcomeNames,
+  indicationKindNames,
+  listOfChoices,
+  mandateTypeNames,
+  rejectionReasonNames,
+  requestChannelNames,
+  workStatusNames,
+} from './valueNames';
+
+/** A choice is one of the codes of `names`; a wrong one is answered with the options in words. */
+function choice(
+  problem: (field: string, reason: Text) => void,
+  field: string,
+  value: unknown,
+  names: Record<string, Text>,
+): void {
+  if (typeof value === 'string' && Object.hasOwn(names, value)) return;
+  const options = listOfChoices(names);
+  problem(field, text(`kies ${options.nl}`, `choose ${options.en}`));
+}
 
 /** Checks the shape and identifiers of a command before any rule runs; throws with every problem. */
 export function validateCommand(command: CaseCommand): void {
@@ -31,14 +52,8 @@ export function validateCommand(command: CaseCommand): void {
       problem(field, text('te lang (maximaal 2000 tekens)', 'too long (at most 2000 characters)'));
     }
   };
-  const oneOf = (field: string, value: unknown, options: readonly string[]) => {
-    if (typeof value !== 'string' || !options.includes(value)) {
-      problem(
-        field,
-        text(`kies een van: ${options.join(', ')}`, `choose one of: ${options.join(', ')}`),
-      );
-    }
-  };
+  const oneOf = (field: string, value: unknown, names: Record<string, Text>) =>
+    choice(problem, field, value, names);
   const range = (field: string, from: unknown, to: unknown) => {
     if (isIsoDate(from) && isIsoDate(to) && to < from) {
       problem(
@@ -50,7 +65,7 @@ export function validateCommand(command: CaseCommand): void {
   const mandate = (value: Mandate | undefined) => {
     if (!value || typeof value !== 'object')
       return problem('mandate', text('ontbreekt', 'is missing'));
-    oneOf('mandate.type', value.type, mandateTypes);
+    oneOf('mandate.type', value.type, mandateTypeNames);
     date('mandate.validFrom', value.validFrom);
     date('mandate.validUntil', value.validUntil, true);
     range('mandate.validUntil', value.validFrom, value.validUntil);
@@ -115,7 +130,7 @@ export function validateCommand(command: CaseCommand): void {
       mandate(command.mandate);
       break;
     case 'RequestKot':
-      oneOf('channel', command.channel, ['phone', 'letter']);
+      oneOf('channel', command.channel, requestChannelNames);
       date('requestedOn', command.requestedOn, true);
       date('callbackExpectedOn', command.callbackExpectedOn, true);
       break;
@@ -124,7 +139,7 @@ export function validateCommand(command: CaseCommand): void {
       break;
     case 'ConfirmWlzIndication':
     case 'SubmitCizDecisionCopy':
-      oneOf('kind', command.kind, ['permanent', 'temporary']);
+      oneOf('kind', command.kind, indicationKindNames);
       date('validFrom', command.validFrom);
       date('validTo', command.validTo, true);
       range('validTo', command.validFrom, command.validTo);
@@ -165,7 +180,7 @@ export function validateCommand(command: CaseCommand): void {
       date('decidedOn', command.decidedOn, true);
       break;
     case 'RejectKot':
-      oneOf('reason', command.reason, rejectionReasons);
+      oneOf('reason', command.reason, rejectionReasonNames);
       sentence('explanation', command.explanation);
       date('decidedOn', command.decidedOn, true);
       break;
@@ -209,7 +224,7 @@ export function validateCommand(command: CaseCommand): void {
       sentence('reason', command.reason, 10);
       break;
     case 'CloseCase':
-      oneOf('outcome', command.outcome, closingOutcomes);
+      oneOf('outcome', command.outcome, closingOutcomeNames);
       break;
   }
   if (problems.length > 0) throw refuseInput(problems);
@@ -256,15 +271,7 @@ function validateHousehold(
       );
     if (!isIsoDate(partner.birthDate))
       problem(`${at}.birthDate`, text('geen geldige datum', 'not a valid date'));
-    if (!(workStatuses as readonly string[]).includes(partner.workStatus)) {
-      problem(
-        `${at}.workStatus`,
-        text(
-          `kies een van: ${workStatuses.join(', ')}`,
-          `choose one of: ${workStatuses.join(', ')}`,
-        ),
-      );
-    }
+    choice(problem, `${at}.workStatus`, partner.workStatus, workStatusNames);
     const indication = partner.wlzIndication;
     if (indication === undefined) {
       problem(
@@ -327,11 +334,7 @@ function validateChildren(
           `${at}.childcare.lrkNumber`,
           text('een LRK-nummer bestaat uit 6 tot 12 cijfers', 'an LRK number has 6 to 12 digits'),
         );
-      if (!(careTypes as readonly string[]).includes(care.careType))
-        problem(
-          `${at}.childcare.careType`,
-          text(`kies een van: ${careTypes.join(', ')}`, `choose one of: ${careTypes.join(', ')}`),
-        );
+      choice(problem, `${at}.childcare.careType`, care.careType, careTypeNames);
       if (
         !Number.isInteger(care.hoursPerMonth) ||
         care.hoursPerMonth <= 0 ||

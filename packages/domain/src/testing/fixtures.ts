@@ -16,6 +16,12 @@ export const actors = {
     organisation: 'GM0344',
     name: 'Fenna Dijkstra',
   },
+  teamLead: {
+    id: 'u-lead-utrecht',
+    role: 'smi-team-lead',
+    organisation: 'GM0344',
+    name: 'Anouk Mulder',
+  },
   otherOfficer: {
     id: 'u-officer-zwolle',
     role: 'smi-officer',

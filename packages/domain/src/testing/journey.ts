@@ -66,6 +66,11 @@ export const journey = {
     },
     at('2024-04-30', actors.toeslagen),
   ] as Step,
+  /** A new application after the rejection. */
+  reapply: [
+    { type: 'RequestKot', caseId, channel: 'letter' },
+    at('2024-05-20', actors.bewindvoerder),
+  ] as Step,
   object: [
     { type: 'FileObjection', caseId, grounds: 'Indicatie is wel permanent, zie besluit.' },
     at('2024-05-06', actors.bewindvoerder),

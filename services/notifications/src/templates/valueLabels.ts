@@ -62,6 +62,7 @@ const labels: Record<string, Labels> = {
     'continue-smi': { nl: 'SMI voortzetten', en: 'continue SMI' },
     'decide-objection': { nl: 'beslissen op het bezwaar', en: 'decide on the objection' },
     'secure-funding': { nl: 'financiering zeker stellen', en: 'secure funding' },
+    'reapply-or-object': { nl: 'opnieuw aanvragen of bezwaar maken', en: 'apply again or object' },
   },
 };
 

@@ -106,6 +106,7 @@ const stepOfAction: Record<StepAction, StepKey> = {
   'continue-smi': 'after',
   'decide-objection': 'after',
   'secure-funding': 'after',
+  'reapply-or-object': 'after',
 };
 
 export function journeySteps(view: CaseView, history: HistoryEntryView[]): JourneyStep[] {

@@ -68,6 +68,7 @@ export const stepActionNames: Record<StepAction, Text> = {
   'continue-smi': text('SMI voortzetten', 'Continue SMI'),
   'decide-objection': text('Beslissen op bezwaar', 'Decide on the objection'),
   'secure-funding': text('Financiering veiligstellen', 'Secure funding'),
+  'reapply-or-object': text('Opnieuw aanvragen of bezwaar maken', 'Apply again or object'),
 };
 
 export const workStatusNames: Record<WorkStatus, Text> = {

@@ -183,8 +183,9 @@ export function caseRows(
     funded_today: coverage.fundedToday,
     funded_until: coverage.fundedUntil,
     gap_days: coverage.gapDays,
+    // The read model's state has no free text: whether a gap is accepted is not its reason.
     unaccepted_gap_days: coverage.gaps
-      .filter((gap) => gap.acceptedReason === null)
+      .filter((gap) => !gap.accepted)
       .reduce((sum, gap) => sum + gap.days, 0),
     days_at_risk: coverage.daysAtRisk,
     at_risk: coverage.atRisk,

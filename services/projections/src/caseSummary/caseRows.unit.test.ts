@@ -1,4 +1,5 @@
 import { foldCase, fundingCoverage, nextStep } from '@kot/domain';
+import { withoutPersonalData } from '../personalData/withoutPersonalData';
 import { actors, at, caseId, openReferral, story } from '@kot/domain/testing';
 import { caseRows, type LogPoint } from './caseRows';
 import { mergeKeyDates, noKeyDates } from './keyDates';
@@ -62,6 +63,27 @@ describe('caseRows', () => {
       ['escalation', 'GM0344', 'smi-team-lead'],
       ['offered', 'org-bewind-horizon', 'bewindvoerder'],
     ]);
+  });
+
+  it('counts an accepted gap as accepted although the read model does not keep its reason', () => {
+    const events = story([
+      [
+        openReferral({ smiPeriod: { from: '2024-01-01', to: '2024-03-31' } }),
+        at('2024-03-04', actors.officer),
+      ],
+      [
+        {
+          type: 'EndSmi',
+          caseId,
+          lastDay: '2024-03-10',
+          acceptGapReason: 'Gezin heeft de opvang zelf opgezegd',
+        },
+        at('2024-03-05', actors.officer),
+      ],
+    ]);
+    const state = foldCase(events.map(withoutPersonalData));
+    const { summary } = caseRows(state, noKeyDates(), logPoint, '2024-03-20T09:00:00.000Z');
+    expect(summary).toMatchObject({ gap_days: 10, unaccepted_gap_days: 0 });
   });
 
   it('lets every organisation that may see the case find it, starting with the municipality', () => {

@@ -1,5 +1,6 @@
-// Walks one synthetic family from SMI referral to KOT, printing after every event what the
-// platform shows: the next step, who owns it, by when, and whether childcare is funded.
+// `npm run demo -w packages/domain`: walks one synthetic family from SMI referral to KOT, printing
+// after every event what the platform shows: the next step, who owns it, by when, and whether
+// childcare is funded. A script beside the package, not part of it: the domain itself has no I/O.
 import {
   foldCase,
   fundingCoverage,
@@ -7,9 +8,9 @@ import {
   nextStep,
   type CaseCommand,
   type CaseEvent,
-} from './index';
-import { actors, at, caseId, openReferral } from './testing/fixtures';
-import type { CommandContext } from './case/decide';
+  type CommandContext,
+} from '../src/index';
+import { actors, at, caseId, openReferral } from '../src/testing';
 
 const steps: Array<[string, CaseCommand, CommandContext]> = [
   ['SMI officer refers the family', openReferral(), at('2024-03-04', actors.officer)],

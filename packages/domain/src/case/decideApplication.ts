@@ -1,0 +1,192 @@
+// The application: the request at BelastingTelefoon (or by letter), CIZ's check of the indication,
+// the forms, and their receipt at Toeslagen. A rejected or stopped case may start here again.
+import type { IsoDate } from '../calendar';
+import type {
+  ConfirmWlzIndication,
+  RecordApplicationReceived,
+  RegisterWlzRequest,
+  ReportWlzIndicationNotFound,
+  RequestKot,
+  SendApplicationForms,
+  SubmitApplication,
+  SubmitCizDecisionCopy,
+} from './commands';
+import { checkPartner, event, requireStatus, stepDate } from './decisionChecks';
+import type { CaseEvent } from './events';
+import { refuse } from './refusal';
+import type { CaseState } from './state';
+
+type ApplicationCommand =
+  | RequestKot
+  | RegisterWlzRequest
+  | ConfirmWlzIndication
+  | ReportWlzIndicationNotFound
+  | SubmitCizDecisionCopy
+  | SendApplicationForms
+  | SubmitApplication
+  | RecordApplicationReceived;
+
+/** Where the indication can still be confirmed (or corrected) by CIZ. */
+const indicationStatuses = [
+  'indication-check',
+  'indication-missing',
+  'forms-pending',
+  'forms-sent',
+  'application-submitted',
+  'awaiting-decision',
+] as const;
+
+export function decideApplication(
+  command: ApplicationCommand,
+  state: CaseState,
+  today: IsoDate,
+): CaseEvent[] {
+  switch (command.type) {
+    case 'RequestKot': {
+      requireRequestable(state);
+      const requestedOn = stepDate('requestedOn', command.requestedOn, state, today);
+      return [
+        event('KotRequested', {
+          channel: command.channel,
+          requestedOn,
+          ...(command.callbackExpectedOn ? { callbackExpectedOn: command.callbackExpectedOn } : {}),
+        }),
+      ];
+    }
+    case 'RegisterWlzRequest': {
+      requireStatus(
+        state,
+        ['claimed', 'requested'],
+        'Er is geen openstaand verzoek om te registreren',
+        'There is no pending request to register',
+      );
+      const registeredOn = stepDate('registeredOn', command.registeredOn, state, today);
+      const events: CaseEvent[] = [];
+      // The claimant reached the desk directly: the request and its registration happen together.
+      // `may` lets this happen only when the claimant may apply for the family.
+      if (state.status === 'claimed')
+        events.push(event('KotRequested', { channel: 'phone', requestedOn: registeredOn }));
+      events.push(event('WlzRequestRegistered', { registeredOn }));
+      return events;
+    }
+    case 'ConfirmWlzIndication':
+      requireStatus(
+        state,
+        indicationStatuses,
+        'Er is geen Wlz-verzoek om te controleren',
+        'There is no Wlz request to check',
+      );
+      checkPartner(state, command.partnerId);
+      return [
+        event('WlzIndicationConfirmed', {
+          partnerId: command.partnerId,
+          kind: command.kind,
+          validFrom: command.validFrom,
+          ...(command.validTo ? { validTo: command.validTo } : {}),
+          confirmedOn: today,
+        }),
+      ];
+    case 'ReportWlzIndicationNotFound':
+      requireStatus(
+        state,
+        ['indication-check'],
+        'Er wacht geen indicatie op controle',
+        'No indication is waiting to be checked',
+      );
+      checkPartner(state, command.partnerId);
+      return [
+        event('WlzIndicationNotFound', {
+          partnerId: command.partnerId,
+          checkedOn: today,
+          reason: command.reason,
+        }),
+      ];
+    case 'SubmitCizDecisionCopy':
+      requireStatus(
+        state,
+        ['indication-missing'],
+        'CIZ heeft de indicatie niet gemist',
+        'CIZ did not report the indication missing',
+      );
+      checkPartner(state, command.partnerId);
+      return [
+        event('CizDecisionCopySubmitted', {
+          partnerId: command.partnerId,
+          kind: command.kind,
+          validFrom: command.validFrom,
+          ...(command.validTo ? { validTo: command.validTo } : {}),
+          submittedOn: today,
+        }),
+      ];
+    case 'SendApplicationForms': {
+      requireStatus(
+        state,
+        ['forms-pending'],
+        'De formulieren kunnen nu niet worden verstuurd',
+        'The forms cannot be sent now',
+      );
+      const sentOn = stepDate('sentOn', command.sentOn, state, today);
+      return [event('ApplicationFormsSent', { sentOn })];
+    }
+    case 'SubmitApplication': {
+      requireStatus(
+        state,
+        ['forms-sent'],
+        'Er zijn geen formulieren om in te dienen',
+        'There are no forms to submit',
+      );
+      // The posted forms are a fact: a requested start before the earliest possible is recorded
+      // as written. The earliest start counts from receipt at Toeslagen (the legal application
+      // date), which `GrantKot` checks; the steps before it warn (see nextStep).
+      const submittedOn = stepDate('submittedOn', command.submittedOn, state, today);
+      return [
+        event('ApplicationSubmitted', {
+          submittedOn,
+          requestedStart: command.requestedStart,
+          signedByBothPartners: true,
+        }),
+      ];
+    }
+    case 'RecordApplicationReceived': {
+      requireStatus(
+        state,
+        ['application-submitted'],
+        'Er is geen verstuurde aanvraag',
+        'No application was submitted',
+      );
+      const receivedOn = stepDate('receivedOn', command.receivedOn, state, today);
+      return [event('ApplicationReceived', { receivedOn })];
+    }
+  }
+}
+
+/**
+ * KOT is requested once a case is claimed, and again after a rejection or a stop (a new
+ * application; the earlier decision stays in the history). Not while an objection is pending.
+ */
+function requireRequestable(state: CaseState): void {
+  if (state.status === 'objection') {
+    throw refuse(
+      'wrong-state',
+      'Er loopt nog een bezwaar; vraag opnieuw aan nadat Dienst Toeslagen daarop heeft beslist.',
+      'An objection is still pending; apply again once Dienst Toeslagen has decided on it.',
+    );
+  }
+  if (state.status === 'granted') {
+    throw refuse(
+      'wrong-state',
+      'Kinderopvangtoeslag is al toegekend.',
+      'KOT has already been granted.',
+    );
+  }
+  requireStatus(
+    state,
+    ['claimed', 'rejected', 'kot-stopped'],
+    state.status === 'referred'
+      ? 'Kinderopvangtoeslag kan pas worden aangevraagd als iemand de zaak heeft opgepakt'
+      : 'Kinderopvangtoeslag is al aangevraagd; die aanvraag loopt nog',
+    state.status === 'referred'
+      ? 'KOT can only be requested once someone has taken the case on'
+      : 'KOT has already been requested; that application is still running',
+  );
+}

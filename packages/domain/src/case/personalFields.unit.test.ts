@@ -1,0 +1,223 @@
+import {
+  actors,
+  at,
+  caseId,
+  journey,
+  openReferral,
+  partnerWithIndication,
+  story,
+  workingPartner,
+  type Step,
+} from '../testing';
+import { caseEventTypes, type CaseEvent } from './events';
+import { nonPersonalTextFields, personalFields } from './personalFields';
+
+const s = journey;
+const on = (date: string, actor: Step[1]['actor']) => at(date, actor);
+
+// Every event type, with every optional field filled in, produced by the real commands.
+const untilGranted: Step[] = [
+  [
+    openReferral({
+      referredOn: '2024-03-04',
+      household: {
+        composition: 'partners',
+        partners: [
+          partnerWithIndication({
+            wlzIndication: { kind: 'temporary', validFrom: '2023-06-01', validTo: '2026-06-01' },
+          }),
+          workingPartner(),
+        ],
+      },
+    }),
+    on('2024-03-04', actors.officer),
+  ],
+  [{ type: 'CheckEligibility', caseId, on: '2024-03-04' }, on('2024-03-04', actors.officer)],
+  [
+    {
+      type: 'OfferCase',
+      caseId,
+      to: {
+        organisation: 'org-mee-vallei',
+        role: 'client-supporter',
+        personId: actors.clientSupporter.id,
+        name: actors.clientSupporter.name,
+      },
+      note: 'Moeder belt liever na 15.00 uur',
+    },
+    on('2024-03-04', actors.officer),
+  ],
+  [
+    { type: 'DeclineOffer', caseId, reason: 'Geen plek deze maand' },
+    on('2024-03-05', actors.clientSupporter),
+  ],
+  s.offer,
+  [
+    {
+      type: 'ClaimCase',
+      caseId,
+      mandate: {
+        type: 'digid-machtiging',
+        partnerIds: ['p1', 'p2'],
+        validFrom: '2024-01-01',
+        validUntil: '2025-01-01',
+        reference: 'Machtigingscode 4711',
+      },
+    },
+    on('2024-03-07', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'RecordMandate',
+      caseId,
+      mandate: {
+        type: 'court-bewind',
+        validFrom: '2022-01-01',
+        validUntil: '2027-01-01',
+        partnerIds: ['p1'],
+        reference: 'Uitspraak rechtbank 2022/113',
+      },
+    },
+    on('2024-03-08', actors.bewindvoerder),
+  ],
+  [
+    { type: 'RequestKot', caseId, channel: 'phone', callbackExpectedOn: '2024-03-13' },
+    on('2024-03-11', actors.bewindvoerder),
+  ],
+  s.register,
+  s.notFound,
+  // Unknown after "not found"; unmet on a day before the indication was valid.
+  [{ type: 'CheckEligibility', caseId }, on('2024-03-14', actors.officer)],
+  [
+    {
+      type: 'SubmitCizDecisionCopy',
+      caseId,
+      partnerId: 'p1',
+      kind: 'temporary',
+      validFrom: '2023-06-01',
+      validTo: '2026-06-01',
+    },
+    on('2024-03-15', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'ConfirmWlzIndication',
+      caseId,
+      partnerId: 'p1',
+      kind: 'temporary',
+      validFrom: '2023-06-01',
+      validTo: '2026-06-01',
+    },
+    on('2024-03-15', actors.ciz),
+  ],
+  [{ type: 'CheckEligibility', caseId, on: '2023-03-01' }, on('2024-03-15', actors.officer)],
+  s.forms,
+  s.submit,
+  s.receive,
+  s.grant,
+  [
+    { type: 'ChangeKot', caseId, changedFrom: '2024-06-01', reason: 'Meer uren opvang' },
+    on('2024-05-20', actors.toeslagen),
+  ],
+  [{ type: 'ExtendSmi', caseId, until: '2024-07-31' }, on('2024-05-21', actors.officer)],
+  [
+    {
+      type: 'AcceptFundingGap',
+      caseId,
+      from: '2024-09-01',
+      to: '2024-09-30',
+      reason: 'Gezin op vakantie in september',
+    },
+    on('2024-05-21', actors.officer),
+  ],
+  [{ type: 'EndSmi', caseId, lastDay: '2024-03-31' }, on('2024-05-22', actors.officer)],
+];
+const stoppedAndObjected: Step[] = [
+  ...untilGranted,
+  s.stop,
+  [
+    { type: 'ReinstateSmi', caseId, from: '2024-07-01', until: '2024-12-31' },
+    on('2024-06-21', actors.officer),
+  ],
+  [
+    {
+      type: 'FileObjection',
+      caseId,
+      grounds: 'Uren waren juist opgegeven.',
+      filedOn: '2024-06-24',
+    },
+    on('2024-06-24', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'DecideObjection',
+      caseId,
+      upheld: true,
+      grantedFrom: '2024-07-01',
+      explanation: 'Uren gecorrigeerd.',
+    },
+    on('2024-07-10', actors.toeslagen),
+  ],
+  [
+    { type: 'CloseCase', caseId, outcome: 'kot-granted', note: 'Eerste betaling ontvangen' },
+    on('2024-08-10', actors.bewindvoerder),
+  ],
+];
+const rejectedAndReleased: Step[] = [
+  ...untilGranted.slice(0, untilGranted.indexOf(s.grant)),
+  s.reject,
+  [
+    { type: 'ReleaseClaim', caseId, reason: 'Bewindvoerder reageert niet meer' },
+    on('2024-05-15', actors.officer),
+  ],
+  [
+    { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
+    on('2024-05-16', actors.officer),
+  ],
+];
+const events: CaseEvent[] = [...story(stoppedAndObjected), ...story(rejectedAndReleased)];
+
+/** Every path to a text value in `value`, with `[]` for the elements of a list. */
+function textPaths(value: unknown, at = ''): string[] {
+  if (typeof value === 'string') return [at];
+  if (Array.isArray(value)) return value.flatMap((item) => textPaths(item, `${at}[]`));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) =>
+      textPaths(item, at === '' ? key : `${at}.${key}`),
+    );
+  }
+  return [];
+}
+
+describe('personal fields', () => {
+  it('are checked on every event type the case knows', () => {
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(caseEventTypes));
+  });
+
+  it('cover every text field of every event, unless it is explicitly listed as not personal', () => {
+    const undecided = new Set<string>();
+    for (const event of events) {
+      const decided = [...personalFields(event.type, 1), ...nonPersonalTextFields[event.type]];
+      for (const path of textPaths(event.data)) {
+        if (!decided.includes(path)) undecided.add(`${event.type}.${path}`);
+      }
+    }
+    expect([...undecided]).toEqual([]);
+  });
+
+  it('name only fields that events really have, so no list goes stale', () => {
+    const seen = new Set(events.flatMap((e) => textPaths(e.data).map((p) => `${e.type}.${p}`)));
+    const listed = caseEventTypes.flatMap((type) =>
+      [...personalFields(type, 1), ...nonPersonalTextFields[type]].map((p) => `${type}.${p}`),
+    );
+    expect(listed.filter((path) => !seen.has(path))).toEqual([]);
+  });
+
+  it('include free text written about the family, such as the note with an offer', () => {
+    expect(personalFields('CaseOffered', 1)).toContain('note');
+    for (const type of caseEventTypes) {
+      const both = personalFields(type, 1).filter((p) => nonPersonalTextFields[type].includes(p));
+      expect({ type, both }).toEqual({ type, both: [] });
+    }
+  });
+});
