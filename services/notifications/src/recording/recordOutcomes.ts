@@ -27,7 +27,7 @@ const unrecorded = {
   text: `SELECT d.intent_id, d.channel, d.address, d.case_id, d.target, d.language, d.status,
                 d.attempts, d.next_attempt_at, d.last_error, d.delivered_at, d.dead_at, d.dead_count,
                 i.rule, i.recipient_organisation, i.recipient_role, i.recipient_person_id,
-                i.event_id, i.about_date, i.created_at AS intent_created_at
+                i.event_id, i.deadline, i.about_date, i.created_at AS intent_created_at
            FROM notification_deliveries d JOIN notification_intents i ON i.id = d.intent_id
           WHERE d.status <> 'pending' AND NOT d.recorded
           ORDER BY d.created_at LIMIT $1`,
@@ -50,6 +50,7 @@ interface Row extends DeliveryRow {
   recipient_role: string;
   recipient_person_id: string | null;
   event_id: string | null;
+  deadline: string | null;
   about_date: string | null;
 }
 
@@ -67,6 +68,7 @@ function outcomeEvent(delivery: Delivery, row: Row): NotificationEvent {
     address: delivery.address,
     attempts: delivery.attempts,
     ...(row.event_id ? { causedBy: row.event_id } : {}),
+    ...(row.deadline ? { deadline: row.deadline } : {}),
     ...(row.about_date ? { date: row.about_date } : {}),
   };
   return delivery.status === 'delivered'

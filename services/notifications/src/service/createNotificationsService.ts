@@ -73,6 +73,7 @@ export interface NotificationsServiceDependencies {
     leaseMs?: number;
     pollIntervalMs?: number;
   };
+  /** maxCases bounds one scan (its duration); the cases it leaves are scanned next. */
   timers?: { intervalMs?: number; batchSize?: number; maxCases?: number };
   feed?: NotificationFeed;
   /** For tests of the start-up check; the service's own templates otherwise. */
@@ -121,6 +122,8 @@ export interface NotificationsService {
 }
 
 const MAX_FEED_RESTARTS = 5;
+/** Pause before a deadline scan continues with the cases a full scan left due. */
+const TIMER_CONTINUE_MS = 1_000;
 
 export async function createNotificationsService(
   deps: NotificationsServiceDependencies,
@@ -143,7 +146,7 @@ export async function createNotificationsService(
   const timers = {
     intervalMs: deps.timers?.intervalMs ?? 60_000,
     batchSize: deps.timers?.batchSize ?? 500,
-    maxCases: deps.timers?.maxCases ?? 1_000_000,
+    maxCases: deps.timers?.maxCases ?? 10_000,
   };
   const webhookTimeoutMs = deps.webhooks?.timeoutMs ?? 10_000;
   const source = deps.source ?? NOTIFICATIONS_SOURCE;
@@ -230,6 +233,7 @@ export async function createNotificationsService(
 
   function startTimers() {
     let running: Promise<unknown> | null = null;
+    let soon: NodeJS.Timeout | null = null;
     const tick = () => {
       if (running || stopping) return;
       running = scanDeadlines(db, clock(), timers)
@@ -238,6 +242,8 @@ export async function createNotificationsService(
             logger.info(result, 'deadline notifications queued');
             db.notify(OUTBOX_CHANNEL);
           }
+          // Cases still due (the scan stopped at maxCases): go on shortly, not a whole interval later.
+          if (!result.complete && !stopping) soon = setTimeout(tick, TIMER_CONTINUE_MS);
         })
         .catch((error: unknown) => logger.error({ err: error }, 'deadline scan failed'))
         .finally(() => (running = null));
@@ -246,6 +252,7 @@ export async function createNotificationsService(
     const interval = setInterval(tick, timers.intervalMs);
     stoppers.push(async () => {
       clearInterval(interval);
+      if (soon) clearTimeout(soon);
       await running;
     });
   }

@@ -17,6 +17,7 @@ const intent: StoredIntent = {
   recipient: { organisation: 'GM0344', role: 'smi-officer', personId: 'u-officer-utrecht' },
   eventId: 'evt-1',
   eventType: 'KotRejected',
+  deadline: null,
   date: null,
   params: { caseId: '0192a6c4-1b2c-7d3e-8f40-5a6b7c8d9e0f', outcome: 'rejected' },
   createdAt: new Date('2024-04-30T11:00:00Z'),
