@@ -162,7 +162,9 @@ export async function createNotificationsService(
     source,
   };
 
-  const record = () => recordOutcomes(store, db, dispatcher.batchSize);
+  const record = async () =>
+    (await recordOutcomes(store, db, { limit: dispatcher.batchSize, now: clock(), logger }))
+      .recorded;
   const api = createNotificationsApi({
     db,
     clock,
