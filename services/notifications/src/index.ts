@@ -9,13 +9,7 @@ export {
   type NotificationsRoles,
   type DispatchResult,
 } from './service/createNotificationsService';
-export type {
-  AuthenticatedActor,
-  Authenticator,
-  Clock,
-  Fetch,
-  Logger,
-} from './service/dependencies';
+export type { AuthenticatedActor, Authenticator, Clock, Logger } from './service/dependencies';
 export type { NotificationsApi, WebhookSubscriptionInput } from './service/notificationsApi';
 export { PLATFORM_ADMIN } from '@kot/domain';
 export {

@@ -32,13 +32,8 @@ import {
 } from '../templates/notificationTemplates';
 import { ruleParameters } from '../templates/ruleParameters';
 import { scanDeadlines, type DeadlineScanResult } from '../timers/scanDeadlines';
-import {
-  silentLogger,
-  type Authenticator,
-  type Clock,
-  type Fetch,
-  type Logger,
-} from './dependencies';
+import { createWebhookPoster } from '../channels/webhooks/postCloudEvent';
+import { silentLogger, type Authenticator, type Clock, type Logger } from './dependencies';
 import { createNotificationsApi, type NotificationsApi } from './notificationsApi';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -58,7 +53,6 @@ export interface NotificationsServiceDependencies {
   clock?: Clock;
   /** null: no e-mail; messages still reach the inbox and webhooks. */
   email: EmailConfig | null;
-  fetch?: Fetch;
   webhooks?: {
     addressPolicy?: CallbackAddressPolicy;
     timeoutMs?: number;
@@ -131,7 +125,6 @@ export async function createNotificationsService(
   const { store, db } = deps;
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? (() => new Date());
-  const fetchImpl: Fetch = deps.fetch ?? ((url, init) => fetch(url, init));
   const feed = deps.feed ?? { kind: 'store' };
   // Compiled now, so a broken template stops the start, not a send.
   const templates = compileTemplates(deps.templates ?? notificationTemplates, ruleParameters);
@@ -148,17 +141,21 @@ export async function createNotificationsService(
     batchSize: deps.timers?.batchSize ?? 500,
     maxCases: deps.timers?.maxCases ?? 10_000,
   };
-  const webhookTimeoutMs = deps.webhooks?.timeoutMs ?? 10_000;
   const source = deps.source ?? NOTIFICATIONS_SOURCE;
+  const callbackAddressPolicy = deps.webhooks?.addressPolicy ?? 'public-only';
+  const webhooks = createWebhookPoster({
+    policy: callbackAddressPolicy,
+    timeoutMs: deps.webhooks?.timeoutMs ?? 10_000,
+    ...(deps.webhooks?.resolveHost ? { resolveHost: deps.webhooks.resolveHost } : {}),
+  });
   const deliveryContext = {
     db,
     clock,
     templates,
     email,
-    fetch: fetchImpl,
+    webhooks,
     retry,
     leaseMs: dispatcher.leaseMs,
-    webhookTimeoutMs,
     source,
   };
 
@@ -168,10 +165,9 @@ export async function createNotificationsService(
   const api = createNotificationsApi({
     db,
     clock,
-    fetch: fetchImpl,
-    callbackAddressPolicy: deps.webhooks?.addressPolicy ?? 'public-only',
+    webhooks,
+    callbackAddressPolicy,
     ...(deps.webhooks?.resolveHost ? { resolveHost: deps.webhooks.resolveHost } : {}),
-    webhookTimeoutMs,
     source,
     recordOutcomes: record,
   });
@@ -326,6 +322,7 @@ export async function createNotificationsService(
       await busConsumer?.stop();
       for (const stopOne of stoppers.splice(0)) await stopOne();
       email?.close();
+      webhooks.close();
       await graphql.stop();
     },
     async readiness() {

@@ -14,7 +14,7 @@ import {
   type ResolveHost,
 } from '../channels/webhooks/callbackAddressPolicy';
 import { subscriptionTestEvent } from '../channels/webhooks/notificationCloudEvent';
-import { postCloudEvent } from '../channels/webhooks/postCloudEvent';
+import type { WebhookPoster } from '../channels/webhooks/postCloudEvent';
 import {
   activeSubscriptionsOf,
   deactivateSubscription,
@@ -28,7 +28,7 @@ import {
 } from '../channels/webhooks/webhookSubscriptions';
 import { listDeadLetters, retryDeadLetter, type DeadLetter } from '../delivery/deadLetters';
 import type { DeliveryKey } from '../delivery/deliveryLedger';
-import type { AuthenticatedActor, Clock, Fetch } from './dependencies';
+import type { AuthenticatedActor, Clock } from './dependencies';
 import { forbidden, invalidField, invalidInput, notFound } from './notificationsErrors';
 import { manageableOrganisation, mayManageWebhooksOf } from '@kot/domain';
 
@@ -72,10 +72,9 @@ export interface NotificationsApi {
 export interface NotificationsApiDependencies {
   db: SqlDatabase;
   clock: Clock;
-  fetch: Fetch;
+  webhooks: WebhookPoster;
   callbackAddressPolicy: CallbackAddressPolicy;
   resolveHost?: ResolveHost;
-  webhookTimeoutMs: number;
   source: string;
   /** Records outstanding outcomes, so a dead letter's failure is on record before it is retried. */
   recordOutcomes(): Promise<unknown>;
@@ -189,18 +188,16 @@ export function createNotificationsApi(deps: NotificationsApiDependencies): Noti
         actor.id,
         clock(),
       );
-      const test = await postCloudEvent(
-        deps.fetch,
+      const test = await deps.webhooks.post(
         subscription.callbackUrl,
         subscription.secret,
         subscriptionTestEvent(subscription.id, organisation, subscription.createdAt, deps.source),
-        deps.webhookTimeoutMs,
       );
       if (!test.ok) {
         throw invalidField(
           'callbackUrl',
-          `de testaflevering is mislukt (${test.error}); het abonnement is niet opgeslagen`,
-          `the test delivery failed (${test.error}); the subscription was not saved`,
+          `de testaflevering is mislukt: ${test.reason.nl}; het abonnement is niet opgeslagen`,
+          `the test delivery failed: ${test.reason.en}; the subscription was not saved`,
         );
       }
       await db.transaction((tx) => saveSubscription(tx, subscription));
