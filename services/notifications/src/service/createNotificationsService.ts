@@ -21,7 +21,12 @@ import {
   notificationsResolverClasses,
   notificationsResolverContainer,
 } from '../graphql/buildNotificationsSchema';
-import { createGraphQLMiddleware, type QueryLimits, type ReadinessReport } from '../platformPort';
+import {
+  createGraphQLMiddleware,
+  type Metrics,
+  type QueryLimits,
+  type ReadinessReport,
+} from '../platformPort';
 import { OUTBOX_CHANNEL, subscribeToStore } from '../outbox/subscribeToStore';
 import { recordOutcomes } from '../recording/recordOutcomes';
 import { migrateNotifications } from '../storage/notificationsSchema';
@@ -34,6 +39,8 @@ import { ruleParameters } from '../templates/ruleParameters';
 import { scanDeadlines, type DeadlineScanResult } from '../timers/scanDeadlines';
 import { createWebhookPoster } from '../channels/webhooks/postCloudEvent';
 import { silentLogger, type Authenticator, type Clock, type Logger } from './dependencies';
+import { createNotificationMetrics } from './notificationMetrics';
+import type { PlanResult } from '../delivery/planDeliveries';
 import { createNotificationsApi, type NotificationsApi } from './notificationsApi';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -51,6 +58,8 @@ export interface NotificationsServiceDependencies {
   authenticate: Authenticator;
   logger?: Logger;
   clock?: Clock;
+  /** The HTTP app's metrics: the service adds its counters to its registry (see notificationMetrics). */
+  metrics?: Pick<Metrics, 'registry'>;
   /** null: no e-mail; messages still reach the inbox and webhooks. */
   email: EmailConfig | null;
   webhooks?: {
@@ -125,6 +134,7 @@ export async function createNotificationsService(
   const { store, db } = deps;
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? (() => new Date());
+  const metrics = createNotificationMetrics(deps.metrics?.registry ?? null);
   const feed = deps.feed ?? { kind: 'store' };
   // Compiled now, so a broken template stops the start, not a send.
   const templates = compileTemplates(deps.templates ?? notificationTemplates, ruleParameters);
@@ -159,9 +169,35 @@ export async function createNotificationsService(
     source,
   };
 
-  const record = async () =>
-    (await recordOutcomes(store, db, { limit: dispatcher.batchSize, now: clock(), logger }))
-      .recorded;
+  const record = async () => {
+    const result = await recordOutcomes(store, db, {
+      limit: dispatcher.batchSize,
+      now: clock(),
+      logger,
+    });
+    if (result.failedCases > 0) metrics.recordingFailed(result.failedCases);
+    return result.recorded;
+  };
+
+  /** Counted and logged by rule and organisation/role only: no names, no addresses. */
+  const reportWithoutEmail = (missing: PlanResult['withoutEmail']) => {
+    if (missing.length === 0) return;
+    const byRule = new Map<string, number>();
+    for (const { rule } of missing) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+    for (const [rule, count] of byRule) metrics.withoutEmailAddress(rule, count);
+    // Households are one organisation per case: one line for all of them.
+    const recipients = [
+      ...new Set(
+        missing.map(({ recipient }) =>
+          recipient.startsWith('household:') ? 'household:*/household' : recipient,
+        ),
+      ),
+    ].sort();
+    logger.warn(
+      { notifications: missing.length, recipients },
+      'notifications reached the inbox only: no e-mail address in the recipient directory',
+    );
+  };
   const api = createNotificationsApi({
     db,
     clock,
@@ -188,6 +224,7 @@ export async function createNotificationsService(
       limit: dispatcher.batchSize,
       email: email !== null,
     });
+    reportWithoutEmail(plan.withoutEmail);
     const sent = await deliverDue(deliveryContext, now, {
       limit: dispatcher.batchSize,
       concurrency: dispatcher.concurrency,
