@@ -261,7 +261,7 @@ export async function createNotificationsService(
       });
       storeSubscription.done.catch(restart);
     } else {
-      busConsumer = await consumeCaseEvents({ ...feed, db, clock, logger });
+      busConsumer = await consumeCaseEvents({ ...feed, db, clock, logger, metrics });
       busConsumer.done.catch(restart);
     }
   }
