@@ -50,6 +50,10 @@ export interface RunningPlatform {
   notifications: NotificationsService;
   /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
   mailDirectory: string | null;
+  /** The SMTP server e-mail goes to (host:port), or null. */
+  mailServer: string | null;
+  /** Where webhooks may point (WEBHOOK_ADDRESSES). */
+  webhookAddresses: string;
   close(): Promise<void>;
 }
 
@@ -72,6 +76,9 @@ export function withEmbeddedDefaults(env: Environment): Environment {
     ...(needsSecret ? { JWT_SECRET: embeddedJwtSecret(dataDir) } : {}),
     // Without an SMTP server the demo's e-mails are files to open in any mail program.
     ...(needsMail ? { MAIL_DIR: resolve(dataDir, 'mail') } : {}),
+    // One person on their own machine, the platform on 127.0.0.1: a webhook receiver they run
+    // here may be called; private networks stay closed (servers keep public-only).
+    ...(env['WEBHOOK_ADDRESSES'] ? {} : { WEBHOOK_ADDRESSES: 'public-or-loopback' }),
   };
 }
 
@@ -114,6 +121,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       authenticate,
       logger,
       clock,
+      metrics,
       email: notificationSettings.email,
       webhooks: {
         addressPolicy: notificationSettings.webhookAddresses,
@@ -125,7 +133,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     });
     closers.push(() => notifications.close());
     await notifications.migrate();
-    if (seedDemo) await seedRecipientDirectory(opened.database, demoRecipients());
+    // The demo users get e-mail wherever they can sign in (PGlite or PostgreSQL); the
+    // RECIPIENTS_FILE comes after, so its entries win.
+    if (demoRoutes(config).length > 0)
+      await seedRecipientDirectory(opened.database, demoRecipients());
+    if (notificationSettings.recipients)
+      await seedRecipientDirectory(opened.database, notificationSettings.recipients);
     await notifications.start();
 
     // Each service builds its own resolvers; those without a container take no arguments.
@@ -193,6 +206,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       projections,
       notifications,
       mailDirectory: mail?.kind === 'directory' ? mail.directory : null,
+      mailServer: mail?.kind === 'smtp' ? `${mail.host}:${mail.port}` : null,
+      webhookAddresses: notificationSettings.webhookAddresses,
       close,
     };
   } catch (error) {

@@ -12,7 +12,9 @@ export function welcomeText(platform: RunningPlatform, startMs: number): string 
     `  GraphQL (sandbox in the browser): ${platform.url}/graphql`,
     `  REST intake for agency systems:   POST ${platform.url}/commands/<CommandType>`,
     `  Health, readiness, metrics:       ${platform.url}/healthz  /readyz  /metrics`,
-    `  Notifications:                    the \`inbox\` query per user${platform.mailDirectory ? `; e-mails as .eml files in ${platform.mailDirectory}` : ''}`,
+    `  Notifications:                    the \`inbox\` query per user${platform.mailDirectory ? `; e-mails as .eml files in ${platform.mailDirectory}` : ''}${platform.mailServer ? `; e-mails by SMTP to ${platform.mailServer}` : ''}`,
+    `  Webhooks:                         createWebhookSubscription (${platform.webhookAddresses === 'public-or-loopback' ? 'a receiver on 127.0.0.1 may be used here' : `addresses: ${platform.webhookAddresses}`});`,
+    `                                    each call in caseHistory (notification.channel "webhook"), failures in deadLetters`,
     '',
   ];
   const tokens = Object.entries(platform.tokens);

@@ -9,13 +9,7 @@ export {
   type NotificationsRoles,
   type DispatchResult,
 } from './service/createNotificationsService';
-export type {
-  AuthenticatedActor,
-  Authenticator,
-  Clock,
-  Fetch,
-  Logger,
-} from './service/dependencies';
+export type { AuthenticatedActor, Authenticator, Clock, Logger } from './service/dependencies';
 export type { NotificationsApi, WebhookSubscriptionInput } from './service/notificationsApi';
 export { PLATFORM_ADMIN } from '@kot/domain';
 export {
@@ -26,6 +20,11 @@ export {
 
 export { migrateNotifications } from './storage/notificationsSchema';
 export { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
+export {
+  loadRecipientsFile,
+  parseRecipients,
+  RecipientsFileError,
+} from './recipients/recipientsFile';
 export type { RecipientEntry, Language } from './recipients/recipientDirectory';
 
 export type { EmailConfig, MailTransportConfig } from './channels/email/emailSender';

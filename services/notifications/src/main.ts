@@ -16,6 +16,7 @@ import {
 import { createKafkaBus } from './bus/kafkaBus';
 import { startEventRelay } from './bus/relayEvents';
 import { loadNotificationsConfig } from './config/notificationsConfig';
+import { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
 import { createNotificationsService } from './service/createNotificationsService';
 
 async function main(): Promise<void> {
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     store,
     db,
     logger,
+    metrics,
     authenticate: createAuthenticator(config.authentication),
     email: settings.email,
     webhooks: { addressPolicy: settings.webhookAddresses, timeoutMs: settings.webhookTimeoutMs },
@@ -54,6 +56,13 @@ async function main(): Promise<void> {
       void shutdown.run('a notifications loop kept failing').then(() => process.exit(1)),
   });
   shutdown.onShutdown('notifications (finish the current round)', () => service.close());
+  if (settings.recipients) {
+    await seedRecipientDirectory(db, settings.recipients);
+    logger.info(
+      { entries: settings.recipients.length },
+      'recipient directory updated from RECIPIENTS_FILE',
+    );
+  }
   await service.start({
     feed: roles.has('feed'),
     timers: roles.has('timers'),

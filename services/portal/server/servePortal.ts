@@ -1,6 +1,7 @@
 // `npm run start -w services/portal`: the built portal on its own (distributed mode). It serves
 // dist/ with the same page fallback as the all-in-one and passes /graphql through to GRAPHQL_URL,
-// so the browser talks to one origin and the API needs no CORS.
+// so the browser talks to one origin and the API needs no CORS. With REFERRALS_, PROJECTIONS_ and
+// NOTIFICATIONS_GRAPHQL_URL it routes each operation to the service that owns it (graphqlRoutes.ts).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import {
   createServer,
@@ -10,6 +11,7 @@ import {
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { extname, join, normalize, resolve } from 'node:path';
+import { readGraphqlRoutes, routeGraphql, type GraphqlRoutes } from './graphqlRoutes';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,13 +27,16 @@ const contentTypes: Record<string, string> = {
 export interface PortalServerSettings {
   distDir: string;
   graphqlUrl: URL;
+  /** Distributed mode: one URL per service; null: everything to graphqlUrl. */
+  routes: GraphqlRoutes | null;
   host: string;
   port: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv): PortalServerSettings {
-  const problems: string[] = [];
-  const graphql = env['GRAPHQL_URL'];
+  const routed = readGraphqlRoutes(env);
+  const problems: string[] = [...routed.problems];
+  const graphql = env['GRAPHQL_URL'] ?? routed.routes?.projections.href;
   let graphqlUrl: URL | null = null;
   try {
     graphqlUrl = graphql ? new URL(graphql) : null;
@@ -47,7 +52,7 @@ export function readSettings(env: NodeJS.ProcessEnv): PortalServerSettings {
     problems.push(`${distDir} has no index.html: run npm run build -w services/portal`);
   if (problems.length > 0 || !graphqlUrl)
     throw new Error(`Cannot start the portal:\n  ${problems.join('\n  ')}`);
-  return { distDir, graphqlUrl, host: env['HOST'] ?? '127.0.0.1', port };
+  return { distDir, graphqlUrl, routes: routed.routes, host: env['HOST'] ?? '127.0.0.1', port };
 }
 
 function proxyGraphql(
@@ -103,7 +108,9 @@ export function startPortalServer(settings: PortalServerSettings) {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://portal.invalid');
     if (pathname === settings.graphqlUrl.pathname || pathname === '/graphql')
-      return proxyGraphql(settings, req, res);
+      return settings.routes
+        ? routeGraphql(settings.routes, req, res)
+        : proxyGraphql(settings, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -121,7 +128,12 @@ if (require.main === module) {
     void startPortalServer(settings).then((server) => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : settings.port;
-      console.log(`Portal on http://${settings.host}:${port}/ (API: ${settings.graphqlUrl.href})`);
+      const api = settings.routes
+        ? Object.entries(settings.routes)
+            .map(([service, url]) => `${service} ${url.href}`)
+            .join(', ')
+        : settings.graphqlUrl.href;
+      console.log(`Portal on http://${settings.host}:${port}/ (API: ${api})`);
       const stop = () => server.close(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

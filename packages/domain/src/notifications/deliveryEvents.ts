@@ -20,7 +20,9 @@ export interface DeliveryFacts {
   attempts: number;
   /** The case event that caused the notification; absent for a deadline. */
   causedBy?: string;
-  /** The deadline it is about, for a deadline notification. */
+  /** For a deadline notification: which deadline (`decide-application/2024-04-03`)… */
+  deadline?: string;
+  /** …and the calendar date it is about (the due date, SMI's last day, a gap's first day). */
   date?: string;
 }
 

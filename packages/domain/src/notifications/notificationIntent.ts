@@ -4,15 +4,22 @@ import type { PartyRef } from '../parties';
 export const notificationRules = [
   'case-offered',
   'offer-declined',
+  'offer-overdue',
   'case-closed',
   'case-claimed',
   'claim-released',
+  'claim-revoked',
   'case-unclaimed',
+  'kot-requested',
+  'indication-check-requested',
   'indication-not-found',
   'forms-sent',
+  'application-submitted',
   'kot-decided',
   'kot-rejected-continue-smi',
   'kot-rejected-objection-deadline',
+  'objection-window-closing',
+  'objection-filed',
   'smi-ending-without-kot',
   'decision-overdue',
   'step-overdue',
@@ -37,7 +44,12 @@ export interface NotificationIntent {
   recipient: PartyRef;
   /** The event that caused it, when an event did (a timer otherwise). */
   eventId?: string;
-  /** The deadline or date it is about. */
+  /**
+   * Which deadline a timer notification is about, e.g. `decide-application/2024-04-03` (the step
+   * and the start of its clock): part of the id, so each deadline is told once.
+   */
+  deadline?: string;
+  /** The calendar date a timer notification is about: a due date, SMI's last day, a gap's first day. */
   date?: IsoDate;
   params: NotificationParams;
 }

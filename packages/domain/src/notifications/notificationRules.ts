@@ -1,54 +1,15 @@
-import { addDays, dateInAmsterdam, type Instant } from '../calendar';
-import { CIZ, TOESLAGEN, householdOrganisation, type PartyRef } from '../parties';
+import { addDays } from '../calendar';
 import type { CaseEvent } from '../case/events';
-import { fundingCoverage } from '../case/fundingCoverage';
-import { nextStep } from '../case/nextStep';
 import { norms } from '../case/norms';
 import type { CaseState } from '../case/state';
+import type { NotificationIntent, NotificationParams } from './notificationIntent';
 import {
-  recipientKey,
-  type NotificationIntent,
-  type NotificationParams,
-  type NotificationRule,
-} from './notificationIntent';
-
-const toeslagenLead: PartyRef = { organisation: TOESLAGEN, role: 'toeslagen-team-lead' };
-
-/** Everyone with a part in the case: the lost rejection letter must reach all of them. */
-function partiesOf(state: CaseState): PartyRef[] {
-  const parties: PartyRef[] = [];
-  if (state.referringOfficer) parties.push(state.referringOfficer);
-  if (state.claim) parties.push(state.claim.by);
-  if (state.claim?.by.role !== 'household')
-    parties.push({ organisation: householdOrganisation(state.caseId), role: 'household' });
-  parties.push({ organisation: TOESLAGEN, role: 'toeslagen-officer' });
-  if (state.wlzRequestRegisteredOn) parties.push({ organisation: CIZ, role: 'ciz-assessor' });
-  return parties;
-}
-
-function intent(
-  state: CaseState,
-  rule: NotificationRule,
-  recipient: PartyRef,
-  cause: { eventId: string } | { date: string },
-  params: NotificationParams = {},
-): NotificationIntent {
-  const about = 'eventId' in cause ? cause.eventId : `${state.caseId}/${cause.date}`;
-  return {
-    id: `${rule}:${about}:${recipientKey(recipient)}`,
-    rule,
-    caseId: state.caseId,
-    municipality: state.municipality,
-    recipient,
-    ...('eventId' in cause ? { eventId: cause.eventId } : { date: cause.date }),
-    params: {
-      caseId: state.caseId,
-      municipality: state.municipality,
-      status: state.status,
-      ...params,
-    },
-  };
-}
+  cizDesk,
+  intent,
+  objectionRecipients,
+  partiesOf,
+  toeslagenDesk,
+} from './notificationParties';
 
 /**
  * Who must hear of an event. `before` and `after` are the case folded without and with it, so a
@@ -95,11 +56,42 @@ export function notificationsForEvent(
           outcome: event.type === 'CaseClosed' ? event.data.outcome : 'withdrawn',
         }),
       );
-    case 'ClaimReleased':
-      return officer
+    case 'ClaimReleased': {
+      // Whoever did not release it must hear: the officer when the supporter handed the case
+      // back, the supporter when the municipality took it from them.
+      const heldBy = before.claim?.by ?? null;
+      const releasedBy = event.data.by.organisation;
+      const intents: NotificationIntent[] = [];
+      if (officer && releasedBy !== after.municipality) {
+        intents.push(
+          intent(after, 'claim-released', officer, cause, {
+            releasedBy: heldBy?.organisation ?? releasedBy,
+          }),
+        );
+      }
+      if (heldBy && heldBy.organisation !== releasedBy) {
+        intents.push(intent(after, 'claim-revoked', heldBy, cause, { releasedBy }));
+      }
+      return intents;
+    }
+    case 'KotRequested':
+      return [
+        intent(after, 'kot-requested', toeslagenDesk, cause, {
+          channel: event.data.channel,
+          requestedOn: event.data.requestedOn,
+          due: addDays(event.data.requestedOn, norms.registerWlzRequest),
+          ...(event.data.callbackExpectedOn
+            ? { callbackExpectedOn: event.data.callbackExpectedOn }
+            : {}),
+        }),
+      ];
+    case 'WlzRequestRegistered':
+      // With the indication already shown, the next step is Toeslagen's own; CIZ has nothing to do.
+      return after.status === 'indication-check'
         ? [
-            intent(after, 'claim-released', officer, cause, {
-              releasedBy: before.claim?.by.organisation ?? event.data.by.organisation,
+            intent(after, 'indication-check-requested', cizDesk, cause, {
+              registeredOn: event.data.registeredOn,
+              due: addDays(event.data.registeredOn, norms.confirmIndication),
             }),
           ]
         : [];
@@ -124,6 +116,21 @@ export function notificationsForEvent(
           ]
         : [];
     }
+    case 'ApplicationSubmitted':
+      return [
+        intent(after, 'application-submitted', toeslagenDesk, cause, {
+          submittedOn: event.data.submittedOn,
+          due: addDays(event.data.submittedOn, norms.registerReceipt),
+        }),
+      ];
+    case 'ObjectionFiled':
+      return [
+        intent(after, 'objection-filed', toeslagenDesk, cause, {
+          filedOn: event.data.filedOn,
+          against: event.data.against,
+          due: addDays(event.data.filedOn, norms.decideObjection),
+        }),
+      ];
     case 'KotGranted':
     case 'KotRejected':
     case 'ObjectionDecided': {
@@ -152,14 +159,12 @@ export function notificationsForEvent(
               }),
             ]
           : []),
-        ...(claimant
-          ? [
-              intent(after, 'kot-rejected-objection-deadline', claimant, cause, {
-                objectionEnds,
-                reason: event.data.reason,
-              }),
-            ]
-          : []),
+        ...objectionRecipients(after).map((recipient) =>
+          intent(after, 'kot-rejected-objection-deadline', recipient, cause, {
+            objectionEnds,
+            reason: event.data.reason,
+          }),
+        ),
       ];
     }
     case 'KotStopped':
@@ -181,59 +186,4 @@ export function notificationsForEvent(
     default:
       return [];
   }
-}
-
-/**
- * What the deadline timers must say about a case at `now`. Ids carry the deadline, so running this
- * every minute, or again after a restart, yields the same intents and nothing is sent twice.
- */
-export function notificationsForDeadlines(state: CaseState, now: Instant): NotificationIntent[] {
-  if (state.closure !== null || state.status === 'new') return [];
-  const intents: NotificationIntent[] = [];
-  const officer = state.referringOfficer;
-  const step = nextStep(state, now);
-  if (step?.overdue) {
-    const about = { date: `${step.action}/${step.since}` };
-    const params = { action: step.action, due: step.due, daysOverdue: step.daysOverdue };
-    if (step.action === 'decide-application') {
-      intents.push(intent(state, 'decision-overdue', toeslagenLead, about, params));
-      if (officer) intents.push(intent(state, 'decision-overdue', officer, about, params));
-    } else if (step.action === 'get-case-claimed' || step.action === 'offer-to-supporter') {
-      intents.push(intent(state, 'case-unclaimed', step.responsible, about, params));
-      intents.push(intent(state, 'case-unclaimed', step.escalateTo, about, params));
-    } else {
-      intents.push(intent(state, 'step-overdue', step.responsible, about, params));
-      intents.push(intent(state, 'step-overdue', step.escalateTo, about, params));
-    }
-  }
-  const coverage = fundingCoverage(state, now);
-  if (coverage.atRisk && coverage.smiEndsOn) {
-    const about = { date: `smi-end/${coverage.smiEndsOn}` };
-    const params = { smiEndsOn: coverage.smiEndsOn, daysAtRisk: coverage.daysAtRisk };
-    if (officer) intents.push(intent(state, 'smi-ending-without-kot', officer, about, params));
-    if (state.claim)
-      intents.push(intent(state, 'smi-ending-without-kot', state.claim.by, about, params));
-  }
-  const today = dateInAmsterdam(now);
-  const openGap = coverage.gaps.find((gap) => gap.to === today && gap.acceptedReason === null);
-  if (openGap && officer) {
-    const about = { date: `gap/${openGap.from}` };
-    intents.push(
-      intent(state, 'funding-gap-opened', officer, about, {
-        from: openGap.from,
-        days: openGap.days,
-        accepted: false,
-      }),
-    );
-    intents.push(
-      intent(
-        state,
-        'funding-gap-opened',
-        { organisation: state.municipality, role: 'smi-team-lead' },
-        about,
-        { from: openGap.from, days: openGap.days, accepted: false },
-      ),
-    );
-  }
-  return intents;
 }

@@ -1,41 +1,16 @@
-import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
+import { evolve } from '../case/state';
 import type { CaseEvent } from '../case/events';
-import { foldCase } from '../case/state';
-import { notificationsForDeadlines, notificationsForEvent } from './notificationRules';
+import { notificationsForEvent } from './notificationRules';
+import {
+  caseId,
+  intentsOfLast,
+  stateOf,
+  untilDecision,
+  who,
+  type StepName,
+} from './notificationSteps';
 
-// The shared journey, with a shorter SMI period so the SMI-ending rule has something to say.
-const steps: Record<string, Step> = {
-  ...journey,
-  open: [
-    openReferral({ smiPeriod: { from: '2024-01-01', to: '2024-05-31' } }),
-    at('2024-03-04', actors.officer),
-  ],
-  reject: [
-    { type: 'RejectKot', caseId, reason: 'partner-not-working', explanation: 'Partner werkt niet' },
-    at('2024-04-30', actors.toeslagen),
-  ],
-  release: [
-    { type: 'ReleaseClaim', caseId, reason: 'Bewind beëindigd' },
-    at('2024-03-08', actors.bewindvoerder),
-  ],
-};
-
-/** The intents for the last step of a story, as the notifications service would derive them. */
-function intentsOfLast(...names: string[]) {
-  const events = story(names.map((name) => steps[name]!));
-  const lastCount = story(names.slice(0, -1).map((name) => steps[name]!)).length;
-  const before = foldCase(events.slice(0, lastCount));
-  const out = [];
-  let state = before;
-  for (const [i, event] of events.slice(lastCount).entries()) {
-    const after = foldCase(events.slice(0, lastCount + i + 1));
-    out.push(...notificationsForEvent(event as CaseEvent, `evt-${lastCount + i}`, state, after));
-    state = after;
-  }
-  return out;
-}
-const who = (intents: ReturnType<typeof intentsOfLast>) =>
-  intents.map((i) => `${i.rule} → ${i.recipient.organisation}/${i.recipient.role}`);
+const decided = (decision: StepName): StepName[] => [...untilDecision, decision];
 
 describe('notification rules for events', () => {
   it('tells the supporter organisation a case was offered to it, with the claim norm', () => {
@@ -47,7 +22,7 @@ describe('notification rules for events', () => {
     });
   });
 
-  it('tells the referring officer about a claim and about a release', () => {
+  it('tells the referring officer about a claim and about a release by the supporter', () => {
     expect(who(intentsOfLast('open', 'offer', 'claim'))).toEqual([
       'case-claimed → GM0344/smi-officer',
     ]);
@@ -56,15 +31,23 @@ describe('notification rules for events', () => {
     ]);
   });
 
+  it('tells the supporter, and not the officer who did it, when the municipality released their claim', () => {
+    const before = stateOf('open', 'offer', 'claim');
+    const released: CaseEvent = {
+      type: 'ClaimReleased',
+      schemaVersion: 1,
+      data: {
+        by: { organisation: 'GM0344', role: 'smi-officer', personId: 'u-officer-utrecht' },
+        releasedOn: '2024-03-08',
+        reason: 'Bewindvoerder onbereikbaar',
+      },
+    };
+    const intents = notificationsForEvent(released, 'evt-r', before, evolve(before, released));
+    expect(who(intents)).toEqual(['claim-revoked → org-bewind-horizon/bewindvoerder']);
+    expect(intents[0]?.params).toMatchObject({ releasedBy: 'GM0344' });
+  });
+
   it('tells the officer an offer was declined, and every party that the case was closed', () => {
-    steps['decline'] = [
-      { type: 'DeclineOffer', caseId, reason: 'Geen capaciteit' },
-      at('2024-03-06', actors.bewindvoerder),
-    ];
-    steps['closeNotEligible'] = [
-      { type: 'CloseCase', caseId, outcome: 'stays-on-smi' },
-      at('2024-03-09', actors.officer),
-    ];
     expect(who(intentsOfLast('open', 'offer', 'decline'))).toEqual([
       'offer-declined → GM0344/smi-officer',
     ]);
@@ -74,6 +57,52 @@ describe('notification rules for events', () => {
       `case-closed → household:${caseId}/household`,
       'case-closed → DienstToeslagen/toeslagen-officer',
     ]);
+  });
+
+  it('tells the desk whose turn it is: Toeslagen when KOT is requested, CIZ when the request is registered', () => {
+    const requested = intentsOfLast('open', 'offer', 'claim', 'request');
+    expect(who(requested)).toEqual(['kot-requested → DienstToeslagen/toeslagen-officer']);
+    expect(requested[0]?.params).toMatchObject({
+      channel: 'phone',
+      requestedOn: '2024-03-11',
+      due: '2024-03-16',
+    });
+    const registered = intentsOfLast('open', 'offer', 'claim', 'request', 'register');
+    expect(who(registered)).toEqual(['indication-check-requested → CIZ/ciz-assessor']);
+    expect(registered[0]?.params).toMatchObject({ registeredOn: '2024-03-14', due: '2024-03-19' });
+  });
+
+  it('leaves CIZ out when the request is registered with the indication already shown', () => {
+    const before = {
+      ...stateOf('open', 'offer', 'claim', 'request'),
+      indication: {
+        partnerId: 'p1',
+        kind: 'permanent' as const,
+        validFrom: '2019-06-01',
+        source: 'copy' as const,
+      },
+    };
+    const registered: CaseEvent = {
+      type: 'WlzRequestRegistered',
+      schemaVersion: 1,
+      data: { registeredOn: '2024-03-14' },
+    };
+    const after = evolve(before, registered);
+    expect(after.status).toBe('forms-pending');
+    expect(notificationsForEvent(registered, 'evt-w', before, after)).toEqual([]);
+  });
+
+  it('tells Toeslagen when an application is posted and when an objection is filed', () => {
+    expect(who(intentsOfLast(...untilDecision.slice(0, 8)))).toEqual([
+      'application-submitted → DienstToeslagen/toeslagen-officer',
+    ]);
+    const objection = intentsOfLast(...decided('reject'), 'object');
+    expect(who(objection)).toEqual(['objection-filed → DienstToeslagen/toeslagen-officer']);
+    expect(objection[0]?.params).toMatchObject({
+      filedOn: '2024-05-06',
+      against: 'rejection',
+      due: '2024-06-17',
+    });
   });
 
   it('tells the supporter to send the CIZ decision when CIZ did not find the indication, and when the forms are sent', () => {
@@ -86,19 +115,7 @@ describe('notification rules for events', () => {
   });
 
   it('sends a KOT decision to every party on the case', () => {
-    const intents = intentsOfLast(
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-      'grant',
-    );
-    expect(who(intents)).toEqual([
+    expect(who(intentsOfLast(...decided('grant')))).toEqual([
       'kot-decided → GM0344/smi-officer',
       'kot-decided → org-bewind-horizon/bewindvoerder',
       `kot-decided → household:${caseId}/household`,
@@ -108,149 +125,55 @@ describe('notification rules for events', () => {
   });
 
   it('on a rejection also tells the officer SMI must continue and the supporter the objection deadline', () => {
-    const intents = intentsOfLast(
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-      'reject',
-    );
+    const intents = intentsOfLast(...decided('reject'));
     expect(intents.find((i) => i.rule === 'kot-rejected-continue-smi')).toMatchObject({
       recipient: { role: 'smi-officer' },
       params: { smiEndsOn: '2024-05-31' },
     });
-    expect(intents.find((i) => i.rule === 'kot-rejected-objection-deadline')).toMatchObject({
-      recipient: { role: 'bewindvoerder' },
-      params: { objectionEnds: '2024-06-11' },
-    });
+    expect(
+      intents.filter((i) => i.rule === 'kot-rejected-objection-deadline').map((i) => i.recipient),
+    ).toMatchObject([{ role: 'bewindvoerder' }]);
+    expect(intents.find((i) => i.rule === 'kot-rejected-objection-deadline')?.params).toMatchObject(
+      { objectionEnds: '2024-06-11', reason: 'partner-not-working' },
+    );
+  });
+
+  it('on a rejection of a case nobody holds, tells the officer and the household the objection deadline', () => {
+    const intents = intentsOfLast(...untilDecision, 'releaseWhileWaiting', 'reject');
+    expect(who(intents.filter((i) => i.rule === 'kot-rejected-objection-deadline'))).toEqual([
+      'kot-rejected-objection-deadline → GM0344/smi-officer',
+      `kot-rejected-objection-deadline → household:${caseId}/household`,
+    ]);
+  });
+
+  it('tells every party that a granted KOT was stopped, and whether it was set to zero', () => {
+    const toZero = intentsOfLast(...decided('grant'), 'stopToZero');
+    expect(who(toZero)).toEqual([
+      'kot-stopped → GM0344/smi-officer',
+      'kot-stopped → org-bewind-horizon/bewindvoerder',
+      `kot-stopped → household:${caseId}/household`,
+      'kot-stopped → DienstToeslagen/toeslagen-officer',
+      'kot-stopped → CIZ/ciz-assessor',
+    ]);
+    expect(toZero.every((i) => i.params.setToZero === true)).toBe(true);
+    expect(toZero[0]?.params).toMatchObject({ stoppedFrom: '2024-07-01' });
+    const stopped = intentsOfLast(...decided('grant'), 'stop');
+    expect(stopped).toHaveLength(5);
+    expect(stopped.every((i) => i.params.setToZero === false)).toBe(true);
+  });
+
+  it('tells the claimant when the officer ends SMI accepting a funding gap', () => {
+    const intents = intentsOfLast(...decided('reject'), 'endSmiAcceptingGap');
+    expect(who(intents)).toEqual(['funding-gap-opened → org-bewind-horizon/bewindvoerder']);
+    expect(intents[0]?.params).toMatchObject({ from: '2024-05-16', accepted: true });
   });
 
   it('gives the same id for the same event and recipient, and never carries names or BSNs', () => {
-    const first = intentsOfLast(
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-      'grant',
-    );
-    const again = intentsOfLast(
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-      'grant',
-    );
+    const first = intentsOfLast(...decided('grant'));
+    const again = intentsOfLast(...decided('grant'));
     expect(again.map((i) => i.id)).toEqual(first.map((i) => i.id));
     expect(new Set(first.map((i) => i.id)).size).toBe(first.length);
     const text = JSON.stringify(first);
     for (const personal of ['Verbeek', '900000']) expect(text).not.toContain(personal);
-  });
-});
-
-describe('notification rules for deadlines', () => {
-  const state = (...names: string[]) => foldCase(story(names.map((name) => steps[name]!)));
-
-  it('escalates a decision overdue past 5 weeks to the Toeslagen team lead and the referring officer', () => {
-    const intents = notificationsForDeadlines(
-      state(
-        'open',
-        'offer',
-        'claim',
-        'request',
-        'register',
-        'confirm',
-        'forms',
-        'submit',
-        'receive',
-      ),
-      '2024-05-09T10:00:00Z',
-    );
-    expect(
-      intents.filter((i) => i.rule === 'decision-overdue').map((i) => i.recipient.role),
-    ).toEqual(['toeslagen-team-lead', 'smi-officer']);
-  });
-
-  it('warns the officer and the supporter when SMI ends within 21 days without KOT', () => {
-    const intents = notificationsForDeadlines(
-      state(
-        'open',
-        'offer',
-        'claim',
-        'request',
-        'register',
-        'confirm',
-        'forms',
-        'submit',
-        'receive',
-      ),
-      '2024-05-12T10:00:00Z',
-    );
-    expect(
-      intents.filter((i) => i.rule === 'smi-ending-without-kot').map((i) => i.recipient.role),
-    ).toEqual(['smi-officer', 'bewindvoerder']);
-  });
-
-  it('reports a case left unclaimed past its norm to the officer and the team lead', () => {
-    const intents = notificationsForDeadlines(state('open', 'offer'), '2024-03-16T10:00:00Z');
-    expect(intents.map((i) => `${i.rule} → ${i.recipient.role}`)).toEqual([
-      'case-unclaimed → smi-officer',
-      'case-unclaimed → smi-team-lead',
-    ]);
-  });
-
-  it('reports a funding gap the day it opens, once per gap whatever the day it is checked', () => {
-    const rejected = state(
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-      'reject',
-    );
-    const first = notificationsForDeadlines(rejected, '2024-06-01T10:00:00Z').filter(
-      (i) => i.rule === 'funding-gap-opened',
-    );
-    const later = notificationsForDeadlines(rejected, '2024-06-05T10:00:00Z').filter(
-      (i) => i.rule === 'funding-gap-opened',
-    );
-    expect(first.map((i) => i.recipient.role)).toEqual(['smi-officer', 'smi-team-lead']);
-    expect(later.map((i) => i.id)).toEqual(first.map((i) => i.id));
-  });
-
-  it('yields the same intents on every run for the same moment, and none for a case on track', () => {
-    const pending = state(
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-    );
-    expect(notificationsForDeadlines(pending, '2024-05-20T10:00:00Z')).toEqual(
-      notificationsForDeadlines(pending, '2024-05-20T10:00:00Z'),
-    );
-    expect(notificationsForDeadlines(pending, '2024-04-05T10:00:00Z')).toEqual([]);
   });
 });

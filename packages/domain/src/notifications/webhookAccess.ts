@@ -1,5 +1,6 @@
 // Who may manage webhook subscriptions and dead letters: the platform's operators for every
-// organisation; everyone else for their own organisation only.
+// organisation; everyone else for their own organisation only. The recipient directory (e-mail
+// addresses) is the operators' alone.
 
 import type { Actor } from '../parties';
 
@@ -27,3 +28,11 @@ export function mayManageWebhooksOf(
   const scope = manageableOrganisation(actor);
   return scope === null || scope === organisation;
 }
+
+/**
+ * Who may set where an organisation's or a person's notifications go (e-mail address, language,
+ * channels): the platform's operators only. Addresses are personal data, and a wrong one sends a
+ * family's case news to a stranger.
+ */
+export const mayManageRecipientDirectory = (actor: Pick<Actor, 'role' | 'organisation'>): boolean =>
+  isPlatformAdmin(actor);

@@ -1,9 +1,16 @@
 // A stored event as a Kafka message: a CloudEvent (the same envelope as the webhooks) whose data
 // is the recorded event, personal fields still encrypted as they are in the log. The key is the
-// case id, so all events of a case, its notification records included, keep their order.
+// case id, so all events of a case, its notification records included, keep their order. The
+// CloudEvents Kafka binding in structured mode: the whole CloudEvent is the value, and the record
+// header `content-type` says so.
 
 import type { RecordedEvent } from '@kot/eventstore';
-import { TYPE_PREFIX, cloudEvent, type CloudEvent } from '../channels/webhooks/cloudEvent';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  TYPE_PREFIX,
+  cloudEvent,
+  type CloudEvent,
+} from '../channels/webhooks/cloudEvent';
 import type { BusMessage } from './messageBus';
 
 export const EVENTSTORE_SOURCE = 'urn:nl:kot-referral:eventstore';
@@ -27,6 +34,7 @@ export const toCloudEvent = (event: RecordedEvent): CloudEvent<RecordedEvent> =>
 export const toBusMessage = (event: RecordedEvent): BusMessage => ({
   key: partitionKeyOf(event.streamId),
   value: JSON.stringify(toCloudEvent(event)),
+  headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
 });
 
 export class EnvelopeError extends Error {

@@ -92,7 +92,7 @@ describeWithKafka(`the Kafka bridge on a real broker (${KAFKA_IMAGE})`, () => {
     });
     await service.start({ timers: false, dispatcher: false });
     let count = 0;
-    for (let round = 0; round < 300 && count < 8; round++) {
+    for (let round = 0; round < 300 && count < 11; round++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const [row] = await target.db.query<{ n: unknown }>(
         'SELECT count(*) AS n FROM notification_intents WHERE case_id = $1',
@@ -101,8 +101,23 @@ describeWithKafka(`the Kafka bridge on a real broker (${KAFKA_IMAGE})`, () => {
       count = Number(row?.n ?? 0);
     }
     await service.close();
+    // case-offered, case-claimed, kot-requested, indication-check-requested, forms-sent,
+    // application-submitted, kot-decided × 5 parties = 11 intents.
+    expect(count).toBe(11);
+
+    // Structured mode of the CloudEvents Kafka binding: the record says what its value is.
+    const headers: Array<Record<string, string> | undefined> = [];
+    const reader = await bus.consume({
+      topic,
+      groupId: `headers-${randomUUID()}`,
+      handle: async (messages) => {
+        headers.push(...messages.map((message) => message.headers));
+      },
+    });
+    for (let round = 0; round < 100 && headers.length === 0; round++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    await reader.stop();
     await bus.close();
-    // case-offered, case-claimed, forms-sent, kot-decided × 5 parties = 8 intents.
-    expect(count).toBe(8);
+    expect(headers[0]).toEqual({ 'content-type': 'application/cloudevents+json; charset=utf-8' });
   }, 60_000);
 });

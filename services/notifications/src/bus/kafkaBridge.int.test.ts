@@ -103,9 +103,11 @@ describe('the Kafka bridge on the in-process bus', () => {
         [caseId],
       );
       expect(rules.map((row) => row.rule)).toEqual([
+        'application-submitted',
         'case-claimed',
         'case-offered',
         'forms-sent',
+        'indication-check-requested',
         'kot-decided',
         'kot-decided',
         'kot-decided',
@@ -113,6 +115,7 @@ describe('the Kafka bridge on the in-process bus', () => {
         'kot-decided',
         'kot-rejected-continue-smi',
         'kot-rejected-objection-deadline',
+        'kot-requested',
       ]);
     }
   });
@@ -151,5 +154,85 @@ describe('the Kafka bridge on the in-process bus', () => {
       [caseId],
     );
     expect(rules.map((row) => row.rule)).toEqual(['case-claimed', 'case-offered']);
+  });
+
+  it('sets aside a message that is not a recorded event, logged without its content, and the partition goes on', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1, maxFailures: 2 });
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, ['open', 'offer']);
+    await bus.ensureTopic(TOPIC, 1);
+    const events = (await source.store.readAll({})).filter((e) => e.streamId === `case-${caseId}`);
+    const { toBusMessage } = await import('./eventEnvelope');
+    await bus.publish(TOPIC, [
+      toBusMessage(events[0]!),
+      { key: caseId, value: '{"specversion":"1.0","data":"Ruud Verbeek, 1988-04-12"}' },
+      { key: caseId, value: 'not json at all' },
+      toBusMessage(events[1]!),
+    ]);
+    const errors: object[] = [];
+    const consumer = await consumeCaseEvents({
+      bus,
+      topic: TOPIC,
+      groupId: 'garbage',
+      db: target.db,
+      clock: time.clock,
+      logger: { ...silent, error: (details) => errors.push(details) },
+    });
+    await waitUntil(() => bus.lag(TOPIC, 'garbage') === 0, 'the consumer to pass the bad messages');
+    await consumer.stop();
+
+    const rules = await target.db.query<{ rule: string }>(
+      'SELECT rule FROM notification_intents WHERE case_id = $1',
+      [caseId],
+    );
+    expect(rules.map((row) => row.rule)).toEqual(['case-offered']);
+    const setAside = await target.db.query<{ offset: string; reason: string }>(
+      `SELECT "offset", reason FROM notification_bus_dead_letters WHERE topic = $1 AND message_key = $2 ORDER BY "offset"`,
+      [TOPIC, caseId],
+    );
+    expect(setAside).toEqual([
+      {
+        offset: '1',
+        reason: expect.stringMatching(/^Not a recorded event in a CloudEvent: data lacks eventId/),
+      },
+      { offset: '2', reason: 'Not a recorded event in a CloudEvent: not JSON' },
+    ]);
+    expect(errors).toHaveLength(2);
+    expect(JSON.stringify(errors)).not.toMatch(/Verbeek|1988/);
+  });
+
+  it('marks each message as a CloudEvent in structured mode, and prunes consumed ids past their retention', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1 });
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, ['open']);
+    await bus.ensureTopic(TOPIC, 1);
+    const [opened] = (await source.store.readAll({})).filter(
+      (e) => e.streamId === `case-${caseId}`,
+    );
+    const { toBusMessage } = await import('./eventEnvelope');
+    const message = toBusMessage(opened!);
+    expect(message.headers).toEqual({
+      'content-type': 'application/cloudevents+json; charset=utf-8',
+    });
+    await target.db.query(
+      `INSERT INTO notification_consumed_events (event_id, consumed_at) VALUES ($1, $2)`,
+      ['long-ago', '2024-03-01T00:00:00Z'],
+    );
+    await bus.publish(TOPIC, [message]);
+    const consumer = await consumeCaseEvents({
+      bus,
+      topic: TOPIC,
+      groupId: 'prune',
+      db: target.db,
+      clock: time.clock,
+      logger: silent,
+    });
+    await waitUntil(() => bus.lag(TOPIC, 'prune') === 0, 'the consumer to catch up');
+    await consumer.stop();
+    const kept = await target.db.query<{ event_id: string }>(
+      `SELECT event_id FROM notification_consumed_events WHERE event_id IN ($1, $2)`,
+      ['long-ago', opened!.eventId],
+    );
+    expect(kept.map((row) => row.event_id)).toEqual([opened!.eventId]);
   });
 });

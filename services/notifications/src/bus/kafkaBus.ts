@@ -54,7 +54,17 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
     },
     async publish(topic, messages) {
       if (messages.length === 0) return;
-      await (await connectedProducer()).send({ topic, acks: -1, messages: [...messages] });
+      await (
+        await connectedProducer()
+      ).send({
+        topic,
+        acks: -1,
+        messages: messages.map((message) => ({
+          key: message.key,
+          value: message.value,
+          ...(message.headers ? { headers: message.headers } : {}),
+        })),
+      });
     },
     async consume({ topic, groupId, handle }): Promise<BusConsumer> {
       const consumer = kafka.consumer({ groupId });
@@ -77,6 +87,12 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
             batch.messages.map((message) => ({
               key: message.key?.toString('utf8') ?? '',
               value: message.value?.toString('utf8') ?? '',
+              headers: Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([name, value]) => [
+                  name,
+                  String(Array.isArray(value) ? value[0] : (value ?? '')),
+                ]),
+              ),
               partition: batch.partition,
               offset: message.offset,
             })),

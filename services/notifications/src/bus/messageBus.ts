@@ -6,6 +6,8 @@ export interface BusMessage {
   /** Messages with the same key go to the same partition, in order. */
   key: string;
   value: string;
+  /** Kafka record headers (`content-type` for the CloudEvents binding). */
+  headers?: Record<string, string>;
 }
 
 export interface ReceivedMessage extends BusMessage {

@@ -1,6 +1,6 @@
 // Load and save the minimal per-case states, a batch at a time (one round trip each way).
 
-import { isOpen, type CaseState } from '@kot/domain';
+import { dateInAmsterdam, isOpen, type CaseState, type IsoDate } from '@kot/domain';
 import { toNumber, type SqlClient } from '@kot/eventstore';
 
 export interface StoredCaseState {
@@ -17,19 +17,34 @@ const load = {
 
 const save = {
   name: 'notifications_case_states_save',
-  text: `INSERT INTO notification_case_states (case_id, stream_revision, open, state, updated_at)
-         SELECT case_id, stream_revision, open, state, updated_at
+  // A case that changed is due for a deadline check at once (its day may be later than today
+  // after a check; an earlier one, not yet reached, is kept).
+  text: `INSERT INTO notification_case_states (case_id, stream_revision, open, state, updated_at, next_check_on)
+         SELECT case_id, stream_revision, open, state, updated_at, next_check_on
            FROM jsonb_to_recordset($1::jsonb)
-             AS row(case_id text, stream_revision bigint, open boolean, state jsonb, updated_at timestamptz)
+             AS row(case_id text, stream_revision bigint, open boolean, state jsonb, updated_at timestamptz,
+                    next_check_on date)
          ON CONFLICT (case_id) DO UPDATE
            SET stream_revision = EXCLUDED.stream_revision, open = EXCLUDED.open,
-               state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
+               state = EXCLUDED.state, updated_at = EXCLUDED.updated_at,
+               next_check_on = LEAST(notification_case_states.next_check_on, EXCLUDED.next_check_on)`,
 };
 
-const openPage = {
-  name: 'notifications_case_states_open_page',
-  text: `SELECT case_id, stream_revision, state FROM notification_case_states
-          WHERE open AND case_id > $1 ORDER BY case_id LIMIT $2`,
+const duePage = {
+  name: 'notifications_case_states_due_page',
+  text: `SELECT case_id, stream_revision, state, next_check_on::text AS next_check_on
+           FROM notification_case_states
+          WHERE open AND next_check_on <= $1::date
+            AND ($2::date IS NULL OR (next_check_on, case_id) > ($2::date, $3::text))
+          ORDER BY next_check_on, case_id LIMIT $4`,
+};
+
+const checked = {
+  name: 'notifications_case_states_checked',
+  // Only the revision that was checked: a case whose event arrived meanwhile stays due.
+  text: `UPDATE notification_case_states s SET next_check_on = $2::date
+           FROM jsonb_to_recordset($1::jsonb) AS row(case_id text, stream_revision bigint)
+          WHERE s.case_id = row.case_id AND s.stream_revision = row.stream_revision`,
 };
 
 interface Row {
@@ -58,6 +73,7 @@ export async function saveCaseStates(
   states: readonly StoredCaseState[],
   updatedAt: Date,
 ): Promise<void> {
+  const today = dateInAmsterdam(updatedAt.toISOString());
   if (states.length === 0) return;
   const rows = states.map((stored) => ({
     case_id: stored.caseId,
@@ -65,16 +81,44 @@ export async function saveCaseStates(
     open: isOpen(stored.state),
     state: stored.state,
     updated_at: updatedAt.toISOString(),
+    next_check_on: today,
   }));
   await tx.query(save, [JSON.stringify(rows)]);
 }
 
-/** Open cases after `afterCaseId` in id order: the deadline scan pages through them with this. */
-export async function loadOpenCaseStates(
+export interface DueCaseState extends StoredCaseState {
+  /** The day it was due; with the case id, where the next page of a scan starts. */
+  nextCheckOn: string;
+}
+
+export type DueCursor = { nextCheckOn: string; caseId: string } | null;
+
+/** Open cases due for a deadline check on `today`, longest waiting first, after `cursor`. */
+export async function loadDueCaseStates(
   tx: SqlClient,
-  afterCaseId: string,
+  today: IsoDate,
+  cursor: DueCursor,
   limit: number,
-): Promise<StoredCaseState[]> {
-  const rows = await tx.query<Row>(openPage, [afterCaseId, limit]);
-  return rows.map(fromRow);
+): Promise<DueCaseState[]> {
+  const rows = await tx.query<Row & { next_check_on: string }>(duePage, [
+    today,
+    cursor?.nextCheckOn ?? null,
+    cursor?.caseId ?? '',
+    limit,
+  ]);
+  return rows.map((row) => ({ ...fromRow(row), nextCheckOn: row.next_check_on }));
+}
+
+/** Marks the checked revisions of cases as due again on `nextCheckOn`. */
+export async function markChecked(
+  tx: SqlClient,
+  cases: readonly StoredCaseState[],
+  nextCheckOn: IsoDate,
+): Promise<void> {
+  if (cases.length === 0) return;
+  const rows = cases.map((stored) => ({
+    case_id: stored.caseId,
+    stream_revision: stored.streamRevision,
+  }));
+  await tx.query(checked, [JSON.stringify(rows), nextCheckOn]);
 }

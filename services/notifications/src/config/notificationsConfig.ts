@@ -7,6 +7,8 @@ import {
   callbackAddressPolicies,
   type CallbackAddressPolicy,
 } from '../channels/webhooks/callbackAddressPolicy';
+import type { RecipientEntry } from '../recipients/recipientDirectory';
+import { loadRecipientsFile, RecipientsFileError } from '../recipients/recipientsFile';
 import type { NotificationsRoles } from '../service/createNotificationsService';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -25,6 +27,8 @@ export interface NotificationsConfig {
   kafka: { brokers: string[]; topic: string; groupId: string; partitions: number } | null;
   /** Where the service keeps its tables when the event store is not SQL (KurrentDB). */
   databaseUrl: string | null;
+  /** RECIPIENTS_FILE, read and checked: applied to the recipient directory at start. */
+  recipients: RecipientEntry[] | null;
 }
 
 export class NotificationsConfigError extends Error {
@@ -119,6 +123,19 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
     problems.push('NOTIFICATIONS_DATABASE_URL: expected a postgres:// URL');
   }
 
+  let recipients: RecipientEntry[] | null = null;
+  const recipientsFile = read('RECIPIENTS_FILE');
+  if (recipientsFile) {
+    try {
+      recipients = loadRecipientsFile(recipientsFile);
+    } catch (error) {
+      if (!(error instanceof RecipientsFileError)) throw error;
+      problems.push(
+        ...error.problems.map((problem) => `RECIPIENTS_FILE (${recipientsFile}): ${problem}`),
+      );
+    }
+  }
+
   const config: NotificationsConfig = {
     email,
     webhookAddresses,
@@ -128,6 +145,7 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
     roles,
     kafka,
     databaseUrl,
+    recipients,
   };
   if (problems.length > 0) throw new NotificationsConfigError(problems);
   return config;

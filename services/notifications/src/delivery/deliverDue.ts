@@ -7,7 +7,7 @@ import type { NotificationRule } from '@kot/domain';
 import type { SqlDatabase } from '@kot/eventstore';
 import type { EmailSender } from '../channels/email/emailSender';
 import { notificationCloudEvent } from '../channels/webhooks/notificationCloudEvent';
-import { postCloudEvent } from '../channels/webhooks/postCloudEvent';
+import type { WebhookPoster } from '../channels/webhooks/postCloudEvent';
 import { activeSubscriptionsById } from '../channels/webhooks/webhookSubscriptions';
 import {
   intentColumns,
@@ -16,7 +16,7 @@ import {
   type StoredIntent,
 } from '../outbox/storedIntent';
 import type { Language } from '../recipients/recipientDirectory';
-import type { Clock, Fetch } from '../service/dependencies';
+import type { Clock } from '../service/dependencies';
 import type { CompiledTemplates } from '../templates/compileTemplates';
 import { retryDelayMs, type RetryPolicy } from './backoff';
 import {
@@ -32,11 +32,11 @@ export interface DeliveryContext {
   clock: Clock;
   templates: CompiledTemplates;
   email: EmailSender | null;
-  fetch: Fetch;
+  /** Posts over a connection checked against the callback policy at the moment of sending. */
+  webhooks: WebhookPoster;
   retry: RetryPolicy;
   /** How long a claimed delivery stays with this worker before another may take it. */
   leaseMs: number;
-  webhookTimeoutMs: number;
   source: string;
 }
 
@@ -81,12 +81,10 @@ export async function deliverDue(
     if (delivery.channel === 'webhook') {
       const subscription = subscriptions.get(delivery.address);
       if (!subscription) return { ok: false, error: 'subscription no longer active' };
-      return postCloudEvent(
-        context.fetch,
+      return context.webhooks.post(
         subscription.callbackUrl,
         subscription.secret,
         notificationCloudEvent(intent, context.source),
-        context.webhookTimeoutMs,
       );
     }
     return { ok: true };

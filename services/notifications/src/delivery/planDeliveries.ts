@@ -23,8 +23,8 @@ const planned = {
 
 export interface PlanResult {
   intents: number;
-  /** Intents whose recipient has no e-mail entry in the directory (inbox only). */
-  withoutEmail: number;
+  /** With e-mail on: the intents whose recipient has no e-mail entry in the directory (inbox only). */
+  withoutEmail: Array<{ rule: string; recipient: string }>;
 }
 
 export async function planDeliveries(
@@ -34,7 +34,7 @@ export async function planDeliveries(
 ): Promise<PlanResult> {
   return db.transaction(async (tx) => {
     const intents = (await tx.query<IntentRow>(unplanned, [options.limit])).map(intentFromRow);
-    let withoutEmail = 0;
+    const withoutEmail: PlanResult['withoutEmail'] = [];
     // Many intents of a batch share a recipient or an organisation: look each up once.
     const recipients = new Map<string, ReturnType<typeof resolveRecipients>>();
     const subscriptions = new Map<string, ReturnType<typeof activeSubscriptionsOf>>();
@@ -63,7 +63,12 @@ export async function planDeliveries(
             )
           ).filter((entry) => entry.channels.includes('email') && entry.email !== null)
         : [];
-      if (entries.length === 0) withoutEmail++;
+      if (options.email && entries.length === 0) {
+        withoutEmail.push({
+          rule: intent.rule,
+          recipient: `${intent.recipient.organisation}/${intent.recipient.role}`,
+        });
+      }
       for (const entry of entries) {
         await addPendingDelivery(
           tx,

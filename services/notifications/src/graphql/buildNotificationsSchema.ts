@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { DeadLetterResolver } from './deadLetterResolver';
 import { InboxResolver } from './inboxResolver';
+import { RecipientResolver } from './recipientResolver';
 import type { NotificationsResolverDeps } from './notificationsResolverDeps';
 import { WebhookResolver } from './webhookResolver';
 
@@ -10,6 +11,7 @@ export const notificationsResolverClasses = [
   InboxResolver,
   WebhookResolver,
   DeadLetterResolver,
+  RecipientResolver,
 ] as const;
 
 /**

@@ -16,33 +16,31 @@ export class DeadLetterResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<DeadLetterConnection> {
-    {
-      const page = await this.deps.notifications.deadLetters(await context.actor(), {
-        first,
-        after: after ?? null,
-      });
-      return {
-        edges: page.deadLetters.map((deadLetter) => ({
-          cursor: deadLetter.cursor,
-          node: {
-            id: deadLetter.id,
-            notificationId: deadLetter.intentId,
-            rule: deadLetter.rule,
-            caseId: deadLetter.caseId,
-            recipientOrganisation: deadLetter.recipientOrganisation,
-            channel: deadLetter.channel,
-            address: deadLetter.address,
-            attempts: deadLetter.attempts,
-            lastError: deadLetter.lastError,
-            deadAt: deadLetter.deadAt?.toISOString() ?? null,
-          },
-        })),
-        pageInfo: {
-          hasNextPage: page.hasNextPage,
-          endCursor: page.deadLetters[page.deadLetters.length - 1]?.cursor ?? null,
+    const page = await this.deps.notifications.deadLetters(await context.actor(), {
+      first,
+      after: after ?? null,
+    });
+    return {
+      edges: page.deadLetters.map((deadLetter) => ({
+        cursor: deadLetter.cursor,
+        node: {
+          id: deadLetter.id,
+          notificationId: deadLetter.intentId,
+          rule: deadLetter.rule,
+          caseId: deadLetter.caseId,
+          recipientOrganisation: deadLetter.recipientOrganisation,
+          channel: deadLetter.channel,
+          address: deadLetter.address,
+          attempts: deadLetter.attempts,
+          lastError: deadLetter.lastError,
+          deadAt: deadLetter.deadAt?.toISOString() ?? null,
         },
-      };
-    }
+      })),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        endCursor: page.deadLetters[page.deadLetters.length - 1]?.cursor ?? null,
+      },
+    };
   }
 
   @Mutation(() => Boolean, {

@@ -209,4 +209,48 @@ describe('the notifications GraphQL API over HTTP', () => {
     const inbox = await inboxOf(household);
     expect(inbox.edges.map((edge) => edge.node.rule)).toEqual(['kot-decided']);
   });
+
+  it('lets only a platform admin set, list and remove where a role or a person is notified', async () => {
+    const admin = { id: 'u-admin', role: 'platform-admin', organisation: 'kot-platform' } as const;
+    const set = `mutation Set($input: NotificationRecipientInput!) {
+      setNotificationRecipient(input: $input) { organisation role personId displayName email language channels }
+    }`;
+    const input = {
+      organisation: 'GM0344',
+      role: 'smi-officer',
+      displayName: 'Team SMI Utrecht',
+      email: 'smi@utrecht.example',
+    };
+    const refused = await graphql(set, { input }, officer);
+    expect(refused.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+
+    const saved = await graphql<{ setNotificationRecipient: unknown }>(set, { input }, admin);
+    expect(saved.data?.setNotificationRecipient).toEqual({
+      ...input,
+      personId: '*',
+      language: 'nl',
+      channels: ['email'],
+    });
+    const bad = await graphql(
+      set,
+      { input: { ...input, role: 'smi-boss', email: 'not-an-address' } },
+      admin,
+    );
+    expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions.fields).toMatchObject([
+      { field: 'role' },
+      { field: 'email' },
+    ]);
+    expect(JSON.stringify(bad)).not.toContain('not-an-address');
+
+    const list = await graphql<{ notificationRecipients: Array<{ email: string }> }>(
+      '{ notificationRecipients(organisation: "GM0344") { email } }',
+      {},
+      admin,
+    );
+    expect(list.data?.notificationRecipients).toEqual([{ email: 'smi@utrecht.example' }]);
+    const remove = `mutation { removeNotificationRecipient(organisation: "GM0344", role: "smi-officer") }`;
+    expect((await graphql(remove, {}, admin)).data).toEqual({ removeNotificationRecipient: true });
+    expect((await graphql(remove, {}, admin)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
 });

@@ -43,20 +43,15 @@ export class WebhookResolver {
     @Ctx() context: GraphQLContext,
     @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput,
   ): Promise<CreatedWebhookSubscription> {
-    {
-      const created = await this.deps.notifications.createWebhookSubscription(
-        await context.actor(),
-        {
-          callbackUrl: input.callbackUrl,
-          ...(input.organisation ? { organisation: input.organisation } : {}),
-          ...(input.eventTypes ? { eventTypes: input.eventTypes } : {}),
-          ...(input.rules ? { rules: input.rules } : {}),
-          ...(input.municipalities ? { municipalities: input.municipalities } : {}),
-          ...(input.caseIds ? { caseIds: input.caseIds } : {}),
-        },
-      );
-      return { subscription: toType(created), secret: created.secret };
-    }
+    const created = await this.deps.notifications.createWebhookSubscription(await context.actor(), {
+      callbackUrl: input.callbackUrl,
+      ...(input.organisation ? { organisation: input.organisation } : {}),
+      ...(input.eventTypes ? { eventTypes: input.eventTypes } : {}),
+      ...(input.rules ? { rules: input.rules } : {}),
+      ...(input.municipalities ? { municipalities: input.municipalities } : {}),
+      ...(input.caseIds ? { caseIds: input.caseIds } : {}),
+    });
+    return { subscription: toType(created), secret: created.secret };
   }
 
   @Mutation(() => Boolean)

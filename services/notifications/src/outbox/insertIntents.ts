@@ -14,13 +14,13 @@ const insert = {
   name: 'notifications_intents_insert',
   text: `INSERT INTO notification_intents
            (id, rule, case_id, municipality, recipient_organisation, recipient_role,
-            recipient_person_id, event_id, event_type, about_date, params, created_at)
+            recipient_person_id, event_id, event_type, deadline, about_date, params, created_at)
          SELECT id, rule, case_id, municipality, recipient_organisation, recipient_role,
-                recipient_person_id, event_id, event_type, about_date, params, created_at
+                recipient_person_id, event_id, event_type, deadline, about_date, params, created_at
            FROM jsonb_to_recordset($1::jsonb) AS row(
              id text, rule text, case_id text, municipality text, recipient_organisation text,
              recipient_role text, recipient_person_id text, event_id text, event_type text,
-             about_date text, params jsonb, created_at timestamptz)
+             deadline text, about_date text, params jsonb, created_at timestamptz)
          ON CONFLICT (id) DO NOTHING
          RETURNING id`,
 };
@@ -43,6 +43,7 @@ export async function insertIntents(
     recipient_person_id: intent.recipient.personId ?? null,
     event_id: intent.eventId ?? null,
     event_type: eventType,
+    deadline: intent.deadline ?? null,
     about_date: intent.date ?? null,
     params: intent.params,
     created_at: createdAt.toISOString(),

@@ -9,13 +9,15 @@ export interface StoredIntent {
   recipient: { organisation: string; role: Role; personId?: string };
   eventId: string | null;
   eventType: string | null;
+  /** A deadline notification's key (`decide-application/2024-04-03`), and the date it is about. */
+  deadline: string | null;
   date: string | null;
   params: NotificationParams;
   createdAt: Date;
 }
 
 export const intentColumns = `id, rule, case_id, municipality, recipient_organisation, recipient_role,
-  recipient_person_id, event_id, event_type, about_date, params, created_at`;
+  recipient_person_id, event_id, event_type, deadline, about_date, params, created_at`;
 
 export interface IntentRow {
   id: string;
@@ -27,6 +29,7 @@ export interface IntentRow {
   recipient_person_id: string | null;
   event_id: string | null;
   event_type: string | null;
+  deadline: string | null;
   about_date: string | null;
   params: NotificationParams | string;
   created_at: Date | string;
@@ -44,6 +47,7 @@ export const intentFromRow = (row: IntentRow): StoredIntent => ({
   },
   eventId: row.event_id,
   eventType: row.event_type,
+  deadline: row.deadline,
   date: row.about_date,
   params:
     typeof row.params === 'string' ? (JSON.parse(row.params) as NotificationParams) : row.params,

@@ -49,7 +49,10 @@ describe.each(['postgres', 'pglite'] as const)('the rules subscriber on %s', (en
       [
         'case-offered → bewindvoerder',
         'case-claimed → smi-officer',
+        'kot-requested → toeslagen-officer',
+        'indication-check-requested → ciz-assessor',
         'forms-sent → bewindvoerder',
+        'application-submitted → toeslagen-officer',
         'kot-decided → smi-officer',
         'kot-decided → bewindvoerder',
         'kot-decided → household',

@@ -4,6 +4,7 @@
 
 import type { PartyRef } from '@kot/domain';
 import type { SqlClient } from '@kot/eventstore';
+import { recipientProblems } from './recipientProblems';
 
 export type Language = 'nl' | 'en';
 export const languages: readonly Language[] = ['nl', 'en'];
@@ -44,28 +45,10 @@ const forRole = {
 };
 
 export class RecipientEntryError extends Error {
-  constructor(problems: readonly string[]) {
+  constructor(readonly problems: readonly string[]) {
     super(`Invalid recipient directory entries:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'RecipientEntryError';
   }
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function problemsOf(entry: RecipientEntry, index: number): string[] {
-  const where = `entry ${index} (${entry.organisation}/${entry.role}/${entry.personId})`;
-  const problems: string[] = [];
-  if (!entry.organisation || !entry.role || !entry.personId) {
-    problems.push(`${where}: organisation, role and personId are required`);
-  }
-  if (!languages.includes(entry.language)) problems.push(`${where}: language must be nl or en`);
-  if (entry.email !== null && !EMAIL.test(entry.email)) {
-    problems.push(`${where}: "${entry.email}" is not an e-mail address`);
-  }
-  if (entry.channels.includes('email') && entry.email === null) {
-    problems.push(`${where}: e-mail chosen as a channel but no e-mail address given`);
-  }
-  return problems;
 }
 
 /** Adds or replaces entries; all or nothing. */
@@ -73,7 +56,12 @@ export async function upsertRecipients(
   tx: SqlClient,
   entries: readonly RecipientEntry[],
 ): Promise<void> {
-  const problems = entries.flatMap(problemsOf);
+  const problems = entries.flatMap((entry, index) =>
+    recipientProblems(entry).map(
+      (problem) =>
+        `entry ${index} (${entry.organisation}/${entry.role}/${entry.personId}): ${problem.field}: ${problem.reason.en}`,
+    ),
+  );
   if (problems.length > 0) throw new RecipientEntryError(problems);
   if (entries.length === 0) return;
   const rows = entries.map((entry) => ({
@@ -122,6 +110,35 @@ export async function resolveRecipients(tx: SqlClient, party: PartyRef): Promise
   const shared = entries.find((entry) => entry.personId === ANY_PERSON);
   if (shared) return [shared];
   return party.personId ? [] : entries;
+}
+
+const list = {
+  name: 'notifications_recipients_list',
+  text: `SELECT organisation, role, person_id, display_name, email, language, channels
+           FROM notification_recipients WHERE $1::text IS NULL OR organisation = $1
+          ORDER BY organisation, role, person_id`,
+};
+
+/** Every entry, or those of one organisation. */
+export async function listRecipients(
+  db: SqlClient,
+  organisation: string | null,
+): Promise<RecipientEntry[]> {
+  return (await db.query<Row>(list, [organisation])).map(fromRow);
+}
+
+const remove = {
+  name: 'notifications_recipients_remove',
+  text: `DELETE FROM notification_recipients WHERE organisation = $1 AND role = $2 AND person_id = $3
+         RETURNING organisation`,
+};
+
+/** Removes an entry; false when there is none. */
+export async function removeRecipient(
+  db: SqlClient,
+  key: Pick<RecipientEntry, 'organisation' | 'role' | 'personId'>,
+): Promise<boolean> {
+  return (await db.query(remove, [key.organisation, key.role, key.personId])).length === 1;
 }
 
 export const directoryKey = (entry: Pick<RecipientEntry, 'organisation' | 'role' | 'personId'>) =>

@@ -21,7 +21,12 @@ import {
   notificationsResolverClasses,
   notificationsResolverContainer,
 } from '../graphql/buildNotificationsSchema';
-import { createGraphQLMiddleware, type QueryLimits, type ReadinessReport } from '../platformPort';
+import {
+  createGraphQLMiddleware,
+  type Metrics,
+  type QueryLimits,
+  type ReadinessReport,
+} from '../platformPort';
 import { OUTBOX_CHANNEL, subscribeToStore } from '../outbox/subscribeToStore';
 import { recordOutcomes } from '../recording/recordOutcomes';
 import { migrateNotifications } from '../storage/notificationsSchema';
@@ -32,13 +37,10 @@ import {
 } from '../templates/notificationTemplates';
 import { ruleParameters } from '../templates/ruleParameters';
 import { scanDeadlines, type DeadlineScanResult } from '../timers/scanDeadlines';
-import {
-  silentLogger,
-  type Authenticator,
-  type Clock,
-  type Fetch,
-  type Logger,
-} from './dependencies';
+import { createWebhookPoster } from '../channels/webhooks/postCloudEvent';
+import { silentLogger, type Authenticator, type Clock, type Logger } from './dependencies';
+import { createNotificationMetrics } from './notificationMetrics';
+import type { PlanResult } from '../delivery/planDeliveries';
 import { createNotificationsApi, type NotificationsApi } from './notificationsApi';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -56,9 +58,10 @@ export interface NotificationsServiceDependencies {
   authenticate: Authenticator;
   logger?: Logger;
   clock?: Clock;
+  /** The HTTP app's metrics: the service adds its counters to its registry (see notificationMetrics). */
+  metrics?: Pick<Metrics, 'registry'>;
   /** null: no e-mail; messages still reach the inbox and webhooks. */
   email: EmailConfig | null;
-  fetch?: Fetch;
   webhooks?: {
     addressPolicy?: CallbackAddressPolicy;
     timeoutMs?: number;
@@ -73,6 +76,7 @@ export interface NotificationsServiceDependencies {
     leaseMs?: number;
     pollIntervalMs?: number;
   };
+  /** maxCases bounds one scan (its duration); the cases it leaves are scanned next. */
   timers?: { intervalMs?: number; batchSize?: number; maxCases?: number };
   feed?: NotificationFeed;
   /** For tests of the start-up check; the service's own templates otherwise. */
@@ -121,6 +125,8 @@ export interface NotificationsService {
 }
 
 const MAX_FEED_RESTARTS = 5;
+/** Pause before a deadline scan continues with the cases a full scan left due. */
+const TIMER_CONTINUE_MS = 1_000;
 
 export async function createNotificationsService(
   deps: NotificationsServiceDependencies,
@@ -128,7 +134,7 @@ export async function createNotificationsService(
   const { store, db } = deps;
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? (() => new Date());
-  const fetchImpl: Fetch = deps.fetch ?? ((url, init) => fetch(url, init));
+  const metrics = createNotificationMetrics(deps.metrics?.registry ?? null);
   const feed = deps.feed ?? { kind: 'store' };
   // Compiled now, so a broken template stops the start, not a send.
   const templates = compileTemplates(deps.templates ?? notificationTemplates, ruleParameters);
@@ -143,30 +149,61 @@ export async function createNotificationsService(
   const timers = {
     intervalMs: deps.timers?.intervalMs ?? 60_000,
     batchSize: deps.timers?.batchSize ?? 500,
-    maxCases: deps.timers?.maxCases ?? 1_000_000,
+    maxCases: deps.timers?.maxCases ?? 10_000,
   };
-  const webhookTimeoutMs = deps.webhooks?.timeoutMs ?? 10_000;
   const source = deps.source ?? NOTIFICATIONS_SOURCE;
+  const callbackAddressPolicy = deps.webhooks?.addressPolicy ?? 'public-only';
+  const webhooks = createWebhookPoster({
+    policy: callbackAddressPolicy,
+    timeoutMs: deps.webhooks?.timeoutMs ?? 10_000,
+    ...(deps.webhooks?.resolveHost ? { resolveHost: deps.webhooks.resolveHost } : {}),
+  });
   const deliveryContext = {
     db,
     clock,
     templates,
     email,
-    fetch: fetchImpl,
+    webhooks,
     retry,
     leaseMs: dispatcher.leaseMs,
-    webhookTimeoutMs,
     source,
   };
 
-  const record = () => recordOutcomes(store, db, dispatcher.batchSize);
+  const record = async () => {
+    const result = await recordOutcomes(store, db, {
+      limit: dispatcher.batchSize,
+      now: clock(),
+      logger,
+    });
+    if (result.failedCases > 0) metrics.recordingFailed(result.failedCases);
+    return result.recorded;
+  };
+
+  /** Counted and logged by rule and organisation/role only: no names, no addresses. */
+  const reportWithoutEmail = (missing: PlanResult['withoutEmail']) => {
+    if (missing.length === 0) return;
+    const byRule = new Map<string, number>();
+    for (const { rule } of missing) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+    for (const [rule, count] of byRule) metrics.withoutEmailAddress(rule, count);
+    // Households are one organisation per case: one line for all of them.
+    const recipients = [
+      ...new Set(
+        missing.map(({ recipient }) =>
+          recipient.startsWith('household:') ? 'household:*/household' : recipient,
+        ),
+      ),
+    ].sort();
+    logger.warn(
+      { notifications: missing.length, recipients },
+      'notifications reached the inbox only: no e-mail address in the recipient directory',
+    );
+  };
   const api = createNotificationsApi({
     db,
     clock,
-    fetch: fetchImpl,
-    callbackAddressPolicy: deps.webhooks?.addressPolicy ?? 'public-only',
+    webhooks,
+    callbackAddressPolicy,
     ...(deps.webhooks?.resolveHost ? { resolveHost: deps.webhooks.resolveHost } : {}),
-    webhookTimeoutMs,
     source,
     recordOutcomes: record,
   });
@@ -187,6 +224,7 @@ export async function createNotificationsService(
       limit: dispatcher.batchSize,
       email: email !== null,
     });
+    reportWithoutEmail(plan.withoutEmail);
     const sent = await deliverDue(deliveryContext, now, {
       limit: dispatcher.batchSize,
       concurrency: dispatcher.concurrency,
@@ -223,13 +261,14 @@ export async function createNotificationsService(
       });
       storeSubscription.done.catch(restart);
     } else {
-      busConsumer = await consumeCaseEvents({ ...feed, db, clock, logger });
+      busConsumer = await consumeCaseEvents({ ...feed, db, clock, logger, metrics });
       busConsumer.done.catch(restart);
     }
   }
 
   function startTimers() {
     let running: Promise<unknown> | null = null;
+    let soon: NodeJS.Timeout | null = null;
     const tick = () => {
       if (running || stopping) return;
       running = scanDeadlines(db, clock(), timers)
@@ -238,6 +277,8 @@ export async function createNotificationsService(
             logger.info(result, 'deadline notifications queued');
             db.notify(OUTBOX_CHANNEL);
           }
+          // Cases still due (the scan stopped at maxCases): go on shortly, not a whole interval later.
+          if (!result.complete && !stopping) soon = setTimeout(tick, TIMER_CONTINUE_MS);
         })
         .catch((error: unknown) => logger.error({ err: error }, 'deadline scan failed'))
         .finally(() => (running = null));
@@ -246,6 +287,7 @@ export async function createNotificationsService(
     const interval = setInterval(tick, timers.intervalMs);
     stoppers.push(async () => {
       clearInterval(interval);
+      if (soon) clearTimeout(soon);
       await running;
     });
   }
@@ -317,6 +359,7 @@ export async function createNotificationsService(
       await busConsumer?.stop();
       for (const stopOne of stoppers.splice(0)) await stopOne();
       email?.close();
+      webhooks.close();
       await graphql.stop();
     },
     async readiness() {

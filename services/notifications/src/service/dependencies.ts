@@ -17,9 +17,6 @@ export type AuthenticatedActor = Pick<Actor, 'id' | 'role' | 'organisation'>;
 
 export type { Authenticator } from '../platformPort';
 
-/** The subset of the global `fetch` the webhook channel uses. */
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
-
 export const silentLogger: Logger = {
   debug: () => undefined,
   info: () => undefined,

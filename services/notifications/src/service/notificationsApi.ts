@@ -14,7 +14,7 @@ import {
   type ResolveHost,
 } from '../channels/webhooks/callbackAddressPolicy';
 import { subscriptionTestEvent } from '../channels/webhooks/notificationCloudEvent';
-import { postCloudEvent } from '../channels/webhooks/postCloudEvent';
+import type { WebhookPoster } from '../channels/webhooks/postCloudEvent';
 import {
   activeSubscriptionsOf,
   deactivateSubscription,
@@ -28,9 +28,23 @@ import {
 } from '../channels/webhooks/webhookSubscriptions';
 import { listDeadLetters, retryDeadLetter, type DeadLetter } from '../delivery/deadLetters';
 import type { DeliveryKey } from '../delivery/deliveryLedger';
-import type { AuthenticatedActor, Clock, Fetch } from './dependencies';
+import type { AuthenticatedActor, Clock } from './dependencies';
 import { forbidden, invalidField, invalidInput, notFound } from './notificationsErrors';
-import { manageableOrganisation, mayManageWebhooksOf } from '@kot/domain';
+import {
+  manageableOrganisation,
+  mayManageRecipientDirectory,
+  mayManageWebhooksOf,
+} from '@kot/domain';
+import {
+  listRecipients,
+  removeRecipient,
+  upsertRecipients,
+  ANY_PERSON,
+  type Language,
+  type OptionalChannel,
+  type RecipientEntry,
+} from '../recipients/recipientDirectory';
+import { recipientProblems } from '../recipients/recipientProblems';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -39,6 +53,20 @@ export interface WebhookSubscriptionInput extends Partial<WebhookFilters> {
   /** Defaults to the actor's organisation; only a platform admin may name another. */
   organisation?: string;
 }
+
+/** A directory entry as an admin enters it; personId defaults to '*' (the role's shared address). */
+export interface RecipientInput {
+  organisation: string;
+  role: string;
+  personId?: string;
+  displayName: string;
+  email?: string | null;
+  language?: Language;
+  /** Defaults to e-mail when an address is given, else none (the inbox is always on). */
+  channels?: string[];
+}
+
+export type RecipientKey = Pick<RecipientEntry, 'organisation' | 'role' | 'personId'>;
 
 export interface NotificationsApi {
   inbox(
@@ -67,15 +95,23 @@ export interface NotificationsApi {
     hasNextPage: boolean;
   }>;
   retryDeadLetter(actor: AuthenticatedActor, id: string): Promise<boolean>;
+  notificationRecipients(
+    actor: AuthenticatedActor,
+    organisation?: string,
+  ): Promise<RecipientEntry[]>;
+  setNotificationRecipient(
+    actor: AuthenticatedActor,
+    input: RecipientInput,
+  ): Promise<RecipientEntry>;
+  removeNotificationRecipient(actor: AuthenticatedActor, key: RecipientKey): Promise<boolean>;
 }
 
 export interface NotificationsApiDependencies {
   db: SqlDatabase;
   clock: Clock;
-  fetch: Fetch;
+  webhooks: WebhookPoster;
   callbackAddressPolicy: CallbackAddressPolicy;
   resolveHost?: ResolveHost;
-  webhookTimeoutMs: number;
   source: string;
   /** Records outstanding outcomes, so a dead letter's failure is on record before it is retried. */
   recordOutcomes(): Promise<unknown>;
@@ -128,6 +164,15 @@ export function createNotificationsApi(deps: NotificationsApiDependencies): Noti
       );
     }
     return scope;
+  };
+
+  const requireDirectoryAccess = (actor: AuthenticatedActor) => {
+    if (!mayManageRecipientDirectory(actor)) {
+      throw forbidden(
+        'Alleen een platformbeheerder kan de adressen voor meldingen beheren.',
+        'Only a platform admin can manage where notifications are sent.',
+      );
+    }
   };
 
   return {
@@ -189,18 +234,16 @@ export function createNotificationsApi(deps: NotificationsApiDependencies): Noti
         actor.id,
         clock(),
       );
-      const test = await postCloudEvent(
-        deps.fetch,
+      const test = await deps.webhooks.post(
         subscription.callbackUrl,
         subscription.secret,
         subscriptionTestEvent(subscription.id, organisation, subscription.createdAt, deps.source),
-        deps.webhookTimeoutMs,
       );
       if (!test.ok) {
         throw invalidField(
           'callbackUrl',
-          `de testaflevering is mislukt (${test.error}); het abonnement is niet opgeslagen`,
-          `the test delivery failed (${test.error}); the subscription was not saved`,
+          `de testaflevering is mislukt: ${test.reason.nl}; het abonnement is niet opgeslagen`,
+          `the test delivery failed: ${test.reason.en}; the subscription was not saved`,
         );
       }
       await db.transaction((tx) => saveSubscription(tx, subscription));
@@ -250,6 +293,38 @@ export function createNotificationsApi(deps: NotificationsApiDependencies): Noti
       const retried = await retryDeadLetter(db, { intentId, channel, address }, scope, clock());
       if (!retried)
         throw notFound(`Onbestelbaar bericht ${id} niet gevonden.`, `Dead letter ${id} not found.`);
+      return true;
+    },
+
+    async notificationRecipients(actor, organisation) {
+      requireDirectoryAccess(actor);
+      return listRecipients(db, organisation ?? null);
+    },
+
+    async setNotificationRecipient(actor, input) {
+      requireDirectoryAccess(actor);
+      const email = input.email?.trim() ? input.email.trim() : null;
+      const entry: RecipientEntry = {
+        organisation: input.organisation.trim(),
+        role: input.role,
+        personId: input.personId?.trim() || ANY_PERSON,
+        displayName: input.displayName.trim(),
+        email,
+        language: input.language ?? 'nl',
+        channels: (input.channels ?? (email ? ['email'] : [])) as OptionalChannel[],
+      };
+      const problems = recipientProblems(entry);
+      if (problems.length > 0) throw invalidInput(problems);
+      await db.transaction((tx) => upsertRecipients(tx, [entry]));
+      return entry;
+    },
+
+    async removeNotificationRecipient(actor, key) {
+      requireDirectoryAccess(actor);
+      if (!(await removeRecipient(db, key))) {
+        const name = `${key.organisation}/${key.role}/${key.personId}`;
+        throw notFound(`Geen adres voor ${name}.`, `No directory entry for ${name}.`);
+      }
       return true;
     },
   };

@@ -119,6 +119,41 @@ CREATE INDEX notification_deliveries_unrecorded ON notification_deliveries (crea
 CREATE INDEX notification_deliveries_dead ON notification_deliveries (dead_at DESC) WHERE status = 'dead';
 `,
   },
+  {
+    version: 2,
+    name: 'notifications: deadline keys, daily deadline checks, outcome back-off, bus dead letters',
+    sql: `
+-- A deadline intent's key (part of its id) apart from the calendar date it is about. v1 kept the
+-- key in about_date; it moves, and the date of those old rows is unknown.
+ALTER TABLE notification_intents ADD COLUMN deadline text;
+UPDATE notification_intents SET deadline = about_date, about_date = NULL
+ WHERE event_id IS NULL AND about_date IS NOT NULL;
+
+-- The deadline rules depend on the calendar date only: a case is looked at again on this day, or
+-- as soon as one of its events arrives. Existing cases are due at once.
+ALTER TABLE notification_case_states ADD COLUMN next_check_on date NOT NULL DEFAULT '1970-01-01';
+DROP INDEX notification_case_states_open;
+CREATE INDEX notification_case_states_due ON notification_case_states (next_check_on, case_id) WHERE open;
+
+-- Putting outcomes on record: a case whose append failed waits (back-off) without holding up others.
+ALTER TABLE notification_deliveries ADD COLUMN record_attempts integer NOT NULL DEFAULT 0;
+ALTER TABLE notification_deliveries ADD COLUMN record_after timestamptz;
+
+-- Kafka consumer mode: messages that are not a recorded event in a CloudEvent, set aside so the
+-- partition goes on; and the consumed-event ids are pruned by age.
+CREATE TABLE notification_bus_dead_letters (
+  topic        text        NOT NULL,
+  partition    integer     NOT NULL,
+  "offset"     text        NOT NULL,
+  message_key  text        NOT NULL,
+  value        text        NOT NULL,
+  reason       text        NOT NULL,
+  received_at  timestamptz NOT NULL,
+  PRIMARY KEY (topic, partition, "offset")
+);
+CREATE INDEX notification_consumed_events_age ON notification_consumed_events (consumed_at);
+`,
+  },
 ];
 
 export const migrateNotifications = (db: SqlDatabase): Promise<void> =>

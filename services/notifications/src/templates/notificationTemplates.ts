@@ -34,6 +34,16 @@ export const notificationTemplates: NotificationTemplates = {
       body: '{{declinedBy}} will not take the case on. Offer it to another supporter so the family is not left waiting.',
     },
   },
+  'offer-overdue': {
+    nl: {
+      subject: 'Aanbod wacht op uw antwoord: zaak {{caseId}}',
+      body: 'Deze zaak is op {{offeredOn}} aan uw organisatie aangeboden en had uiterlijk {{due}} opgepakt of afgewezen moeten zijn; {{daysOverdue}} dagen te laat.\n\nPak de zaak op met uw machtiging, of wijs het aanbod af met een reden, zodat de gemeente een ander kan vragen.',
+    },
+    en: {
+      subject: 'An offer is waiting for your answer: case {{caseId}}',
+      body: 'This case was offered to your organisation on {{offeredOn}} and should have been taken on or declined by {{due}}; {{daysOverdue}} days overdue.\n\nTake the case on with your mandate, or decline the offer with a reason, so the municipality can ask someone else.',
+    },
+  },
   'case-closed': {
     nl: {
       subject: 'Zaak {{caseId}} is afgesloten',
@@ -64,6 +74,16 @@ export const notificationTemplates: NotificationTemplates = {
       body: '{{releasedBy}} handed the case back. Offer it again so the family does not fall through the gap.',
     },
   },
+  'claim-revoked': {
+    nl: {
+      subject: 'Zaak {{caseId}} is niet meer aan u toegewezen',
+      body: '{{releasedBy}} heeft uw claim op deze zaak vrijgegeven. U hoeft er niets meer voor te doen; de gemeente zorgt dat iemand anders het gezin ondersteunt.',
+    },
+    en: {
+      subject: 'Case {{caseId}} is no longer assigned to you',
+      body: '{{releasedBy}} released your claim on this case. You need not do anything more for it; the municipality makes sure someone else supports the family.',
+    },
+  },
   'case-unclaimed': {
     nl: {
       subject: 'Zaak {{caseId}} ligt stil: niemand heeft haar opgepakt',
@@ -72,6 +92,26 @@ export const notificationTemplates: NotificationTemplates = {
     en: {
       subject: 'Case {{caseId}} is stalled: nobody has taken it on',
       body: 'Step: {{action}}. It was due by {{due}}; {{daysOverdue}} days overdue.',
+    },
+  },
+  'kot-requested': {
+    nl: {
+      subject: 'Aanvraag kinderopvangtoeslag (Wlz-route): zaak {{caseId}}',
+      body: 'Op {{requestedOn}} is {{channel}} kinderopvangtoeslag aangevraagd via de Wlz-route.{{#callbackExpectedOn}} Het gezin verwacht een terugbelafspraak op {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nU bent aan zet: bel terug, registreer het Wlz-verzoek en controleer de indicatie bij het CIZ, uiterlijk {{due}}.',
+    },
+    en: {
+      subject: 'Childcare allowance request (Wlz route): case {{caseId}}',
+      body: 'On {{requestedOn}} the childcare allowance was requested {{channel}} through the Wlz route.{{#callbackExpectedOn}} The family expects a call back on {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nIt is your turn: call back, register the Wlz request and check the indication with CIZ, by {{due}}.',
+    },
+  },
+  'indication-check-requested': {
+    nl: {
+      subject: 'Wlz-indicatie bevestigen: zaak {{caseId}}',
+      body: 'Dienst Toeslagen heeft op {{registeredOn}} een Wlz-verzoek geregistreerd voor kinderopvangtoeslag.\n\nU bent aan zet: bevestig de Wlz-indicatie (soort en geldigheid), of meld dat u haar niet vindt, uiterlijk {{due}}.',
+    },
+    en: {
+      subject: 'Confirm the Wlz indication: case {{caseId}}',
+      body: 'Dienst Toeslagen registered a Wlz request for childcare allowance on {{registeredOn}}.\n\nIt is your turn: confirm the Wlz indication (kind and validity), or report that you cannot find it, by {{due}}.',
     },
   },
   'indication-not-found': {
@@ -92,6 +132,16 @@ export const notificationTemplates: NotificationTemplates = {
     en: {
       subject: 'Application forms sent: case {{caseId}}',
       body: 'Dienst Toeslagen posted the application forms on {{sentOn}}. It is your turn: fill them in with the family, have both partners sign, and send them back by {{due}}.',
+    },
+  },
+  'application-submitted': {
+    nl: {
+      subject: 'Aanvraag verstuurd: zaak {{caseId}}',
+      body: 'De ondertekende aanvraag is op {{submittedOn}} per post naar Dienst Toeslagen verstuurd.\n\nU bent aan zet: registreer de ontvangst uiterlijk {{due}}; daarna loopt de beslistermijn van 5 weken.',
+    },
+    en: {
+      subject: 'Application posted: case {{caseId}}',
+      body: 'The signed application was posted to Dienst Toeslagen on {{submittedOn}}.\n\nIt is your turn: register its receipt by {{due}}; the 5-week decision norm runs from then.',
     },
   },
   'kot-decided': {
@@ -122,6 +172,26 @@ export const notificationTemplates: NotificationTemplates = {
     en: {
       subject: 'KOT rejected: objection possible until {{objectionEnds}} (case {{caseId}})',
       body: 'The application was rejected ({{reason}}). An objection can be filed until {{objectionEnds}}.',
+    },
+  },
+  'objection-window-closing': {
+    nl: {
+      subject: 'Bezwaartermijn eindigt op {{objectionEnds}} (zaak {{caseId}})',
+      body: 'Bezwaar maken tegen {{against}} kan nog tot en met {{objectionEnds}} ({{daysLeft}} dagen). Er is nog geen bezwaar ingediend.\n\nBespreek met het gezin of bezwaar zin heeft; na deze datum kan het alleen nog als te laat bezwaar.',
+    },
+    en: {
+      subject: 'Objection period ends on {{objectionEnds}} (case {{caseId}})',
+      body: 'An objection against {{against}} can be filed until {{objectionEnds}} ({{daysLeft}} days). No objection has been filed yet.\n\nDiscuss with the family whether an objection makes sense; after this date only a late objection is possible.',
+    },
+  },
+  'objection-filed': {
+    nl: {
+      subject: 'Bezwaar ingediend: zaak {{caseId}}',
+      body: 'Op {{filedOn}} is bezwaar gemaakt tegen {{against}}.\n\nU bent aan zet: beslis op het bezwaar uiterlijk {{due}} (6 weken).',
+    },
+    en: {
+      subject: 'Objection filed: case {{caseId}}',
+      body: 'An objection against {{against}} was filed on {{filedOn}}.\n\nIt is your turn: decide on the objection by {{due}} (6 weeks).',
     },
   },
   'smi-ending-without-kot': {

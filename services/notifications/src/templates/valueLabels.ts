@@ -18,6 +18,14 @@ const labels: Record<string, Labels> = {
     'no-longer-needed': { nl: 'niet meer nodig', en: 'no longer needed' },
     withdrawn: { nl: 'ingetrokken', en: 'withdrawn' },
   },
+  against: {
+    rejection: { nl: 'de afwijzing', en: 'the rejection' },
+    stop: { nl: 'de stopzetting van de toeslag', en: 'the stop of the allowance' },
+  },
+  channel: {
+    phone: { nl: 'telefonisch (BelastingTelefoon)', en: 'by phone (BelastingTelefoon)' },
+    letter: { nl: 'per brief', en: 'by letter' },
+  },
   mandate: {
     'court-bewind': { nl: 'beschermingsbewind (rechter)', en: 'court-appointed administration' },
     'court-curatele': { nl: 'curatele (rechter)', en: 'guardianship (court)' },

@@ -26,7 +26,15 @@ export type StepName =
   | 'receive'
   | 'grant'
   | 'reject'
-  | 'release';
+  | 'release'
+  | 'releaseWhileWaiting'
+  | 'decline'
+  | 'closeNotEligible'
+  | 'object'
+  | 'stop'
+  | 'stopToZero'
+  | 'endSmiAcceptingGap'
+  | 'reinstateSmi';
 
 export function referralStep(caseId: string, name: StepName): [CaseCommand, CommandContext] {
   switch (name) {
@@ -105,6 +113,53 @@ export function referralStep(caseId: string, name: StepName): [CaseCommand, Comm
       return [
         { type: 'ReleaseClaim', caseId, reason: 'Bewind beëindigd' },
         at('2024-03-08', actors.bewindvoerder),
+      ];
+    case 'releaseWhileWaiting':
+      return [
+        { type: 'ReleaseClaim', caseId, reason: 'Bewind beëindigd' },
+        at('2024-04-10', actors.bewindvoerder),
+      ];
+    case 'decline':
+      return [
+        { type: 'DeclineOffer', caseId, reason: 'Geen capaciteit' },
+        at('2024-03-06', actors.bewindvoerder),
+      ];
+    case 'closeNotEligible':
+      return [
+        { type: 'CloseCase', caseId, outcome: 'stays-on-smi' },
+        at('2024-03-09', actors.officer),
+      ];
+    case 'object':
+      return [
+        { type: 'FileObjection', caseId, grounds: 'Partner werkt wel, zie contract.' },
+        at('2024-05-06', actors.bewindvoerder),
+      ];
+    case 'stop':
+    case 'stopToZero':
+      return [
+        {
+          type: 'StopKot',
+          caseId,
+          stoppedFrom: '2024-07-01',
+          setToZero: name === 'stopToZero',
+          reason: 'Uren klopten niet',
+        },
+        at('2024-06-20', actors.toeslagen),
+      ];
+    case 'endSmiAcceptingGap':
+      return [
+        {
+          type: 'EndSmi',
+          caseId,
+          lastDay: '2024-05-15',
+          acceptGapReason: 'Gezin verhuist naar een andere gemeente',
+        },
+        at('2024-05-02', actors.officer),
+      ];
+    case 'reinstateSmi':
+      return [
+        { type: 'ReinstateSmi', caseId, from: '2024-06-08', until: '2024-08-31' },
+        at('2024-06-10', actors.officer),
       ];
   }
 }

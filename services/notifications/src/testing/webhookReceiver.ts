@@ -15,6 +15,8 @@ export interface WebhookReceiver {
     signatureValid: boolean;
     status: number;
     contentType: string;
+    /** The Host header: the callback URL's host, whatever address the connection went to. */
+    host: string;
   }>;
   /** Accepted events, one per CloudEvent id (duplicates counted apart). */
   accepted: Map<string, CloudEvent>;
@@ -69,6 +71,7 @@ export async function startWebhookReceiver(path = '/kot/notifications'): Promise
       signatureValid,
       status,
       contentType: request.headers['content-type'] ?? '',
+      host: request.headers.host ?? '',
     });
     response.writeHead(status).end();
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createNotificationsService } from '../service/createNotificationsService';
 import { appendStory, untilDecision } from '../testing/caseStories';
+import type { CaseEvent } from '@kot/domain';
 import { testAuthenticator } from '../testing/testAuthenticator';
 import { testClock } from '../testing/testClock';
 import { openTestDatabase, type TestDatabase } from '../testing/testDatabase';
@@ -66,11 +67,21 @@ describe('deadline timers', () => {
       'smi-ending-without-kot → bewindvoerder',
       'smi-ending-without-kot → smi-officer',
     ]);
+    const [overdue] = await database.db.query<{ deadline: string; about_date: string }>(
+      `SELECT deadline, about_date FROM notification_intents
+        WHERE case_id = $1 AND rule = 'decision-overdue' LIMIT 1`,
+      [caseId],
+    );
+    expect(overdue).toEqual({
+      deadline: 'decide-application/2024-04-03',
+      about_date: '2024-05-08',
+    });
   });
 
   it('run on their interval, page through every open case, and reach the escalation inbox', async () => {
     const caseIds: string[] = [randomUUID(), randomUUID(), randomUUID()];
     for (const caseId of caseIds) await appendStory(database.store, caseId, ['open', 'offer']);
+    time.set('2024-03-06T10:00:00Z');
     const service = await newService();
     await service.start({ timers: false, dispatcher: false });
     await service.catchUp();
@@ -83,7 +94,7 @@ describe('deadline timers', () => {
     let found: string[][] = [];
     for (
       let round = 0;
-      round < 100 && (found.length === 0 || found.some((rules) => rules.length < 2));
+      round < 100 && (found.length === 0 || found.some((rules) => rules.length < 3));
       round++
     ) {
       found = await Promise.all(caseIds.map(deadlineIntents));
@@ -92,7 +103,11 @@ describe('deadline timers', () => {
     await timers.close();
     expect(found).toHaveLength(3);
     for (const rules of found) {
-      expect(rules).toEqual(['case-unclaimed → smi-officer', 'case-unclaimed → smi-team-lead']);
+      expect(rules).toEqual([
+        'case-unclaimed → smi-officer',
+        'case-unclaimed → smi-team-lead',
+        'offer-overdue → bewindvoerder',
+      ]);
     }
 
     await timers.drain();
@@ -102,5 +117,55 @@ describe('deadline timers', () => {
       (m) => caseIds.includes(m.caseId) && m.rule === 'case-unclaimed',
     );
     expect(unclaimed).toHaveLength(3);
+  });
+
+  it('look at every due case in the end, a bounded number per scan, each scan going on where the last stopped', async () => {
+    const caseIds = Array.from({ length: 5 }, () => randomUUID());
+    const histories = new Map<string, CaseEvent[]>();
+    for (const caseId of caseIds)
+      histories.set(caseId, await appendStory(database.store, caseId, ['open', 'offer']));
+    time.set('2024-03-06T10:00:00Z');
+    const service = await createNotificationsService({
+      store: database.store,
+      db: database.db,
+      authenticate: testAuthenticator,
+      clock: time.clock,
+      email: null,
+      timers: { batchSize: 1, maxCases: 2 },
+    });
+    await service.start({ timers: false, dispatcher: false });
+    await service.catchUp();
+
+    time.set('2024-03-21T10:00:00Z');
+    const scans = [];
+    for (let round = 0; round < 20; round++) {
+      const scan = await service.scanDeadlines();
+      scans.push(scan);
+      if (scan.complete && scan.casesScanned === 0) break;
+    }
+    expect(scans.every((scan) => scan.casesScanned <= 2)).toBe(true);
+    expect(scans.at(-1)).toEqual({ casesScanned: 0, intents: 0, complete: true });
+    for (const caseId of caseIds) {
+      expect(await deadlineIntents(caseId)).toEqual([
+        'case-unclaimed → smi-officer',
+        'case-unclaimed → smi-team-lead',
+        'offer-overdue → bewindvoerder',
+      ]);
+    }
+
+    // Checked today: not folded again until tomorrow, or until one of its events arrives.
+    expect((await service.scanDeadlines()).casesScanned).toBe(0);
+    await appendStory(database.store, caseIds[0]!, ['claim'], histories.get(caseIds[0]!));
+    await service.catchUp();
+    expect(await service.scanDeadlines()).toMatchObject({ casesScanned: 1, complete: true });
+    time.set('2024-03-22T10:00:00Z');
+    let nextDay = 0;
+    for (let round = 0; round < 20; round++) {
+      const scan = await service.scanDeadlines();
+      nextDay += scan.casesScanned;
+      if (scan.complete && scan.casesScanned === 0) break;
+    }
+    expect(nextDay).toBeGreaterThanOrEqual(caseIds.length);
+    await service.close();
   });
 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOESLAGEN } from '@kot/domain';
+import { createMetrics } from '@kot/platform';
+import type { Logger } from '../../service/dependencies';
 import { seedRecipientDirectory } from '../../recipients/seedRecipientDirectory';
 import { notificationStreamId } from '../../recording/notificationEvents';
 import { createNotificationsService } from '../../service/createNotificationsService';
@@ -56,11 +58,21 @@ describe('e-mail notifications over real SMTP', () => {
   it('mails each party that wants e-mail, in its language, as text and HTML, and records every delivery without addresses', async () => {
     const caseId = randomUUID();
     await appendStory(database.store, caseId, [...untilDecision, 'reject']);
+    const metrics = createMetrics({ processMetrics: false });
+    const warnings: Array<{ details: object; message?: string }> = [];
+    const logger: Logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (details, message) => warnings.push({ details, ...(message ? { message } : {}) }),
+      error: () => undefined,
+    };
     const service = await createNotificationsService({
       store: database.store,
       db: database.db,
       authenticate: testAuthenticator,
       clock: time.clock,
+      logger,
+      metrics,
       email: {
         from: 'KOT <noreply@kot-referral.example>',
         transport: { kind: 'smtp', host: smtp.host, port: smtp.port },
@@ -98,9 +110,24 @@ describe('e-mail notifications over real SMTP', () => {
     const history = await database.store.readStream(notificationStreamId(caseId));
     const delivered = history.filter((event) => event.type === 'NotificationDelivered');
     expect(delivered.filter((event) => event.data.channel === 'email')).toHaveLength(7);
-    // Every intent reached an inbox: 10 intents for this story.
-    expect(delivered.filter((event) => event.data.channel === 'inbox')).toHaveLength(10);
+    // Every intent reached an inbox: 13 intents for this story (3 of them to the desks' inboxes only).
+    expect(delivered.filter((event) => event.data.channel === 'inbox')).toHaveLength(13);
     expect(JSON.stringify(history)).not.toContain('@');
+
+    // Those without an address (the desks, CIZ, the household) are counted and named by role only.
+    const counted = await metrics.registry
+      .getSingleMetric('kot_notifications_without_email_address_total')!
+      .get();
+    const byRule = Object.fromEntries(counted.values.map((v) => [v.labels.rule, v.value]));
+    // kot-decided: 5 parties, 2 of them with e-mail.
+    expect(byRule).toMatchObject({ 'kot-decided': 3, 'kot-requested': 1 });
+    const recipients = warnings.flatMap(
+      (warning) => (warning.details as { recipients?: string[] }).recipients ?? [],
+    );
+    expect(new Set(recipients)).toEqual(
+      new Set(['CIZ/ciz-assessor', 'DienstToeslagen/toeslagen-officer', 'household:*/household']),
+    );
+    expect(JSON.stringify(warnings)).not.toContain('@');
 
     // Nothing goes out twice when the dispatcher runs again or the service restarts.
     await service.drain();

@@ -12,7 +12,9 @@ export interface NotificationData {
   /** The event that caused it (null for a deadline) and its type. */
   eventId: string | null;
   eventType: string | null;
-  /** The deadline or date it is about, for a deadline notification. */
+  /** For a deadline notification: which deadline (`decide-application/2024-04-03`)… */
+  deadline: string | null;
+  /** …and the calendar date (YYYY-MM-DD) it is about: the due date, SMI's last day, a gap's first day. */
   date: string | null;
   params: Record<string, unknown>;
 }
@@ -40,6 +42,7 @@ export const notificationCloudEvent = (
       recipient: { organisation: intent.recipient.organisation, role: intent.recipient.role },
       eventId: intent.eventId,
       eventType: intent.eventType,
+      deadline: intent.deadline,
       date: intent.date,
       params: intent.params,
     },

@@ -1,5 +1,12 @@
 import type { StoredIntent } from '../../outbox/storedIntent';
-import { callbackUrlProblems } from './callbackAddressPolicy';
+import type { LookupAddress } from 'node:dns';
+import {
+  addressAllowed,
+  callbackUrlProblems,
+  isPublicAddress,
+  type CallbackAddressPolicy,
+} from './callbackAddressPolicy';
+import { guardedLookup } from './guardedLookup';
 import { notificationCloudEvent } from './notificationCloudEvent';
 import { signBody, verifySignature } from './webhookSignature';
 import { filterProblems, matches } from './webhookSubscriptions';
@@ -17,6 +24,7 @@ const intent: StoredIntent = {
   recipient: { organisation: 'GM0344', role: 'smi-officer', personId: 'u-officer-utrecht' },
   eventId: 'evt-1',
   eventType: 'KotRejected',
+  deadline: null,
   date: null,
   params: { caseId: '0192a6c4-1b2c-7d3e-8f40-5a6b7c8d9e0f', outcome: 'rejected' },
   createdAt: new Date('2024-04-30T11:00:00Z'),
@@ -59,6 +67,79 @@ describe('webhook callback URLs', () => {
     expect(
       await callbackUrlProblems('https://partner.example/hook', 'public-only', resolve),
     ).toEqual([]);
+  });
+});
+
+describe('callback addresses', () => {
+  it('count as public only outside every special-purpose range, IPv6 prefixes that lead to IPv4 included', () => {
+    const notPublic = [
+      '0.0.0.0',
+      '10.1.2.3',
+      '100.64.1.1',
+      '127.0.0.1',
+      '169.254.169.254',
+      '172.20.0.1',
+      '192.0.0.8',
+      '192.0.2.5',
+      '192.168.1.1',
+      '198.18.0.1',
+      '198.19.255.254',
+      '203.0.113.9',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::',
+      '::1',
+      '::ffff:10.0.0.1',
+      '::ffff:127.0.0.1',
+      '64:ff9b::7f00:1',
+      '64:ff9b:1::a00:1',
+      '2002:7f00:1::',
+      '2001::1',
+      '2001:db8::1',
+      'fd00::1',
+      'fe80::1',
+      'ff02::1',
+    ];
+    expect(notPublic.filter(isPublicAddress)).toEqual([]);
+    expect(['93.184.215.14', '8.8.8.8', '2606:4700::1111'].every(isPublicAddress)).toBe(true);
+  });
+
+  it('are allowed per policy: loopback in tests and the embedded demo, never private ranges outside "any"', () => {
+    const allowed = (policy: CallbackAddressPolicy) =>
+      ['127.0.0.1', '::1', '10.0.0.1', '169.254.169.254', '8.8.8.8'].filter((address) =>
+        addressAllowed(address, policy),
+      );
+    expect(allowed('loopback-only')).toEqual(['127.0.0.1', '::1']);
+    expect(allowed('public-or-loopback')).toEqual(['127.0.0.1', '::1', '8.8.8.8']);
+    expect(allowed('public-only')).toEqual(['8.8.8.8']);
+    expect(allowed('any')).toHaveLength(5);
+  });
+
+  it('are looked up for the connection itself, which refuses a name now pointing somewhere not allowed', async () => {
+    const dns: Record<string, string[]> = {
+      'rebound.example': ['127.0.0.1'],
+      'mixed.example': ['93.184.215.14', '10.0.0.1'],
+      'partner.example': ['93.184.215.14', '2606:4700::1111'],
+    };
+    const lookUp = (policy: CallbackAddressPolicy, host: string, all = false) =>
+      new Promise<{ code?: string; address: string | LookupAddress[] }>((resolve) =>
+        guardedLookup(policy, async (name) => dns[name] ?? [])(host, { all }, (error, address) =>
+          resolve({ ...(error ? { code: (error as { code?: string }).code } : {}), address }),
+        ),
+      );
+    expect((await lookUp('public-only', 'rebound.example')).code).toBe('EBLOCKEDADDRESS');
+    expect((await lookUp('public-only', 'mixed.example')).code).toBe('EBLOCKEDADDRESS');
+    expect((await lookUp('loopback-only', 'partner.example')).code).toBe('EBLOCKEDADDRESS');
+    expect((await lookUp('public-only', 'unknown.example')).code).toBe('ENOTFOUND');
+    expect(await lookUp('public-or-loopback', 'rebound.example')).toEqual({
+      address: '127.0.0.1',
+    });
+    expect(await lookUp('public-only', 'partner.example', true)).toEqual({
+      address: [
+        { address: '93.184.215.14', family: 4 },
+        { address: '2606:4700::1111', family: 6 },
+      ],
+    });
   });
 });
 

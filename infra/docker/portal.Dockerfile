@@ -1,0 +1,32 @@
+# The portal: the built page, and its server (services/portal/server/servePortal.ts), which is the
+# one GraphQL entry in distributed mode: it routes each operation to referrals, projections or
+# notifications by its root fields (services/portal/server/graphqlRoutes.ts).
+# Build from the repository root: docker build -f infra/docker/portal.Dockerfile .
+FROM node:20.19-bookworm-slim
+
+WORKDIR /app
+# Every workspace's package.json first, so the dependency layer is cached until one of them changes.
+COPY package.json package-lock.json tsconfig.base.json turbo.json ./
+COPY packages/domain/package.json packages/domain/
+COPY packages/eventstore/package.json packages/eventstore/
+COPY packages/platform/package.json packages/platform/
+COPY services/referrals/package.json services/referrals/
+COPY services/projections/package.json services/projections/
+COPY services/notifications/package.json services/notifications/
+COPY services/all-in-one/package.json services/all-in-one/
+COPY services/portal/package.json services/portal/
+COPY test/package.json test/
+# Dev dependencies included: Vite builds the page, @swc-node/register runs the server's TypeScript.
+# npm install, not npm ci: the lockfile cannot list every platform's optional binaries (swc, Vite).
+RUN npm install --no-audit --no-fund && npm cache clean --force
+
+# The page imports the domain's pure rules (eligibility, may): only that package is needed.
+COPY packages/domain packages/domain
+COPY services/portal services/portal
+RUN npm run build -w services/portal
+
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+USER node
+WORKDIR /app/services/portal
+EXPOSE 4000
+CMD ["node", "-r", "@swc-node/register", "server/servePortal.ts"]
