@@ -90,7 +90,7 @@ export function notificationsForDeadlines(state: CaseState, now: Instant): Notif
   // the past (a back-dated end of SMI) or closed while the service was down.
   if (officer) {
     for (const gap of coverage.gaps) {
-      if (gap.acceptedReason !== null) continue;
+      if (gap.accepted) continue;
       const about = { deadline: `gap/${gap.from}`, date: gap.from };
       const params = { from: gap.from, days: gap.days, accepted: false };
       intents.push(intent(state, 'funding-gap-opened', officer, about, params));

@@ -86,6 +86,14 @@ describe('notification rules for deadlines', () => {
     expect(
       only('funding-gap-opened', notificationsForDeadlines(accepted, at('2024-05-20'))),
     ).toEqual([]);
+    // The notifications service folds events without personal data: the reason is gone there.
+    const withoutReasons = {
+      ...accepted,
+      acceptedGaps: accepted.acceptedGaps.map((gap) => ({ ...gap, reason: null })),
+    } as unknown as typeof accepted;
+    expect(
+      only('funding-gap-opened', notificationsForDeadlines(withoutReasons, at('2024-05-20'))),
+    ).toEqual([]);
   });
 
   it('warns the claimant in the last 7 days of the objection period, and nobody once an objection is filed', () => {
