@@ -96,7 +96,7 @@ export function loadConfig(env: Environment): PlatformConfig {
     logLevel: logLevelRaw as LogLevel,
     graphql: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
-      maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100_000),
+      maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 100_000),
     },
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     kafkaBrokers: (read('KAFKA_BROKERS') ?? '')
