@@ -99,6 +99,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     closers.push(() => referrals.close());
     const projections = await createProjectionsService({
       store: opened.store,
+      logStore: opened.logStore,
       db: opened.database,
       authenticate,
       logger,

@@ -17,10 +17,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'projections', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
-  const { store, database: db, close } = await openProtectedEventStore(config);
+  const { store, logStore, database: db, close } = await openProtectedEventStore(config);
   shutdown.onShutdown('event store', close);
   const service = await createProjectionsService({
     store,
+    logStore,
     db,
     logger,
     metrics,
