@@ -5,6 +5,7 @@
 export * from './config/loadConfig';
 export * from './config/embeddedSecrets';
 export * from './eventStore/openProtectedEventStore';
+export { DataDirectoryInUseError } from './eventStore/dataDirectoryLock';
 export * from './logging/createLogger';
 export { personalKeys, scrubPersonalData, scrubText } from './logging/scrubPersonalData';
 export * from './auth/authenticationErrors';
