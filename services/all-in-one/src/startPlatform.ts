@@ -9,7 +9,7 @@ import {
   createHttpApp,
   createLogger,
   createMetrics,
-  embeddedIssuer,
+  embeddedDataDir,
   embeddedJwtSecret,
   issueToken,
   loadConfig,
@@ -43,7 +43,9 @@ export interface StartPlatformOptions {
 export interface RunningPlatform {
   url: string;
   config: PlatformConfig;
-  /** A ready bearer token per demo user (embedded HS256 mode only). */
+  /** Whether the demo user picker is served and demo tokens are handed out (see demoSignInEnabled). */
+  demoSignIn: boolean;
+  /** A ready bearer token per demo user; empty unless demo sign-in is on. */
   tokens: Record<string, string>;
   referrals: ReferralsService;
   projections: ProjectionsService;
@@ -53,9 +55,6 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-/** Repository-root `data/` unless DATA_DIR says otherwise, wherever npm runs the workspace from. */
-export const defaultDataDir = resolve(__dirname, '../../../data');
-
 /**
  * Embedded mode needs no setup: PGlite in `data/`, a token secret created beside the data on
  * first start, and e-mail written to `data/mail`. Explicit settings always win.
@@ -63,7 +62,8 @@ export const defaultDataDir = resolve(__dirname, '../../../data');
 export function withEmbeddedDefaults(env: Environment): Environment {
   const kind = env['EVENTSTORE'] ?? 'pglite';
   if (kind !== 'pglite') return env;
-  const dataDir = env['DATA_DIR'] ?? defaultDataDir;
+  // The repository's data/ unless DATA_DIR says otherwise, wherever npm runs the workspace from.
+  const dataDir = embeddedDataDir(env);
   const needsSecret = !env['JWT_SECRET'] && !env['JWKS_URL'];
   const needsMail = !env['SMTP_URL'] && !env['MAIL_DIR'];
   return {
@@ -78,6 +78,7 @@ export function withEmbeddedDefaults(env: Environment): Environment {
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
   const env = withEmbeddedDefaults(options.env);
   const config = loadConfig(env);
+  const demoSignIn = demoSignInEnabled(config);
   const notificationSettings = loadNotificationsConfig(env);
   const logger = options.logger ?? createLogger({ service: 'all-in-one', level: config.logLevel });
   const clock = options.clock ?? (() => new Date());
@@ -179,7 +180,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       await projections.whenCaughtUp();
     }
     const tokens: Record<string, string> = {};
-    if (config.authentication.kind === 'hs256') {
+    if (demoSignIn && config.authentication.kind === 'hs256') {
       const { secret, issuer, audience } = config.authentication;
       for (const demo of demoUsers) {
         tokens[demo.key] = await issueToken(secret, demo.actor, '8h', { issuer, audience });
@@ -189,6 +190,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     return {
       url: server.url,
       config,
+      demoSignIn,
       tokens,
       referrals,
       projections,
@@ -202,8 +204,18 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   }
 }
 
-/** The demo user picker, only when the platform issues its own demo tokens (embedded HS256). */
+/**
+ * Demo sign-in (the portal's user picker and the printed tokens) lets anyone who reaches the port
+ * act as any demo user, the auditor included. So it is there in the embedded mode only (PGlite on
+ * this machine, HS256 tokens), or on a server that asks for it with DEMO_SIGN_IN=on (which
+ * loadConfig refuses beside an identity provider). A server with JWT_SECRET has none of it.
+ */
+export function demoSignInEnabled(config: PlatformConfig): boolean {
+  const auth = config.authentication;
+  return auth.kind === 'hs256' && (config.eventStore.kind === 'pglite' || config.demoSignIn);
+}
+
 function demoRoutes(config: PlatformConfig) {
   const auth = config.authentication;
-  return auth.kind === 'hs256' && auth.issuer === embeddedIssuer ? [demoSignInRoutes(auth)] : [];
+  return demoSignInEnabled(config) && auth.kind === 'hs256' ? [demoSignInRoutes(auth)] : [];
 }
