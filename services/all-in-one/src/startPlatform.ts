@@ -52,6 +52,8 @@ export interface RunningPlatform {
   notifications: NotificationsService;
   /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
   mailDirectory: string | null;
+  /** How e-mail leaves: files in mailDirectory, an SMTP server, or not at all. */
+  email: 'directory' | 'smtp' | 'off';
   close(): Promise<void>;
 }
 
@@ -196,6 +198,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       projections,
       notifications,
       mailDirectory: mail?.kind === 'directory' ? mail.directory : null,
+      email: mail?.kind ?? 'off',
       close,
     };
   } catch (error) {

@@ -19,11 +19,8 @@ export function welcomeText(platform: RunningPlatform, startMs: number): string 
     `  GraphQL API and sandbox:            ${url}/graphql`,
     `  REST intake for agency systems:     POST ${url}/commands/<CommandType>`,
     `  Health, readiness, metrics:         ${url}/healthz  ${url}/readyz  ${url}/metrics`,
-    `  E-mail:                             ${
-      platform.mailDirectory
-        ? `written as .eml files to ${platform.mailDirectory} (open them in any mail program)`
-        : 'sent through the SMTP server in SMTP_URL'
-    }; in-app messages in the portal's inbox`,
+    `  E-mail:                             ${emailLine(platform)}`,
+    `  In-app messages:                    the portal's inbox (Berichten)`,
     '',
   ];
   if (!platform.demoSignIn) {
@@ -58,4 +55,15 @@ export function welcomeText(platform: RunningPlatform, startMs: number): string 
     'README.md walks one case through the whole process, role by role.',
   );
   return lines.join('\n');
+}
+
+function emailLine(platform: RunningPlatform): string {
+  switch (platform.email) {
+    case 'directory':
+      return `written as .eml files to ${platform.mailDirectory} (open them in any mail program)`;
+    case 'smtp':
+      return 'sent through the SMTP server in SMTP_URL';
+    case 'off':
+      return 'not sent (set SMTP_URL or MAIL_DIR)';
+  }
 }

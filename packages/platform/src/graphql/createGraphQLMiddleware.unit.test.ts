@@ -217,6 +217,25 @@ describe('the GraphQL middleware', () => {
     expect(body.errors?.[0]?.message).toMatch(/too complex \(14; at most 8\)/);
   });
 
+  it('leaves variables of the wrong type to graphql-js, which refuses them with 400 BAD_USER_INPUT', async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($n: Int) { page(first: $n) { name } }',
+        variables: { n: 'many' },
+      }),
+    });
+    const body = (await response.json()) as {
+      errors: Array<{ extensions: Record<string, unknown> }>;
+    };
+    expect(response.status).toBe(400);
+    expect(body.errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'n', reason: { en: 'expected a whole number' } }],
+    });
+  });
+
   it('counts a page once per item asked for', async () => {
     // 1 for the list, plus 1 per item for its name: 3 for the default of two items.
     expect((await post('{ page { name } }')).status).toBe(200);

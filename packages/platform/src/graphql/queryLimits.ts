@@ -57,12 +57,19 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = operationComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-          });
+          let complexity: number;
+          try {
+            complexity = operationComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+            });
+          } catch {
+            // Variables that do not fit their types: the operation will not run at all, and
+            // graphql-js refuses it next with BAD_USER_INPUT naming the field.
+            return;
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `The operation is too complex (${complexity}; at most ${maxComplexity}). Ask for fewer fields or fewer items.`,
