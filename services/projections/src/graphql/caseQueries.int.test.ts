@@ -468,6 +468,7 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
     const [open, offer] = offeredCase(mixed);
     // Recorded second, but dated two days before the referral it follows.
     await runSteps(opened.store, [open!, [offer![0], at('2024-03-02', actors.officer)]]);
+    await api.service.whenCaughtUp();
     const query = `query ($id: ID!, $at: DateTimeISO!) {
       caseAsOf(id: $id, at: $at, timeAxis: BUSINESS) { status eventCount }
     }`;
