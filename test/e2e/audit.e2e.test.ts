@@ -172,6 +172,16 @@ describeOnEachEngine('what auditors and the people in a case can rely on', (plat
     }
   });
 
+  it('answers NOT_FOUND to an integrity check of a case that never existed, rather than calling it valid', async () => {
+    const answer = await http.query(
+      'auditor',
+      'query ($id: ID!) { verifyIntegrity(id: $id) { valid eventCount } }',
+      { id: family().caseId },
+    );
+    expect(refusalOf(answer).code).toBe('NOT_FOUND');
+    expect(answer.data).toBeNull();
+  });
+
   it("shows a supporter who was offered the case only its summary, and the family's names once it has claimed it", async () => {
     const f = family();
     await bringTo(http, f, 'OpenReferral');

@@ -121,6 +121,8 @@ describe('the portal as the one GraphQL entry of the distributed services', () =
       url: portalUrl,
       tokens: platform.tokens as Record<DemoUserKey, string>,
       tokenFor: () => Promise.reject(new Error('not needed')),
+      welcome: () => '',
+      printedTokens: platform.tokens,
       close: async () => undefined,
     });
   }, 120_000);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Actor } from '@kot/domain';
 import { issueToken } from '@kot/platform';
-import { startPlatform, type RunningPlatform } from '@kot/all-in-one';
+import { demoUsers, startPlatform, welcomeText, type RunningPlatform } from '@kot/all-in-one';
 
 /** The demo users the launcher prints a token for. */
 export const demoUserKeys = [
@@ -33,10 +33,20 @@ const storyClock = () => new Date(`${storyDay}T11:00:00.000Z`);
 export interface PlatformUnderTest {
   engine: Engine['name'];
   url: string;
+  /** A token per demo user, signed the way the platform checks them (on every engine). */
   tokens: Record<DemoUserKey, string>;
   /** A token for someone who is not a demo user (a colleague, another office, the household). */
   tokenFor(actor: Actor): Promise<string>;
+  /** What `npm start` would print for this platform. */
+  welcome(): string;
+  /** The demo tokens the platform itself hands out (none outside the embedded mode). */
+  printedTokens: Record<string, string>;
   close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** The platform's clock; the pinned story day by default. */
+  clock?: () => Date;
 }
 
 interface Engine {
@@ -84,26 +94,36 @@ const engines: readonly Engine[] = [
   },
 ];
 
-export async function startPlatformOn(engine: Engine): Promise<PlatformUnderTest> {
+export async function startPlatformOn(
+  engine: Engine,
+  options: PlatformOptions = {},
+): Promise<PlatformUnderTest> {
   const { env, cleanUp } = await engine.prepare();
   const secret = randomBytes(32).toString('hex');
   let platform: RunningPlatform;
   try {
     platform = await startPlatform({
       env: { ...env, JWT_SECRET: secret, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
-      clock: storyClock,
+      clock: options.clock ?? storyClock,
       seedDemo: false,
     });
   } catch (error) {
     await cleanUp();
     throw error;
   }
+  const tokenFor = (actor: Actor) =>
+    issueToken(secret, actor, '1h', { issuer: 'kot-platform', audience: 'kot-platform' });
+  // A server hands out no demo tokens: the tests sign their own for the same people.
+  const tokens = Object.fromEntries(
+    await Promise.all(demoUsers.map(async (demo) => [demo.key, await tokenFor(demo.actor)])),
+  ) as Record<DemoUserKey, string>;
   return {
     engine: engine.name,
     url: platform.url,
-    tokens: platform.tokens as Record<DemoUserKey, string>,
-    tokenFor: (actor) =>
-      issueToken(secret, actor, '1h', { issuer: 'kot-platform', audience: 'kot-platform' }),
+    tokens,
+    tokenFor,
+    welcome: () => welcomeText(platform, 0),
+    printedTokens: platform.tokens,
     async close() {
       try {
         await platform.close();
@@ -121,6 +141,7 @@ export async function startPlatformOn(engine: Engine): Promise<PlatformUnderTest
 export function describeOnEachEngine(
   name: string,
   suite: (platform: () => PlatformUnderTest) => void,
+  options: PlatformOptions = {},
 ): void {
   for (const engine of engines) {
     if (engine.unavailable) {
@@ -133,7 +154,7 @@ export function describeOnEachEngine(
     describe(`${name} on ${engine.name}`, () => {
       let platform: PlatformUnderTest | undefined;
       beforeAll(async () => {
-        platform = await startPlatformOn(engine);
+        platform = await startPlatformOn(engine, options);
       }, 60_000);
       afterAll(async () => {
         await platform?.close();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startPlatform, type RunningPlatform } from '@kot/all-in-one';
 
 const document = readFileSync(join(__dirname, '../../docs/walkthrough.graphql'), 'utf8');
+const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 // The walk-through's dates were written for this day; the clock is pinned so it keeps passing.
 const writtenOn = new Date('2026-11-23T10:00:00Z');
 
@@ -24,13 +25,23 @@ const steps: Array<[operation: string, role: string]> = [
   ['Submit', 'bewindvoerder'],
   ['Receive', 'toeslagen-officer'],
   ['Grant', 'toeslagen-officer'],
-  ['EndSmiTooLate', 'smi-officer-utrecht'],
+  ['EndSmiTooEarly', 'smi-officer-utrecht'],
   ['EndSmi', 'smi-officer-utrecht'],
   ['Case', 'bewindvoerder'],
   ['Audit', 'auditor'],
 ];
 
 describe('the README walk-through', () => {
+  it('is listed in the README in the order it runs, each operation with its role', () => {
+    const rows = [...readme.matchAll(/^\| (\d+)\s+\| `(\w+)`\s+\| `([\w-]+)`/gm)].map(
+      ([, number, operation, role]) => [Number(number), operation, role],
+    );
+    expect(rows).toEqual(steps.map(([operation, role], index) => [index + 1, operation, role]));
+    for (const [operation] of steps) {
+      expect(document).toMatch(new RegExp(`^(query|mutation) ${operation} \\{`, 'm'));
+    }
+  });
+
   let platform: RunningPlatform;
   let dataDir: string;
 
@@ -66,7 +77,7 @@ describe('the README walk-through', () => {
     const answers: Record<string, Awaited<ReturnType<typeof send>>> = {};
     for (const [operation, role] of steps) {
       answers[operation] = await send(operation, role);
-      if (operation !== 'EndSmiTooLate')
+      if (operation !== 'EndSmiTooEarly')
         expect({ operation, errors: answers[operation]?.errors }).toEqual({
           operation,
           errors: undefined,
@@ -85,7 +96,7 @@ describe('the README walk-through', () => {
       status: 'GRANTED',
       nextStep: { action: 'ALIGN_SMI', responsible: { role: 'SMI_OFFICER' } },
     });
-    const refusal = answers['EndSmiTooLate']?.errors?.[0];
+    const refusal = answers['EndSmiTooEarly']?.errors?.[0];
     expect(refusal?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(refusal)).toContain('acceptGapReason');
     expect(answers['Case']?.data?.['case']).toMatchObject({

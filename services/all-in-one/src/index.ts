@@ -1,3 +1,4 @@
 export * from './startPlatform';
 export * from './demoDirectory';
 export * from './seedDemoCases';
+export * from './welcomeText';

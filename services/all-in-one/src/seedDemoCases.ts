@@ -2,9 +2,12 @@
 // notification and history entry is what a real case would produce. Each step is carried out with
 // the clock at its own business moment (weeks ago for the older cases), so dates, durations and
 // the report read as they would in real use. Fixed case and command ids make seeding idempotent:
-// a restart finds the commands already carried out and adds nothing.
+// a restart finds the commands already carried out and skips them. It does not send them again:
+// on a later day their dates would differ, and the same command id with a different request is
+// refused as a conflict.
 import {
   addDays,
+  caseStreamId,
   dateInAmsterdam,
   firstOfMonth,
   syntheticBsn,
@@ -187,9 +190,24 @@ export async function seedDemoCases(store: EventStore, logger: Logger, now: Date
     logger,
   });
   const steps = demoCaseSteps(dateInAmsterdam(now.toISOString()));
+  const carriedOut = new Map<string, Set<string>>();
+  const alreadyCarriedOut = async (caseId: string, commandId: string) => {
+    let ids = carriedOut.get(caseId);
+    if (!ids) {
+      const stored = await store.readStream(caseStreamId(caseId));
+      ids = new Set(stored.map((event) => event.metadata.commandId ?? ''));
+      carriedOut.set(caseId, ids);
+    }
+    return ids.has(commandId);
+  };
+  let added = 0;
   for (const [daysAgo, name, command, actor] of steps) {
+    const caseId = command.caseId as string;
+    const commandId = `demo-${caseId}-${name}`;
+    if (await alreadyCarriedOut(caseId, commandId)) continue;
     clock = new Date(now.getTime() - daysAgo * 86_400_000);
-    await execute(command, actor, { commandId: `demo-${command.caseId}-${name}` });
+    await execute(command, actor, { commandId });
+    added++;
   }
-  return steps.length;
+  return added;
 }

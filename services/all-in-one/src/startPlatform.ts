@@ -9,7 +9,7 @@ import {
   createHttpApp,
   createLogger,
   createMetrics,
-  embeddedIssuer,
+  embeddedDataDir,
   embeddedJwtSecret,
   issueToken,
   loadConfig,
@@ -43,22 +43,23 @@ export interface StartPlatformOptions {
 export interface RunningPlatform {
   url: string;
   config: PlatformConfig;
-  /** A ready bearer token per demo user (embedded HS256 mode only). */
+  /** Whether the demo user picker is served and demo tokens are handed out (see demoSignInEnabled). */
+  demoSignIn: boolean;
+  /** A ready bearer token per demo user; empty unless demo sign-in is on. */
   tokens: Record<string, string>;
   referrals: ReferralsService;
   projections: ProjectionsService;
   notifications: NotificationsService;
   /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
   mailDirectory: string | null;
+  /** How e-mail leaves: files in mailDirectory, an SMTP server (host:port in mailServer), or not at all. */
+  email: 'directory' | 'smtp' | 'off';
   /** The SMTP server e-mail goes to (host:port), or null. */
   mailServer: string | null;
   /** Where webhooks may point (WEBHOOK_ADDRESSES). */
   webhookAddresses: string;
   close(): Promise<void>;
 }
-
-/** Repository-root `data/` unless DATA_DIR says otherwise, wherever npm runs the workspace from. */
-export const defaultDataDir = resolve(__dirname, '../../../data');
 
 /**
  * Embedded mode needs no setup: PGlite in `data/`, a token secret created beside the data on
@@ -67,7 +68,8 @@ export const defaultDataDir = resolve(__dirname, '../../../data');
 export function withEmbeddedDefaults(env: Environment): Environment {
   const kind = env['EVENTSTORE'] ?? 'pglite';
   if (kind !== 'pglite') return env;
-  const dataDir = env['DATA_DIR'] ?? defaultDataDir;
+  // The repository's data/ unless DATA_DIR says otherwise, wherever npm runs the workspace from.
+  const dataDir = embeddedDataDir(env);
   const needsSecret = !env['JWT_SECRET'] && !env['JWKS_URL'];
   const needsMail = !env['SMTP_URL'] && !env['MAIL_DIR'];
   return {
@@ -85,6 +87,7 @@ export function withEmbeddedDefaults(env: Environment): Environment {
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
   const env = withEmbeddedDefaults(options.env);
   const config = loadConfig(env);
+  const demoSignIn = demoSignInEnabled(config);
   const notificationSettings = loadNotificationsConfig(env);
   const logger = options.logger ?? createLogger({ service: 'all-in-one', level: config.logLevel });
   const clock = options.clock ?? (() => new Date());
@@ -106,6 +109,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     closers.push(() => referrals.close());
     const projections = await createProjectionsService({
       store: opened.store,
+      logStore: opened.logStore,
       db: opened.database,
       authenticate,
       logger,
@@ -191,7 +195,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       await projections.whenCaughtUp();
     }
     const tokens: Record<string, string> = {};
-    if (config.authentication.kind === 'hs256') {
+    if (demoSignIn && config.authentication.kind === 'hs256') {
       const { secret, issuer, audience } = config.authentication;
       for (const demo of demoUsers) {
         tokens[demo.key] = await issueToken(secret, demo.actor, '8h', { issuer, audience });
@@ -201,11 +205,13 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     return {
       url: server.url,
       config,
+      demoSignIn,
       tokens,
       referrals,
       projections,
       notifications,
       mailDirectory: mail?.kind === 'directory' ? mail.directory : null,
+      email: mail?.kind ?? 'off',
       mailServer: mail?.kind === 'smtp' ? `${mail.host}:${mail.port}` : null,
       webhookAddresses: notificationSettings.webhookAddresses,
       close,
@@ -216,8 +222,18 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   }
 }
 
-/** The demo user picker, only when the platform issues its own demo tokens (embedded HS256). */
+/**
+ * Demo sign-in (the portal's user picker and the printed tokens) lets anyone who reaches the port
+ * act as any demo user, the auditor included. So it is there in the embedded mode only (PGlite on
+ * this machine, HS256 tokens), or on a server that asks for it with DEMO_SIGN_IN=on (which
+ * loadConfig refuses beside an identity provider). A server with JWT_SECRET has none of it.
+ */
+export function demoSignInEnabled(config: PlatformConfig): boolean {
+  const auth = config.authentication;
+  return auth.kind === 'hs256' && (config.eventStore.kind === 'pglite' || config.demoSignIn);
+}
+
 function demoRoutes(config: PlatformConfig) {
   const auth = config.authentication;
-  return auth.kind === 'hs256' && auth.issuer === embeddedIssuer ? [demoSignInRoutes(auth)] : [];
+  return demoSignInEnabled(config) && auth.kind === 'hs256' ? [demoSignInRoutes(auth)] : [];
 }

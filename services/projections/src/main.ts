@@ -1,6 +1,7 @@
 // The read side on its own: `npm run start -w services/projections`.
 import 'reflect-metadata';
 import {
+  ConfigurationError,
   createAuthenticator,
   createHttpApp,
   createShutdown,
@@ -17,32 +18,39 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'projections', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
-  const { store, database: db, close } = await openProtectedEventStore(config);
+  const { store, logStore, database: db, close } = await openProtectedEventStore(config);
   shutdown.onShutdown('event store', close);
-  const service = await createProjectionsService({
-    store,
-    db,
-    logger,
-    metrics,
-    authenticate: createAuthenticator(config.authentication),
-    limits: config.graphql,
-  });
-  shutdown.onShutdown('projections (finish the current batch)', () => service.close());
-  const app = createHttpApp({
-    service: 'projections',
-    logger,
-    metrics,
-    bodyLimitBytes: config.http.bodyLimitBytes,
-    readiness: service.readiness,
-    routes: service.routes,
-  });
-  const server = await startHttpServer(app, config.http);
-  shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));
-  shutdown.exitOnSignals();
-  logger.info({ url: `${server.url}/graphql` }, 'projections ready');
+  try {
+    const service = await createProjectionsService({
+      store,
+      logStore,
+      db,
+      logger,
+      metrics,
+      authenticate: createAuthenticator(config.authentication),
+      limits: config.graphql,
+    });
+    shutdown.onShutdown('projections (finish the current batch)', () => service.close());
+    const app = createHttpApp({
+      service: 'projections',
+      logger,
+      metrics,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      readiness: service.readiness,
+      routes: service.routes,
+    });
+    const server = await startHttpServer(app, config.http);
+    shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));
+    shutdown.exitOnSignals();
+    logger.info({ url: `${server.url}/graphql` }, 'projections ready');
+  } catch (error) {
+    // Whatever did start stops again, the store last, so the process can end.
+    await shutdown.run('start-up failed');
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {
-  console.error((error as Error).message);
+  console.error(error instanceof ConfigurationError ? error.message : (error as Error).message);
   process.exitCode = 1;
 });

@@ -8,4 +8,4 @@ export type {
   ReadinessReport,
   QueryLimits,
 } from '@kot/platform';
-export { createGraphQLMiddleware } from '@kot/platform';
+export { createGraphQLMiddleware, defaultQueryLimits } from '@kot/platform';

@@ -282,19 +282,54 @@ describe('the REST intake for agency systems', () => {
     });
   });
 
-  it('answers 403 when the role may not send the command, and records nothing', async () => {
+  it('answers 403 when someone who can see the case may not send the command, and records nothing', async () => {
     const caseId = await referredOverRest();
     const { status, body } = await rest(
       'ConfirmWlzIndication',
       { caseId, partnerId: 'p1', kind: 'permanent', validFrom: '2019-06-01' },
-      bearer(actors.bewindvoerder),
+      bearer(actors.auditor),
     );
     expect(status).toBe(403);
-    expect(body).toMatchObject({
-      code: 'FORBIDDEN',
-      detail: 'Only CIZ records the Wlz-indication.',
-    });
+    expect(body).toMatchObject({ code: 'FORBIDDEN', detail: 'Auditors cannot change anything.' });
     expect(await store.readStream(caseStreamId(caseId))).toHaveLength(1);
+  });
+
+  it('answers 404 to someone who may not see the case, exactly as for a case that does not exist', async () => {
+    const caseId = await referredOverRest();
+    const existing = await rest(
+      'ExtendSmi',
+      { caseId, until: '2024-09-30' },
+      bearer(actors.otherOfficer),
+    );
+    const missing = await rest(
+      'ExtendSmi',
+      { caseId: newId(), until: '2024-09-30' },
+      bearer(actors.otherOfficer),
+    );
+    expect(existing.status).toBe(404);
+    const { correlationId: _a, instance: _b, ...shown } = existing.body;
+    const { correlationId: _c, instance: _d, ...shownForMissing } = missing.body;
+    expect(shown).toEqual(shownForMissing);
+    expect(await store.readStream(caseStreamId(caseId))).toHaveLength(1);
+  });
+
+  it('answers 409 with a problem document when an Idempotency-Key comes back with a different body', async () => {
+    const caseId = await referredOverRest();
+    const headers = { ...bearer(actors.officer), 'Idempotency-Key': `extend-twice-${caseId}` };
+    expect((await rest('ExtendSmi', { caseId, until: '2024-09-30' }, headers)).status).toBe(200);
+    const {
+      status,
+      headers: answered,
+      body,
+    } = await rest('ExtendSmi', { caseId, until: '2024-12-31' }, headers);
+    expect(status).toBe(409);
+    expect(answered.get('content-type')).toContain('application/problem+json');
+    expect(body).toMatchObject({
+      code: 'CONFLICT',
+      type: 'urn:kot:problem:command-id-reused',
+      detail: expect.stringMatching(/already used for a different request/),
+    });
+    expect(await store.readStream(caseStreamId(caseId))).toHaveLength(2);
   });
 
   it('answers 400 naming every wrong field', async () => {

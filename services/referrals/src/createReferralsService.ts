@@ -10,6 +10,7 @@ import {
   createGraphQLMiddleware,
   createHttpApp,
   createMetrics,
+  defaultQueryLimits,
   newId,
   type Authenticator,
   type Logger,
@@ -68,7 +69,7 @@ export async function createReferralsService(
   const graphql = await createGraphQLMiddleware({
     schema,
     authenticate: deps.authenticate,
-    limits: deps.graphqlLimits ?? { maxDepth: 10, maxComplexity: 1000 },
+    limits: deps.graphqlLimits ?? defaultQueryLimits,
   });
   const rest = commandRoutes({ authenticate: deps.authenticate, execute: executeCommand, schema });
   const routes: RequestHandler[] = [graphql.handler, rest];

@@ -21,21 +21,26 @@ async function main(): Promise<void> {
 
   const { store, close } = await openProtectedEventStore(config);
   shutdown.onShutdown('event store', close);
-
-  const service = await createReferralsService({
-    store,
-    authenticate: createAuthenticator(config.authentication),
-    logger,
-    bodyLimitBytes: config.http.bodyLimitBytes,
-    graphqlLimits: config.graphql,
-  });
-  shutdown.onShutdown('graphql', () => service.close());
-  const server = await startHttpServer(service.app, config.http);
-  shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));
-  logger.info(
-    { url: `${server.url}/graphql`, rest: `${server.url}/commands/<CommandType>` },
-    'referrals service listening',
-  );
+  try {
+    const service = await createReferralsService({
+      store,
+      authenticate: createAuthenticator(config.authentication),
+      logger,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      graphqlLimits: config.graphql,
+    });
+    shutdown.onShutdown('graphql', () => service.close());
+    const server = await startHttpServer(service.app, config.http);
+    shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));
+    logger.info(
+      { url: `${server.url}/graphql`, rest: `${server.url}/commands/<CommandType>` },
+      'referrals service listening',
+    );
+  } catch (error) {
+    // Close what did open (the store releases its data directory) before the process exits.
+    await shutdown.run('start-up failed');
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,12 @@
 // All configuration comes from environment variables, read once at start-up by this pure function.
 // It collects every problem before failing, so an operator fixes a deployment in one round.
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * The repository's `data/`, wherever npm runs a workspace's script from: `npm start` (the
+ * launcher), a service alone and `npm run replay` all find the same embedded database.
+ */
+export const defaultDataDir = resolve(__dirname, '../../../../data');
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const logLevels: readonly LogLevel[] = [
@@ -40,6 +47,13 @@ export interface PlatformConfig {
   graphql: { maxDepth: number; maxComplexity: number };
   shutdownTimeoutMs: number;
   kafkaBrokers: string[];
+  /**
+   * DEMO_SIGN_IN=on: the launcher's demo user picker (and printed demo tokens) outside the
+   * embedded PGlite mode, for a shared demo or test server. Anyone who reaches the port can then
+   * sign in as any demo user, the auditor included, so it is off unless asked for, and never
+   * allowed with an identity provider (JWKS_URL).
+   */
+  demoSignIn: boolean;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -58,13 +72,37 @@ export const embeddedAudience = 'kot-platform';
 const MIN_SECRET_LENGTH = 32;
 const MASTER_KEY_BYTES = 32;
 
-/** Reads and checks the environment; throws one ConfigurationError naming every problem. */
-export function loadConfig(env: Environment): PlatformConfig {
-  const problems: string[] = [];
-  const read = (name: string): string | undefined => {
+/** The embedded data directory the environment names (see readDataDir), as an absolute path. */
+export const embeddedDataDir = (env: Environment): string => readDataDir(readerOf(env));
+
+/** What a tool that only opens the store needs (the replay): no tokens, no HTTP. */
+export type StoreConfig = Pick<PlatformConfig, 'eventStore' | 'personalDataMasterKey' | 'logLevel'>;
+
+const readerOf =
+  (env: Environment) =>
+  (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   };
+
+/** The store settings alone; throws one ConfigurationError naming every problem. */
+export function loadStoreConfig(env: Environment): StoreConfig {
+  const problems: string[] = [];
+  const read = readerOf(env);
+  const eventStore = readEventStore(read, problems);
+  const config: StoreConfig = {
+    eventStore,
+    personalDataMasterKey: readMasterKey(read, eventStore.kind, problems),
+    logLevel: readLogLevel(read, problems),
+  };
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return config;
+}
+
+/** Reads and checks the environment; throws one ConfigurationError naming every problem. */
+export function loadConfig(env: Environment): PlatformConfig {
+  const problems: string[] = [];
+  const read = readerOf(env);
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = read(name);
     if (raw === undefined) return fallback;
@@ -78,11 +116,7 @@ export function loadConfig(env: Environment): PlatformConfig {
 
   const eventStore = readEventStore(read, problems);
   const authentication = readAuthentication(read, problems);
-
-  const logLevelRaw = read('LOG_LEVEL') ?? 'info';
-  if (!(logLevels as readonly string[]).includes(logLevelRaw)) {
-    problems.push(`LOG_LEVEL: expected one of ${logLevels.join(', ')}, got "${logLevelRaw}"`);
-  }
+  const demoSignIn = readDemoSignIn(read, authentication, problems);
 
   const config: PlatformConfig = {
     eventStore,
@@ -93,16 +127,17 @@ export function loadConfig(env: Environment): PlatformConfig {
     },
     authentication,
     personalDataMasterKey: readMasterKey(read, eventStore.kind, problems),
-    logLevel: logLevelRaw as LogLevel,
+    logLevel: readLogLevel(read, problems),
     graphql: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
-      maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100_000),
+      maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 100_000),
     },
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     kafkaBrokers: (read('KAFKA_BROKERS') ?? '')
       .split(',')
       .map((broker) => broker.trim())
       .filter((broker) => broker.length > 0),
+    demoSignIn,
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
@@ -110,11 +145,31 @@ export function loadConfig(env: Environment): PlatformConfig {
 
 type Read = (name: string) => string | undefined;
 
+function readLogLevel(read: Read, problems: string[]): LogLevel {
+  const raw = read('LOG_LEVEL') ?? 'info';
+  if (!(logLevels as readonly string[]).includes(raw)) {
+    problems.push(`LOG_LEVEL: expected one of ${logLevels.join(', ')}, got "${raw}"`);
+    return 'info';
+  }
+  return raw as LogLevel;
+}
+
+/**
+ * DATA_DIR as an absolute path. A relative one is taken from where the user ran npm (INIT_CWD),
+ * not from the workspace npm runs the script in.
+ */
+function readDataDir(read: Read): string {
+  const given = read('DATA_DIR');
+  if (given === undefined) return defaultDataDir;
+  if (isAbsolute(given)) return given;
+  return resolve(read('INIT_CWD') ?? process.cwd(), given);
+}
+
 function readEventStore(read: Read, problems: string[]): EventStoreSettings {
   const kind = read('EVENTSTORE') ?? 'pglite';
   switch (kind) {
     case 'pglite':
-      return { kind, dataDir: read('DATA_DIR') ?? './data' };
+      return { kind, dataDir: readDataDir(read) };
     case 'postgres': {
       const url = read('DATABASE_URL');
       if (url === undefined) {
@@ -147,7 +202,7 @@ function readEventStore(read: Read, problems: string[]): EventStoreSettings {
     }
     default:
       problems.push(`EVENTSTORE: expected pglite, postgres or kurrentdb, got "${kind}"`);
-      return { kind: 'pglite', dataDir: './data' };
+      return { kind: 'pglite', dataDir: defaultDataDir };
   }
 }
 
@@ -182,6 +237,25 @@ function readAuthentication(read: Read, problems: string[]): AuthenticationSetti
     issuer: issuer ?? embeddedIssuer,
     audience: audience ?? embeddedAudience,
   };
+}
+
+function readDemoSignIn(
+  read: Read,
+  authentication: AuthenticationSettings,
+  problems: string[],
+): boolean {
+  const raw = read('DEMO_SIGN_IN') ?? 'off';
+  if (raw !== 'on' && raw !== 'off') {
+    problems.push(`DEMO_SIGN_IN: expected on or off, got "${raw}"`);
+    return false;
+  }
+  if (raw === 'on' && authentication.kind === 'jwks') {
+    problems.push(
+      'DEMO_SIGN_IN: cannot be on with JWKS_URL; demo users would bypass the identity provider',
+    );
+    return false;
+  }
+  return raw === 'on';
 }
 
 function readMasterKey(

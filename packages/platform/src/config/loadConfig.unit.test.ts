@@ -1,4 +1,5 @@
-import { ConfigurationError, loadConfig } from './loadConfig';
+import { resolve } from 'node:path';
+import { ConfigurationError, loadConfig, loadStoreConfig } from './loadConfig';
 
 const secret = 'a-demo-secret-that-is-long-enough-for-hs256';
 const masterKey = Buffer.alloc(32, 7).toString('base64');
@@ -16,7 +17,12 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 describe('loadConfig', () => {
   it('starts embedded on PGlite with only a JWT secret', () => {
     const config = loadConfig({ JWT_SECRET: secret });
-    expect(config.eventStore).toEqual({ kind: 'pglite', dataDir: './data' });
+    // The repository's data/, from whichever workspace npm runs the script in.
+    expect(config.eventStore).toEqual({
+      kind: 'pglite',
+      dataDir: resolve(__dirname, '../../../../data'),
+    });
+    expect(config.demoSignIn).toBe(false);
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4000, bodyLimitBytes: 262144 });
     expect(config.authentication).toEqual({
       kind: 'hs256',
@@ -47,6 +53,35 @@ describe('loadConfig', () => {
     expect(config.http.port).toBe(0);
     expect(config.logLevel).toBe('warn');
     expect(config.kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
+  });
+
+  it('takes a relative DATA_DIR from where the user ran npm, not from the workspace', () => {
+    const config = loadStoreConfig({ DATA_DIR: 'my-data', INIT_CWD: '/home/someone/kot' });
+    expect(config.eventStore).toEqual({ kind: 'pglite', dataDir: '/home/someone/kot/my-data' });
+  });
+
+  it('opens the store without any token settings, for tools that serve nobody', () => {
+    expect(loadStoreConfig({ DATA_DIR: '/srv/kot' })).toEqual({
+      eventStore: { kind: 'pglite', dataDir: '/srv/kot' },
+      personalDataMasterKey: null,
+      logLevel: 'info',
+    });
+    expect(() => loadStoreConfig({ EVENTSTORE: 'postgres' })).toThrow(/DATABASE_URL: required/);
+  });
+
+  it('turns demo sign-in on only when asked, and never beside an identity provider', () => {
+    expect(loadConfig({ JWT_SECRET: secret, DEMO_SIGN_IN: 'on' }).demoSignIn).toBe(true);
+    expect(problemsOf({ JWT_SECRET: secret, DEMO_SIGN_IN: 'yes' })).toEqual([
+      'DEMO_SIGN_IN: expected on or off, got "yes"',
+    ]);
+    expect(
+      problemsOf({
+        JWKS_URL: 'https://login.example.org/jwks.json',
+        JWT_ISSUER: 'https://login.example.org',
+        JWT_AUDIENCE: 'kot',
+        DEMO_SIGN_IN: 'on',
+      }),
+    ).toEqual([expect.stringMatching(/^DEMO_SIGN_IN: cannot be on with JWKS_URL/)]);
   });
 
   it('lists every problem at once instead of stopping at the first', () => {

@@ -8,8 +8,9 @@ import {
   type ProtectedEventStore,
   type SqlDatabase,
 } from '@kot/eventstore';
-import type { PlatformConfig } from '../config/loadConfig';
+import { defaultDataDir, type PlatformConfig } from '../config/loadConfig';
 import { embeddedMasterKey } from '../config/embeddedSecrets';
+import { claimDataDirectory, holdsDatabase } from './dataDirectoryLock';
 
 export interface OpenedPlatformStore {
   /** The event store with the domain's personal fields encrypted per case. */
@@ -24,12 +25,49 @@ export interface OpenedPlatformStore {
   close(): Promise<void>;
 }
 
+export interface OpenStoreOptions {
+  /**
+   * Refuse an embedded data directory that holds no database yet, rather than creating one: for
+   * tools that work on existing data (replay), where an empty new directory means a wrong path.
+   */
+  existingOnly?: boolean;
+}
+
+export class NoDataError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `There is no platform data in ${dataDir}. Start the platform there first (npm start), ` +
+        'or set DATA_DIR to the directory it uses.',
+    );
+    this.name = 'NoDataError';
+  }
+}
+
 /**
  * Every service opens the log the same way: the configured engine, the key store in its database,
- * and the domain's personal fields encrypted, so no service can append a BSN in clear text.
+ * and the domain's personal fields encrypted, so no service can append a BSN in clear text. An
+ * embedded data directory is claimed for this process (see dataDirectoryLock).
  */
 export async function openProtectedEventStore(
-  config: PlatformConfig,
+  config: Pick<PlatformConfig, 'eventStore' | 'personalDataMasterKey'>,
+  options: OpenStoreOptions = {},
+): Promise<OpenedPlatformStore> {
+  const settings = config.eventStore;
+  if (settings.kind === 'pglite' && options.existingOnly && !holdsDatabase(settings.dataDir)) {
+    throw new NoDataError(settings.dataDir);
+  }
+  const release = settings.kind === 'pglite' ? claimDataDirectory(settings.dataDir) : () => {};
+  try {
+    return await openClaimed(config, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openClaimed(
+  config: Pick<PlatformConfig, 'eventStore' | 'personalDataMasterKey'>,
+  release: () => void,
 ): Promise<OpenedPlatformStore> {
   const settings = config.eventStore;
   const { store, database: storeDatabase } = await openEventStore(settings);
@@ -46,15 +84,19 @@ export async function openProtectedEventStore(
   // loadConfig insists on PERSONAL_DATA_MASTER_KEY for servers; embedded mode keeps one in DATA_DIR.
   const masterKey =
     config.personalDataMasterKey ??
-    embeddedMasterKey(settings.kind === 'pglite' ? settings.dataDir : './data');
+    embeddedMasterKey(settings.kind === 'pglite' ? settings.dataDir : defaultDataDir);
   const keyStore = await createSqlKeyStore(database, { masterKey });
   return {
     store: protectPersonalData(store, { keyStore, personalFields }),
     logStore: store,
     database,
     close: async () => {
-      await store.close();
-      if (database !== storeDatabase) await database.close();
+      try {
+        await store.close();
+        if (database !== storeDatabase) await database.close();
+      } finally {
+        release();
+      }
     },
   };
 }

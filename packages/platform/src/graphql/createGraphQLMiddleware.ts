@@ -10,6 +10,7 @@ import { AuthenticationError } from '../auth/authenticationErrors';
 import { describeError } from '../errors/describeError';
 import { formatGraphQLError } from './formatGraphQLError';
 import { graphqlContextOf, type GraphQLContext } from './graphqlContext';
+import { oneMutationPerKeyPlugin } from './oneMutationPerKey';
 import { complexityLimitPlugin, depthLimitRule, type QueryLimits } from './queryLimits';
 
 export interface GraphQLMiddlewareOptions {
@@ -35,11 +36,15 @@ export async function createGraphQLMiddleware(
     schema: options.schema,
     introspection: options.introspection ?? process.env['NODE_ENV'] !== 'production',
     validationRules: [depthLimitRule(options.limits.maxDepth)],
-    formatError: formatGraphQLError,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, options.schema),
     includeStacktraceInErrorResponses: false,
     // The service's own shutdown stops it, in order; Apollo's would re-raise the signal and exit.
     stopOnTerminationSignals: false,
-    plugins: [complexityLimitPlugin(options.limits.maxComplexity), errorReportingPlugin()],
+    plugins: [
+      complexityLimitPlugin(options.limits.maxComplexity),
+      oneMutationPerKeyPlugin(),
+      errorReportingPlugin(),
+    ],
   });
   await server.start();
   const graphql = expressMiddleware(server, {

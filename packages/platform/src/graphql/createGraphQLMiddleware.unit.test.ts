@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
 import {
+  GraphQLInt,
+  GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
   GraphQLSchema,
@@ -43,10 +45,27 @@ const refusing = (kind: RefusalKind): GraphQLFieldConfig<unknown, GraphQLContext
 });
 
 const schema = new GraphQLSchema({
+  mutation: new GraphQLObjectType<unknown, GraphQLContext>({
+    name: 'Mutation',
+    fields: {
+      send: {
+        type: GraphQLString,
+        args: { commandId: { type: GraphQLString } },
+        resolve: (_source, args: { commandId?: string }, context) =>
+          args.commandId ?? context.idempotencyKey ?? null,
+      },
+    },
+  }),
   query: new GraphQLObjectType<unknown, GraphQLContext>({
     name: 'Query',
     fields: {
       node: { type: nodeType, resolve: () => ({ name: 'root' }) },
+      page: {
+        type: new GraphQLList(nodeType),
+        args: { first: { type: GraphQLInt, defaultValue: 2 } },
+        resolve: () => [],
+      },
+      expensive: { type: GraphQLString, extensions: { complexity: 7 }, resolve: () => 'done' },
       whoAmI: {
         type: new GraphQLNonNull(GraphQLString),
         resolve: async (_source, _args, context) => (await context.actor()).id,
@@ -189,5 +208,58 @@ describe('the GraphQL middleware', () => {
     expect(status).toBe(400);
     expect(body.errors?.[0]?.message).toMatch(/too complex \(10; at most 8\)/);
     expect(body.errors?.[0]?.extensions['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('counts a field at the cost it declares, so aliasing an expensive field is refused', async () => {
+    expect((await post('{ expensive }')).status).toBe(200);
+    const { status, body } = await post('{ a: expensive b: expensive }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too complex \(14; at most 8\)/);
+  });
+
+  it('leaves variables of the wrong type to graphql-js, which refuses them with 400 BAD_USER_INPUT', async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($n: Int) { page(first: $n) { name } }',
+        variables: { n: 'many' },
+      }),
+    });
+    const body = (await response.json()) as {
+      errors: Array<{ extensions: Record<string, unknown> }>;
+    };
+    expect(response.status).toBe(400);
+    expect(body.errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'n', reason: { en: 'expected a whole number' } }],
+    });
+  });
+
+  it('counts a page once per item asked for', async () => {
+    // 1 for the list, plus 1 per item for its name: 3 for the default of two items.
+    expect((await post('{ page { name } }')).status).toBe(200);
+    const { status, body } = await post('{ page(first: 8) { name } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too complex \(9; at most 8\)/);
+  });
+
+  it('refuses a document with two mutations under one Idempotency-Key, and carries out neither', async () => {
+    const headers = { Authorization: `Bearer ${token}`, 'Idempotency-Key': 'key-2' };
+    const { status, body } = await post('mutation { a: send b: send }', headers);
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'Idempotency-Key', reason: { nl: expect.any(String), en: expect.any(String) } },
+      ],
+    });
+    const one = await post('mutation { send }', headers);
+    expect(one.body.data).toEqual({ send: 'key-2' });
+    const separateKeys = await post(
+      'mutation { a: send(commandId: "k1") b: send(commandId: "k2") }',
+    );
+    expect(separateKeys.body.data).toEqual({ a: 'k1', b: 'k2' });
   });
 });

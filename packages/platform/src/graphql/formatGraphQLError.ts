@@ -3,17 +3,24 @@
 // validation errors keep their standard codes; anything else becomes a generic internal error
 // whose details stay in the log.
 
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import { text } from '@kot/domain';
 import { describeError } from '../errors/describeError';
+import { inputProblemOf } from './inputProblems';
+
+const inputCodes: readonly unknown[] = ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'];
 
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  /** For the values of an enum a caller got wrong. */
+  schema?: GraphQLSchema,
 ): GraphQLFormattedError {
   // Apollo wraps graphql-js errors, graphql-js wraps resolver errors: find the innermost one.
-  let original = unwrapResolverError(error);
+  const outermost = unwrapResolverError(error);
+  let original = outermost;
   for (
     let depth = 0;
     depth < 5 && original instanceof GraphQLError && original.originalError;
@@ -24,6 +31,18 @@ export function formatGraphQLError(
   if (original instanceof GraphQLError) {
     // From graphql-js, Apollo or a plugin (syntax, validation, variables, limits): already coded.
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // Bad input found by graphql-js itself gets the field and the reason, as a refusal has them.
+    const problem =
+      inputCodes.includes(extensions['code']) && !extensions['fields']
+        ? inputProblemOf(outermost instanceof GraphQLError ? outermost : original, schema)
+        : null;
+    if (problem) {
+      extensions['fields'] = [problem];
+      extensions['reason'] ??= text(
+        `Controleer de invoer: ${problem.field}: ${problem.reason.nl}`,
+        `Please check the input: ${problem.field}: ${problem.reason.en}`,
+      );
+    }
     return { ...formatted, extensions };
   }
   const described = describeError(original);

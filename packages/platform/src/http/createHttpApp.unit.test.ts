@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { Writable } from 'node:stream';
+import { syntheticBsn } from '@kot/domain';
 import { createLogger } from '../logging/createLogger';
 import { createMetrics } from './metrics';
 import { createHttpApp, type ReadinessReport } from './createHttpApp';
@@ -68,6 +69,23 @@ describe('the HTTP app every service starts from', () => {
       headers: { 'X-Correlation-Id': 'bad id with spaces' },
     });
     expect(fresh.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a correlation id that may hold a BSN with 400, naming the header, and does not echo it', async () => {
+    const response = await fetch(`${running.url}/echo`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'X-Correlation-Id': `case-${syntheticBsn(7)}`,
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const body = (await response.json()) as { code: string; errors: Array<{ field: string }> };
+    expect(body.code).toBe('BAD_USER_INPUT');
+    expect(body.errors.map((error) => error.field)).toEqual(['X-Correlation-Id']);
+    expect(JSON.stringify(body)).not.toContain(syntheticBsn(7));
   });
 
   it('refuses a body over the limit with a 413 problem document', async () => {

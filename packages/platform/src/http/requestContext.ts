@@ -2,8 +2,11 @@
 // that carries it; both travel with the response locals and back out in the response header.
 
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { refuseInput } from '@kot/domain';
 import { withCorrelationId, type Logger } from '../logging/createLogger';
+import { keyMayHoldBsnReason, mayHoldBsn } from '../ids/clientKeys';
 import { newId } from '../ids/newId';
+import { sendProblem } from './problemDetails';
 
 export const correlationIdHeader = 'X-Correlation-Id';
 
@@ -18,13 +21,25 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function correlationIdMiddleware(logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const offered = req.get(correlationIdHeader);
-    const correlationId = offered && ACCEPTABLE_ID.test(offered) ? offered : newId();
+    const acceptable = offered !== undefined && ACCEPTABLE_ID.test(offered);
+    // A correlation id is stored with the events it caused: one that may hold a BSN is refused,
+    // not quietly replaced, so the sending system learns to stop building ids from BSNs.
+    const refused = acceptable && mayHoldBsn(offered);
+    const correlationId = acceptable && !refused ? offered : newId();
     const context: RequestContext = {
       correlationId,
       logger: withCorrelationId(logger, correlationId),
     };
     res.locals['requestContext'] = context;
     res.setHeader(correlationIdHeader, correlationId);
+    if (refused) {
+      sendProblem(
+        req,
+        res,
+        refuseInput([{ field: correlationIdHeader, reason: keyMayHoldBsnReason }]),
+      );
+      return;
+    }
     next();
   };
 }

@@ -331,7 +331,7 @@ export async function createNotificationsService(
   const graphql = await createGraphQLMiddleware({
     schema,
     authenticate: deps.authenticate,
-    limits: deps.limits ?? { maxDepth: 10, maxComplexity: 1000 },
+    limits: deps.limits ?? { maxDepth: 10, maxComplexity: 5000 },
     ...(deps.graphqlPath ? { path: deps.graphqlPath } : {}),
   });
 

@@ -1,6 +1,13 @@
-import { foldCase, fundingCoverage, nextStep } from '@kot/domain';
+import {
+  caseAccessOf,
+  foldCase,
+  fundingCoverage,
+  mayView,
+  nextStep,
+  type Actor,
+} from '@kot/domain';
+import { actors, at, caseId, journey, openReferral, story } from '@kot/domain/testing';
 import { withoutPersonalData } from '../personalData/withoutPersonalData';
-import { actors, at, caseId, openReferral, story } from '@kot/domain/testing';
 import { caseRows, type LogPoint } from './caseRows';
 import { mergeKeyDates, noKeyDates } from './keyDates';
 
@@ -126,4 +133,64 @@ describe('mergeKeyDates', () => {
       claimed_on: '2024-03-07',
     });
   });
+});
+
+describe('the worklist rows of a case', () => {
+  // Paths through the process; every prefix of each is a case at some stage.
+  const paths: Array<Array<keyof typeof journey>> = [
+    [
+      'open',
+      'offer',
+      'claim',
+      'request',
+      'register',
+      'confirm',
+      'forms',
+      'submit',
+      'receive',
+      'grant',
+      'endSmi',
+      'close',
+      'stop',
+    ],
+    ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
+    [
+      'open',
+      'offer',
+      'claim',
+      'request',
+      'register',
+      'confirm',
+      'forms',
+      'submit',
+      'receive',
+      'reject',
+      'object',
+    ],
+    ['open', 'withdraw'],
+  ];
+  const stages = paths.flatMap((path) => path.map((_step, index) => path.slice(0, index + 1)));
+
+  it.each(stages.map((stage) => [stage.join(' → '), stage] as const))(
+    'are addressed only to parties that may open the case (%s), on the day and when overdue',
+    (_name, stage) => {
+      const steps = stage.map((name) => journey[name]);
+      const state = foldCase(story(steps));
+      const lastDay = steps[steps.length - 1]![1].now;
+      for (const now of [lastDay, new Date(Date.parse(lastDay) + 90 * 86_400_000).toISOString()]) {
+        for (const row of caseRows(state, noKeyDates(), logPoint, now).worklist) {
+          const reader = {
+            id: row.party_person ?? 'u-colleague',
+            role: row.party_role,
+            organisation: row.party_organisation,
+          } as Actor;
+          expect({
+            row: row.audience,
+            party: reader,
+            view: mayView(reader, caseAccessOf(state)),
+          }).not.toMatchObject({ view: 'none' });
+        }
+      }
+    },
+  );
 });

@@ -14,11 +14,14 @@ describeEachDatabase('The daily refresh of time-dependent fields', (database) =>
   let now = new Date('2024-03-12T09:00:00.000Z');
 
   beforeEach(async () => {
+    now = new Date('2024-03-12T09:00:00.000Z');
     opened = await database.open();
+    // One transaction of two rows per pass, and a next regular pass only after an hour: the
+    // refresh must carry on by itself while stale rows are left.
     running = await startProjections(
       { store: opened.store, db: opened.db, logger: silentLogger(), clock: () => now },
       projections,
-      { refresh: { intervalMs: 60_000, chunkSize: 2, maxChunks: 10 } },
+      { refresh: { intervalMs: 3_600_000, chunkSize: 2, maxPassMs: 0 } },
     );
   });
   afterEach(async () => {
@@ -58,5 +61,29 @@ describeEachDatabase('The daily refresh of time-dependent fields', (database) =>
     expect(await audiences()).toEqual(['escalation', 'responsible']);
     // Computed for today already: the next pass has nothing to do.
     expect(await running.refreshTimeDependent()).toBe(0);
+  });
+
+  it('carries on at once, pass after pass, until no row of an earlier day is left', async () => {
+    const caseIds = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const caseId of caseIds) await runSteps(opened.store, requestedCase(caseId));
+    await running.whenCaughtUp();
+    const table = caseSummaryTableNames(running.liveGeneration('case-summary')).summary;
+    const staleRows = async () =>
+      (
+        await opened.db.query<{ stale: unknown }>(
+          `SELECT count(*) AS stale FROM ${table} WHERE computed_on < '2024-03-20'`,
+        )
+      )[0]?.stale;
+
+    now = new Date('2024-03-20T09:00:00.000Z');
+    // The first pass does one chunk of two and stops at its time bound.
+    expect(await running.refreshTimeDependent()).toBe(2);
+    // The others follow without waiting for the hourly pass.
+    const deadline = Date.now() + 10_000;
+    for (let tries = 0; tries < 500 && Date.now() < deadline; tries++) {
+      if (Number(await staleRows()) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(Number(await staleRows())).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ export interface ProjectionDefinition {
     now: Instant,
   ): Promise<void>;
   /**
-   * Recomputes what changes with the calendar alone; returns the rows recomputed. Projections
+   * Recomputes what changes with the calendar alone, one pass bounded in time. Projections
    * without time-dependent fields leave it out.
    */
   refreshTimeDependent?(
@@ -28,14 +28,21 @@ export interface ProjectionDefinition {
     generation: number,
     now: Instant,
     limits: RefreshLimits,
-  ): Promise<number>;
+  ): Promise<RefreshOutcome>;
 }
 
 export interface RefreshLimits {
   /** Rows per transaction. */
   chunkSize: number;
-  /** Transactions per call, so one call never runs for long. */
-  maxChunks: number;
+  /** A pass starts no new transaction after this long, so queries and subscribers get their turn. */
+  maxPassMs: number;
+}
+
+export interface RefreshOutcome {
+  /** Rows recomputed in this pass. */
+  refreshed: number;
+  /** False when the pass stopped at its time bound with stale rows left: run another one soon. */
+  finished: boolean;
 }
 
 /** The checkpoint name of one generation: each generation reads the log on its own. */

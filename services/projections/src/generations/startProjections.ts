@@ -13,6 +13,8 @@ import { rebuildProjection, type RebuildResult } from './rebuildProjection';
 
 export interface ProjectionsRuntimeDeps {
   store: EventStore;
+  /** The log as stored (no decryption), for the lag figures; defaults to `store`. */
+  log?: EventStore;
   db: SqlDatabase;
   logger: Logger;
   clock: () => Date;
@@ -22,7 +24,10 @@ export interface ProjectionsRuntimeDeps {
 
 export interface ProjectionsRuntimeOptions {
   batchSize?: number;
-  /** Refresh of calendar-dependent fields; false to leave it to the caller. */
+  /**
+   * Refresh of calendar-dependent fields: a pass every `intervalMs`, and the next pass at once
+   * while one ends with stale rows left. false to leave it to the caller.
+   */
   refresh?: (RefreshLimits & { intervalMs: number }) | false;
   /** Back-off between restarts of a failed subscriber. */
   restartDelayMs?: { first: number; max: number };
@@ -51,6 +56,7 @@ export interface RunningProjections {
   whenCaughtUp(): Promise<void>;
   /** Blue/green rebuild of the named projections (all when omitted); joins one in progress. */
   rebuild(names?: readonly string[]): Promise<RebuildResult[]>;
+  /** One refresh pass; returns the rows recomputed. Another pass follows at once if rows are left. */
   refreshTimeDependent(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -65,7 +71,7 @@ interface Slot {
   restartDelayMs: number;
 }
 
-const DEFAULT_REFRESH = { intervalMs: 60_000, chunkSize: 500, maxChunks: 20 };
+const DEFAULT_REFRESH = { intervalMs: 60_000, chunkSize: 500, maxPassMs: 1_000 };
 const DEFAULT_RESTART = { first: 500, max: 30_000 };
 /** Counting further would read the backlog itself; beyond this the lag in seconds says enough. */
 export const EVENTS_BEHIND_CAP = 1000;
@@ -247,6 +253,7 @@ export async function startProjections(
   let refreshing: Promise<number> | null = null;
   const refreshTimeDependent = (): Promise<number> => {
     refreshing ??= (async () => {
+      let unfinished = false;
       try {
         let total = 0;
         const limits = refresh ?? DEFAULT_REFRESH;
@@ -256,22 +263,35 @@ export async function startProjections(
           const generations = new Set([slot.liveGeneration, slot.building?.generation]);
           for (const generation of generations) {
             if (generation === undefined) continue;
-            total += await refreshSlot(db, generation, clock().toISOString(), limits);
+            const outcome = await refreshSlot(db, generation, clock().toISOString(), limits);
+            total += outcome.refreshed;
+            unfinished ||= !outcome.finished;
           }
         }
         return total;
       } finally {
         refreshing = null;
+        if (unfinished && refresh && !stopping) continueRefreshSoon();
       }
     })();
     return refreshing;
   };
+  const refreshInBackground = () => {
+    refreshTimeDependent().catch((error: unknown) =>
+      logger.error({ err: error }, 'refresh of time-dependent fields failed'),
+    );
+  };
+  // The next pass as soon as this one has let others have their turn, not a minute later.
+  const continueRefreshSoon = () => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!stopping) refreshInBackground();
+    }, 0);
+    timer.unref();
+    timers.add(timer);
+  };
   if (refresh) {
-    const interval = setInterval(() => {
-      refreshTimeDependent().catch((error: unknown) =>
-        logger.error({ err: error }, 'refresh of time-dependent fields failed'),
-      );
-    }, refresh.intervalMs);
+    const interval = setInterval(refreshInBackground, refresh.intervalMs);
     interval.unref();
     timers.add(interval);
   }
@@ -288,7 +308,8 @@ export async function startProjections(
         if (slot.building) runners.push([slot.building, 'building', slot.building.generation]);
         for (const [runner, status, generation] of runners) {
           const position = runner?.position() ?? 0;
-          const unhandled = await store.readAll({
+          // Only positions and times are needed: never decrypt up to a thousand events for them.
+          const unhandled = await (deps.log ?? store).readAll({
             fromPosition: position,
             limit: EVENTS_BEHIND_CAP,
           });

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape (toMatchObject); typing each one would only repeat the schema */
 import { randomUUID } from 'node:crypto';
 import { notificationStreamId } from '@kot/domain';
-import { actors } from '@kot/domain/testing';
+import { actors, at } from '@kot/domain/testing';
 import { describeEachDatabase, type OpenedTestStore } from '../testing/testDatabases';
 import { runSteps } from '../testing/caseWriter';
 import { offeredCase, rejectedCase, requestedCase } from '../testing/scenarios';
@@ -341,6 +341,13 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
     });
   });
 
+  it('answers NOT_FOUND to an integrity check of a case the platform never had', async () => {
+    const query = `query ($id: ID!) { verifyIntegrity(id: $id) { valid eventCount } }`;
+    const answer = await api.gql(actors.auditor, query, { id: randomUUID() });
+    expect(answer.data).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('lets auditors, and only auditors, verify the hash chain', async () => {
     const query = `query ($id: ID!) { verifyIntegrity(id: $id) { valid eventCount firstInvalidRevision } }`;
     const auditor = await api.gql<{ verifyIntegrity: any }>(actors.auditor, query, { id: zwolle });
@@ -389,10 +396,104 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
     expect(supporter.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('refuses a tampered page cursor with BAD_USER_INPUT on the field after, before the database sees it', async () => {
+    const tampered = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const worklist = await api.gql(
+      actors.toeslagen,
+      `query ($after: String) { worklist(first: 5, after: $after) { items { caseId } } }`,
+      { after: tampered(['not-a-date', utrecht, 'responsible']) },
+    );
+    const cases = await api.gql(
+      actors.auditor,
+      `query ($after: String) { cases(first: 5, after: $after) { items { caseId } } }`,
+      { after: tampered(['2024-02-30', utrecht]) },
+    );
+    for (const answer of [worklist, cases]) {
+      expect(answer.status).toBe(200);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'after', reason: expect.anything() }],
+      });
+    }
+  });
+
+  it('refuses an operation that asks for the report hundreds of times, before running any of it', async () => {
+    const aliases = Array.from({ length: 300 }, (_, i) => `r${i}: report { referred }`).join(' ');
+    const answer = await api.gql(actors.auditor, `query { ${aliases} }`);
+    expect(answer.status).toBe(400);
+    expect(answer.data).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toMatch(/too complex/);
+    const integrity = Array.from(
+      { length: 30 },
+      (_, i) => `v${i}: verifyIntegrity(id: "${utrecht}") { valid }`,
+    ).join(' ');
+    expect((await api.gql(actors.auditor, `query { ${integrity} }`)).status).toBe(400);
+  });
+
   it('answers UNAUTHENTICATED with 401 without a token', async () => {
     const response = await api.gql(null, caseQuery, { id: utrecht });
     expect(response.status).toBe(401);
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reports a stream cut off at its end as not valid, with the reason in words', async () => {
+    const cut = randomUUID();
+    await runSteps(opened.store, offeredCase(cut));
+    await api.service.whenCaughtUp();
+    // What an intruder with database access would do: drop the last event. The rest of the
+    // chain is still a valid chain; only the read models remember there was more.
+    await opened.db.query(
+      `DELETE FROM events WHERE stream_id = $1
+         AND revision = (SELECT max(revision) FROM events WHERE stream_id = $1)`,
+      [`case-${cut}`],
+    );
+    const { data } = await api.gql<{ verifyIntegrity: any }>(
+      actors.auditor,
+      `query ($id: ID!) { verifyIntegrity(id: $id) { valid eventCount firstInvalidRevision reason } }`,
+      { id: cut },
+    );
+    expect(data!.verifyIntegrity).toEqual({
+      valid: false,
+      eventCount: 1,
+      firstInvalidRevision: 1,
+      reason: expect.stringMatching(
+        /read models have seen revision 1: events at the end of the stream are missing/,
+      ),
+    });
+  });
+
+  it('folds on the business axis only whole starts of the stream, also when an older step is dated after a later one', async () => {
+    const mixed = randomUUID();
+    const [open, offer] = offeredCase(mixed);
+    // Recorded second, but dated two days before the referral it follows.
+    await runSteps(opened.store, [open!, [offer![0], at('2024-03-02', actors.officer)]]);
+    await api.service.whenCaughtUp();
+    const query = `query ($id: ID!, $at: DateTimeISO!) {
+      caseAsOf(id: $id, at: $at, timeAxis: BUSINESS) { status eventCount }
+    }`;
+    const beforeReferral = await api.gql(actors.auditor, query, {
+      id: mixed,
+      at: '2024-03-03T12:00:00.000Z',
+    });
+    expect(beforeReferral.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const afterBoth = await api.gql<{ caseAsOf: any }>(actors.auditor, query, {
+      id: mixed,
+      at: '2024-04-02T12:00:00.000Z',
+    });
+    expect(afterBoth.data!.caseAsOf).toEqual({ status: 'referred', eventCount: 2 });
+  });
+
+  it('lets a platform administrator rebuild a read model, as auditors may', async () => {
+    const admin = { id: 'u-admin-1', role: 'platform-admin', organisation: 'platform' } as const;
+    const { data, errors } = await api.gql<{ rebuildProjections: any }>(
+      admin,
+      `mutation { rebuildProjections(projections: ["case-history"]) { projection generation } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.rebuildProjections).toEqual([
+      { projection: 'case-history', generation: expect.any(Number) },
+    ]);
   });
 
   it('is ready when the projections are caught up', async () => {

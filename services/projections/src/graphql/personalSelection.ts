@@ -1,6 +1,6 @@
 // Which personal fields a query asks for, so the personal data is only loaded (and an auditor's
 // read only recorded) when it is actually shown.
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { personalViewFields } from '../views/personalViewFields';
 
 const personal = new Set(personalViewFields);
@@ -27,4 +27,27 @@ export function personalFieldsSelected(info: GraphQLResolveInfo): string[] {
   };
   for (const node of info.fieldNodes) walk(node.selectionSet, '');
   return [...found].sort();
+}
+
+/**
+ * Whether a case field's selection asks for personal data, judged from the field alone (for the
+ * cost estimate, before fragments are known): a named fragment counts as asking for it.
+ */
+export function mayAskForPersonalFields(node: FieldNode): boolean {
+  let budget = 10_000;
+  const walk = (selectionSet: SelectionSetNode | undefined, path: string): boolean => {
+    if (!selectionSet) return false;
+    for (const selection of selectionSet.selections) {
+      if (--budget < 0) return true;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) return true;
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (walk(selection.selectionSet, path)) return true;
+        continue;
+      }
+      const fieldPath = path ? `${path}.${selection.name.value}` : selection.name.value;
+      if (personal.has(fieldPath) || walk(selection.selectionSet, fieldPath)) return true;
+    }
+    return false;
+  };
+  return walk(node.selectionSet, '');
 }

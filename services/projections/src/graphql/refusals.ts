@@ -17,6 +17,14 @@ export const forbidden = (reason: Text): CommandRefused => new CommandRefused('f
 export const onlyAuditors = (): CommandRefused =>
   forbidden(text('Alleen auditors mogen dit inzien.', 'Only auditors may see this.'));
 
+export const onlyAuditorsAndAdmins = (): CommandRefused =>
+  forbidden(
+    text(
+      'Alleen auditors en beheerders van het platform mogen dit doen.',
+      'Only auditors and platform administrators may do this.',
+    ),
+  );
+
 export const badInput = (field: string, nl: string, en: string): CommandRefused =>
   new CommandRefused('invalid-input', text(`${field}: ${nl}`, `${field}: ${en}`), [
     { field, reason: text(nl, en) },

@@ -8,6 +8,8 @@ export interface StoredCase {
   /** Without personal data. */
   state: CaseState;
   revision: number;
+  /** Global position of the last event folded into the row. */
+  lastPosition: number;
   lastRecordedAt: string;
 }
 
@@ -20,11 +22,12 @@ export async function findCaseSummary(
     case_id: string;
     state: CaseState;
     revision: unknown;
+    last_position: unknown;
     last_recorded_at: unknown;
   }>(
     {
-      name: `case_summary_g${generation}_find`,
-      text: `SELECT case_id, state, revision, last_recorded_at
+      name: `case_summary_g${generation}_find_v2`,
+      text: `SELECT case_id, state, revision, last_position, last_recorded_at
              FROM ${caseSummaryTableNames(generation).summary} WHERE case_id = $1`,
     },
     [caseId],
@@ -34,6 +37,7 @@ export async function findCaseSummary(
     caseId: row.case_id,
     state: row.state,
     revision: toNumber(row.revision),
+    lastPosition: toNumber(row.last_position),
     lastRecordedAt: toInstant(row.last_recorded_at),
   };
 }

@@ -5,7 +5,7 @@ import type { SqlClient } from '../eventStorePort';
 import { NO_DUE_DATE } from '../caseSummary/caseRows';
 import { caseSummaryTableNames } from '../caseSummary/caseSummaryTables';
 import { toInstant, toNumber } from '../sql/values';
-import { encodeCursor, type SortKey } from './cursor';
+import { encodeCursor, type CursorPart, type SortKey } from './cursor';
 import type { Page } from './listWorklist';
 
 export interface CaseFilter {
@@ -61,6 +61,9 @@ interface CaseListRow {
   urgency_due: string;
   last_recorded_at: unknown;
 }
+
+/** The sort key a page continues after: urgency (due date) and case id. */
+export const caseListCursorParts: readonly CursorPart[] = ['date', 'text'];
 
 /** Scan rounds before answering with a shorter page (and a cursor to continue). */
 const MAX_ROUNDS = 10;

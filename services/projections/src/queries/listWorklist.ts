@@ -1,13 +1,22 @@
 // The worklist of an actor: the next steps their organisation is responsible for, and the overdue
 // steps escalated to their role, most urgent first. Overdue first then by due date is simply the
 // due date ascending (an overdue step's due date is before every other one's), so the order is a
-// stored column and never goes stale between refreshes.
-import type { Actor, IsoDate, PartyRef, Text } from '@kot/domain';
+// stored column and never goes stale between refreshes. SQL narrows by the party a row is
+// addressed to; the domain's mayView on the case's stored access decides, row by row, as for the
+// case list, so a worklist never shows a case its reader could not open.
+import {
+  mayView,
+  type Actor,
+  type CaseAccess,
+  type IsoDate,
+  type PartyRef,
+  type Text,
+} from '@kot/domain';
 import type { SqlClient, SqlStatement } from '../eventStorePort';
 import { caseSummaryTableNames } from '../caseSummary/caseSummaryTables';
 import type { WorklistAudience } from '../caseSummary/caseRows';
 import { toNumber } from '../sql/values';
-import { encodeCursor, type SortKey } from './cursor';
+import { encodeCursor, type CursorPart, type SortKey } from './cursor';
 
 export interface WorklistItem {
   caseId: string;
@@ -42,6 +51,7 @@ export interface WorklistRequest {
 
 interface WorklistDbRow {
   case_id: string;
+  access: CaseAccess;
   audience: WorklistAudience;
   party_person: string | null;
   municipality: string;
@@ -62,21 +72,27 @@ interface WorklistDbRow {
 // request would read and sort all of the organisation's rows.
 const statements = new Map<string, SqlStatement>();
 
+/** The sort key a page continues after: due date, case id, audience. */
+export const worklistCursorParts: readonly CursorPart[] = ['date', 'text', 'text'];
+
+/** Scan rounds before answering with a shorter page (and a cursor to continue). */
+const MAX_ROUNDS = 10;
+
 function statementFor(generation: number, onlyMine: boolean, withCursor: boolean): SqlStatement {
   const name = `worklist_g${generation}_${onlyMine ? 'mine' : 'org'}_${withCursor ? 'after' : 'first'}`;
   let statement = statements.get(name);
   if (!statement) {
-    const table = caseSummaryTableNames(generation).worklist;
+    const tables = caseSummaryTableNames(generation);
     statement = {
-      name,
-      text: `SELECT case_id, audience, party_person, municipality, status, action, description,
-                    responsible, escalate_to, since::text AS since, due::text AS due, overdue,
-                    days_overdue, deadline::text AS deadline
-             FROM ${table} AS w
-             WHERE party_organisation = $1
-               AND (audience = 'responsible' OR party_role = $2)
-               ${onlyMine ? 'AND party_person = $3' : 'AND $3::text IS NOT NULL'}
-               ${withCursor ? 'AND (due, case_id, audience) > ($5::date, $6::text, $7::text)' : ''}
+      name: `${name}_seen`,
+      text: `SELECT w.case_id, s.access, audience, party_person, w.municipality, w.status, action,
+                    description, responsible, escalate_to, since::text AS since, due::text AS due,
+                    overdue, days_overdue, deadline::text AS deadline
+             FROM ${tables.worklist} AS w JOIN ${tables.summary} AS s ON s.case_id = w.case_id
+             WHERE w.party_organisation = $1
+               AND (w.audience = 'responsible' OR w.party_role = $2)
+               ${onlyMine ? 'AND w.party_person = $3' : 'AND $3::text IS NOT NULL'}
+               ${withCursor ? 'AND (w.due, w.case_id, w.audience) > ($5::date, $6::text, $7::text)' : ''}
              ORDER BY w.due, w.case_id, w.audience
              LIMIT $4`,
     };
@@ -90,15 +106,27 @@ export async function listWorklist(
   generation: number,
   request: WorklistRequest,
 ): Promise<Page<WorklistItem>> {
-  const { actor, first, after, onlyMine } = request;
-  const params: unknown[] = [actor.organisation, actor.role, actor.id, first + 1];
-  if (after) params.push(...after);
-  const rows = await db.query<WorklistDbRow>(
-    statementFor(generation, onlyMine, after !== null),
-    params,
-  );
-  const page = rows.slice(0, first);
+  const { actor, first, onlyMine } = request;
+  const visible: WorklistDbRow[] = [];
+  let after = request.after;
+  let exhausted = false;
+  for (let round = 0; round < MAX_ROUNDS && visible.length <= first && !exhausted; round++) {
+    const params: unknown[] = [actor.organisation, actor.role, actor.id, first + 1];
+    if (after) params.push(...after);
+    const rows = await db.query<WorklistDbRow>(
+      statementFor(generation, onlyMine, after !== null),
+      params,
+    );
+    exhausted = rows.length <= first;
+    for (const row of rows) {
+      after = [row.due, row.case_id, row.audience];
+      if (mayView(actor, row.access) !== 'none') visible.push(row);
+      if (visible.length > first) break;
+    }
+  }
+  const page = visible.slice(0, first);
   const last = page[page.length - 1];
+  const hasNextPage = visible.length > first || !exhausted;
   return {
     items: page.map((row) => ({
       caseId: row.case_id,
@@ -116,7 +144,12 @@ export async function listWorklist(
       deadline: row.deadline,
       mine: row.party_person === actor.id,
     })),
-    endCursor: last ? encodeCursor([last.due, last.case_id, last.audience]) : null,
-    hasNextPage: rows.length > first,
+    endCursor:
+      visible.length > first && last
+        ? encodeCursor([last.due, last.case_id, last.audience])
+        : after
+          ? encodeCursor(after)
+          : null,
+    hasNextPage,
   };
 }

@@ -19,6 +19,7 @@ import {
 } from '../graphql/buildProjectionsSchema';
 import {
   createGraphQLMiddleware,
+  defaultQueryLimits,
   type Authenticator,
   type Logger,
   type Metrics,
@@ -28,7 +29,13 @@ import {
 import { projections } from '../projections';
 
 export interface ProjectionsServiceDeps {
+  /** The log with personal fields decrypted (protectPersonalData). */
   store: EventStore;
+  /**
+   * The same log as stored, without decryption: lag, readiness and integrity checks read it, as
+   * they need no personal data. Defaults to `store`.
+   */
+  logStore?: EventStore;
   /** The database the store lives in; the read models go beside the events. */
   db: SqlDatabase;
   authenticate: Authenticator;
@@ -61,8 +68,6 @@ export interface ProjectionsService {
   close(): Promise<void>;
 }
 
-const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxComplexity: 1000 };
-
 export async function createProjectionsService(
   deps: ProjectionsServiceDeps,
 ): Promise<ProjectionsService> {
@@ -70,6 +75,7 @@ export async function createProjectionsService(
   const running: RunningProjections = await startProjections(
     {
       store: deps.store,
+      log: deps.logStore ?? deps.store,
       db: deps.db,
       logger: deps.logger,
       clock,
@@ -78,13 +84,19 @@ export async function createProjectionsService(
     projections,
     deps.runtime,
   );
-  const readSide = { store: deps.store, db: deps.db, clock, projections: running };
+  const readSide = {
+    store: deps.store,
+    log: deps.logStore ?? deps.store,
+    db: deps.db,
+    clock,
+    projections: running,
+  };
   const resolverContainer = projectionsResolverContainer(readSide);
   const schema = await buildProjectionsSchema(resolverContainer);
   const graphql = await createGraphQLMiddleware({
     schema,
     authenticate: deps.authenticate,
-    limits: deps.limits ?? DEFAULT_LIMITS,
+    limits: deps.limits ?? defaultQueryLimits,
     path: deps.graphqlPath,
   });
 

@@ -28,6 +28,8 @@ export interface OpenedTestStore {
   db: SqlDatabase;
   /** The store as services get it: personal fields encrypted in the log, decrypted on read. */
   store: EventStore;
+  /** The same log as stored, without decryption. */
+  log: EventStore;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ async function withStore(db: SqlDatabase, cleanUp: () => Promise<void>): Promise
   return {
     db,
     store,
+    log: raw,
     async close() {
       await store.close();
       await db.close();

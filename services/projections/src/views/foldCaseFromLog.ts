@@ -25,7 +25,7 @@ export async function foldCaseFromLog(
   caseId: string,
   options: FoldOptions,
 ): Promise<FoldedCase | null> {
-  const events = (await store.readStream(caseStreamId(caseId))).filter(within(options.until));
+  const events = prefixUntil(await store.readStream(caseStreamId(caseId)), options.until);
   const last = events[events.length - 1];
   if (!last) return null;
   let state = initialState();
@@ -37,13 +37,20 @@ export async function foldCaseFromLog(
 }
 
 /**
- * Recorded time follows the stream order. Business time need not: a fact may be recorded after
- * a later one happened; such events are folded in stream order among those that had occurred.
+ * The events up to a moment: the longest start of the stream whose events all happened (or were
+ * recorded) by then. Recorded time follows the stream order. Business time does too for what the
+ * write side stores now (a back-dated step is never placed before the step it follows), but an
+ * older stream may hold a step dated before an earlier one: it is not folded without the steps
+ * it follows, since evolve must see the events in the order they were decided.
  */
-function within(until: FoldOptions['until']): (event: RecordedEvent) => boolean {
-  if (!until) return () => true;
+function prefixUntil(
+  events: readonly RecordedEvent[],
+  until: FoldOptions['until'],
+): readonly RecordedEvent[] {
+  if (!until) return events;
   const limit = Date.parse(until.at);
-  return until.axis === 'recorded'
-    ? (event) => Date.parse(event.metadata.recordedAt) <= limit
-    : (event) => Date.parse(event.metadata.occurredAt) <= limit;
+  const timeOf = (event: RecordedEvent) =>
+    Date.parse(until.axis === 'recorded' ? event.metadata.recordedAt : event.metadata.occurredAt);
+  const end = events.findIndex((event) => timeOf(event) > limit);
+  return end === -1 ? events : events.slice(0, end);
 }

@@ -10,6 +10,7 @@ import {
   type RefusalKind,
 } from '@kot/domain';
 import { actors, openReferral } from '@kot/domain/testing';
+import { syntheticBsn } from '@kot/domain';
 import {
   WrongExpectedRevisionError,
   createSqlKeyStore,
@@ -105,9 +106,20 @@ describe('executing a command', () => {
         correlationId: 'corr-42',
         causationId: commandId,
         occurredAt: '2024-03-01T11:00:00.000Z',
+        handledAt: '2024-03-01T11:00:00.000Z',
       },
     });
     expect(event?.data['caseId']).toBe(caseId);
+  });
+
+  it('stores when a back-dated step happened (the start of its day in Amsterdam) beside when it was recorded', async () => {
+    const caseId = newId();
+    await executorWith()(openReferral({ caseId, referredOn: '2024-02-26' }), actors.officer);
+    const [event] = await store.readStream(caseStreamId(caseId));
+    expect(event?.metadata).toMatchObject({
+      occurredAt: '2024-02-25T23:00:00.000Z',
+      handledAt: '2024-03-01T11:00:00.000Z',
+    });
   });
 
   it('never stores the family’s BSNs and names in clear text', async () => {
@@ -144,7 +156,7 @@ describe('a refused command', () => {
       'forbidden',
       async () => {
         const caseId = await referredCase();
-        return { caseId, command: offerToBewind(caseId), actor: actors.bewindvoerder };
+        return { caseId, command: offerToBewind(caseId), actor: actors.auditor };
       },
     ],
     [
@@ -184,6 +196,49 @@ describe('a refused command', () => {
     expect(refusal.kind).toBe(kind);
     expect(refusal.reason.nl.length).toBeGreaterThan(0);
     expect(await store.readStream(caseStreamId(caseId))).toEqual(before);
+  });
+
+  it('says "not found" to someone who may not see the case, in the very words it uses for a case that does not exist', async () => {
+    const caseId = await referredCase();
+    const existing = await refusalOf(
+      executorWith()({ type: 'ExtendSmi', caseId, until: '2024-09-30' }, actors.otherOfficer),
+    );
+    const missing = await refusalOf(
+      executorWith()(
+        { type: 'ExtendSmi', caseId: newId(), until: '2024-09-30' },
+        actors.otherOfficer,
+      ),
+    );
+    expect(existing.kind).toBe('not-found');
+    expect(existing.reason).toEqual(missing.reason);
+    // A supporter the case was not offered to cannot tell either.
+    const notOffered = await refusalOf(executorWith()(claim(caseId), actors.bewindvoerder));
+    expect(notOffered.reason).toEqual(missing.reason);
+  });
+
+  it('says "forbidden" only to someone who can see the case but may not do this', async () => {
+    const caseId = await referredCase();
+    await executorWith()(offerToBewind(caseId), actors.officer);
+    const teamLead = { ...actors.officer, id: 'u-lead-utrecht', role: 'smi-team-lead' } as Actor;
+    for (const [actor, command] of [
+      [teamLead, { type: 'ExtendSmi', caseId, until: '2024-09-30' }],
+      [actors.bewindvoerder, { type: 'RequestKot', caseId, channel: 'phone' }],
+    ] as Array<[Actor, CommandRequest]>) {
+      expect((await refusalOf(executorWith()(command, actor))).kind).toBe('forbidden');
+    }
+  });
+
+  it.each([
+    ['commandId', { commandId: `grant-${syntheticBsn(11)}` }],
+    ['correlationId', { correlationId: `case-of-${syntheticBsn(11)}` }],
+  ])('refuses a %s that may hold a BSN, before touching the store', async (field, options) => {
+    const readStream = jest.fn();
+    const execute = executorWith({ store: { ...store, readStream } });
+    const refusal = await refusalOf(execute(claim(newId()), actors.bewindvoerder, options));
+    expect(refusal.kind).toBe('invalid-input');
+    expect(refusal.fields).toEqual([{ field, reason: expect.anything() }]);
+    expect(JSON.stringify(refusal)).not.toContain(syntheticBsn(11));
+    expect(readStream).not.toHaveBeenCalled();
   });
 
   it('appends nothing for an invalid new referral either', async () => {
@@ -238,14 +293,72 @@ describe('a retried command', () => {
     expect(await store.readStream(caseStreamId(first.caseId))).toHaveLength(1);
   });
 
-  it('is appended once when both tries run at the same moment', async () => {
+  it('is appended once when both tries run at the same moment, and both are answered from what was stored', async () => {
     const caseId = await referredCase();
-    const execute = executorWith();
+    const metrics = { commandHandled: jest.fn(), eventsAppended: jest.fn() };
+    const execute = executorWith({ metrics: metrics as unknown as CommandExecutorDeps['metrics'] });
     const results = await Promise.all([
       execute(offerToBewind(caseId), actors.officer, { commandId: 'same' }),
       execute(offerToBewind(caseId), actors.officer, { commandId: 'same' }),
     ]);
     expect(results[1]).toEqual(results[0]);
+    const stored = await store.readStream(caseStreamId(caseId));
+    expect(stored).toHaveLength(2);
+    expect(results[0]?.events.map((event) => event.eventId)).toEqual([stored[1]?.eventId]);
+    expect(metrics.commandHandled.mock.calls.map(([, outcome]) => outcome).sort()).toEqual([
+      'accepted',
+      'replayed',
+    ]);
+    expect(metrics.eventsAppended.mock.calls).toEqual([[1]]);
+  });
+
+  it('is answered the same on a later day, though the step is dated the day it was first sent', async () => {
+    const caseId = await referredCase();
+    const first = await executorWith()(
+      { type: 'ExtendSmi', caseId, until: '2024-09-30' },
+      actors.officer,
+      { commandId: 'extend-1' },
+    );
+    const nextWeek = () => new Date('2024-03-08T09:00:00.000Z');
+    const again = await executorWith({ clock: nextWeek })(
+      { type: 'ExtendSmi', caseId, until: '2024-09-30' },
+      actors.officer,
+      { commandId: 'extend-1' },
+    );
+    expect(again).toEqual(first);
+    expect(await store.readStream(caseStreamId(caseId))).toHaveLength(2);
+  });
+
+  it('is a conflict, appending nothing, when its key comes back with a different request', async () => {
+    const caseId = await referredCase();
+    const execute = executorWith();
+    await execute({ type: 'ExtendSmi', caseId, until: '2024-09-30' }, actors.officer, {
+      commandId: 'extend-2',
+    });
+    const corrected = execute({ type: 'ExtendSmi', caseId, until: '2024-10-31' }, actors.officer, {
+      commandId: 'extend-2',
+    });
+    await expect(corrected).rejects.toBeInstanceOf(ConflictError);
+    await expect(corrected).rejects.toMatchObject({
+      problem: 'command-id-reused',
+      reason: { en: expect.stringMatching(/already used for a different request/) },
+    });
+    const stored = await store.readStream(caseStreamId(caseId));
+    expect(stored.map((event) => event.data['until'])).toEqual([undefined, '2024-09-30']);
+  });
+
+  it('lets only one of two different requests sent at the same moment under one key through; the other is a conflict', async () => {
+    const caseId = await referredCase();
+    const execute = executorWith();
+    const outcomes = await Promise.allSettled(
+      ['2024-09-30', '2024-10-31'].map((until) =>
+        execute({ type: 'ExtendSmi', caseId, until }, actors.officer, { commandId: 'extend-3' }),
+      ),
+    );
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    expect(lost[0]?.reason).toMatchObject({ problem: 'command-id-reused' });
     expect(await store.readStream(caseStreamId(caseId))).toHaveLength(2);
   });
 

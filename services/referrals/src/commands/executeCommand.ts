@@ -1,37 +1,39 @@
 // The write path: load the case's stream, fold it, let the domain decide, append what it decided
 // with the revision we loaded. Another writer in between makes the append fail; we then decide
 // again on the fresh state, a bounded number of times. A command id already in the stream means
-// this is a retry: the original answer is given again and nothing is appended.
+// a retry (the original answer is given again, nothing is appended) or a key reused for another
+// request (CONFLICT, nothing is appended).
 
 import {
   CommandRefused,
   caseStreamId,
   evolve,
   foldCase,
-  handleCommand,
-  initialState,
   text,
-  upcast,
   type Actor,
   type CaseCommand,
-  type CaseEvent,
 } from '@kot/domain';
 import {
   IdempotencyConflictError,
   WrongExpectedRevisionError,
   type EventStore,
   type NewEvent,
-  type RecordedEvent,
 } from '@kot/eventstore';
 import {
   ConflictError,
   deterministicUuid,
+  keyMayHoldBsnReason,
+  mayHoldBsn,
   withCorrelationId,
   type Logger,
   type Metrics,
 } from '@kot/platform';
+import { occurredAtOf } from './businessTime';
 import type { CommandOptions, CommandRequest } from './commandRequest';
 import { commandResult, type CommandResult } from './commandResult';
+import { decideCommand } from './decideCommand';
+import { answerOfEarlierRequest } from './earlierAnswer';
+import { toCaseEvent, type CommandMetadata } from './recordedCaseEvent';
 
 export interface CommandExecutorDeps {
   store: EventStore;
@@ -70,6 +72,10 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
     let attempts = 0;
     try {
       const command = commandWithCaseId(request, actor, commandId);
+      // Stored in every event like the command id (the HTTP edge refuses such headers already).
+      if (options.correlationId !== undefined && mayHoldBsn(options.correlationId)) {
+        throw invalid('correlationId', keyMayHoldBsnReason.nl, keyMayHoldBsnReason.en);
+      }
       const context = { actor, commandId, correlationId, command };
       for (;;) {
         attempts++;
@@ -132,32 +138,17 @@ async function attempt(
 ): Promise<{ result: CommandResult; replayed: boolean }> {
   const streamId = caseStreamId(command.caseId);
   const stored = await deps.store.readStream(streamId);
-  const eventIdAt = (index: number) =>
-    deterministicUuid(
-      ['event', command.caseId, actor.id, commandId, command.type, String(index)],
-      commandId,
-    );
-
   const earlier = stored.filter(
     (event) => event.metadata.commandId === commandId && event.metadata.actor.id === actor.id,
   );
   if (earlier.length > 0) {
-    if (earlier[0]?.eventId !== eventIdAt(0)) {
-      throw new ConflictError(
-        text(
-          'Dit commando-id (Idempotency-Key) is al gebruikt voor een ander commando op deze zaak.',
-          'This command id (Idempotency-Key) was already used for another command on this case.',
-        ),
-        'command-id-reused',
-      );
-    }
-    return { result: replayOf(command.caseId, commandId, stored, earlier), replayed: true };
+    const result = answerOfEarlierRequest({ command, actor, commandId, stored, earlier });
+    return { result, replayed: true };
   }
 
-  const history = stored.map(toCaseEvent);
-  const state = foldCase(history);
+  const state = foldCase(stored.map(toCaseEvent));
   const now = deps.clock().toISOString();
-  const decided = handleCommand(command, state, { actor, now });
+  const decided = decideCommand(command, state, actor, now);
   const last = stored[stored.length - 1];
   const revisionBefore = last?.revision ?? -1;
   if (decided.length === 0) {
@@ -172,19 +163,28 @@ async function attempt(
     return { result: { ...result, revision: revisionBefore }, replayed: false };
   }
 
-  const events: NewEvent[] = decided.map((event, index) => ({
-    eventId: eventIdAt(index),
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data as unknown as NewEvent['data'],
-    metadata: {
+  // Fresh event ids: a concurrent twin of this request then collides on the revision, decides
+  // again, finds these events by command id and answers from them, never from its own decision.
+  let previousOccurredAt = last?.metadata.occurredAt ?? null;
+  const events: NewEvent[] = decided.map((event) => {
+    const occurredAt = occurredAtOf(event, now, previousOccurredAt);
+    previousOccurredAt = occurredAt;
+    const metadata: CommandMetadata = {
       actor: { id: actor.id, role: actor.role, organisation: actor.organisation },
       commandId,
       correlationId,
       causationId: commandId,
-      occurredAt: now,
-    },
-  }));
+      occurredAt,
+      handledAt: now,
+    };
+    return {
+      eventId: deps.newId(),
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data as unknown as NewEvent['data'],
+      metadata,
+    };
+  });
   const appended = await deps.store.append(streamId, events, {
     expectedRevision: last ? last.revision : 'no_stream',
   });
@@ -205,31 +205,6 @@ async function attempt(
   };
 }
 
-/** The answer the command got the first time: the case as it stood right after its events. */
-function replayOf(
-  caseId: string,
-  commandId: string,
-  stored: RecordedEvent[],
-  earlier: RecordedEvent[],
-): CommandResult {
-  const last = earlier[earlier.length - 1] as RecordedEvent;
-  const state = stored
-    .filter((event) => event.revision <= last.revision)
-    .map(toCaseEvent)
-    .reduce(evolve, initialState());
-  return commandResult({
-    caseId,
-    commandId,
-    events: earlier.map(({ eventId, type, revision }) => ({ eventId, type, revision })),
-    position: last.position,
-    state,
-    handledAt: last.metadata.occurredAt,
-  });
-}
-
-const toCaseEvent = (event: RecordedEvent): CaseEvent =>
-  upcast({ type: event.type, schemaVersion: event.schemaVersion, data: event.data });
-
 /**
  * Fills in the case id of a new referral and checks the ids before any I/O. Case ids are
  * lower-cased: the stream id is case-sensitive, a UUID is not.
@@ -241,6 +216,10 @@ function commandWithCaseId(request: CommandRequest, actor: Actor, commandId: str
       'gebruik 1 tot 200 tekens zonder spaties',
       'use 1 to 200 characters without spaces',
     );
+  }
+  // Stored in clear in every event and shown in the case history.
+  if (mayHoldBsn(commandId)) {
+    throw invalid('commandId', keyMayHoldBsnReason.nl, keyMayHoldBsnReason.en);
   }
   const given = request.caseId;
   if (given === undefined && request.type === 'OpenReferral') {

@@ -5,6 +5,7 @@
 // date ranges) stay with the domain's validation.
 
 import { text, type FieldProblem, type Text } from '@kot/domain';
+import { scalarExpectations } from '@kot/platform';
 import {
   isEnumType,
   isInputObjectType,
@@ -15,15 +16,6 @@ import {
 } from 'graphql';
 
 const MAX_DEPTH = 10;
-
-const expectations: Record<string, Text> = {
-  String: text('verwacht tekst', 'expected text'),
-  ID: text('verwacht een id (tekst)', 'expected an id (text)'),
-  Int: text('verwacht een heel getal', 'expected a whole number'),
-  Float: text('verwacht een getal', 'expected a number'),
-  Boolean: text('verwacht true of false', 'expected true or false'),
-  LocalDate: text('geen geldige datum (JJJJ-MM-DD)', 'not a valid date (YYYY-MM-DD)'),
-};
 
 export function readRestInput(body: unknown, type: GraphQLInputType): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -78,7 +70,7 @@ function check(
       type.parseValue(value);
     } catch {
       problem(
-        expectations[type.name] ?? text(`ongeldige ${type.name}`, `not a valid ${type.name}`),
+        scalarExpectations[type.name] ?? text(`ongeldige ${type.name}`, `not a valid ${type.name}`),
       );
     }
   }

@@ -17,6 +17,7 @@ import { listCaseHistory } from '../../queries/listCaseHistory';
 import { caseViewOf } from '../../views/caseViewOf';
 import { foldCaseFromLog } from '../../views/foldCaseFromLog';
 import { personalFieldsSelected } from '../personalSelection';
+import { HISTORY_COST, caseAsOfCost, caseCost } from '../queryCosts';
 import type { ReadSide } from '../readSide';
 import { caseNotFound } from '../refusals';
 import { HistoryEntry } from '../types/audit';
@@ -31,6 +32,7 @@ export class CaseResolver {
   @Query(() => CaseView, {
     description:
       'A case now: status, eligibility, next step, funding; personal fields at PERSONAL level.',
+    complexity: caseCost,
   })
   async case(
     @Arg('id', () => ID) id: string,
@@ -54,6 +56,7 @@ export class CaseResolver {
   @Query(() => CaseAsOf, {
     description:
       'The case as the platform knew it at `at` (RECORDED) or as it stood then (BUSINESS), with the rules evaluated at that moment.',
+    complexity: caseAsOfCost,
   })
   async caseAsOf(
     @Arg('id', () => ID) id: string,
@@ -98,6 +101,7 @@ export class CaseResolver {
   @Query(() => [HistoryEntry], {
     description:
       'Every event of the case: type, actor, role, organisation, business and recorded time.',
+    complexity: HISTORY_COST,
   })
   async caseHistory(
     @Arg('id', () => ID) id: string,

@@ -2,6 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { isMunicipalityCode, reportScope, text } from '@kot/domain';
 import type { GraphQLContext } from '../../platformPort';
 import { buildReport } from '../../queries/buildReport';
+import { REPORT_COST } from '../queryCosts';
 import type { ReadSide } from '../readSide';
 import { badInput, forbidden } from '../refusals';
 import { ProcessReport } from '../types/report';
@@ -12,6 +13,7 @@ export class ReportResolver {
 
   @Query(() => ProcessReport, {
     description: 'Counts for the whole process; officers see their own municipality.',
+    complexity: REPORT_COST,
   })
   async report(
     @Ctx() ctx: GraphQLContext,

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { caseStatuses, isMunicipalityCode } from '@kot/domain';
 import type { GraphQLContext } from '../../platformPort';
-import { listCases } from '../../queries/listCases';
-import { listWorklist } from '../../queries/listWorklist';
+import { caseListCursorParts, listCases } from '../../queries/listCases';
+import { listWorklist, worklistCursorParts } from '../../queries/listWorklist';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../paging';
 import type { ReadSide } from '../readSide';
 import { badInput } from '../refusals';
@@ -31,7 +31,7 @@ export class WorklistResolver {
     scope: WorklistScope,
   ): Promise<WorklistPage> {
     const actor = await ctx.actor();
-    const page = pageRequest(first, after, 3);
+    const page = pageRequest(first, after, worklistCursorParts);
     const { db, projections } = this.readSide;
     const result = await listWorklist(db, projections.liveGeneration('case-summary'), {
       actor,
@@ -52,7 +52,7 @@ export class WorklistResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<CasePage> {
     const actor = await ctx.actor();
-    const page = pageRequest(first, after, 2);
+    const page = pageRequest(first, after, caseListCursorParts);
     if (filter?.municipality && !isMunicipalityCode(filter.municipality)) {
       throw badInput(
         'filter.municipality',
