@@ -93,7 +93,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const clock = options.clock ?? (() => new Date());
   const metrics = createMetrics();
   const authenticate = createAuthenticator(config.authentication);
-  const opened = await openProtectedEventStore(config);
+  const opened = await openProtectedEventStore(config, { logger });
   const closers: Array<() => Promise<void>> = [opened.close];
   const close = async () => {
     for (const closeNext of closers.splice(0).reverse()) await closeNext();

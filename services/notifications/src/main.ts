@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   // The log as written, not the decrypting wrapper: this service needs no personal data, and the
   // relay must put ciphertext, never clear text, on Kafka.
-  const { logStore: store, database, close } = await openProtectedEventStore(config);
+  const { logStore: store, database, close } = await openProtectedEventStore(config, { logger });
   shutdown.onShutdown('event store', close);
   const db = settings.databaseUrl
     ? await openPostgresDatabase({ url: settings.databaseUrl })

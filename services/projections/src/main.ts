@@ -18,7 +18,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'projections', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
-  const { store, logStore, database: db, close } = await openProtectedEventStore(config);
+  const {
+    store,
+    logStore,
+    database: db,
+    close,
+  } = await openProtectedEventStore(config, { logger });
   shutdown.onShutdown('event store', close);
   try {
     const service = await createProjectionsService({

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   shutdown.exitOnSignals();
 
-  const { store, close } = await openProtectedEventStore(config);
+  const { store, close } = await openProtectedEventStore(config, { logger });
   shutdown.onShutdown('event store', close);
   try {
     const service = await createReferralsService({

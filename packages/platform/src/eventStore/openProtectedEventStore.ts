@@ -9,6 +9,7 @@ import {
   type SqlDatabase,
 } from '@kot/eventstore';
 import { defaultDataDir, type PlatformConfig } from '../config/loadConfig';
+import type { Logger } from '../logging/createLogger';
 import { embeddedMasterKey } from '../config/embeddedSecrets';
 import { claimDataDirectory, holdsDatabase } from './dataDirectoryLock';
 
@@ -31,6 +32,11 @@ export interface OpenStoreOptions {
    * tools that work on existing data (replay), where an empty new directory means a wrong path.
    */
   existingOnly?: boolean;
+  /**
+   * Told when delivery to subscribers is held back by an open transaction, and of personal fields
+   * that cannot be decrypted (where, never what). Without it the store writes to standard error.
+   */
+  logger?: Logger;
 }
 
 export class NoDataError extends Error {
@@ -58,7 +64,7 @@ export async function openProtectedEventStore(
   }
   const release = settings.kind === 'pglite' ? claimDataDirectory(settings.dataDir) : () => {};
   try {
-    return await openClaimed(config, release);
+    return await openClaimed(config, release, options.logger);
   } catch (error) {
     release();
     throw error;
@@ -68,9 +74,20 @@ export async function openProtectedEventStore(
 async function openClaimed(
   config: Pick<PlatformConfig, 'eventStore' | 'personalDataMasterKey'>,
   release: () => void,
+  logger: Logger | undefined,
 ): Promise<OpenedPlatformStore> {
   const settings = config.eventStore;
-  const { store, database: storeDatabase } = await openEventStore(settings);
+  const { store, database: storeDatabase } = await openEventStore(
+    settings,
+    logger
+      ? {
+          onDeliveryHeldBack: (notice) =>
+            notice.state === 'held_back'
+              ? logger.warn(notice, 'event delivery held back by a transaction still open')
+              : logger.info(notice, 'event delivery resumed'),
+        }
+      : {},
+  );
   // KurrentDB keeps only the log; the read models, keys and checkpoints live in PostgreSQL.
   const database =
     storeDatabase ??
@@ -87,7 +104,14 @@ async function openClaimed(
     embeddedMasterKey(settings.kind === 'pglite' ? settings.dataDir : defaultDataDir);
   const keyStore = await createSqlKeyStore(database, { masterKey });
   return {
-    store: protectPersonalData(store, { keyStore, personalFields }),
+    store: protectPersonalData(store, {
+      keyStore,
+      personalFields,
+      ...(logger && {
+        onUnreadable: (field) =>
+          logger.error(field, 'a personal field could not be decrypted; it reads as unreadable'),
+      }),
+    }),
     logStore: store,
     database,
     close: async () => {
