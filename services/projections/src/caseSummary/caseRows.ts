@@ -6,7 +6,6 @@ import {
   caseAccessOf,
   dateInAmsterdam,
   eligibility,
-  fundingCoverage,
   householdOrganisation,
   isOpen,
   nextStep,
@@ -19,6 +18,7 @@ import {
   type PartyRef,
   type Text,
 } from '@kot/domain';
+import { fundingCoverageOf } from '../views/fundingCoverageOf';
 import type { KeyDates } from './keyDates';
 
 /** Sort key for cases without a next step: after every real due date. */
@@ -133,7 +133,7 @@ export function caseRows(
   now: Instant,
 ): CaseRows {
   const step = nextStep(state, now);
-  const coverage = fundingCoverage(state, now);
+  const coverage = fundingCoverageOf(state, now);
   const today = dateInAmsterdam(now);
   const verdict = state.household ? eligibility(state, today).verdict : null;
   const access = caseAccessOf(state);
@@ -184,7 +184,7 @@ export function caseRows(
     funded_until: coverage.fundedUntil,
     gap_days: coverage.gapDays,
     unaccepted_gap_days: coverage.gaps
-      .filter((gap) => gap.acceptedReason === null)
+      .filter((gap) => !gap.accepted)
       .reduce((sum, gap) => sum + gap.days, 0),
     days_at_risk: coverage.daysAtRisk,
     at_risk: coverage.atRisk,

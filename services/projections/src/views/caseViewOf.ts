@@ -1,15 +1,9 @@
 // A case as a viewer sees it, at a moment: the stored facts plus what the domain's rules say at
 // `now`. Personal fields are null below the PERSONAL level, whatever the state passed in holds.
-import {
-  dateInAmsterdam,
-  eligibility,
-  fundingCoverage,
-  nextStep,
-  type CaseState,
-  type Instant,
-} from '@kot/domain';
+import { dateInAmsterdam, eligibility, nextStep, type CaseState, type Instant } from '@kot/domain';
 import { ViewLevel } from '../graphql/types/enums';
 import type { CaseView } from '../graphql/types/caseView';
+import { fundingCoverageOf } from './fundingCoverageOf';
 
 export function caseViewOf(
   state: CaseState,
@@ -19,7 +13,7 @@ export function caseViewOf(
 ): CaseView {
   const personal = level === 'personal';
   const shown = <T>(value: T | undefined): T | null => (personal ? (value ?? null) : null);
-  const coverage = fundingCoverage(state, now);
+  const coverage = fundingCoverageOf(state, now);
   return {
     id: state.caseId,
     viewLevel: personal ? ViewLevel.PERSONAL : ViewLevel.SUMMARY,
@@ -62,6 +56,12 @@ export function caseViewOf(
     fundingCoverage: {
       ...coverage,
       gaps: coverage.gaps.map((gap) => ({ ...gap, acceptedReason: shown(gap.acceptedReason) })),
+      acceptedGaps: state.acceptedGaps.map((gap) => ({
+        from: gap.from,
+        to: gap.to ?? null,
+        acceptedOn: gap.acceptedOn,
+        reason: shown(gap.reason),
+      })),
     },
     revision,
     computedAt: now,
