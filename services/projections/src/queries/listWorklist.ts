@@ -33,11 +33,16 @@ export interface Page<Item> {
   hasNextPage: boolean;
 }
 
+/** Whose steps: addressed to the actor in person, anyone's in the organisation, or the others'. */
+export type WorklistSelection = 'mine' | 'organisation' | 'colleagues';
+
 export interface WorklistRequest {
   actor: Actor;
   first: number;
   after: SortKey | null;
-  onlyMine: boolean;
+  selection: WorklistSelection;
+  /** Only these kinds of row; all when null. Filtered in SQL, so a page is full when it can be. */
+  audiences: WorklistAudience[] | null;
 }
 
 interface WorklistDbRow {
@@ -62,8 +67,19 @@ interface WorklistDbRow {
 // request would read and sort all of the organisation's rows.
 const statements = new Map<string, SqlStatement>();
 
-function statementFor(generation: number, onlyMine: boolean, withCursor: boolean): SqlStatement {
-  const name = `worklist_g${generation}_${onlyMine ? 'mine' : 'org'}_${withCursor ? 'after' : 'first'}`;
+const personCondition: Record<WorklistSelection, string> = {
+  mine: 'AND party_person = $3',
+  organisation: 'AND $3::text IS NOT NULL',
+  colleagues: 'AND party_person IS DISTINCT FROM $3',
+};
+
+function statementFor(
+  generation: number,
+  selection: WorklistSelection,
+  withCursor: boolean,
+  withAudiences: boolean,
+): SqlStatement {
+  const name = `worklist_g${generation}_${selection}_${withCursor ? 'after' : 'first'}${withAudiences ? '_audiences' : ''}`;
   let statement = statements.get(name);
   if (!statement) {
     const table = caseSummaryTableNames(generation).worklist;
@@ -75,8 +91,9 @@ function statementFor(generation: number, onlyMine: boolean, withCursor: boolean
              FROM ${table} AS w
              WHERE party_organisation = $1
                AND (audience = 'responsible' OR party_role = $2)
-               ${onlyMine ? 'AND party_person = $3' : 'AND $3::text IS NOT NULL'}
-               ${withCursor ? 'AND (due, case_id, audience) > ($5::date, $6::text, $7::text)' : ''}
+               ${personCondition[selection]}
+               ${withAudiences ? 'AND audience = ANY($5::text[])' : ''}
+               ${withCursor ? `AND (due, case_id, audience) > ($${withAudiences ? 6 : 5}::date, $${withAudiences ? 7 : 6}::text, $${withAudiences ? 8 : 7}::text)` : ''}
              ORDER BY w.due, w.case_id, w.audience
              LIMIT $4`,
     };
@@ -90,11 +107,12 @@ export async function listWorklist(
   generation: number,
   request: WorklistRequest,
 ): Promise<Page<WorklistItem>> {
-  const { actor, first, after, onlyMine } = request;
+  const { actor, first, after, selection, audiences } = request;
   const params: unknown[] = [actor.organisation, actor.role, actor.id, first + 1];
+  if (audiences) params.push(audiences);
   if (after) params.push(...after);
   const rows = await db.query<WorklistDbRow>(
-    statementFor(generation, onlyMine, after !== null),
+    statementFor(generation, selection, after !== null, audiences !== null),
     params,
   );
   const page = rows.slice(0, first);
