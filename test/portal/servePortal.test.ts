@@ -77,8 +77,9 @@ describe('the portal server', () => {
       req.end('{"query":"{ __typename }"}');
     });
     expect(answer.status).toBe(502);
-    const reason = (JSON.parse(answer.body) as { errors: Array<{ extensions: { reason: unknown } }> })
-      .errors[0]?.extensions.reason;
+    const reason = (
+      JSON.parse(answer.body) as { errors: Array<{ extensions: { reason: unknown } }> }
+    ).errors[0]?.extensions.reason;
     expect(reason).toEqual({
       nl: expect.stringContaining('niet bereikbaar'),
       en: expect.stringContaining('cannot be reached'),
