@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { problemOf, type ApiProblem } from '../api/apiError';
 import { CheckboxField } from '../forms/CheckboxField';
 import { useLanguage } from '../i18n/language';
-import { formatInstant } from '../i18n/formats';
+import { datesInWords, formatInstant } from '../i18n/formats';
 import { Loading } from '../layout/Loading';
 import { ProblemAlert } from '../layout/ProblemAlert';
 import { shortCaseNumber } from '../layout/caseNumber';
@@ -148,7 +148,7 @@ function InboxPageMessages({
             >
               <p className="portal-inbox__title">
                 {node.readAt ? null : <span className="portal-tag">{tr('Nieuw', 'New')}</span>}
-                <strong>{node.title}</strong>
+                <strong>{datesInWords(node.title, language)}</strong>
               </p>
               <p className="portal-muted">
                 {formatInstant(node.createdAt, language)} ·{' '}
@@ -157,7 +157,7 @@ function InboxPageMessages({
                   {tr('Zaak', 'Case')} {shortCaseNumber(node.caseId)}
                 </AppLink>
               </p>
-              <p className="portal-inbox__body">{node.body}</p>
+              <p className="portal-inbox__body">{datesInWords(node.body, language)}</p>
               {node.readAt ? null : (
                 <Button
                   appearance="subtle-button"
