@@ -1,90 +1,41 @@
 // The portal in a real browser: an officer refers a family, a bewindvoerder takes it on, CIZ
 // confirms, Toeslagen rejects, the officer finds the case back on the worklist and cannot end SMI
 // without accepting the gap, and an auditor slides back in time. Every page passes axe.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { startPlatform, type RunningPlatform } from '@kot/all-in-one';
 import { addDays, dateInAmsterdam, syntheticBsn } from '@kot/domain';
-import { axeResults, seriousViolations } from './accessibility';
-import { buildPortal } from './buildPortal';
-import {
-  chromiumAvailable,
-  chromiumPath,
-  launchPortalBrowser,
-  type PortalBrowser,
-} from './portalBrowser';
+import { describeInBrowser, eventually, usePortal } from './portalHarness';
 
-const artifacts = join(__dirname, '../artifacts');
-
-if (!chromiumAvailable) {
-  console.warn(
-    `SKIPPED portal browser tests: no Chromium at ${chromiumPath} (apt-get install -y chromium).`,
-  );
+/** The timeline right after a step: the step just done reads "done", nothing reads "not needed". */
+async function expectStepDone(page: import('playwright-core').Page, label: string) {
+  const step = page.locator('.portal-timeline__step', { hasText: label });
+  await expect(step.getAttribute('class')).resolves.toContain('portal-timeline__step--done');
+  await expect(step.locator('.portal-timeline__state').textContent()).resolves.toBe('Afgerond');
+  await expect(page.locator('.portal-timeline__step--skipped').count()).resolves.toBe(0);
 }
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
 
 describeInBrowser('the portal in a browser', () => {
-  let platform: RunningPlatform;
-  let browser: PortalBrowser;
-  let page: Page;
-  let dataDir: string;
+  const portal = usePortal('journey');
   let caseId = '';
   const today = dateInAmsterdam(new Date().toISOString());
 
-  beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    buildPortal();
-    dataDir = mkdtempSync(join(tmpdir(), 'kot-portal-'));
-    platform = await startPlatform({
-      env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
-      seedDemo: true,
+  /** The personal-data reads the platform recorded for the case, as an auditor would ask them. */
+  const personalDataReads = async (): Promise<unknown[]> => {
+    const response = await fetch(`${portal.platform.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${portal.platform.tokens['auditor']}`,
+      },
+      body: JSON.stringify({
+        query: 'query ($id: ID!) { personalDataReads(caseId: $id) { what query } }',
+        variables: { id: caseId },
+      }),
     });
-    browser = await launchPortalBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(15_000);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    writeFileSync(join(artifacts, 'portal-axe.json'), JSON.stringify(axeResults, null, 2));
-  });
-
-  const check = async (name: string) => {
-    await page.screenshot({ path: join(artifacts, `portal-${name}.png`), fullPage: true });
-    expect(await seriousViolations(page, name)).toEqual([]);
-  };
-
-  const signInAs = async (key: string) => {
-    await page.goto(platform.url);
-    const signOut = page.getByRole('button', { name: 'Uitloggen' });
-    if (await signOut.isVisible()) await signOut.click();
-    await page.locator(`button[data-user="${key}"]`).click();
-    await page.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
-  };
-
-  const openCase = async () => {
-    await page.goto(`${platform.url}/zaken/${caseId}`);
-    await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
-  };
-
-  /** Opens an action by its button, lets `fill` complete the form, sends it, waits for the receipt. */
-  const act = async (
-    action: string,
-    fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {},
-    submit = action,
-  ) => {
-    await page.getByRole('button', { name: action, exact: true }).click();
-    const form = page.locator('form.portal-command-form');
-    await fill(form);
-    await form.getByRole('button', { name: submit, exact: true }).click();
-    await page.getByText('Vastgelegd:').waitFor();
+    const body = (await response.json()) as { data: { personalDataReads: unknown[] } };
+    return body.data.personalDataReads;
   };
 
   it('lets a demo user sign in from a list, and passes axe on the sign-in page', async () => {
+    const { page, platform, check } = portal;
     await page.goto(platform.url);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     await page.locator('button[data-user="smi-officer-utrecht"]').waitFor();
@@ -93,10 +44,13 @@ describeInBrowser('the portal in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
     await page.getByRole('heading', { name: 'Mijn volgende stappen' }).waitFor();
     await page.locator('table').first().waitFor();
+    // The role reads as the role's name, not as a lowercased code.
+    await page.getByText('Uw rol: SMI-consulent, Gemeente Utrecht (demo).').waitFor();
     await check('worklist-officer');
   }, 60_000);
 
   it('shows the eligibility pre-check live while an officer refers a family, and opens the case', async () => {
+    const { page, check } = portal;
     await page.getByRole('link', { name: 'Gezin doorverwijzen' }).click();
     const parent1 = page.getByRole('group', { name: 'Ouder 1' });
     await parent1.getByLabel('Naam').fill('Sanne Visser');
@@ -130,15 +84,19 @@ describeInBrowser('the portal in a browser', () => {
     await page.waitForURL(/\/zaken\/[0-9a-f-]{36}$/);
     caseId = page.url().split('/').pop() as string;
     await page.getByRole('heading', { name: 'Traject' }).waitFor();
+    // Both partners' names, joined as Dutch joins them.
+    await page.getByText('Sanne Visser en Daan Visser').waitFor();
   }, 60_000);
 
   it('lets the officer offer the case to the bewindvoerder office', async () => {
+    const { page, act, check } = portal;
     await act('Aanbieden aan ondersteuner', async () => {}, 'Zaak aanbieden');
     await page.getByText('Zaak aangeboden').waitFor();
     await check('case-officer-offered');
   }, 60_000);
 
-  it('shows the offer to the bewindvoerder, who takes the case on with a mandate and requests KOT', async () => {
+  it('shows the offer to the bewindvoerder, who takes the case on and sees each step done at once', async () => {
+    const { page, signInAs, act, check } = portal;
     await signInAs('bewindvoerder');
     const offered = page.getByRole('region', { name: 'Aan ons aangeboden zaken' });
     await offered.locator(`a[href="/zaken/${caseId}"]`).click();
@@ -153,36 +111,43 @@ describeInBrowser('the portal in a browser', () => {
         .fill('C/16/123456 / BW RK 24-001');
     });
     await page.getByText('Mag namens het gezin aanvragen.').waitFor();
+    await expectStepDone(page, 'Opgepakt door een ondersteuner');
     await act('Aanvraag bij Toeslagen vastleggen');
+    await expectStepDone(page, 'Aangevraagd bij Dienst Toeslagen');
   }, 60_000);
 
   it('takes the case through the Toeslagen and CIZ desks to a rejection', async () => {
+    const { page, signInAs, openCase, act, check } = portal;
     await signInAs('toeslagen-officer');
     await page.locator(`a[href="/zaken/${caseId}"]`).first().waitFor();
     await check('worklist-toeslagen');
-    await openCase();
+    await openCase(caseId);
     await act('Wlz-verzoek registreren');
+    await expectStepDone(page, 'Wlz-verzoek geregistreerd door Toeslagen');
 
     await signInAs('ciz-assessor');
     await page.locator(`a[href="/zaken/${caseId}"]`).first().waitFor();
-    await openCase();
+    await check('worklist-ciz');
+    await openCase(caseId);
     await act('Wlz-indicatie bevestigen', async (form) => {
       await form.getByLabel('Geldig vanaf').fill('2020-01-01');
     });
+    await expectStepDone(page, 'Wlz-indicatie bevestigd door CIZ');
     await check('case-ciz');
 
     await signInAs('toeslagen-officer');
-    await openCase();
+    await openCase(caseId);
     await act('Formulieren verstuurd');
 
     await signInAs('bewindvoerder');
-    await openCase();
+    await openCase(caseId);
     await act('Aanvraag ingediend', async (form) => {
       await form.getByLabel('Beide partners hebben getekend').check();
     });
+    await expectStepDone(page, 'Aanvraag ingevuld, getekend en teruggestuurd');
 
     await signInAs('toeslagen-officer');
-    await openCase();
+    await openCase(caseId);
     await act('Ontvangst registreren');
     await act('Afwijzen', async (form) => {
       await form.getByLabel('Reden van afwijzing').selectOption('PARTNER_NOT_WORKING');
@@ -191,9 +156,11 @@ describeInBrowser('the portal in a browser', () => {
         .fill('Het werk van de partner is niet aangetoond.');
     });
     await page.locator('.utrecht-status-badge').getByText('Afgewezen').waitFor();
+    await expectStepDone(page, 'Besluit van Dienst Toeslagen');
   }, 120_000);
 
   it('puts the rejected case back on the officer worklist and refuses to end SMI without accepting the gap', async () => {
+    const { page, signInAs, check } = portal;
     await signInAs('smi-officer-utrecht');
     const mine = page.getByRole('region', { name: 'Mijn volgende stappen' });
     const row = mine.locator('tr', { has: page.locator(`a[href="/zaken/${caseId}"]`) });
@@ -201,51 +168,88 @@ describeInBrowser('the portal in a browser', () => {
     await row.locator(`a[href="/zaken/${caseId}"]`).click();
     await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
     await page.getByRole('button', { name: 'SMI beëindigen', exact: true }).click();
+    const form = page.locator('form.portal-command-form');
+    const lastDay = form.getByLabel('Laatste dag SMI');
+    // Not today: the SMI runs until its own end, and that is what the form proposes.
+    await expect(lastDay.inputValue()).resolves.toBe(addDays(today, 20));
+    await lastDay.fill(today);
     await page.getByText('Let op: voor').waitFor();
-    await page
-      .locator('form.portal-command-form')
-      .getByRole('button', { name: 'SMI beëindigen', exact: true })
-      .click();
-    await page.getByText('SMI is niet beëindigd').waitFor();
+    await form.getByRole('button', { name: 'SMI beëindigen', exact: true }).click();
     await page.getByText('het gezin zou dan geen vergoeding voor de opvang hebben').waitFor();
+    // The domain's date, in words: tomorrow, written out.
+    const tomorrowInWords = new Intl.DateTimeFormat('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${addDays(today, 1)}T00:00:00Z`));
+    await page.getByText(`op ${tomorrowInWords} is er geen kinderopvangtoeslag`).waitFor();
     await check('case-officer-gap-refused');
-    // Nothing was recorded: the timeline and SMI period are unchanged.
+    // Nothing was recorded: no receipt.
     await expect(page.getByText('Vastgelegd:').count()).resolves.toBe(0);
+    // Another day: the refusal was about the old one, so it and the acceptance go.
+    await lastDay.fill(addDays(today, 1));
+    await expect(page.getByText('Het gat toch accepteren').count()).resolves.toBe(0);
+    await expect(page.getByText('SMI is niet beëindigd').count()).resolves.toBe(0);
+    await lastDay.fill(today);
+    await form.getByRole('button', { name: 'SMI beëindigen', exact: true }).click();
+    await page.getByText('Het gat toch accepteren').waitFor();
+    // The keyboard is taken to the way forward.
+    await expect(page.locator(':focus').textContent()).resolves.toBe('Het gat toch accepteren');
+    await page.getByLabel('Ik accepteer het gat, omdat…').fill('Te kort');
+    await page.getByRole('button', { name: 'SMI beëindigen en gat accepteren' }).click();
+    const summary = page.locator('.portal-error-summary');
+    await summary.getByText('Geef een reden van minstens 10 tekens.').waitFor();
+    await summary.getByText('Bevestig dat u dit begrijpt.').waitFor();
     await page
       .getByLabel('Ik accepteer het gat, omdat…')
       .fill('Gezin stopt met de opvang; afgestemd met de bewindvoerder.');
-    await page.getByRole('button', { name: 'SMI beëindigen en gat accepteren' }).click();
-    await page.getByText('Bevestig dat u dit begrijpt.').waitFor();
     await page.getByLabel(/Ik begrijp dat het gezin vanaf/).check();
     await page.getByRole('button', { name: 'SMI beëindigen en gat accepteren' }).click();
     await page.getByText('Vastgelegd: Gat in financiering geaccepteerd, SMI beëindigd.').waitFor();
-    // The gap starts tomorrow: the coming days show as at risk, in the picture and in words.
-    await page
-      .getByRole('cell', { name: /zonder SMI of toeslag \(komend\)/ })
-      .first()
+    // The gap starts tomorrow and is accepted: shown apart from unaccepted gaps, with the reason.
+    const accepted = page.getByRole('row', { name: /Gat geaccepteerd/ });
+    await accepted
+      .getByRole('cell', { name: /Gezin stopt met de opvang; afgestemd met de bewindvoerder/ })
       .waitFor();
+    await accepted.getByRole('cell', { name: 'tot de financiering weer begint' }).waitFor();
+    await expect(page.getByRole('cell', { name: /niet geaccepteerd/ }).count()).resolves.toBe(0);
+    await expect(page.locator('.portal-coverage__accepted').count()).resolves.toBe(1);
+    await expect(page.locator('.portal-coverage__gap').count()).resolves.toBe(0);
+    await expectStepDone(page, 'Besluit van Dienst Toeslagen');
     await check('case-officer-gap-accepted');
   }, 60_000);
 
-  it('shows the inbox when the platform has one, and hides it when not', async () => {
+  it('shows the inbox, and a message marked read lowers the unread count at once', async () => {
+    const { page, check } = portal;
     const inbox = page.getByRole('link', { name: /^Berichten/ });
-    if ((await inbox.count()) === 0) {
-      console.warn(
-        'The platform has no inbox yet (services/notifications): the inbox page is hidden.',
-      );
-      return;
-    }
+    const unread = async () =>
+      Number((await inbox.locator('.utrecht-number-badge').textContent())?.match(/\d+/)?.[0] ?? 0);
+    const before = await unread();
+    expect(before).toBeGreaterThan(0);
     await inbox.click();
     await page.getByRole('heading', { level: 1, name: 'Berichten' }).waitFor();
-    await page.locator('.portal-inbox, main p').first().waitFor();
+    await page.locator('.portal-inbox').first().waitFor();
     await check('inbox');
+    await page
+      .getByRole('button', { name: /^Markeer als gelezen: / })
+      .first()
+      .click();
+    await expect(eventually(unread, (count) => count === before - 1)).resolves.toBe(before - 1);
   }, 60_000);
 
-  it('lets an auditor see the history, slide back in time, check integrity and read the report', async () => {
+  it('lets an auditor see the history, slide back in time without reading personal data, check integrity and read the report', async () => {
+    const { page, platform, signInAs, check } = portal;
     await signInAs('auditor');
     await page.goto(`${platform.url}/zaken/${caseId}/audit`);
     await page.getByText('In orde: de hashketen').waitFor();
     await page.getByRole('cell', { name: 'Doorverwijzing geopend' }).waitFor();
+    // Who did it, in words: the role and the organisation's name, not an account id alone.
+    await page
+      .getByRole('cell', { name: /^Bewindvoerder/ })
+      .first()
+      .waitFor();
+    await page.getByRole('cell', { name: 'Bewindvoering Horizon (demo)' }).first().waitFor();
     await page
       .getByRole('heading', { name: /Op dat moment/ })
       .getByText('Afgewezen')
@@ -257,8 +261,17 @@ describeInBrowser('the portal in a browser', () => {
       .getByRole('heading', { name: /Op dat moment/ })
       .getByText('Doorverwezen, nog niet opgepakt')
       .waitFor();
-    await page.getByText('1 gebeurtenissen meegeteld').waitFor();
+    await page.getByText('1 gebeurtenis meegeteld.').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByText('2 gebeurtenissen meegeteld.').waitFor();
+    // The slider showed no names, and asked for none: nothing was recorded as read.
+    await expect(page.getByText('Sanne Visser').count()).resolves.toBe(0);
+    await expect(personalDataReads()).resolves.toEqual([]);
     await check('audit-time-travel');
+    await page.getByRole('button', { name: 'Persoonsgegevens tonen (wordt vastgelegd)' }).click();
+    await page.getByText(/Sanne Visser — BSN/).waitFor();
+    const reads = await eventually(personalDataReads, (found) => found.length > 0);
+    expect(reads).toEqual(expect.arrayContaining([expect.objectContaining({ query: 'caseAsOf' })]));
     await page.getByRole('link', { name: 'Rapportage' }).click();
     await page.getByRole('heading', { name: 'Van doorverwijzing tot besluit' }).waitFor();
     await check('report');
@@ -267,14 +280,28 @@ describeInBrowser('the portal in a browser', () => {
     await check('case-list-auditor');
   }, 60_000);
 
-  it('switches to English and back', async () => {
+  it('shows the main pages in English, and switches back', async () => {
+    const { page, platform, signInAs, check } = portal;
+    await signInAs('smi-officer-utrecht');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('link', { name: 'Cases', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Worklist' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText('Your role: SMI officer, Gemeente Utrecht (demo).').waitFor();
+    await check('worklist-officer-english');
     await page.goto(`${platform.url}/zaken/${caseId}`);
     await page.getByRole('heading', { name: 'Funding of the childcare' }).waitFor();
-    await check('case-auditor-english');
+    await page.getByText('Sanne Visser and Daan Visser').waitFor();
+    await page.getByRole('row', { name: /Gap accepted/ }).waitFor();
+    await check('case-officer-english');
+    await page.getByRole('link', { name: 'Refer a family' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Refer a family to the childcare allowance' })
+      .waitFor();
+    await check('referral-english');
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.locator(`a[href="/zaken/${caseId}"]`).waitFor();
+    await check('case-list-english');
     await page.getByRole('button', { name: 'Nederlands' }).click();
-    await page.getByRole('heading', { name: 'Financiering van de opvang' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor();
   }, 60_000);
 });

@@ -71,15 +71,40 @@ function proxyGraphql(
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({
-        errors: [{ message: 'The API cannot be reached.', extensions: { code: 'NETWORK' } }],
+        errors: [
+          {
+            message: 'The API cannot be reached.',
+            extensions: {
+              code: 'SERVICE_UNAVAILABLE',
+              reason: {
+                nl: 'Het platform is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+                en: 'The platform cannot be reached right now. Please try again in a few minutes.',
+              },
+            },
+          },
+        ],
       }),
     );
   });
   req.pipe(upstream);
 }
 
+/** The path as a file name, or null when it is not valid percent-encoding (`/%E0%A4%A`). */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 function serveFile(settings: PortalServerSettings, pathname: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const decoded = decodedPath(pathname);
+  if (decoded === null) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: malformed path');
+    return;
+  }
+  const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(settings.distDir, relative);
   const isAsset = extname(relative) !== '';
   if (
@@ -106,7 +131,13 @@ function serveFile(settings: PortalServerSettings, pathname: string, res: Server
 
 export function startPortalServer(settings: PortalServerSettings) {
   const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://portal.invalid');
+    let pathname: string;
+    try {
+      ({ pathname } = new URL(req.url ?? '/', 'http://portal.invalid'));
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: malformed URL');
+      return;
+    }
     if (pathname === settings.graphqlUrl.pathname || pathname === '/graphql')
       return settings.routes
         ? routeGraphql(settings.routes, req, res)

@@ -1,6 +1,6 @@
 // Providers and the page switch. Everything behind the sign-in gets an API client that carries the
-// user's token; signing out throws the client (and its cache) away.
-import { useMemo, type ReactNode } from 'react';
+// user's token; signing out (or in as someone else) throws the client, its cache and the pages away.
+import { useMemo, useRef, type ReactNode } from 'react';
 import { Provider } from 'urql';
 import { Document } from '@utrecht/component-library-react';
 import { createApiClient } from './api/createApiClient';
@@ -10,7 +10,8 @@ import { NavigationProvider, useNavigation } from './navigation/navigation';
 import { DirectoryProvider } from './session/organisationDirectory';
 import { SessionProvider, useSession } from './session/session';
 import { SignInPage } from './session/SignInPage';
-import { useInboxAvailability } from './inbox/useInboxAvailability';
+import { useInboxAvailability, type InboxAvailability } from './inbox/useInboxAvailability';
+import { Loading } from './layout/Loading';
 import { WorklistPage } from './worklist/WorklistPage';
 import { CaseListPage } from './cases/CaseListPage';
 import { CasePage } from './case/CasePage';
@@ -37,10 +38,16 @@ export function App() {
 }
 
 function SignedInOrNot() {
-  const { session, signOut } = useSession();
+  const { session, markExpired } = useSession();
+  // Read when a request leaves: a token renewed by signing in again is used at once.
+  const token = useRef('');
+  token.current = session?.token ?? '';
+  const person = session
+    ? `${session.actor.id}|${session.actor.role}|${session.actor.organisation}`
+    : null;
   const client = useMemo(
-    () => (session ? createApiClient(session.token, signOut) : null),
-    [session, signOut],
+    () => (person ? createApiClient(() => token.current, markExpired) : null),
+    [person, markExpired],
   );
   if (!session || !client) {
     return (
@@ -51,7 +58,7 @@ function SignedInOrNot() {
   }
   return (
     <Provider value={client}>
-      <SignedInPages />
+      <SignedInPages key={person} />
     </Provider>
   );
 }
@@ -60,12 +67,12 @@ function SignedInPages() {
   const inbox = useInboxAvailability();
   return (
     <AppShell inbox={inbox}>
-      <CurrentPage inboxAvailable={inbox.available} />
+      <CurrentPage inbox={inbox} />
     </AppShell>
   );
 }
 
-function CurrentPage({ inboxAvailable }: { inboxAvailable: boolean }): ReactNode {
+function CurrentPage({ inbox }: { inbox: InboxAvailability }): ReactNode {
   const { route } = useNavigation();
   switch (route.page) {
     case 'worklist':
@@ -81,7 +88,9 @@ function CurrentPage({ inboxAvailable }: { inboxAvailable: boolean }): ReactNode
     case 'report':
       return <ReportPage />;
     case 'inbox':
-      return inboxAvailable ? <InboxPage /> : <NotFoundPage />;
+      // Until the platform has said whether it has an inbox, the page neither shows nor denies it.
+      if (inbox.available === null) return <Loading />;
+      return inbox.available ? <InboxPage onRead={inbox.refresh} /> : <NotFoundPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -30,6 +30,9 @@ function choice(
   problem(field, text(`kies ${options.nl}`, `choose ${options.en}`));
 }
 
+/** The shortest reason accepted for ending SMI into a funding gap: screens hint and check with it. */
+export const minimumGapReasonLength = 10;
+
 /** Checks the shape and identifiers of a command before any rule runs; throws with every problem. */
 export function validateCommand(command: CaseCommand): void {
   const problems: FieldProblem[] = [];
@@ -210,7 +213,7 @@ export function validateCommand(command: CaseCommand): void {
     case 'EndSmi':
       date('lastDay', command.lastDay);
       if (command.acceptGapReason !== undefined)
-        sentence('acceptGapReason', command.acceptGapReason, 10);
+        sentence('acceptGapReason', command.acceptGapReason, minimumGapReasonLength);
       break;
     case 'ReinstateSmi':
       date('from', command.from);

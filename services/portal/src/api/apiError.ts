@@ -1,5 +1,6 @@
 // What went wrong, in the words the domain gave: every refusal comes with a Dutch and an English
-// reason, and input problems name the field.
+// reason, and input problems name the field. Errors without such a reason (GraphQL's own, a proxy's)
+// get a sentence by their code, so the Dutch page never falls back to an English server message.
 import { text, type Text } from '@kot/domain';
 import type { CombinedError } from 'urql';
 
@@ -10,6 +11,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'NOT_FOUND'
   | 'NETWORK'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
 
 export interface ApiProblem {
@@ -23,6 +25,39 @@ const networkProblem = text(
   'The server cannot be reached. Check the connection and try again.',
 );
 
+const reasonByCode: Record<ErrorCode, Text> = {
+  UNAUTHENTICATED: text(
+    'U bent niet (meer) ingelogd. Log opnieuw in.',
+    'You are not signed in (any more). Please sign in again.',
+  ),
+  FORBIDDEN: text('Dit mag u niet doen.', 'You may not do this.'),
+  BAD_USER_INPUT: text('Niet alles is goed ingevuld.', 'Not everything is filled in correctly.'),
+  CONFLICT: text(
+    'Dit kan nu niet: de zaak is intussen gewijzigd. Laad de pagina opnieuw.',
+    'This is not possible now: the case changed in the meantime. Reload the page.',
+  ),
+  NOT_FOUND: text(
+    'Niet gevonden, of u heeft er geen toegang toe.',
+    'Not found, or you have no access to it.',
+  ),
+  NETWORK: networkProblem,
+  SERVICE_UNAVAILABLE: text(
+    'Het platform is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+    'The platform cannot be reached right now. Please try again in a few minutes.',
+  ),
+  INTERNAL: text(
+    'Er ging iets mis aan de kant van het platform. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
+    'Something went wrong on the platform. Please try again; if it keeps failing, tell the administrator.',
+  ),
+};
+
+const knownCodes = Object.keys(reasonByCode) as ErrorCode[];
+
+const codeOf = (raw: unknown): ErrorCode => {
+  if (raw === 'INTERNAL_SERVER_ERROR') return 'INTERNAL';
+  return knownCodes.includes(raw as ErrorCode) ? (raw as ErrorCode) : 'INTERNAL';
+};
+
 const isText = (value: unknown): value is Text =>
   typeof value === 'object' &&
   value !== null &&
@@ -35,12 +70,8 @@ export function problemOf(error: CombinedError): ApiProblem {
   }
   const first = error.graphQLErrors[0];
   const extensions = (first?.extensions ?? {}) as Record<string, unknown>;
-  const code = (
-    typeof extensions['code'] === 'string' ? extensions['code'] : 'INTERNAL'
-  ) as ErrorCode;
-  const reason = isText(extensions['reason'])
-    ? extensions['reason']
-    : text(first?.message ?? 'Er ging iets mis.', first?.message ?? 'Something went wrong.');
+  const code = codeOf(extensions['code']);
+  const reason = isText(extensions['reason']) ? extensions['reason'] : reasonByCode[code];
   const fields = Array.isArray(extensions['fields'])
     ? (extensions['fields'] as unknown[]).filter(
         (f): f is { field: string; reason: Text } =>
@@ -48,4 +79,19 @@ export function problemOf(error: CombinedError): ApiProblem {
       )
     : [];
   return { code, reason, fields };
+}
+
+/** The problem's reason as the server sent it in a plain JSON answer (sign-in checks). */
+export function problemOfBody(body: unknown, status: number): ApiProblem {
+  const first = (body as { errors?: Array<{ extensions?: Record<string, unknown> }> } | null)
+    ?.errors?.[0];
+  const code = first
+    ? codeOf(first.extensions?.['code'])
+    : status === 401
+      ? 'UNAUTHENTICATED'
+      : 'INTERNAL';
+  const reason = isText(first?.extensions?.['reason'])
+    ? (first?.extensions?.['reason'] as Text)
+    : reasonByCode[code];
+  return { code, reason, fields: [] };
 }

@@ -40,7 +40,21 @@ export interface FundingCoverageView {
   kot: PeriodView[];
   fundedToday: boolean;
   fundedUntil: string | null;
-  gaps: Array<{ from: string; to: string; days: number; acceptedReason: string | null }>;
+  gaps: Array<{
+    from: string;
+    to: string;
+    days: number;
+    accepted: boolean;
+    /** Personal: only for those who may see it, and only when asked for. */
+    acceptedReason: string | null;
+  }>;
+  /** The gaps the officer accepted as recorded, also days still to come. */
+  acceptedGaps: Array<{
+    from: string;
+    to: string | null;
+    acceptedOn: string;
+    reason: string | null;
+  }>;
   gapDays: number;
   daysAtRisk: number;
   atRisk: boolean;
@@ -123,19 +137,26 @@ export interface CaseView {
 const party = 'organisation role personId name';
 const textFields = 'nl en';
 
-export const caseViewFields = `
+/**
+ * The case's fields, with or without the personal ones (names, BSNs, birth dates, the mandate's
+ * reference, free-text explanations). An auditor's read of personal data is recorded, so pages ask
+ * for it only when it is shown.
+ */
+export function caseViewFieldsOf(personal: boolean): string {
+  const p = (fields: string) => (personal ? fields : '');
+  return `
   id viewLevel status statusSince municipality referredOn
   referringOfficer { ${party} }
   offer { to { ${party} } offeredOn }
-  claim { by { ${party} } claimedOn mandate { type partnerIds validFrom validUntil reference } }
-  household { composition partners { partnerId name bsn birthDate workStatus wlzIndication { kind validFrom validTo } } }
-  children { childId name bsn birthDate livesAtHome childcare { lrkNumber careType hoursPerMonth hourlyRateCents } }
+  claim { by { ${party} } claimedOn mandate { type partnerIds validFrom validUntil ${p('reference')} } }
+  household { composition partners { partnerId ${p('name bsn birthDate')} workStatus wlzIndication { kind validFrom validTo } } }
+  children { childId ${p('name bsn birthDate')} livesAtHome childcare { lrkNumber careType hoursPerMonth hourlyRateCents } }
   indication { partnerId kind validFrom validTo source }
   request { channel requestedOn callbackExpectedOn }
   application { submittedOn requestedStart receivedOn }
-  decision { outcome decidedOn grantedFrom reason explanation }
+  decision { outcome decidedOn grantedFrom reason ${p('explanation')} }
   objection { filedOn against decidedOn upheld }
-  closure { on outcome note }
+  closure { on outcome ${p('note')} }
   eligibility { verdict on conditions { code met explanation { ${textFields} } } alternative { ${textFields} } notes { ${textFields} } }
   nextStep {
     action description { ${textFields} } responsible { ${party} } since due overdue daysOverdue
@@ -143,12 +164,18 @@ export const caseViewFields = `
   }
   fundingCoverage {
     today fundedToday fundedUntil gapDays daysAtRisk atRisk smiEndsOn
-    smi { from to } kot { from to } gaps { from to days acceptedReason }
+    smi { from to } kot { from to } gaps { from to days accepted ${p('acceptedReason')} }
+    acceptedGaps { from to acceptedOn ${p('reason')} }
   }
   revision computedAt
 `;
+}
 
-export const caseQuery = `query Case($id: ID!) { case(id: $id) { ${caseViewFields} } }`;
+/** The case with everything the user may see: what the case page shows to those who work on it. */
+export const caseQuery = `query Case($id: ID!) { case(id: $id) { ${caseViewFieldsOf(true)} } }`;
+
+/** The case without personal data: what an auditor sees until they choose to see the family. */
+export const caseWithoutPersonalDataQuery = `query CaseWithoutPersonalData($id: ID!) { case(id: $id) { ${caseViewFieldsOf(false)} } }`;
 
 export interface HistoryEntryView {
   position: number;
@@ -158,8 +185,17 @@ export interface HistoryEntryView {
   actor: { id: string; role: string; organisation: string };
   occurredAt: string;
   recordedAt: string;
+  /** For NotificationDelivered and NotificationFailed: who was told, how. */
+  notification: {
+    channel: string;
+    outcome: string;
+    recipient: { organisation: string; role: string };
+  } | null;
 }
 
 export const caseHistoryQuery = `query CaseHistory($id: ID!) {
-  caseHistory(id: $id) { position revision eventId type actor { id role organisation } occurredAt recordedAt }
+  caseHistory(id: $id) {
+    position revision eventId type actor { id role organisation } occurredAt recordedAt
+    notification { channel outcome recipient { organisation role } }
+  }
 }`;

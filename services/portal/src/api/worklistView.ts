@@ -17,8 +17,10 @@ export interface WorklistItemView {
   deadline: string | null;
 }
 
-export const worklistQuery = `query Worklist($scope: WorklistScope!, $first: Int!, $after: String) {
-  worklist(scope: $scope, first: $first, after: $after) {
+export type WorklistScope = 'MINE' | 'ORGANISATION' | 'COLLEAGUES';
+
+export const worklistQuery = `query Worklist($scope: WorklistScope!, $audiences: [WorklistAudience!], $first: Int!, $after: String) {
+  worklist(scope: $scope, audiences: $audiences, first: $first, after: $after) {
     items {
       caseId audience mine municipality status action description { nl en }
       responsible { organisation role personId name } since due overdue daysOverdue deadline

@@ -12,7 +12,7 @@ import { usePageTitle } from '../layout/usePageTitle';
 import { AppLink } from '../navigation/navigation';
 import { HistoryTable } from './HistoryTable';
 import { IntegrityCheck } from './IntegrityCheck';
-import { TimeSlider } from './TimeSlider';
+import { TimeSlider, type Moment } from './TimeSlider';
 
 export function CaseAuditPage({ caseId }: { caseId: string }) {
   const { tr } = useLanguage();
@@ -22,7 +22,7 @@ export function CaseAuditPage({ caseId }: { caseId: string }) {
     variables: { id: caseId },
     requestPolicy: 'network-only',
   });
-  const [upTo, setUpTo] = useState<number | null>(null);
+  const [moment, setMoment] = useState<Moment | null>(null);
   const history = result.data?.caseHistory;
   return (
     <>
@@ -42,18 +42,23 @@ export function CaseAuditPage({ caseId }: { caseId: string }) {
         )
       ) : (
         <>
-          <TimeSlider caseId={caseId} history={history} onMoment={setUpTo} />
+          <TimeSlider caseId={caseId} history={history} onMoment={setMoment} />
           <section aria-labelledby="history" className="portal-section">
             <Heading2 id="history">{tr('Geschiedenis', 'History')}</Heading2>
-            {upTo !== null ? (
+            {moment !== null ? (
               <Paragraph className="portal-muted">
-                {tr(
-                  'Gebeurtenissen na het gekozen moment staan gedimd.',
-                  'Events after the chosen moment are dimmed.',
-                )}
+                {moment.axis === 'RECORDED'
+                  ? tr(
+                      'Gebeurtenissen die na het gekozen moment zijn vastgelegd, staan gedimd.',
+                      'Events recorded after the chosen moment are dimmed.',
+                    )
+                  : tr(
+                      'Gebeurtenissen die na het gekozen moment gebeurden (bedrijfstijd), staan gedimd.',
+                      'Events that happened after the chosen moment (business time) are dimmed.',
+                    )}
               </Paragraph>
             ) : null}
-            <HistoryTable history={history} highlightUpTo={upTo} />
+            <HistoryTable history={history} moment={moment} />
           </section>
         </>
       )}

@@ -7,29 +7,45 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { text } from '@kot/domain';
 import type { HistoryEntryView } from '../api/caseView';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../i18n/formats';
-import { text } from '@kot/domain';
 import { eventNames, nameOf, roleNames } from '../i18n/vocabulary';
+import { PartyName } from '../layout/PartyName';
+import { useDirectory } from '../session/organisationDirectory';
+import type { Moment } from './TimeSlider';
 
 /** The case's events, and what other services record about it (who was told what, when). */
 const historyNames = {
   ...eventNames,
   NotificationDelivered: text('Melding bezorgd', 'Notification delivered'),
+  NotificationFailed: text('Melding niet bezorgd', 'Notification not delivered'),
 };
-import { useDirectory } from '../session/organisationDirectory';
 
-/** Every event: what, who (person, role, organisation), business time and recorded time. */
+const channelNames: Record<string, ReturnType<typeof text>> = {
+  inbox: text('in de berichtenlijst', 'in the message list'),
+  email: text('per e-mail', 'by e-mail'),
+  webhook: text('via een webhook', 'by webhook'),
+};
+
+/** The platform's own services write some entries (deliveries): no person, no organisation. */
+const systemRole = 'system';
+
+/** Every event: what, who (role and organisation), business time and recorded time. */
 export function HistoryTable({
   history,
-  highlightUpTo,
+  moment,
 }: {
   history: HistoryEntryView[];
-  highlightUpTo: number | null;
+  /** Rows after this moment, on its axis, are dimmed; null dims nothing. */
+  moment: Moment | null;
 }) {
   const { t, tr, language } = useLanguage();
   const { organisationName } = useDirectory();
+  const later = (entry: HistoryEntryView) =>
+    moment !== null &&
+    (moment.axis === 'RECORDED' ? entry.recordedAt : entry.occurredAt) > moment.at;
   return (
     <Table className="portal-table portal-table--compact">
       <TableCaption>
@@ -52,21 +68,36 @@ export function HistoryTable({
       </TableHeader>
       <TableBody>
         {history.map((entry, index) => (
-          <TableRow
-            key={entry.eventId}
-            className={
-              highlightUpTo !== null && entry.position > highlightUpTo
-                ? 'portal-row--future'
-                : undefined
-            }
-          >
+          <TableRow key={entry.eventId} className={later(entry) ? 'portal-row--future' : undefined}>
             <TableCell>{index + 1}</TableCell>
-            <TableCell>{t(nameOf(historyNames, entry.type))}</TableCell>
             <TableCell>
-              {entry.actor.id}
-              <div className="portal-muted">{t(nameOf(roleNames, entry.actor.role))}</div>
+              {t(nameOf(historyNames, entry.type))}
+              {entry.notification ? (
+                <div className="portal-muted">
+                  {entry.notification.recipient.role === 'household' ? (
+                    tr('aan het gezin', 'to the household')
+                  ) : (
+                    <>
+                      {tr('aan', 'to')} <PartyName party={entry.notification.recipient} />
+                    </>
+                  )}{' '}
+                  {t(nameOf(channelNames, entry.notification.channel))}
+                </div>
+              ) : null}
             </TableCell>
-            <TableCell>{organisationName(entry.actor.organisation)}</TableCell>
+            <TableCell>
+              {entry.actor.role === systemRole
+                ? tr('Het platform zelf', 'The platform itself')
+                : t(nameOf(roleNames, entry.actor.role))}
+              {entry.actor.role === systemRole ? null : (
+                <div className="portal-muted">
+                  {tr('account', 'account')} {entry.actor.id}
+                </div>
+              )}
+            </TableCell>
+            <TableCell>
+              {entry.actor.role === systemRole ? '—' : organisationName(entry.actor.organisation)}
+            </TableCell>
             <TableCell>{formatInstant(entry.occurredAt, language)}</TableCell>
             <TableCell>{formatInstant(entry.recordedAt, language)}</TableCell>
           </TableRow>

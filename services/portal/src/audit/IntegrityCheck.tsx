@@ -38,10 +38,17 @@ export function IntegrityCheck({ caseId }: { caseId: string }) {
         <Alert type="error" role="alert">
           <Paragraph>
             {tr(
-              `NIET in orde: de keten breekt bij gebeurtenis ${(report.firstInvalidRevision ?? 0) + 1}. ${report.reason ?? ''}`,
-              `NOT intact: the chain breaks at event ${(report.firstInvalidRevision ?? 0) + 1}. ${report.reason ?? ''}`,
+              `NIET in orde: de keten breekt bij gebeurtenis ${(report.firstInvalidRevision ?? 0) + 1}. Vanaf daar is een gebeurtenis gewijzigd, verwijderd of verplaatst nadat ze was vastgelegd. Meld dit bij de beheerder van het platform.`,
+              `NOT intact: the chain breaks at event ${(report.firstInvalidRevision ?? 0) + 1}. From there on an event was altered, removed or moved after it was recorded. Report this to the platform's administrator.`,
             )}
           </Paragraph>
+          {report.reason ? (
+            // The event store words its finding for engineers, in English only.
+            <details>
+              <summary>{tr('Technische melding (Engels)', 'Technical detail')}</summary>
+              <p lang="en">{report.reason}</p>
+            </details>
+          ) : null}
         </Alert>
       )}
     </section>

@@ -15,9 +15,17 @@ import { eventNames, nameOf, statusNames, stepActionNames } from '../i18n/vocabu
 import { Loading } from '../layout/Loading';
 import { PartyName } from '../layout/PartyName';
 import { ProblemAlert } from '../layout/ProblemAlert';
-import { caseAsOfQuery, type CaseAsOfView } from './auditDocuments';
+import { FamilyList } from '../case/PartiesSection';
+import { caseAsOfQueryOf, type CaseAsOfView } from './auditDocuments';
+import { PersonalDataGate } from './PersonalDataGate';
 
-type Axis = 'RECORDED' | 'BUSINESS';
+export type Axis = 'RECORDED' | 'BUSINESS';
+
+/** A chosen moment on an axis: later events (on that axis) were not part of the case then. */
+export interface Moment {
+  axis: Axis;
+  at: string;
+}
 
 export function TimeSlider({
   caseId,
@@ -26,11 +34,14 @@ export function TimeSlider({
 }: {
   caseId: string;
   history: HistoryEntryView[];
-  onMoment(revision: number | null): void;
+  /** null: the latest moment, nothing is later. */
+  onMoment(moment: Moment | null): void;
 }) {
   const { t, tr, language } = useLanguage();
   const id = useId();
   const [axis, setAxis] = useState<Axis>('RECORDED');
+  // Every answer with personal data is recorded as a read: only after the auditor chose to see it.
+  const [personalAsked, setPersonalAsked] = useState(false);
   // Only the case's own events move the case; deliveries of notifications do not.
   const moments = history
     .filter((entry) => (caseEventTypes as readonly string[]).includes(entry.type))
@@ -39,7 +50,7 @@ export function TimeSlider({
   const [index, setIndex] = useState(Math.max(0, moments.length - 1));
   const moment = moments[Math.min(index, moments.length - 1)];
   const [result] = useQuery<{ caseAsOf: CaseAsOfView }>({
-    query: caseAsOfQuery,
+    query: caseAsOfQueryOf(personalAsked),
     variables: { id: caseId, at: moment?.at ?? new Date().toISOString(), timeAxis: axis },
     pause: !moment,
   });
@@ -49,9 +60,19 @@ export function TimeSlider({
     const m = moments[i];
     return m ? `${formatInstant(m.at, language)}: ${t(nameOf(eventNames, m.entry.type))}` : '';
   };
-  const select = (next: number) => {
+  const select = (next: number, on: Axis = axis) => {
     setIndex(next);
-    onMoment(next >= moments.length - 1 ? null : (moments[next]?.entry.position ?? null));
+    const chosen = moments[next];
+    onMoment(next >= moments.length - 1 || !chosen ? null : { axis: on, at: chosen.at });
+  };
+  const eventCount = (n: number) =>
+    n === 1
+      ? tr('1 gebeurtenis meegeteld.', '1 event counted.')
+      : tr(`${n} gebeurtenissen meegeteld.`, `${n} events counted.`);
+  const verdictWords: Record<string, string> = {
+    yes: tr('ja', 'yes'),
+    no: tr('nee', 'no'),
+    unknown: tr('onbekend', 'unknown'),
   };
 
   return (
@@ -68,7 +89,7 @@ export function TimeSlider({
         value={axis}
         onChange={(value) => {
           setAxis(value as Axis);
-          select(moments.length - 1);
+          select(moments.length - 1, value as Axis);
         }}
         choices={[
           {
@@ -110,16 +131,20 @@ export function TimeSlider({
           <Loading />
         )
       ) : (
-        <div aria-live="polite" className="portal-as-of">
+        <div className="portal-as-of">
+          {/* Read out after each step of the slider: a sentence, not the figure and table below. */}
+          <p className="portal-visually-hidden" aria-live="polite">
+            {tr(
+              `${describe(index)}. Stand van zaken toen: ${t(nameOf(statusNames, view.status))}.`,
+              `${describe(index)}. Status then: ${t(nameOf(statusNames, view.status))}.`,
+            )}
+          </p>
           <Heading3>
             {tr('Op dat moment', 'At that moment')}:{' '}
             <StatusBadge status={view.status}>{t(nameOf(statusNames, view.status))}</StatusBadge>
           </Heading3>
           <Paragraph>
-            {tr(
-              `${view.eventCount} gebeurtenissen meegeteld.`,
-              `${view.eventCount} events counted.`,
-            )}{' '}
+            {eventCount(view.eventCount)}{' '}
             {view.nextStep ? (
               <>
                 {tr('Volgende stap', 'Next step')}:{' '}
@@ -139,8 +164,8 @@ export function TimeSlider({
             )}{' '}
             {view.eligibility
               ? tr(
-                  `Recht (voorlopig): ${view.eligibility.verdict === 'yes' ? 'ja' : view.eligibility.verdict === 'no' ? 'nee' : 'onbekend'}.`,
-                  `Eligible (preliminary): ${view.eligibility.verdict}.`,
+                  `Recht (voorlopig): ${verdictWords[view.eligibility.verdict] ?? view.eligibility.verdict}.`,
+                  `Eligible (preliminary): ${verdictWords[view.eligibility.verdict] ?? view.eligibility.verdict}.`,
                 )
               : null}
           </Paragraph>
@@ -149,7 +174,13 @@ export function TimeSlider({
             coverage={view.fundingCoverage}
             referredOn={view.referredOn}
             open={view.status !== 'closed' && view.status !== 'withdrawn'}
+            personalShown={personalAsked}
           />
+          {view.viewLevel !== 'PERSONAL' ? null : personalAsked ? (
+            <FamilyList view={view} />
+          ) : (
+            <PersonalDataGate everyStep onShow={() => setPersonalAsked(true)} />
+          )}
         </div>
       )}
     </section>

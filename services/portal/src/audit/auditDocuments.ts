@@ -1,4 +1,4 @@
-import { caseViewFields, type CaseView } from '../api/caseView';
+import { caseViewFieldsOf, type CaseView } from '../api/caseView';
 
 export interface IntegrityReportView {
   streamId: string;
@@ -14,6 +14,12 @@ export const integrityQuery = `query Integrity($id: ID!) {
 
 export type CaseAsOfView = CaseView & { at: string; eventCount: number };
 
-export const caseAsOfQuery = `query CaseAsOf($id: ID!, $at: DateTimeISO!, $timeAxis: TimeAxis!) {
-  caseAsOf(id: $id, at: $at, timeAxis: $timeAxis) { ${caseViewFields} at eventCount }
+/**
+ * The case at a moment. Without personal fields unless the auditor chose to see them: each answer
+ * with personal data is recorded as a read, and the slider asks at every step.
+ */
+export const caseAsOfQueryOf = (
+  personal: boolean,
+) => `query CaseAsOf${personal ? 'WithPersonalData' : ''}($id: ID!, $at: DateTimeISO!, $timeAxis: TimeAxis!) {
+  caseAsOf(id: $id, at: $at, timeAxis: $timeAxis) { ${caseViewFieldsOf(personal)} at eventCount }
 }`;

@@ -60,25 +60,46 @@ interface ActionsSectionProps {
   state: CaseState;
   today: string;
   partnerLabel(partnerId: string): string;
+  /** The step took the case out of the user's sight (an offer declined, a case given back). */
+  onAccessEnded(outcome: CommandOutcome): void;
 }
 
-export function ActionsSection({ state, today, partnerLabel }: ActionsSectionProps) {
+export function ActionsSection({ state, today, partnerLabel, onAccessEnded }: ActionsSectionProps) {
   const { t, tr } = useLanguage();
   const { actor } = useSignedIn();
   const [open, setOpen] = useState<CaseCommandType | null>(null);
+  // The action whose button gets the focus back when its form is cancelled.
+  const [returnTo, setReturnTo] = useState<CaseCommandType | null>(null);
   const [recorded, setRecorded] = useState<CommandOutcome | null>(null);
   const recordedRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const commands = availableCommands(actor, state, new Date().toISOString(), listed);
 
   useEffect(() => {
     if (recorded) recordedRef.current?.focus();
   }, [recorded]);
+  // The button just pressed is gone: the form's heading takes the focus, so a keyboard or screen
+  // reader user lands where the form starts instead of at the top of the page.
+  useEffect(() => {
+    if (open) formRef.current?.querySelector<HTMLElement>('h3')?.focus();
+  }, [open]);
+  useEffect(() => {
+    if (open || !returnTo) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-command="${returnTo}"]`)?.focus();
+    setReturnTo(null);
+  }, [open, returnTo]);
 
   const done = (outcome: CommandOutcome) => {
     setOpen(null);
-    setRecorded(outcome);
+    setReturnTo(null);
+    if (outcome.accessEnded) onAccessEnded(outcome);
+    else setRecorded(outcome);
   };
-  const cancel = () => setOpen(null);
+  const cancel = () => {
+    setReturnTo(open);
+    setOpen(null);
+  };
   const labelOf = (type: CaseCommandType) =>
     t(specialLabels[type] ?? commandForms[type]?.label ?? text(type, type));
 
@@ -99,7 +120,7 @@ export function ActionsSection({ state, today, partnerLabel }: ActionsSectionPro
           />
         );
       case 'EndSmi':
-        return <EndSmiForm state={state} today={today} onDone={done} onCancel={cancel} />;
+        return <EndSmiForm state={state} onDone={done} onCancel={cancel} />;
       default: {
         const spec = commandForms[type];
         return spec ? (
@@ -138,25 +159,27 @@ export function ActionsSection({ state, today, partnerLabel }: ActionsSectionPro
           )}
         </Paragraph>
       ) : open ? (
-        form(open)
+        <div ref={formRef}>{form(open)}</div>
       ) : (
-        <ButtonGroup className="portal-action-list">
-          {commands.map((type) => (
-            <Button
-              key={type}
-              appearance={
-                type === commands[0] ? 'primary-action-button' : 'secondary-action-button'
-              }
-              onClick={() => {
-                setRecorded(null);
-                setOpen(type);
-              }}
-              data-command={type}
-            >
-              {labelOf(type)}
-            </Button>
-          ))}
-        </ButtonGroup>
+        <div ref={listRef}>
+          <ButtonGroup className="portal-action-list">
+            {commands.map((type) => (
+              <Button
+                key={type}
+                appearance={
+                  type === commands[0] ? 'primary-action-button' : 'secondary-action-button'
+                }
+                onClick={() => {
+                  setRecorded(null);
+                  setOpen(type);
+                }}
+                data-command={type}
+              >
+                {labelOf(type)}
+              </Button>
+            ))}
+          </ButtonGroup>
+        </div>
       )}
     </section>
   );

@@ -1,14 +1,20 @@
 // One case: where it stands, what the user may do about it, the journey, the funding picture,
 // eligibility and who is involved. The read side evaluates the rules; the page shows them.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Heading1, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { isOpen } from '@kot/domain';
 import { useQuery } from 'urql';
 import { problemOf } from '../api/apiError';
-import { caseHistoryQuery, caseQuery, type CaseView, type HistoryEntryView } from '../api/caseView';
+import {
+  caseHistoryQuery,
+  caseQuery,
+  caseWithoutPersonalDataQuery,
+  type CaseView,
+  type HistoryEntryView,
+} from '../api/caseView';
 import { EligibilityResult } from '../eligibility/EligibilityResult';
 import { useLanguage } from '../i18n/language';
-import { formatInstant, todayInAmsterdam } from '../i18n/formats';
+import { formatInstant, formatList, todayInAmsterdam } from '../i18n/formats';
 import { nameOf, statusNames } from '../i18n/vocabulary';
 import { Loading } from '../layout/Loading';
 import { ProblemAlert } from '../layout/ProblemAlert';
@@ -17,19 +23,24 @@ import { usePageTitle } from '../layout/usePageTitle';
 import { AppLink } from '../navigation/navigation';
 import { useDirectory } from '../session/organisationDirectory';
 import { useSignedIn } from '../session/session';
+import { AccessEndedNotice } from './AccessEndedNotice';
 import { ActionsSection } from './ActionsSection';
 import { caseStateOf } from './caseStateOf';
 import { FundingCoverageFigure } from './FundingCoverageFigure';
 import { JourneyTimeline } from './JourneyTimeline';
 import { PartiesSection } from './PartiesSection';
+import type { CommandOutcome } from './useRunCommand';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tr, language } = useLanguage();
   const { actor } = useSignedIn();
   const { organisationName } = useDirectory();
   usePageTitle(`${tr('Zaak', 'Case')} ${shortCaseNumber(caseId)}`);
+  // Every read of personal data by an auditor is recorded: they see the family only when they ask.
+  const [personalAsked, setPersonalAsked] = useState(actor.role !== 'auditor');
+  const [accessEnded, setAccessEnded] = useState<CommandOutcome | null>(null);
   const [caseResult] = useQuery<{ case: CaseView }>({
-    query: caseQuery,
+    query: personalAsked ? caseQuery : caseWithoutPersonalDataQuery,
     variables: { id: caseId },
   });
   const [historyResult] = useQuery<{ caseHistory: HistoryEntryView[] }>({
@@ -40,6 +51,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const view = caseResult.data?.case;
   const state = useMemo(() => (view ? caseStateOf(view) : null), [view]);
 
+  if (accessEnded) return <AccessEndedNotice caseId={caseId} outcome={accessEnded} />;
   if (caseResult.error && !view) {
     return (
       <>
@@ -61,10 +73,10 @@ export function CasePage({ caseId }: { caseId: string }) {
   };
   const familyName =
     view.viewLevel === 'PERSONAL'
-      ? view.household?.partners
-          .map((p) => p.name)
-          .filter(Boolean)
-          .join(' en ')
+      ? formatList(
+          (view.household?.partners ?? []).flatMap((p) => (p.name ? [p.name] : [])),
+          language,
+        )
       : null;
 
   return (
@@ -97,18 +109,29 @@ export function CasePage({ caseId }: { caseId: string }) {
         </Paragraph>
       ) : null}
       {actor.role !== 'auditor' ? (
-        <ActionsSection state={state} today={today} partnerLabel={partnerLabel} />
+        <ActionsSection
+          state={state}
+          today={today}
+          partnerLabel={partnerLabel}
+          onAccessEnded={setAccessEnded}
+        />
       ) : null}
       <JourneyTimeline view={view} history={history} />
       <FundingCoverageFigure
         coverage={view.fundingCoverage}
         referredOn={view.referredOn}
         open={isOpen(state)}
+        personalShown={personalAsked}
       />
       {view.eligibility ? (
         <EligibilityResult eligibility={view.eligibility} headingId="eligibility" />
       ) : null}
-      <PartiesSection view={view} today={today} />
+      <PartiesSection
+        view={view}
+        today={today}
+        personalShown={personalAsked}
+        onShowPersonal={() => setPersonalAsked(true)}
+      />
     </>
   );
 }

@@ -4,10 +4,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { CaseCommandType, CaseState } from '@kot/domain';
 import { CheckboxField } from '../forms/CheckboxField';
+import { ErrorSummary } from '../forms/ErrorSummary';
+import { concerns, problemSummary } from '../forms/problemSummary';
 import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { useLanguage } from '../i18n/language';
-import { ProblemAlert } from '../layout/ProblemAlert';
 import type { CommandFormSpec, FieldSpec, FormContext } from './commandForms';
 import type { CommandOutcome } from './useRunCommand';
 import { useRunCommand } from './useRunCommand';
@@ -60,13 +61,18 @@ export function CommandForm({
   onDone,
   onCancel,
 }: CommandFormProps) {
-  const { t, tr } = useLanguage();
+  const { t, tr, tFromServer } = useLanguage();
   const headingId = useId();
   const [values, setValues] = useState<Values>(() => initialValues(spec.fields, { state, today }));
   const [missing, setMissing] = useState<string[]>([]);
+  // Goes up after every attempt that was not recorded: the error summary then takes the focus.
+  const [failedAttempts, setFailedAttempts] = useState(0);
   const { run, running, problem } = useRunCommand();
   const set = (name: string, value: string | boolean) =>
     setValues((current) => ({ ...current, [name]: value }));
+  const idOf = (name: string) => `${headingId}-${name}`;
+  const missingMessage = tr('Vul dit veld in.', 'Please fill in this field.');
+  const uncheckedMessage = tr('Vink dit aan.', 'Please tick this box.');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,31 +84,52 @@ export function CommandForm({
       )
       .map((field) => field.name);
     setMissing(empty);
-    if (empty.length > 0) return;
+    if (empty.length > 0) {
+      setFailedAttempts((n) => n + 1);
+      return;
+    }
     const outcome = await run(type, inputOf(state.caseId, spec.fields, values));
     if (outcome) onDone(outcome);
+    else setFailedAttempts((n) => n + 1);
   };
 
+  const missingMessageOf = (field: FieldSpec) =>
+    field.kind === 'check' ? uncheckedMessage : missingMessage;
   const errorOf = (name: string) => {
-    const fromServer = problem?.fields.find(
-      (f) => f.field === name || f.field.endsWith(`.${name}`),
-    );
-    if (fromServer) return t(fromServer.reason);
-    return missing.includes(name)
-      ? tr('Vul dit veld in.', 'Please fill in this field.')
-      : undefined;
+    const fromServer = problem?.fields.find((f) => concerns(f.field, name));
+    if (fromServer) return tFromServer(fromServer.reason);
+    const field = spec.fields.find((f) => f.name === name);
+    return field && missing.includes(name) ? missingMessageOf(field) : undefined;
   };
+  const formFields = spec.fields.map((field) => ({
+    name: field.name,
+    id: idOf(field.name),
+    label: t(field.label),
+  }));
+  const fromServer = problemSummary(problem, formFields, tFromServer);
+  const summaryItems = [
+    ...spec.fields
+      .filter((field) => missing.includes(field.name))
+      .map((field) => ({
+        fieldId: idOf(field.name),
+        label: t(field.label),
+        message: missingMessageOf(field),
+      })),
+    ...fromServer.items,
+  ];
 
   return (
     <form className="portal-command-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <Heading3 id={headingId}>{t(spec.label)}</Heading3>
+      <Heading3 id={headingId} tabIndex={-1}>
+        {t(spec.label)}
+      </Heading3>
       <Paragraph>{t(spec.explanation)}</Paragraph>
-      {problem ? (
-        <ProblemAlert
-          problem={problem}
-          heading={tr('Dit kan zo niet worden vastgelegd', 'This cannot be recorded like this')}
-        />
-      ) : null}
+      <ErrorSummary
+        heading={tr('Dit kan zo niet worden vastgelegd', 'This cannot be recorded like this')}
+        general={fromServer.general}
+        items={summaryItems}
+        attempt={failedAttempts}
+      />
       {spec.fields.map((field) => {
         const value = values[field.name];
         switch (field.kind) {
@@ -110,6 +137,7 @@ export function CommandForm({
             return (
               <TextField
                 key={field.name}
+                id={idOf(field.name)}
                 type="date"
                 label={t(field.label)}
                 description={field.description ? t(field.description) : undefined}
@@ -123,6 +151,7 @@ export function CommandForm({
             return (
               <TextField
                 key={field.name}
+                id={idOf(field.name)}
                 multiline
                 label={t(field.label)}
                 value={String(value ?? '')}
@@ -135,6 +164,7 @@ export function CommandForm({
             return (
               <SelectField
                 key={field.name}
+                id={idOf(field.name)}
                 label={t(field.label)}
                 value={String(value ?? '')}
                 choices={field.choices.map((choice) => ({
@@ -149,6 +179,7 @@ export function CommandForm({
             return (
               <SelectField
                 key={field.name}
+                id={idOf(field.name)}
                 label={t(field.label)}
                 value={String(value ?? '')}
                 choices={(state.household?.partners ?? []).map((p) => ({
@@ -163,6 +194,7 @@ export function CommandForm({
             return (
               <CheckboxField
                 key={field.name}
+                id={idOf(field.name)}
                 label={t(field.label)}
                 checked={value === true}
                 error={errorOf(field.name)}

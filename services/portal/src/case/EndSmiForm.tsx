@@ -1,7 +1,7 @@
 // Ending SMI with the gap guard in plain sight. The domain refuses to end SMI while KOT does not
 // cover the next day; the page warns before sending, shows the refusal in the domain's words, and
 // only then offers the explicit path: accept the gap, with a reason the auditor will read.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -10,35 +10,73 @@ import {
   Heading4,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { addDays, isIsoDate, kotCoversDayAfter, type CaseState } from '@kot/domain';
+import {
+  addDays,
+  isIsoDate,
+  kotCoversDayAfter,
+  minimumGapReasonLength,
+  type CaseState,
+  type IsoDate,
+} from '@kot/domain';
 import { CheckboxField } from '../forms/CheckboxField';
+import { ErrorSummary } from '../forms/ErrorSummary';
+import { concerns, problemSummary } from '../forms/problemSummary';
 import { TextField } from '../forms/TextField';
 import { useLanguage } from '../i18n/language';
 import { formatDate } from '../i18n/formats';
-import { ProblemAlert } from '../layout/ProblemAlert';
 import { useRunCommand, type CommandOutcome } from './useRunCommand';
 
 interface EndSmiFormProps {
   state: CaseState;
-  today: string;
   onDone(outcome: CommandOutcome): void;
   onCancel(): void;
 }
 
-export function EndSmiForm({ state, today, onDone, onCancel }: EndSmiFormProps) {
-  const { t, tr, language } = useLanguage();
-  const headingId = useId();
+/**
+ * The day SMI would normally end: the day before a granted KOT starts when SMI reaches that far,
+ * else the end SMI already has. Never today by default: SMI that runs on should not be cut short by
+ * a form left as it opened.
+ */
+export function proposedLastDay(state: CaseState): IsoDate | '' {
+  const smiEnd = state.smi[state.smi.length - 1]?.to;
   const kotFrom = state.kot[state.kot.length - 1]?.from;
-  const [lastDay, setLastDay] = useState(kotFrom ? addDays(kotFrom, -1) : today);
+  const beforeKot = kotFrom ? addDays(kotFrom, -1) : null;
+  if (beforeKot && (!smiEnd || beforeKot <= smiEnd)) return beforeKot;
+  return smiEnd ?? '';
+}
+
+export function EndSmiForm({ state, onDone, onCancel }: EndSmiFormProps) {
+  const { tr, tFromServer, language } = useLanguage();
+  const headingId = useId();
+  const [lastDay, setLastDay] = useState<string>(() => proposedLastDay(state));
   const [reason, setReason] = useState('');
   const [understood, setUnderstood] = useState(false);
   const [guardRefused, setGuardRefused] = useState(false);
   const [missing, setMissing] = useState<string[]>([]);
-  const { run, running, problem } = useRunCommand();
+  const [failedAttempts, setFailedAttempts] = useState(0);
+  const { run, running, problem, clearProblem } = useRunCommand();
+  const acceptHeading = useRef<HTMLHeadingElement>(null);
+  // After the refusal the way forward is the acceptance below it: the keyboard goes there.
+  useEffect(() => {
+    if (guardRefused) acceptHeading.current?.focus();
+  }, [guardRefused]);
 
   const validDay = isIsoDate(lastDay);
   const opensGap = validDay && !kotCoversDayAfter(state, lastDay);
   const firstDayWithout = validDay ? formatDate(addDays(lastDay, 1), language) : '';
+  const ids = {
+    lastDay: `${headingId}-last-day`,
+    reason: `${headingId}-reason`,
+    understood: `${headingId}-understood`,
+  };
+
+  const changeLastDay = (next: string) => {
+    setLastDay(next);
+    // A refusal about another day no longer applies: ask again for the new one.
+    setGuardRefused(false);
+    setMissing([]);
+    clearProblem();
+  };
 
   const send = async (acceptGapReason?: string) => {
     const outcome = await run('EndSmi', {
@@ -47,26 +85,73 @@ export function EndSmiForm({ state, today, onDone, onCancel }: EndSmiFormProps) 
       ...(acceptGapReason ? { acceptGapReason } : {}),
     });
     if (outcome) onDone(outcome);
+    else setFailedAttempts((n) => n + 1);
     return outcome;
   };
 
   const endWithoutGap = async (event: FormEvent) => {
     event.preventDefault();
+    if (!validDay) {
+      setMissing(['lastDay']);
+      setFailedAttempts((n) => n + 1);
+      return;
+    }
+    setMissing([]);
     const outcome = await send();
     if (!outcome) setGuardRefused(true);
   };
 
   const endAcceptingGap = async () => {
     const empty = [
-      ...(reason.trim().length < 3 ? ['reason'] : []),
+      ...(reason.trim().length < minimumGapReasonLength ? ['reason'] : []),
       ...(understood ? [] : ['understood']),
     ];
     setMissing(empty);
-    if (empty.length === 0) await send(reason.trim());
+    if (empty.length > 0) {
+      setFailedAttempts((n) => n + 1);
+      return;
+    }
+    await send(reason.trim());
   };
 
   const guardProblem = problem?.fields.some((f) => f.field === 'acceptGapReason') ? problem : null;
   const otherProblem = problem && !guardProblem ? problem : null;
+  const reasonHint = tr(
+    `Minstens ${minimumGapReasonLength} tekens.`,
+    `At least ${minimumGapReasonLength} characters.`,
+  );
+  const messages: Record<string, string> = {
+    lastDay: tr('Vul de laatste dag in.', 'Fill in the last day.'),
+    reason: tr(
+      `Geef een reden van minstens ${minimumGapReasonLength} tekens.`,
+      `Give a reason of at least ${minimumGapReasonLength} characters.`,
+    ),
+    understood: tr('Bevestig dat u dit begrijpt.', 'Confirm that you understand this.'),
+  };
+  const labels: Record<string, string> = {
+    lastDay: tr('Laatste dag SMI', 'Last day of SMI'),
+    reason: tr('Ik accepteer het gat, omdat…', 'I accept the gap, because…'),
+    understood: tr('Bevestiging', 'Confirmation'),
+  };
+  const fromServer = problemSummary(
+    otherProblem,
+    [{ name: 'lastDay', id: ids.lastDay, label: labels['lastDay'] as string }],
+    tFromServer,
+  );
+  const summaryItems = [
+    ...missing.map((name) => ({
+      fieldId: ids[name as keyof typeof ids],
+      label: labels[name],
+      message: messages[name] as string,
+    })),
+    ...fromServer.items,
+  ];
+  const lastDayRefusal = otherProblem?.fields.find((f) => concerns(f.field, 'lastDay'));
+  const lastDayError = missing.includes('lastDay')
+    ? messages['lastDay']
+    : lastDayRefusal
+      ? tFromServer(lastDayRefusal.reason)
+      : undefined;
 
   return (
     <form
@@ -75,19 +160,28 @@ export function EndSmiForm({ state, today, onDone, onCancel }: EndSmiFormProps) 
       onSubmit={endWithoutGap}
       noValidate
     >
-      <Heading3 id={headingId}>{tr('SMI beëindigen', 'End SMI')}</Heading3>
+      <Heading3 id={headingId} tabIndex={-1}>
+        {tr('SMI beëindigen', 'End SMI')}
+      </Heading3>
       <Paragraph>
         {tr(
           'SMI mag alleen stoppen als de kinderopvangtoeslag de volgende dag betaalt. Anders zit het gezin zonder vergoeding voor de opvang.',
           'SMI may only stop when the childcare allowance pays from the next day. Otherwise the family has no funding for childcare.',
         )}
       </Paragraph>
-      {otherProblem ? <ProblemAlert problem={otherProblem} /> : null}
+      <ErrorSummary
+        heading={tr('SMI is niet beëindigd', 'SMI was not ended')}
+        general={fromServer.general}
+        items={summaryItems}
+        attempt={failedAttempts}
+      />
       <TextField
+        id={ids.lastDay}
         type="date"
-        label={tr('Laatste dag SMI', 'Last day of SMI')}
+        label={labels['lastDay']}
         value={lastDay}
-        onChange={setLastDay}
+        onChange={changeLastDay}
+        error={lastDayError}
         required
       />
       {opensGap && !guardProblem ? (
@@ -104,7 +198,7 @@ export function EndSmiForm({ state, today, onDone, onCancel }: EndSmiFormProps) 
         <Alert type="error" role="alert">
           <Heading4>{tr('SMI is niet beëindigd', 'SMI was not ended')}</Heading4>
           {guardProblem.fields.map((field) => (
-            <Paragraph key={field.field}>{t(field.reason)}.</Paragraph>
+            <Paragraph key={field.field}>{tFromServer(field.reason)}.</Paragraph>
           ))}
         </Alert>
       ) : null}
@@ -123,7 +217,7 @@ export function EndSmiForm({ state, today, onDone, onCancel }: EndSmiFormProps) 
       </ButtonGroup>
       {guardRefused && guardProblem ? (
         <section className="portal-gap-acceptance" aria-labelledby={`${headingId}-accept`}>
-          <Heading4 id={`${headingId}-accept`}>
+          <Heading4 id={`${headingId}-accept`} ref={acceptHeading} tabIndex={-1}>
             {tr('Het gat toch accepteren', 'Accept the gap anyway')}
           </Heading4>
           <Paragraph>
@@ -133,32 +227,24 @@ export function EndSmiForm({ state, today, onDone, onCancel }: EndSmiFormProps) 
             )}
           </Paragraph>
           <TextField
+            id={ids.reason}
             multiline
-            label={tr('Ik accepteer het gat, omdat…', 'I accept the gap, because…')}
+            label={labels['reason']}
+            description={reasonHint}
             value={reason}
             onChange={setReason}
             required
-            error={
-              missing.includes('reason')
-                ? tr(
-                    'Geef een reden van minstens 3 tekens.',
-                    'Give a reason of at least 3 characters.',
-                  )
-                : undefined
-            }
+            error={missing.includes('reason') ? messages['reason'] : undefined}
           />
           <CheckboxField
+            id={ids.understood}
             label={tr(
               `Ik begrijp dat het gezin vanaf ${firstDayWithout} geen SMI en geen kinderopvangtoeslag heeft.`,
               `I understand that the family has neither SMI nor childcare allowance from ${firstDayWithout}.`,
             )}
             checked={understood}
             onChange={setUnderstood}
-            error={
-              missing.includes('understood')
-                ? tr('Bevestig dat u dit begrijpt.', 'Confirm that you understand this.')
-                : undefined
-            }
+            error={missing.includes('understood') ? messages['understood'] : undefined}
           />
           <ButtonGroup>
             <Button

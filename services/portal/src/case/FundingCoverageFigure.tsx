@@ -1,6 +1,7 @@
-// Whether the family's childcare is funded every day, as a picture: SMI and KOT periods on a time
-// axis, the days without either in red, the coming days at risk striped red. Colour is never the
-// only signal: every row is labelled, patterns differ, and a table below says it all in words.
+// Whether the family's childcare is funded every day, as the domain computed it (fundingCoverage):
+// SMI and KOT periods on a time axis, days without either in red, gaps the officer accepted in grey
+// with the reason (for those who may read it), and the days at risk in the coming weeks. Colour is
+// never the only signal: every row is labelled, patterns differ, and a table says it all in words.
 import { useId } from 'react';
 import {
   Alert,
@@ -14,11 +15,11 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { addDays } from '@kot/domain';
+import { addDays, norms } from '@kot/domain';
 import type { FundingCoverageView } from '../api/caseView';
 import { useLanguage } from '../i18n/language';
 import { formatDate } from '../i18n/formats';
-import { coverageAxis, dayCount, lastDayOf, riskRanges } from './coverageAxis';
+import { coverageAxis, lastDayOf, riskWindow } from './coverageAxis';
 
 interface FundingCoverageFigureProps {
   coverage: FundingCoverageView;
@@ -26,6 +27,8 @@ interface FundingCoverageFigureProps {
   open: boolean;
   /** In the time slider: the figure shows a past moment, not today. */
   asOf?: boolean;
+  /** Whether personal fields (the reasons) were asked for; without them a reason is not shown. */
+  personalShown?: boolean;
 }
 
 const width = 760;
@@ -34,17 +37,20 @@ const right = 10;
 const rowHeight = 34;
 const rows = { smi: 30, kot: 30 + rowHeight, gap: 30 + 2 * rowHeight };
 const height = 30 + 3 * rowHeight + 24;
+const weeksAhead = Math.round(norms.smiEndingWarning / 7);
 
 export function FundingCoverageFigure({
   coverage,
   referredOn,
   open,
   asOf,
+  personalShown = true,
 }: FundingCoverageFigureProps) {
   const { tr, language } = useLanguage();
   const id = useId();
   const axis = coverageAxis(coverage, referredOn);
-  const risk = riskRanges(coverage, open);
+  const lookAhead = riskWindow(coverage);
+  const showRisk = open && coverage.daysAtRisk > 0;
   const x = (date: string) => left + axis.position(date) * (width - left - right);
   const xEnd = (date: string) => x(addDays(date, 1));
   const date = (d: string | null) => formatDate(d, language);
@@ -54,6 +60,20 @@ export function FundingCoverageFigure({
       year: '2-digit',
       timeZone: 'UTC',
     }).format(new Date(`${d}T00:00:00Z`));
+
+  const unaccepted = coverage.gaps.filter((g) => !g.accepted);
+  const unacceptedDays = unaccepted.reduce((sum, g) => sum + g.days, 0);
+  const acceptedDays = coverage.gapDays - unacceptedDays;
+  // An acceptance reaching into the coming weeks: the days at risk may be days the officer chose.
+  const acceptedAhead = coverage.acceptedGaps.filter(
+    (g) => g.from <= lookAhead.to && (g.to === null || g.to >= lookAhead.from),
+  );
+  const reasonWords = (reason: string | null) =>
+    reason !== null
+      ? reason
+      : personalShown
+        ? tr('de reden ziet alleen wie de zaak behandelt', 'only those handling the case see why')
+        : tr('de reden staat bij de persoonsgegevens', 'the reason is with the personal data');
 
   const now = asOf ? tr('Op dat moment', 'At that moment') : tr('Vandaag', 'Today');
   const days = (n: number) => (n === 1 ? tr('1 dag', '1 day') : tr(`${n} dagen`, `${n} days`));
@@ -72,27 +92,39 @@ export function FundingCoverageFigure({
         `${now}: the childcare is NOT funded: neither SMI nor childcare allowance.`,
       );
   const gapSentence =
-    coverage.gapDays > 0
-      ? tr(
-          `${days(coverage.gapDays)} zonder financiering tot dan.`,
-          `${days(coverage.gapDays)} without funding up to then.`,
-        )
-      : tr('Tot nu toe geen dag zonder financiering.', 'No day without funding so far.');
-  const riskSentence =
-    coverage.daysAtRisk > 0 && open
-      ? tr(
-          `${days(coverage.daysAtRisk)} in de 3 weken daarna zonder financiering (risico).`,
-          `${days(coverage.daysAtRisk)} in the 3 weeks after without funding (at risk).`,
-        )
-      : '';
+    coverage.gapDays === 0
+      ? tr('Tot nu toe geen dag zonder financiering.', 'No day without funding so far.')
+      : [
+          unacceptedDays > 0
+            ? tr(
+                `${days(unacceptedDays)} zonder financiering die niemand heeft geaccepteerd.`,
+                `${days(unacceptedDays)} without funding that nobody accepted.`,
+              )
+            : '',
+          acceptedDays > 0
+            ? tr(
+                `${days(acceptedDays)} zonder financiering, bewust geaccepteerd.`,
+                `${days(acceptedDays)} without funding, knowingly accepted.`,
+              )
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+  const riskSentence = showRisk
+    ? tr(
+        `${days(coverage.daysAtRisk)} in de komende ${weeksAhead} weken zonder SMI of toeslag (risico)${acceptedAhead.length > 0 ? ', waarvoor een gat is geaccepteerd' : ''}.`,
+        `${days(coverage.daysAtRisk)} in the coming ${weeksAhead} weeks without SMI or allowance (at risk)${acceptedAhead.length > 0 ? ', for which a gap was accepted' : ''}.`,
+      )
+    : '';
+  const alarming = !coverage.fundedToday || unacceptedDays > 0 || showRisk;
 
   return (
     <section aria-labelledby={`${id}-heading`} className="portal-section">
       <Heading2 id={`${id}-heading`}>
         {tr('Financiering van de opvang', 'Funding of the childcare')}
       </Heading2>
-      {!coverage.fundedToday || coverage.gapDays > 0 || (open && coverage.daysAtRisk > 0) ? (
-        <Alert type={coverage.fundedToday ? 'warning' : 'error'}>
+      {alarming ? (
+        <Alert type={coverage.fundedToday && unacceptedDays === 0 ? 'warning' : 'error'}>
           <Paragraph>
             {summary} {gapSentence} {riskSentence}
           </Paragraph>
@@ -119,19 +151,9 @@ export function FundingCoverageFigure({
             id={`${id}-desc`}
           >{`${summary} ${gapSentence} ${riskSentence} ${tr('De tabel onder de figuur geeft alle periodes.', 'The table below the figure lists every period.')}`}</desc>
           <defs>
-            <pattern
-              id={`${id}-risk`}
-              width="8"
-              height="8"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="8" height="8" fill="#fff" />
-              <rect width="4" height="8" fill="#b00020" />
-            </pattern>
             <pattern id={`${id}-accepted`} width="6" height="6" patternUnits="userSpaceOnUse">
-              <rect width="6" height="6" fill="#f6d5d9" />
-              <circle cx="3" cy="3" r="1.6" fill="#b00020" />
+              <rect width="6" height="6" fill="#e6e6e6" />
+              <path d="M0 6 L6 0" stroke="#595959" strokeWidth="1.5" />
             </pattern>
           </defs>
           {axis.months.map((month) => (
@@ -181,26 +203,34 @@ export function FundingCoverageFigure({
               className="portal-coverage__kot"
             />
           ))}
-          {coverage.gaps.map((g) => (
+          {showRisk ? (
+            <rect
+              x={x(lookAhead.from)}
+              y={rows.gap + 1}
+              width={Math.max(2, xEnd(lookAhead.to) - x(lookAhead.from))}
+              height={rowHeight - 4}
+              className="portal-coverage__risk"
+            />
+          ) : null}
+          {coverage.acceptedGaps.map((g) => (
+            <rect
+              key={`accepted-${g.from}-${g.acceptedOn}`}
+              x={x(g.from)}
+              y={rows.gap + 4}
+              width={Math.max(2, xEnd(g.to ?? axis.end) - x(g.from))}
+              height={rowHeight - 10}
+              fill={`url(#${id}-accepted)`}
+              className="portal-coverage__accepted"
+            />
+          ))}
+          {unaccepted.map((g) => (
             <rect
               key={`gap-${g.from}`}
               x={x(g.from)}
               y={rows.gap + 4}
               width={Math.max(2, xEnd(g.to) - x(g.from))}
               height={rowHeight - 10}
-              fill={g.acceptedReason !== null ? `url(#${id}-accepted)` : '#b00020'}
-              stroke="#b00020"
-            />
-          ))}
-          {risk.map((r) => (
-            <rect
-              key={`risk-${r.from}`}
-              x={x(r.from)}
-              y={rows.gap + 4}
-              width={Math.max(2, xEnd(r.to) - x(r.from))}
-              height={rowHeight - 10}
-              fill={`url(#${id}-risk)`}
-              stroke="#b00020"
+              className="portal-coverage__gap"
             />
           ))}
           <line
@@ -230,18 +260,18 @@ export function FundingCoverageFigure({
           </span>
           <span>
             <span className="portal-swatch portal-swatch--gap" aria-hidden="true" />{' '}
-            {tr('Dag zonder financiering', 'Day without funding')}
-          </span>
-          <span>
-            <span className="portal-swatch portal-swatch--risk" aria-hidden="true" />{' '}
-            {tr(
-              'Risico: komende dagen zonder financiering',
-              'At risk: coming days without funding',
-            )}
+            {tr('Dag zonder financiering, niet geaccepteerd', 'Day without funding, not accepted')}
           </span>
           <span>
             <span className="portal-swatch portal-swatch--accepted" aria-hidden="true" />{' '}
             {tr('Geaccepteerd gat', 'Accepted gap')}
+          </span>
+          <span>
+            <span className="portal-swatch portal-swatch--risk" aria-hidden="true" />{' '}
+            {tr(
+              `Komende ${weeksAhead} weken met dagen zonder financiering (risico)`,
+              `Coming ${weeksAhead} weeks with days without funding (at risk)`,
+            )}
           </span>
         </figcaption>
       </figure>
@@ -274,36 +304,71 @@ export function FundingCoverageFigure({
               <TableCell />
             </TableRow>
           ))}
-          {coverage.gaps.map((g) => (
-            <TableRow key={`gap-${g.from}`} className="portal-row--gap">
-              <TableCell>
-                <strong>{tr('Geen financiering', 'No funding')}</strong>
-              </TableCell>
-              <TableCell>{date(g.from)}</TableCell>
-              <TableCell>{date(g.to)}</TableCell>
-              <TableCell>
-                {days(g.days)}
-                {g.acceptedReason !== null
-                  ? tr(` – geaccepteerd: ${g.acceptedReason}`, ` – accepted: ${g.acceptedReason}`)
-                  : tr(' – niet geaccepteerd', ' – not accepted')}
-              </TableCell>
-            </TableRow>
-          ))}
-          {risk.map((r) => (
-            <TableRow key={`risk-${r.from}`} className="portal-row--gap">
+          {coverage.gaps.map((g) =>
+            g.accepted ? (
+              <TableRow key={`gap-${g.from}`} className="portal-row--accepted">
+                <TableCell>{tr('Geaccepteerd gat', 'Accepted gap')}</TableCell>
+                <TableCell>{date(g.from)}</TableCell>
+                <TableCell>{date(g.to)}</TableCell>
+                <TableCell>
+                  {tr(
+                    `${days(g.days)} zonder financiering, geaccepteerd: `,
+                    `${days(g.days)} without funding, accepted: `,
+                  )}
+                  {reasonWords(g.acceptedReason)}
+                </TableCell>
+              </TableRow>
+            ) : (
+              <TableRow key={`gap-${g.from}`} className="portal-row--gap">
+                <TableCell>
+                  <strong>{tr('Geen financiering', 'No funding')}</strong>
+                </TableCell>
+                <TableCell>{date(g.from)}</TableCell>
+                <TableCell>{date(g.to)}</TableCell>
+                <TableCell>
+                  {days(g.days)} – {tr('niet geaccepteerd', 'not accepted')}
+                </TableCell>
+              </TableRow>
+            ),
+          )}
+          {coverage.acceptedGaps
+            .filter((g) => g.to === null || g.to > coverage.today)
+            .map((g) => (
+              <TableRow key={`accepted-${g.from}-${g.acceptedOn}`} className="portal-row--accepted">
+                <TableCell>{tr('Gat geaccepteerd', 'Gap accepted')}</TableCell>
+                <TableCell>{date(g.from)}</TableCell>
+                <TableCell>
+                  {g.to
+                    ? date(g.to)
+                    : tr('tot de financiering weer begint', 'until funding resumes')}
+                </TableCell>
+                <TableCell>
+                  {tr(`Vastgelegd op ${date(g.acceptedOn)}`, `Recorded on ${date(g.acceptedOn)}`)}:{' '}
+                  {reasonWords(g.reason)}
+                </TableCell>
+              </TableRow>
+            ))}
+          {showRisk ? (
+            <TableRow className="portal-row--gap">
               <TableCell>
                 <strong>{tr('Risico', 'At risk')}</strong>
               </TableCell>
-              <TableCell>{date(r.from)}</TableCell>
-              <TableCell>{date(r.to)}</TableCell>
+              <TableCell>{date(lookAhead.from)}</TableCell>
+              <TableCell>{date(lookAhead.to)}</TableCell>
               <TableCell>
                 {tr(
-                  `${days(dayCount(r))} zonder SMI of toeslag (komend)`,
-                  `${days(dayCount(r))} without SMI or allowance (coming)`,
+                  `${days(coverage.daysAtRisk)} zonder SMI of toeslag in deze ${weeksAhead} weken`,
+                  `${days(coverage.daysAtRisk)} without SMI or allowance in these ${weeksAhead} weeks`,
                 )}
+                {acceptedAhead.length > 0
+                  ? tr(
+                      ' (voor een deel of alles is een gat geaccepteerd, zie hierboven)',
+                      ' (a gap was accepted for some or all of them, see above)',
+                    )
+                  : ''}
               </TableCell>
             </TableRow>
-          ))}
+          ) : null}
         </TableBody>
       </Table>
     </section>

@@ -35,7 +35,19 @@ export function JourneyTimeline({
             <div className="portal-timeline__body">
               <span className="portal-timeline__state">{progressWords[step.progress]}</span>
               <strong className="portal-timeline__label">{t(step.label)}</strong>
-              {step.outcome ? <span> – {t(step.outcome)}</span> : null}
+              {step.outcome ? (
+                <span>
+                  {' – '}
+                  {step.outcome.granted
+                    ? step.outcome.grantedFrom
+                      ? tr(
+                          `Toegekend vanaf ${formatDate(step.outcome.grantedFrom, language)}`,
+                          `Granted from ${formatDate(step.outcome.grantedFrom, language)}`,
+                        )
+                      : tr('Toegekend', 'Granted')
+                    : tr('Afgewezen', 'Rejected')}
+                </span>
+              ) : null}
               {step.doneOn ? (
                 <div className="portal-muted">
                   {formatDate(step.doneOn, language)}

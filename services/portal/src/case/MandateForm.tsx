@@ -4,11 +4,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { mandateTypes, type CaseState, type MandateType } from '@kot/domain';
 import { CheckboxField } from '../forms/CheckboxField';
+import { ErrorSummary } from '../forms/ErrorSummary';
+import { concerns, problemSummary } from '../forms/problemSummary';
 import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { useLanguage } from '../i18n/language';
 import { mandateTypeNames } from '../i18n/vocabulary';
-import { ProblemAlert } from '../layout/ProblemAlert';
 import { useRunCommand, type CommandOutcome } from './useRunCommand';
 
 interface MandateFormProps {
@@ -30,8 +31,24 @@ export function MandateForm({
   onDone,
   onCancel,
 }: MandateFormProps) {
-  const { t, tr } = useLanguage();
+  const { t, tr, tFromServer } = useLanguage();
   const headingId = useId();
+  const [failedAttempts, setFailedAttempts] = useState(0);
+  const ids = {
+    type: `${headingId}-type`,
+    validFrom: `${headingId}-valid-from`,
+    validUntil: `${headingId}-valid-until`,
+    reference: `${headingId}-reference`,
+  };
+  const labels = {
+    type: tr('Soort machtiging', 'Kind of mandate'),
+    validFrom: tr('Geldig vanaf', 'Valid from'),
+    validUntil: tr('Geldig tot en met (leeg: onbepaald)', 'Valid until (empty: indefinite)'),
+    reference: tr(
+      'Kenmerk (uitspraaknummer of machtigingscode)',
+      'Reference (ruling number or mandate code)',
+    ),
+  };
   const [type, setType] = useState<MandateType>('court-bewind');
   const [validFrom, setValidFrom] = useState(today);
   const [validUntil, setValidUntil] = useState('');
@@ -41,9 +58,18 @@ export function MandateForm({
   const partners = state.household?.partners ?? [];
 
   const fieldError = (name: string) => {
-    const found = problem?.fields.find((f) => f.field === `mandate.${name}` || f.field === name);
-    return found ? t(found.reason) : undefined;
+    const found = problem?.fields.find((f) => concerns(f.field, name));
+    return found ? tFromServer(found.reason) : undefined;
   };
+  const summary = problemSummary(
+    problem,
+    (Object.keys(ids) as Array<keyof typeof ids>).map((name) => ({
+      name,
+      id: ids[name],
+      label: labels[name],
+    })),
+    tFromServer,
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +84,7 @@ export function MandateForm({
       },
     });
     if (outcome) onDone(outcome);
+    else setFailedAttempts((n) => n + 1);
   };
 
   const title =
@@ -66,16 +93,24 @@ export function MandateForm({
       : tr('Machtiging vastleggen', 'Record a mandate');
   return (
     <form className="portal-command-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <Heading3 id={headingId}>{title}</Heading3>
+      <Heading3 id={headingId} tabIndex={-1}>
+        {title}
+      </Heading3>
       <Paragraph>
         {tr(
           'Met welk bewijs mag u namens het gezin optreden? Zonder machtiging kunt u de zaak oppakken om te signaleren, maar niet aanvragen.',
           'What evidence lets you act for the family? Without a mandate you can take the case on to signal, but not apply.',
         )}
       </Paragraph>
-      {problem ? <ProblemAlert problem={problem} /> : null}
+      <ErrorSummary
+        heading={tr('Dit kan zo niet worden vastgelegd', 'This cannot be recorded like this')}
+        general={summary.general}
+        items={summary.items}
+        attempt={failedAttempts}
+      />
       <SelectField
-        label={tr('Soort machtiging', 'Kind of mandate')}
+        id={ids.type}
+        label={labels.type}
         value={type}
         choices={mandateTypes.map((m) => ({ value: m, label: t(mandateTypeNames[m]) }))}
         onChange={(value) => setType(value as MandateType)}
@@ -103,25 +138,25 @@ export function MandateForm({
       {type !== 'none' ? (
         <>
           <TextField
+            id={ids.validFrom}
             type="date"
-            label={tr('Geldig vanaf', 'Valid from')}
+            label={labels.validFrom}
             value={validFrom}
             onChange={setValidFrom}
             required
             error={fieldError('validFrom')}
           />
           <TextField
+            id={ids.validUntil}
             type="date"
-            label={tr('Geldig tot en met (leeg: onbepaald)', 'Valid until (empty: indefinite)')}
+            label={labels.validUntil}
             value={validUntil}
             onChange={setValidUntil}
             error={fieldError('validUntil')}
           />
           <TextField
-            label={tr(
-              'Kenmerk (uitspraaknummer of machtigingscode)',
-              'Reference (ruling number or mandate code)',
-            )}
+            id={ids.reference}
+            label={labels.reference}
             description={tr('Wordt versleuteld opgeslagen.', 'Stored encrypted.')}
             value={reference}
             onChange={setReference}

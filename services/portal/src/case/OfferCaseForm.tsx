@@ -2,12 +2,13 @@
 // cliëntondersteuner often only signals — the officer chooses knowingly.
 import { useId, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { supporterRoles, type CaseState } from '@kot/domain';
+import { CIZ, TOESLAGEN, supporterRoles, type CaseState } from '@kot/domain';
+import { ErrorSummary } from '../forms/ErrorSummary';
+import { problemSummary } from '../forms/problemSummary';
 import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { useLanguage } from '../i18n/language';
 import { roleNames } from '../i18n/vocabulary';
-import { ProblemAlert } from '../layout/ProblemAlert';
 import { useDirectory } from '../session/organisationDirectory';
 import { useRunCommand, type CommandOutcome } from './useRunCommand';
 
@@ -19,9 +20,27 @@ interface OfferCaseFormProps {
 
 const upper = (code: string) => code.toUpperCase().replace(/-/g, '_');
 
+/**
+ * Without a directory of organisations the officer types the supporter's code. It is the code that
+ * organisation's sign-in carries: one word, and not a municipality or a national desk.
+ */
+export function organisationCodeProblem(
+  code: string,
+): 'empty' | 'spaces' | 'not-a-supporter' | null {
+  if (code === '') return 'empty';
+  if (/\s/.test(code)) return 'spaces';
+  if (/^GM\d{4}$/.test(code) || code === CIZ || code === TOESLAGEN) return 'not-a-supporter';
+  return null;
+}
+
 export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
-  const { t, tr } = useLanguage();
+  const { t, tr, tFromServer } = useLanguage();
   const headingId = useId();
+  const ids = {
+    office: `${headingId}-office`,
+    organisation: `${headingId}-organisation`,
+    role: `${headingId}-role`,
+  };
   const { supporterOffices } = useDirectory();
   const [office, setOffice] = useState(
     supporterOffices[0] ? `${supporterOffices[0].organisation}|${supporterOffices[0].role}` : '',
@@ -29,15 +48,31 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
   const [organisation, setOrganisation] = useState('');
   const [role, setRole] = useState<string>('bewindvoerder');
   const [note, setNote] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [codeProblem, setCodeProblem] = useState<ReturnType<typeof organisationCodeProblem>>(null);
+  const [failedAttempts, setFailedAttempts] = useState(0);
   const { run, running, problem } = useRunCommand();
+  const codeMessages = {
+    empty: tr('Vul de organisatiecode in.', 'Fill in the organisation code.'),
+    spaces: tr(
+      'Een organisatiecode is één woord, zonder spaties.',
+      'An organisation code is one word, without spaces.',
+    ),
+    'not-a-supporter': tr(
+      'Dit is de code van een gemeente, CIZ of Dienst Toeslagen, niet van een ondersteuner.',
+      'This is the code of a municipality, CIZ or Dienst Toeslagen, not of a supporter.',
+    ),
+  };
+  const codeLabel = tr('Organisatiecode van de ondersteuner', "Supporter's organisation code");
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const [chosenOrganisation, chosenRole] =
       supporterOffices.length > 0 ? office.split('|') : [organisation.trim(), role];
-    if (!chosenOrganisation || !chosenRole) {
-      setMissing(true);
+    const found =
+      supporterOffices.length > 0 ? null : organisationCodeProblem(chosenOrganisation ?? '');
+    setCodeProblem(found);
+    if (found || !chosenOrganisation || !chosenRole) {
+      setFailedAttempts((n) => n + 1);
       return;
     }
     const name = supporterOffices.find(
@@ -49,11 +84,34 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
       ...(note.trim() ? { note: note.trim() } : {}),
     });
     if (outcome) onDone(outcome);
+    else setFailedAttempts((n) => n + 1);
   };
+  const fromServer = problemSummary(
+    problem,
+    [
+      {
+        name: 'organisation',
+        id: supporterOffices.length > 0 ? ids.office : ids.organisation,
+        label: tr('Ondersteuner', 'Supporter'),
+      },
+      {
+        name: 'role',
+        id: supporterOffices.length > 0 ? ids.office : ids.role,
+        label: tr('Rol', 'Role'),
+      },
+    ],
+    tFromServer,
+  );
+  const summaryItems = [
+    ...(codeProblem
+      ? [{ fieldId: ids.organisation, label: codeLabel, message: codeMessages[codeProblem] }]
+      : []),
+    ...fromServer.items,
+  ];
 
   return (
     <form className="portal-command-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <Heading3 id={headingId}>
+      <Heading3 id={headingId} tabIndex={-1}>
         {tr('Aanbieden aan een ondersteuner', 'Offer to a supporter')}
       </Heading3>
       <Paragraph>
@@ -62,9 +120,15 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
           'A bewindvoerder may apply on behalf of the family. A client supporter or care broker needs a mandate from both partners for that.',
         )}
       </Paragraph>
-      {problem ? <ProblemAlert problem={problem} /> : null}
+      <ErrorSummary
+        heading={tr('De zaak is niet aangeboden', 'The case was not offered')}
+        general={fromServer.general}
+        items={summaryItems}
+        attempt={failedAttempts}
+      />
       {supporterOffices.length > 0 ? (
         <SelectField
+          id={ids.office}
           label={tr('Ondersteuner', 'Supporter')}
           value={office}
           choices={supporterOffices.map((o) => ({
@@ -76,17 +140,19 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
       ) : (
         <>
           <TextField
-            label={tr('Organisatiecode van de ondersteuner', "Supporter's organisation code")}
+            id={ids.organisation}
+            label={codeLabel}
+            description={tr(
+              'Het platform heeft geen lijst van organisaties. Vul de code in waarmee de organisatie van de ondersteuner inlogt (zoals die in haar toegangstokens staat); vraag die zo nodig bij de ondersteuner na.',
+              "The platform has no list of organisations. Fill in the code the supporter's organisation signs in with (as in its access tokens); ask the supporter if needed.",
+            )}
             value={organisation}
             onChange={setOrganisation}
             required
-            error={
-              missing
-                ? tr('Vul de organisatiecode in.', 'Fill in the organisation code.')
-                : undefined
-            }
+            error={codeProblem ? codeMessages[codeProblem] : undefined}
           />
           <SelectField
+            id={ids.role}
             label={tr('Rol', 'Role')}
             value={role}
             choices={supporterRoles.map((r) => ({ value: r, label: t(roleNames[r]) }))}

@@ -1,6 +1,7 @@
 // Who is involved and on what authority: the referring officer, the offer, the claimant with the
 // mandate (and whether it lets them apply today), and the family when the user may see it.
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { PersonalDataGate } from '../audit/PersonalDataGate';
 import { mandateAllowsApplying } from '@kot/domain';
 import type { CaseView } from '../api/caseView';
 import { useLanguage } from '../i18n/language';
@@ -14,7 +15,20 @@ import {
 } from '../i18n/vocabulary';
 import { PartyName } from '../layout/PartyName';
 
-export function PartiesSection({ view, today }: { view: CaseView; today: string }) {
+interface PartiesSectionProps {
+  view: CaseView;
+  today: string;
+  /** Whether the personal fields were asked for (an auditor asks explicitly; the read is recorded). */
+  personalShown: boolean;
+  onShowPersonal(): void;
+}
+
+export function PartiesSection({
+  view,
+  today,
+  personalShown,
+  onShowPersonal,
+}: PartiesSectionProps) {
   const { t, tr, language } = useLanguage();
   const partners = view.household?.partners ?? [];
   const mandate = view.claim?.mandate;
@@ -104,44 +118,55 @@ export function PartiesSection({ view, today }: { view: CaseView; today: string 
           </div>
         ) : null}
       </dl>
-      {view.viewLevel === 'PERSONAL' ? (
-        <>
-          <Paragraph>
-            <strong>{tr('Het gezin', 'The family')}</strong> (
-            {view.household?.composition === 'single-parent'
-              ? tr('alleenstaande ouder', 'single parent')
-              : tr('twee partners', 'two partners')}
-            )
-          </Paragraph>
-          <ul className="portal-people">
-            {partners.map((p) => (
-              <li key={p.partnerId}>
-                {p.name ?? p.partnerId} — BSN {p.bsn ?? '—'}, {tr('geboren', 'born')}{' '}
-                {formatDate(p.birthDate, language)};{' '}
-                {p.wlzIndication
-                  ? `${tr('Wlz-indicatie', 'Wlz-indication')} (${t(nameOf(indicationKindNames, p.wlzIndication.kind)).toLowerCase()})`
-                  : t(nameOf(workStatusNames, p.workStatus))}
-              </li>
-            ))}
-            {view.children.map((c) => (
-              <li key={c.childId}>
-                {tr('Kind', 'Child')}: {c.name ?? c.childId} — BSN {c.bsn ?? '—'},{' '}
-                {tr('geboren', 'born')} {formatDate(c.birthDate, language)};{' '}
-                {c.childcare
-                  ? `${t(nameOf(careTypeNames, c.childcare.careType))}, LRK ${c.childcare.lrkNumber}, ${c.childcare.hoursPerMonth} ${tr('uur per maand', 'hours a month')} × ${formatEuro(c.childcare.hourlyRateCents, language)}`
-                  : tr('nog geen geregistreerde opvang', 'no registered childcare yet')}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
+      {view.viewLevel !== 'PERSONAL' ? (
         <Paragraph className="portal-muted">
           {tr(
             'Wie het gezin is, ziet u zodra u de zaak heeft opgepakt.',
             'You see who the family is once you have taken on the case.',
           )}
         </Paragraph>
+      ) : personalShown ? (
+        <FamilyList view={view} />
+      ) : (
+        <PersonalDataGate onShow={onShowPersonal} />
       )}
     </section>
+  );
+}
+
+/** The family: names, BSNs and birth dates, the Wlz-indication or work, each child's childcare. */
+export function FamilyList({ view }: { view: CaseView }) {
+  const { t, tr, language } = useLanguage();
+  const partners = view.household?.partners ?? [];
+  return (
+    <>
+      <Paragraph>
+        <strong>{tr('Het gezin', 'The family')}</strong> (
+        {view.household?.composition === 'single-parent'
+          ? tr('alleenstaande ouder', 'single parent')
+          : tr('twee partners', 'two partners')}
+        )
+      </Paragraph>
+      <ul className="portal-people">
+        {partners.map((p) => (
+          <li key={p.partnerId}>
+            {p.name ?? p.partnerId} — BSN {p.bsn ?? '—'}, {tr('geboren', 'born')}{' '}
+            {formatDate(p.birthDate, language)};{' '}
+            {p.wlzIndication
+              ? `${tr('Wlz-indicatie', 'Wlz-indication')} (${t(nameOf(indicationKindNames, p.wlzIndication.kind)).toLowerCase()})`
+              : t(nameOf(workStatusNames, p.workStatus))}
+          </li>
+        ))}
+        {view.children.map((c) => (
+          <li key={c.childId}>
+            {tr('Kind', 'Child')}: {c.name ?? c.childId} — BSN {c.bsn ?? '—'},{' '}
+            {tr('geboren', 'born')} {formatDate(c.birthDate, language)};{' '}
+            {c.childcare
+              ? `${t(nameOf(careTypeNames, c.childcare.careType))}, LRK ${c.childcare.lrkNumber}, ${c.childcare.hoursPerMonth} ${tr('uur per maand', 'hours a month')} × ${formatEuro(c.childcare.hourlyRateCents, language)}`
+              : tr('nog geen geregistreerde opvang', 'no registered childcare yet')}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

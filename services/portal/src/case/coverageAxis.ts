@@ -1,5 +1,6 @@
 // The time axis of the funding picture: which days it spans, where each date falls, the month
-// ticks, and the coming days no SMI or granted KOT covers (the days at risk, by the domain's window).
+// ticks, and the window of coming days in which the domain counts the days at risk. Which days are
+// funded, unfunded or accepted is the domain's answer (fundingCoverage); nothing here decides it.
 import { addDays, dayNumber, firstOfMonth, norms, type IsoDate } from '@kot/domain';
 import type { FundingCoverageView, PeriodView } from '../api/caseView';
 
@@ -16,22 +17,11 @@ export interface CoverageAxis {
   months: IsoDate[];
 }
 
-const covers = (periods: PeriodView[], day: IsoDate) =>
-  periods.some((p) => p.from <= day && (p.to === null || day <= p.to));
-
-export function riskRanges(coverage: FundingCoverageView, open: boolean): Range[] {
-  if (!open || coverage.smi.length === 0) return [];
-  const funding = [...coverage.smi, ...coverage.kot];
-  const ranges: Range[] = [];
-  for (let i = 0; i <= norms.smiEndingWarning; i++) {
-    const day = addDays(coverage.today, i);
-    if (covers(funding, day)) continue;
-    const last = ranges[ranges.length - 1];
-    if (last && last.to === addDays(day, -1)) last.to = day;
-    else ranges.push({ from: day, to: day });
-  }
-  return ranges;
-}
+/** The coming days in which the domain counts `daysAtRisk`: today and `smiEndingWarning` more. */
+export const riskWindow = (coverage: FundingCoverageView): Range => ({
+  from: coverage.today,
+  to: addDays(coverage.today, norms.smiEndingWarning),
+});
 
 export function coverageAxis(
   coverage: FundingCoverageView,
@@ -44,6 +34,7 @@ export function coverageAxis(
     ...coverage.smi.flatMap((p) => [p.from, p.to ?? p.from]),
     ...coverage.kot.flatMap((p) => [p.from, ...(p.to ? [p.to] : [])]),
     ...coverage.gaps.flatMap((g) => [g.from, g.to]),
+    ...coverage.acceptedGaps.flatMap((g) => [g.from, ...(g.to ? [g.to] : [])]),
   ];
   const sorted = [...dates].sort();
   const start = firstOfMonth(sorted[0] ?? coverage.today);

@@ -23,7 +23,8 @@ export interface JourneyStep {
   /** Business date and organisation of the event that completed the step. */
   doneOn?: string;
   doneBy?: { organisation: string; role: string };
-  outcome?: Text;
+  /** The decision on the application, when the step is the decision. */
+  outcome?: { granted: boolean; grantedFrom: string | null };
   current?: NextStepView;
 }
 
@@ -124,13 +125,10 @@ export function journeySteps(view: CaseView, history: HistoryEntryView[]): Journ
       base.doneBy = { organisation: entry.actor.organisation, role: entry.actor.role };
     }
     if (step.key === 'decision' && view.decision) {
-      base.outcome =
-        view.decision.outcome === 'granted'
-          ? text(
-              `Toegekend vanaf ${view.decision.grantedFrom ?? ''}`,
-              `Granted from ${view.decision.grantedFrom ?? ''}`,
-            )
-          : text('Afgewezen', 'Rejected');
+      base.outcome = {
+        granted: view.decision.outcome === 'granted',
+        grantedFrom: view.decision.grantedFrom,
+      };
     }
     if (step.key === currentKey && view.nextStep) base.current = view.nextStep;
     return base;

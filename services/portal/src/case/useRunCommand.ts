@@ -1,23 +1,32 @@
-// Sends one domain command as its GraphQL mutation and waits (briefly, bounded) until the case as
-// the read side shows it has caught up, so the page never shows the state from before the step.
+// Sends one domain command as its GraphQL mutation and waits (briefly, bounded) until the read side
+// shows it: the case at the new revision and its history with the new events. Only then does the
+// page show the result, so nobody sees (or acts on) the state from before their own step.
 import { useCallback, useState } from 'react';
-import { useClient, type CombinedError } from 'urql';
+import { useClient, type Client, type CombinedError } from 'urql';
 import type { CaseCommandType } from '@kot/domain';
 import { problemOf, type ApiProblem } from '../api/apiError';
-import { caseQuery, type CaseView } from '../api/caseView';
+import { caseHistoryQuery, caseQuery, type HistoryEntryView } from '../api/caseView';
 
 export interface CommandOutcome {
   caseId: string;
   revision: number;
-  events: Array<{ type: string }>;
+  events: Array<{ eventId: string; type: string }>;
+  /**
+   * The user can no longer see the case after this step (an offer declined, a case given back):
+   * there is nothing to refresh, the page confirms and points back to the worklist instead.
+   */
+  accessEnded: boolean;
 }
 
 const mutationNameOf = (type: CaseCommandType) => type.charAt(0).toLowerCase() + type.slice(1);
 
 const documentOf = (type: CaseCommandType) =>
   `mutation Run($input: ${type}Input!, $commandId: String) {
-    ${mutationNameOf(type)}(input: $input, commandId: $commandId) { caseId revision events { type } }
+    ${mutationNameOf(type)}(input: $input, commandId: $commandId) { caseId revision events { eventId type } }
   }`;
+
+/** A document of its own, so polling does not show the page an answer from half-way. */
+const caseRevisionQuery = `query CaseRevision($id: ID!) { case(id: $id) { id revision } }`;
 
 const newCommandId = () => crypto.randomUUID();
 
@@ -37,7 +46,10 @@ export function useRunCommand() {
       setProblem(null);
       try {
         const result = await client
-          .mutation<Record<string, CommandOutcome>>(documentOf(type), { input, commandId })
+          .mutation<Record<string, Omit<CommandOutcome, 'accessEnded'>>>(documentOf(type), {
+            input,
+            commandId,
+          })
           .toPromise();
         if (result.error) {
           setProblem(problemOf(result.error));
@@ -45,11 +57,11 @@ export function useRunCommand() {
           if (result.error.graphQLErrors.length > 0) setCommandId(newCommandId());
           return null;
         }
-        const outcome = result.data?.[mutationNameOf(type)];
-        if (!outcome) return null;
+        const recorded = result.data?.[mutationNameOf(type)];
+        if (!recorded) return null;
         setCommandId(newCommandId());
-        await waitForReadSide(client, outcome);
-        return outcome;
+        const accessEnded = await waitForReadSide(client, recorded);
+        return { ...recorded, accessEnded };
       } finally {
         setRunning(false);
       }
@@ -59,18 +71,41 @@ export function useRunCommand() {
   return { run, running, problem, clearProblem: () => setProblem(null) };
 }
 
-async function waitForReadSide(client: ReturnType<typeof useClient>, outcome: CommandOutcome) {
+const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+/**
+ * Waits until the case shows the new revision and its history holds the new events, then reloads
+ * the case. The case page asks the same documents with the same variables, so urql hands it the
+ * fresh answers too. History first: a new timeline with the old next step reads right, the other
+ * way round a step just done would look skipped. Returns true when the user lost access.
+ */
+async function waitForReadSide(
+  client: Client,
+  outcome: Omit<CommandOutcome, 'accessEnded'>,
+): Promise<boolean> {
+  const variables = { id: outcome.caseId };
+  const fresh = { requestPolicy: 'network-only' as const };
+  let caught = false;
+  for (let attempt = 0; attempt < 20 && !caught; attempt++) {
+    const result = await client
+      .query<{ case: { revision: number } }>(caseRevisionQuery, variables, fresh)
+      .toPromise();
+    if (isGone(result.error)) return true;
+    caught = (result.data?.case.revision ?? -1) >= outcome.revision;
+    if (!caught) await pause();
+  }
+  const wanted = new Set(outcome.events.map((event) => event.eventId));
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = await client
-      .query<{ case: CaseView }, { id: string }>(
-        caseQuery,
-        { id: outcome.caseId },
-        { requestPolicy: 'network-only' },
-      )
+      .query<{ caseHistory: HistoryEntryView[] }>(caseHistoryQuery, variables, fresh)
       .toPromise();
-    if ((result.data?.case.revision ?? -1) >= outcome.revision || isGone(result.error)) return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    if (isGone(result.error)) return true;
+    const shown = new Set(result.data?.caseHistory.map((entry) => entry.eventId) ?? []);
+    if ([...wanted].every((id) => shown.has(id))) break;
+    await pause();
   }
+  await client.query(caseQuery, variables, fresh).toPromise();
+  return false;
 }
 
 /** After handing a case over, the user may no longer see it: nothing to wait for then. */

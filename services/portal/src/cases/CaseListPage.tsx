@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import {
   Button,
+  ButtonGroup,
   Heading1,
   Paragraph,
   Table,
@@ -33,7 +34,9 @@ export function CaseListPage() {
   const { organisationName } = useDirectory();
   usePageTitle(tr('Zaken', 'Cases'));
   const [filter, setFilter] = useState<Filter>('all');
-  const [after, setAfter] = useState<string | null>(null);
+  // The cursors of the pages passed on the way here: "previous" goes back one, "next" adds one.
+  const [trail, setTrail] = useState<Array<string | null>>([null]);
+  const after = trail[trail.length - 1] ?? null;
   const [result] = useQuery<{
     cases: {
       items: CaseListItemView[];
@@ -64,7 +67,7 @@ export function CaseListPage() {
           label={tr('Toon', 'Show')}
           value={filter}
           onChange={(value) => {
-            setAfter(null);
+            setTrail([null]);
             setFilter(value as Filter);
           }}
           choices={[
@@ -143,13 +146,33 @@ export function CaseListPage() {
           </TableBody>
         </Table>
       )}
-      {result.data?.cases.pageInfo.hasNextPage ? (
-        <Button
-          appearance="secondary-action-button"
-          onClick={() => setAfter(result.data?.cases.pageInfo.endCursor ?? null)}
-        >
-          {tr('Volgende pagina', 'Next page')}
-        </Button>
+      {trail.length > 1 || result.data?.cases.pageInfo.hasNextPage ? (
+        <nav aria-label={tr('Pagina’s', 'Pages')}>
+          <ButtonGroup>
+            {trail.length > 1 ? (
+              <Button
+                appearance="secondary-action-button"
+                onClick={() => setTrail((passed) => passed.slice(0, -1))}
+              >
+                {tr('Vorige pagina', 'Previous page')}
+              </Button>
+            ) : null}
+            <span className="portal-muted">
+              {tr(`Pagina ${trail.length}`, `Page ${trail.length}`)}
+            </span>
+            {result.data?.cases.pageInfo.hasNextPage && result.data.cases.pageInfo.endCursor ? (
+              <Button
+                appearance="secondary-action-button"
+                onClick={() => {
+                  const next = result.data?.cases.pageInfo.endCursor ?? null;
+                  if (next) setTrail((passed) => [...passed, next]);
+                }}
+              >
+                {tr('Volgende pagina', 'Next page')}
+              </Button>
+            ) : null}
+          </ButtonGroup>
+        </nav>
       ) : null}
     </>
   );

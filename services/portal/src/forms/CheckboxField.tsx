@@ -3,6 +3,7 @@ import { Checkbox } from '@utrecht/component-library-react';
 import { FormRow } from './FormRow';
 
 interface CheckboxFieldProps {
+  id?: string;
   label: ReactNode;
   checked: boolean;
   onChange(checked: boolean): void;
@@ -12,6 +13,7 @@ interface CheckboxFieldProps {
 }
 
 export function CheckboxField({
+  id: fieldId,
   label,
   checked,
   onChange,
@@ -20,7 +22,7 @@ export function CheckboxField({
   name,
 }: CheckboxFieldProps) {
   return (
-    <FormRow label={label} description={description} error={error} type="checkbox">
+    <FormRow id={fieldId} label={label} description={description} error={error} type="checkbox">
       {({ id, describedBy, invalid }) => (
         <Checkbox
           id={id}

@@ -15,6 +15,8 @@ export interface ControlIds {
 }
 
 interface FormRowProps {
+  /** The control's id, when something else links to it (an error summary); generated otherwise. */
+  id?: string;
   label: ReactNode;
   description?: ReactNode;
   error?: ReactNode;
@@ -23,8 +25,16 @@ interface FormRowProps {
   children(ids: ControlIds): ReactElement;
 }
 
-export function FormRow({ label, description, error, type = 'text', children }: FormRowProps) {
-  const id = useId();
+export function FormRow({
+  id: givenId,
+  label,
+  description,
+  error,
+  type = 'text',
+  children,
+}: FormRowProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;

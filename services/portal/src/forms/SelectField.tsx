@@ -8,6 +8,7 @@ export interface Choice {
 }
 
 interface SelectFieldProps {
+  id?: string;
   label: ReactNode;
   value: string;
   choices: Choice[];
@@ -21,6 +22,7 @@ interface SelectFieldProps {
 }
 
 export function SelectField({
+  id: fieldId,
   label,
   value,
   choices,
@@ -32,7 +34,7 @@ export function SelectField({
   name,
 }: SelectFieldProps) {
   return (
-    <FormRow label={label} description={description} error={error}>
+    <FormRow id={fieldId} label={label} description={description} error={error}>
       {({ id, describedBy, invalid }) => (
         <Select
           id={id}

@@ -3,6 +3,7 @@ import { Textarea, Textbox } from '@utrecht/component-library-react';
 import { FormRow } from './FormRow';
 
 interface TextFieldProps {
+  id?: string;
   label: ReactNode;
   value: string;
   onChange(value: string): void;
@@ -21,6 +22,7 @@ interface TextFieldProps {
 }
 
 export function TextField({
+  id: fieldId,
   label,
   value,
   onChange,
@@ -38,7 +40,7 @@ export function TextField({
   size,
 }: TextFieldProps) {
   return (
-    <FormRow label={label} description={description} error={error}>
+    <FormRow id={fieldId} label={label} description={description} error={error}>
       {({ id, describedBy, invalid }) =>
         multiline ? (
           <Textarea

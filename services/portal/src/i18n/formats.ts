@@ -17,6 +17,11 @@ export function formatDate(date: IsoDate | null | undefined, language: Language)
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A sentence with calendar dates in it (YYYY-MM-DD, as the domain writes them), in words. */
+export function datesInWords(sentence: string, language: Language): string {
+  return sentence.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (date) => formatDate(date, language));
+}
+
 export function formatInstant(instant: string | null | undefined, language: Language): string {
   if (!instant) return '—';
   return new Intl.DateTimeFormat(locales[language], {
@@ -35,5 +40,12 @@ export const todayInAmsterdam = (): IsoDate => dateInAmsterdam(new Date().toISOS
 export function formatEuro(cents: number, language: Language): string {
   return new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'EUR' }).format(
     cents / 100,
+  );
+}
+
+/** "Sanne en Daan", "Sanne and Daan": names joined as the language does. */
+export function formatList(items: string[], language: Language): string {
+  return new Intl.ListFormat(locales[language], { style: 'long', type: 'conjunction' }).format(
+    items,
   );
 }

@@ -1,6 +1,7 @@
 // The interface speaks Dutch; English is one click away and remembered on this device.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Text } from '@kot/domain';
+import { datesInWords } from './formats';
 
 export type Language = 'nl' | 'en';
 
@@ -8,6 +9,8 @@ interface LanguageContextValue {
   language: Language;
   setLanguage(language: Language): void;
   t(text: Text): string;
+  /** `t` for sentences from the server: the ISO dates in them written out (2 december 2026). */
+  tFromServer(text: Text): string;
   /** A sentence written in place, in both languages. */
   tr(nl: string, en: string): string;
 }
@@ -40,6 +43,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
         }
       },
       t: (text) => text[language],
+      tFromServer: (text) => datesInWords(text[language], language),
       tr: (nl, en) => (language === 'nl' ? nl : en),
     }),
     [language],

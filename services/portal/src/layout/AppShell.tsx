@@ -18,6 +18,7 @@ import type { Route } from '../navigation/routes';
 import { useDirectory } from '../session/organisationDirectory';
 import { useSession } from '../session/session';
 import type { InboxAvailability } from '../inbox/useInboxAvailability';
+import { SignInAgain } from '../session/SignInAgain';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface AppShellProps {
@@ -27,7 +28,7 @@ interface AppShellProps {
 
 export function AppShell({ children, inbox }: AppShellProps) {
   const { t, tr } = useLanguage();
-  const { session, signOut } = useSession();
+  const { session, expired, signOut } = useSession();
   const { route } = useNavigation();
   const { organisationName, users } = useDirectory();
   const actor = session?.actor;
@@ -117,6 +118,7 @@ export function AppShell({ children, inbox }: AppShellProps) {
       </PageHeader>
       <PageContent>
         <main id="main" tabIndex={-1} className="portal-main">
+          {session && expired ? <SignInAgain /> : null}
           {children}
         </main>
       </PageContent>

@@ -9,7 +9,7 @@ import { useLanguage } from '../i18n/language';
 
 /** A refusal or failure as the domain worded it, read out at once by screen readers. */
 export function ProblemAlert({ problem, heading }: { problem: ApiProblem; heading?: string }) {
-  const { t } = useLanguage();
+  const { tFromServer: t } = useLanguage();
   return (
     <Alert type="error" role="alert">
       {heading ? (

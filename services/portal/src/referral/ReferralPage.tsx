@@ -25,7 +25,7 @@ import { EligibilityResult } from '../eligibility/EligibilityResult';
 import { useLanguage } from '../i18n/language';
 import { todayInAmsterdam } from '../i18n/formats';
 import { careTypeNames, workStatusNames } from '../i18n/vocabulary';
-import { ProblemAlert } from '../layout/ProblemAlert';
+import { ErrorSummary, type SummaryItem } from '../forms/ErrorSummary';
 import { usePageTitle } from '../layout/usePageTitle';
 import { useNavigation } from '../navigation/navigation';
 import { useDirectory } from '../session/organisationDirectory';
@@ -35,6 +35,7 @@ import {
   emptyChild,
   emptyReferral,
   factsOf,
+  fieldIdOf,
   inputOf,
   problemsOf,
   type ChildDraft,
@@ -44,7 +45,7 @@ import {
 } from './referralDraft';
 
 export function ReferralPage() {
-  const { t, tr } = useLanguage();
+  const { t, tr, tFromServer } = useLanguage();
   const { actor } = useSignedIn();
   const { organisationName } = useDirectory();
   const { navigate } = useNavigation();
@@ -52,13 +53,15 @@ export function ReferralPage() {
   const today = todayInAmsterdam();
   const [draft, setDraft] = useState<ReferralDraft>(() => emptyReferral(today));
   const [attempted, setAttempted] = useState(false);
+  // Goes up after every attempt that was not sent: the error summary then takes the focus.
+  const [failedAttempts, setFailedAttempts] = useState(0);
   const { run, running, problem } = useRunCommand();
 
   const eligibility = useMemo(() => assessEligibility(factsOf(draft), today), [draft, today]);
   const problems = problemsOf(draft);
   const errorOf = (path: string) => {
     const fromServer = problem?.fields.find((f) => f.field === path);
-    if (fromServer) return t(fromServer.reason);
+    if (fromServer) return tFromServer(fromServer.reason);
     return attempted && problems[path] ? t(problems[path]) : undefined;
   };
 
@@ -78,11 +81,49 @@ export function ReferralPage() {
     event.preventDefault();
     setAttempted(true);
     if (Object.keys(problemsOf(draft)).length > 0) {
-      document.getElementById('referral-problems')?.focus();
+      setFailedAttempts((n) => n + 1);
       return;
     }
     const outcome = await run('OpenReferral', inputOf(draft, actor.organisation));
     if (outcome) navigate({ page: 'case', caseId: outcome.caseId });
+    else setFailedAttempts((n) => n + 1);
+  };
+
+  const fieldWords: Record<string, string> = {
+    name: tr('Naam', 'Name'),
+    bsn: 'BSN',
+    birthDate: tr('Geboortedatum', 'Date of birth'),
+    lrkNumber: tr('LRK-nummer', 'LRK number'),
+    careType: tr('Soort opvang', 'Type of care'),
+    hoursPerMonth: tr('Uren per maand', 'Hours per month'),
+    hourlyRateCents: tr('Uurtarief', 'Hourly rate'),
+    from: tr('Vanaf', 'From'),
+    to: tr('Tot en met', 'Until'),
+  };
+  /** "Ouder 2, BSN" for household.partners[1].bsn: the field as the form labels it. */
+  const fieldLabelOf = (path: string): string | undefined => {
+    const last = path.split('.').pop() ?? '';
+    const field = fieldWords[last];
+    const partner = /^household\.partners\[(\d+)\]\./.exec(path);
+    const child = /^children\[(\d+)\]\./.exec(path);
+    const group = partner
+      ? draft.composition === 'partners'
+        ? tr(`Ouder ${Number(partner[1]) + 1}`, `Parent ${Number(partner[1]) + 1}`)
+        : tr('De ouder', 'The parent')
+      : child
+        ? tr(`Kind ${Number(child[1]) + 1}`, `Child ${Number(child[1]) + 1}`)
+        : path.startsWith('smiPeriod.')
+          ? tr('SMI-periode', 'SMI period')
+          : undefined;
+    if (!group) return field;
+    return field ? `${group}, ${field}` : group;
+  };
+  const summaryItem = (path: string, message: string): SummaryItem => {
+    const label = fieldLabelOf(path);
+    return {
+      ...(label ? { fieldId: fieldIdOf(path), label } : {}),
+      message,
+    };
   };
 
   const indicationChoices = [
@@ -94,7 +135,13 @@ export function ReferralPage() {
       label: tr('Wlz-indicatie, soort onbekend', 'Wlz-indication, kind unknown'),
     },
   ];
-  const problemCount = Object.keys(problems).length;
+  const localItems = attempted
+    ? Object.entries(problems).map(([path, reason]) => summaryItem(path, t(reason)))
+    : [];
+  const serverItems = (problem?.fields ?? []).map((f) =>
+    summaryItem(f.field, tFromServer(f.reason)),
+  );
+  const problemCount = localItems.length;
 
   const partnerFields = (index: 0 | 1) => {
     const partner = draft.partners[index];
@@ -110,6 +157,7 @@ export function ReferralPage() {
           label={tr('Naam', 'Name')}
           value={partner.name}
           onChange={(name) => setPartner(index, { name })}
+          id={fieldIdOf(`${at}.name`)}
           error={errorOf(`${at}.name`)}
           required
           autoComplete="off"
@@ -120,6 +168,7 @@ export function ReferralPage() {
           value={partner.bsn}
           inputMode="numeric"
           onChange={(bsn) => setPartner(index, { bsn })}
+          id={fieldIdOf(`${at}.bsn`)}
           error={errorOf(`${at}.bsn`)}
           required
           size={12}
@@ -129,6 +178,7 @@ export function ReferralPage() {
           label={tr('Geboortedatum', 'Date of birth')}
           value={partner.birthDate}
           onChange={(birthDate) => setPartner(index, { birthDate })}
+          id={fieldIdOf(`${at}.birthDate`)}
           error={errorOf(`${at}.birthDate`)}
           required
         />
@@ -182,27 +232,25 @@ export function ReferralPage() {
           noValidate
           aria-label={tr('Doorverwijzing', 'Referral')}
         >
-          {attempted && problemCount > 0 ? (
-            <div id="referral-problems" tabIndex={-1}>
-              <ProblemAlert
-                problem={{
-                  code: 'BAD_USER_INPUT',
-                  reason: { nl: '', en: '' },
-                  fields: Object.entries(problems).map(([field, reason]) => ({ field, reason })),
-                }}
-                heading={tr(
-                  `Nog ${problemCount} ${problemCount === 1 ? 'punt' : 'punten'} invullen of verbeteren:`,
-                  `${problemCount} ${problemCount === 1 ? 'item' : 'items'} still to fill in or correct:`,
-                )}
-              />
-            </div>
-          ) : null}
-          {problem ? (
-            <ProblemAlert
-              problem={problem}
-              heading={tr('De doorverwijzing is niet verstuurd', 'The referral was not sent')}
+          {problemCount > 0 ? (
+            <ErrorSummary
+              heading={tr(
+                `Nog ${problemCount} ${problemCount === 1 ? 'punt' : 'punten'} invullen of verbeteren:`,
+                `${problemCount} ${problemCount === 1 ? 'item' : 'items'} still to fill in or correct:`,
+              )}
+              items={localItems}
+              attempt={failedAttempts}
             />
-          ) : null}
+          ) : (
+            <ErrorSummary
+              heading={tr('De doorverwijzing is niet verstuurd', 'The referral was not sent')}
+              general={
+                problem && problem.fields.length === 0 ? tFromServer(problem.reason) : undefined
+              }
+              items={serverItems}
+              attempt={failedAttempts}
+            />
+          )}
           <RadioGroupField
             name="composition"
             legend={tr('Samenstelling van het gezin', 'Household')}
@@ -226,6 +274,7 @@ export function ReferralPage() {
                   label={tr('Naam', 'Name')}
                   value={child.name}
                   onChange={(name) => setChild(index, { name })}
+                  id={fieldIdOf(`${at}.name`)}
                   error={errorOf(`${at}.name`)}
                   required
                 />
@@ -234,6 +283,7 @@ export function ReferralPage() {
                   value={child.bsn}
                   inputMode="numeric"
                   onChange={(bsn) => setChild(index, { bsn })}
+                  id={fieldIdOf(`${at}.bsn`)}
                   error={errorOf(`${at}.bsn`)}
                   required
                   size={12}
@@ -243,6 +293,7 @@ export function ReferralPage() {
                   label={tr('Geboortedatum', 'Date of birth')}
                   value={child.birthDate}
                   onChange={(birthDate) => setChild(index, { birthDate })}
+                  id={fieldIdOf(`${at}.birthDate`)}
                   error={errorOf(`${at}.birthDate`)}
                   required
                 />
@@ -270,6 +321,7 @@ export function ReferralPage() {
                       value={child.lrkNumber}
                       inputMode="numeric"
                       onChange={(lrkNumber) => setChild(index, { lrkNumber })}
+                      id={fieldIdOf(`${at}.childcare.lrkNumber`)}
                       error={errorOf(`${at}.childcare.lrkNumber`)}
                       required
                     />
@@ -284,6 +336,7 @@ export function ReferralPage() {
                       value={child.hoursPerMonth}
                       inputMode="numeric"
                       onChange={(hoursPerMonth) => setChild(index, { hoursPerMonth })}
+                      id={fieldIdOf(`${at}.childcare.hoursPerMonth`)}
                       error={errorOf(`${at}.childcare.hoursPerMonth`)}
                       required
                       size={6}
@@ -293,6 +346,7 @@ export function ReferralPage() {
                       value={child.hourlyRate}
                       inputMode="decimal"
                       onChange={(hourlyRate) => setChild(index, { hourlyRate })}
+                      id={fieldIdOf(`${at}.childcare.hourlyRateCents`)}
                       error={errorOf(`${at}.childcare.hourlyRateCents`)}
                       required
                       size={8}
@@ -337,6 +391,7 @@ export function ReferralPage() {
               label={tr('Vanaf', 'From')}
               value={draft.smiFrom}
               onChange={(smiFrom) => setDraft((d) => ({ ...d, smiFrom }))}
+              id={fieldIdOf('smiPeriod.from')}
               error={errorOf('smiPeriod.from')}
               required
             />
@@ -345,6 +400,7 @@ export function ReferralPage() {
               label={tr('Tot en met', 'Until')}
               value={draft.smiTo}
               onChange={(smiTo) => setDraft((d) => ({ ...d, smiTo }))}
+              id={fieldIdOf('smiPeriod.to')}
               error={errorOf('smiPeriod.to')}
               required
             />

@@ -163,6 +163,10 @@ export function inputOf(draft: ReferralDraft, municipality: string): Record<stri
   };
 }
 
+/** The id of the control for an API field path, so an error summary can link to it. */
+export const fieldIdOf = (path: string): string =>
+  `referral-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
+
 /** What must be fixed before sending, by field path; the same checks the domain makes at the edge. */
 export function problemsOf(draft: ReferralDraft): Record<string, Text> {
   const problems: Record<string, Text> = {};

@@ -1,6 +1,6 @@
 // Signing in. In the embedded demo a list of demo users, each a button; with a real identity
 // provider the user pastes the bearer token it issued (see the README for how to get one).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -15,21 +15,27 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { isRole } from './roleOf';
+import { TextField } from '../forms/TextField';
 import { useLanguage } from '../i18n/language';
 import { roleNames } from '../i18n/vocabulary';
-import { TextField } from '../forms/TextField';
+import { Loading } from '../layout/Loading';
 import { demoSignIn } from './demoDirectory';
+import { isRole } from './roleOf';
 import { useDirectory } from './organisationDirectory';
 import { useSession } from './session';
 
 export function SignInPage() {
   const { t, tr } = useLanguage();
   const { signIn } = useSession();
-  const { users } = useDirectory();
+  const { users, loaded } = useDirectory();
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const problemRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
 
   useEffect(() => {
     document.title = tr(
@@ -42,7 +48,8 @@ export function SignInPage() {
     setBusyKey(key);
     setProblem(null);
     try {
-      if (!signIn(await demoSignIn(key))) throw new Error('unusable token');
+      const refusal = await signIn(await demoSignIn(key), key);
+      if (refusal) setProblem(t(refusal));
     } catch {
       setProblem(
         tr(
@@ -55,15 +62,15 @@ export function SignInPage() {
     }
   };
 
-  const submitToken = (event: FormEvent) => {
+  const submitToken = async (event: FormEvent) => {
     event.preventDefault();
-    if (!signIn(token)) {
-      setProblem(
-        tr(
-          'Dit is geen geldig of geen geldig meer toegangstoken van dit platform.',
-          'This is not a valid (or no longer a valid) access token for this platform.',
-        ),
-      );
+    setProblem(null);
+    setChecking(true);
+    try {
+      const refusal = await signIn(token);
+      if (refusal) setProblem(t(refusal));
+    } finally {
+      setChecking(false);
     }
   };
 
@@ -77,11 +84,16 @@ export function SignInPage() {
         )}
       </Paragraph>
       {problem ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
+        <div ref={problemRef} tabIndex={-1}>
+          <Alert type="error" role="alert">
+            <Paragraph>
+              <strong>{tr('Niet ingelogd', 'Not signed in')}:</strong> {problem}
+            </Paragraph>
+          </Alert>
+        </div>
       ) : null}
-      {users && users.length > 0 ? (
+      {!loaded ? <Loading /> : null}
+      {loaded && users && users.length > 0 ? (
         <section aria-labelledby="demo-users">
           <Heading2 id="demo-users">{tr('Kies een demogebruiker', 'Choose a demo user')}</Heading2>
           <Paragraph>
@@ -127,33 +139,40 @@ export function SignInPage() {
           </Table>
         </section>
       ) : null}
-      <section aria-labelledby="token-sign-in">
-        <Heading2 id="token-sign-in">
-          {users
-            ? tr('Of gebruik een toegangstoken', 'Or use an access token')
-            : tr('Inloggen met een toegangstoken', 'Sign in with an access token')}
-        </Heading2>
-        <Paragraph>
-          {tr(
-            'Vraag een toegangstoken (JWT) aan bij de identiteitsprovider van uw organisatie en plak het hieronder. Het token blijft alleen in dit tabblad bewaard.',
-            "Obtain an access token (JWT) from your organisation's identity provider and paste it below. The token is kept in this browser tab only.",
-          )}
-        </Paragraph>
-        <form onSubmit={submitToken} className="portal-form">
-          <TextField
-            label={tr('Toegangstoken', 'Access token')}
-            value={token}
-            onChange={setToken}
-            multiline
-            required
-          />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button">
-              {tr('Inloggen met token', 'Sign in with token')}
-            </Button>
-          </ButtonGroup>
-        </form>
-      </section>
+      {loaded ? (
+        <section aria-labelledby="token-sign-in">
+          <Heading2 id="token-sign-in">
+            {users && users.length > 0
+              ? tr('Of gebruik een toegangstoken', 'Or use an access token')
+              : tr('Inloggen met een toegangstoken', 'Sign in with an access token')}
+          </Heading2>
+          <Paragraph>
+            {tr(
+              'Vraag een toegangstoken (JWT) aan bij de identiteitsprovider van uw organisatie en plak het hieronder. Het platform controleert het token voordat u verder kunt; het blijft alleen in dit tabblad bewaard.',
+              "Obtain an access token (JWT) from your organisation's identity provider and paste it below. The platform checks it before you go on; it is kept in this browser tab only.",
+            )}
+          </Paragraph>
+          <form onSubmit={(event) => void submitToken(event)} className="portal-form">
+            <TextField
+              label={tr('Toegangstoken', 'Access token')}
+              value={token}
+              onChange={setToken}
+              multiline
+              required
+            />
+            <ButtonGroup>
+              <Button
+                type="submit"
+                appearance="primary-action-button"
+                busy={checking}
+                disabled={checking}
+              >
+                {tr('Inloggen met token', 'Sign in with token')}
+              </Button>
+            </ButtonGroup>
+          </form>
+        </section>
+      ) : null}
     </>
   );
 }

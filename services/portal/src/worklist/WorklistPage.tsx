@@ -36,8 +36,8 @@ export function WorklistPage() {
       <Heading1>{tr('Werklijst', 'Worklist')}</Heading1>
       <Paragraph lead>
         {tr(
-          `Wat u en ${organisation} als ${t(roleNames[actor.role]).toLowerCase()} nu moeten doen, het dringendste eerst.`,
-          `What you and ${organisation} must do now as ${t(roleNames[actor.role]).toLowerCase()}, most urgent first.`,
+          `Wat u en uw collega's nu moeten doen, het dringendste eerst. Uw rol: ${t(roleNames[actor.role])}, ${organisation}.`,
+          `What you and your colleagues must do now, most urgent first. Your role: ${t(roleNames[actor.role])}, ${organisation}.`,
         )}
       </Paragraph>
       <WorklistSection
@@ -57,7 +57,7 @@ export function WorklistPage() {
         />
       ) : null}
       <WorklistSection
-        scope="ORGANISATION"
+        scope="COLLEAGUES"
         headingId="organisation"
         heading={
           isDesk
@@ -72,7 +72,6 @@ export function WorklistPage() {
           'No other open steps in your organisation.',
         )}
         audiences={['RESPONSIBLE', 'ESCALATION']}
-        othersOnly
       />
     </>
   );

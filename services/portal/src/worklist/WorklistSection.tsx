@@ -13,7 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useQuery } from 'urql';
 import { problemOf } from '../api/apiError';
-import { worklistQuery, type WorklistItemView } from '../api/worklistView';
+import { worklistQuery, type WorklistItemView, type WorklistScope } from '../api/worklistView';
 import { useLanguage } from '../i18n/language';
 import { formatDate } from '../i18n/formats';
 import { nameOf, statusNames, stepActionNames } from '../i18n/vocabulary';
@@ -28,13 +28,13 @@ import { useDirectory } from '../session/organisationDirectory';
 type Audience = WorklistItemView['audience'];
 
 interface WorklistSectionProps {
-  scope: 'MINE' | 'ORGANISATION';
+  /** Whose steps; COLLEAGUES leaves out mine (they have their own section). */
+  scope: WorklistScope;
   heading: string;
   headingId: string;
   empty: string;
+  /** The kinds of row this section shows; the API filters, so every page is a full page. */
   audiences: Audience[];
-  /** Leave out the steps addressed to me in person (they have their own section). */
-  othersOnly?: boolean;
 }
 
 const pageSize = 50;
@@ -45,7 +45,6 @@ export function WorklistSection({
   headingId,
   empty,
   audiences,
-  othersOnly,
 }: WorklistSectionProps) {
   const { t, tr, language } = useLanguage();
   const { organisationName } = useDirectory();
@@ -59,7 +58,6 @@ export function WorklistSection({
           scope={scope}
           after={after}
           audiences={audiences}
-          othersOnly={othersOnly ?? false}
           empty={index === 0 ? empty : null}
           onMore={index === pages.length - 1 ? (cursor) => setPages([...pages, cursor]) : undefined}
           render={(items) => (
@@ -129,24 +127,15 @@ export function WorklistSection({
 }
 
 interface RowsProps {
-  scope: 'MINE' | 'ORGANISATION';
+  scope: WorklistScope;
   after: string | null;
   audiences: Audience[];
-  othersOnly: boolean;
   empty: string | null;
   onMore: ((cursor: string) => void) | undefined;
   render(items: WorklistItemView[]): ReactNode;
 }
 
-function WorklistPageRows({
-  scope,
-  after,
-  audiences,
-  othersOnly,
-  empty,
-  onMore,
-  render,
-}: RowsProps) {
+function WorklistPageRows({ scope, after, audiences, empty, onMore, render }: RowsProps) {
   const { tr } = useLanguage();
   const [result] = useQuery<{
     worklist: {
@@ -155,15 +144,12 @@ function WorklistPageRows({
     };
   }>({
     query: worklistQuery,
-    variables: { scope, first: pageSize, after },
+    variables: { scope, audiences, first: pageSize, after },
     requestPolicy: 'cache-and-network',
   });
   if (result.error) return <ProblemAlert problem={problemOf(result.error)} />;
   if (!result.data) return <Loading />;
-  const items = result.data.worklist.items.filter(
-    (item) => audiences.includes(item.audience) && !(othersOnly && item.mine),
-  );
-  const { pageInfo } = result.data.worklist;
+  const { items, pageInfo } = result.data.worklist;
   return (
     <>
       {items.length === 0 && empty ? (

@@ -176,6 +176,33 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
     ).toEqual(['ESCALATION', 'RESPONSIBLE']);
   });
 
+  it('narrows the worklist to the kinds of step and the people a section of the page shows', async () => {
+    const query = `query ($scope: WorklistScope, $audiences: [WorklistAudience!], $first: Int) {
+      worklist(scope: $scope, audiences: $audiences, first: $first) { items { caseId audience mine } pageInfo { hasNextPage } }
+    }`;
+    const offers = await api.gql<{ worklist: any }>(actors.clientSupporter, query, {
+      scope: 'ORGANISATION',
+      audiences: ['OFFERED'],
+      first: 1,
+    });
+    expect(offers.data!.worklist.items).toEqual([
+      { caseId: offered, audience: 'OFFERED', mine: false },
+    ]);
+    const steps = await api.gql<{ worklist: any }>(actors.clientSupporter, query, {
+      scope: 'ORGANISATION',
+      audiences: ['RESPONSIBLE', 'ESCALATION'],
+    });
+    expect(steps.data!.worklist.items).toEqual([]);
+    // The offered case waits for the officer who referred it: hers, not her colleague's.
+    const own = await api.gql<{ worklist: any }>(actors.officer, query, { scope: 'COLLEAGUES' });
+    expect(own.data!.worklist.items).toEqual([]);
+    const colleague = { ...actors.officer, id: 'u-officer-utrecht-2', name: 'Sara Bos' };
+    const theirs = await api.gql<{ worklist: any }>(colleague, query, { scope: 'COLLEAGUES' });
+    expect(theirs.data!.worklist.items).toEqual([
+      { caseId: offered, audience: 'RESPONSIBLE', mine: false },
+    ]);
+  });
+
   it('pages through cases with a cursor, never past what the caller may see', async () => {
     const query = `query ($filter: CaseFilterInput, $first: Int, $after: String) {
       cases(filter: $filter, first: $first, after: $after) { items { caseId municipality viewLevel overdue } pageInfo { endCursor hasNextPage } }

@@ -42,11 +42,16 @@ export interface Page<Item> {
   hasNextPage: boolean;
 }
 
+/** Whose steps: addressed to the actor in person, anyone's in the organisation, or the others'. */
+export type WorklistSelection = 'mine' | 'organisation' | 'colleagues';
+
 export interface WorklistRequest {
   actor: Actor;
   first: number;
   after: SortKey | null;
-  onlyMine: boolean;
+  selection: WorklistSelection;
+  /** Only these kinds of row; all when null. Filtered in SQL, so a page is full when it can be. */
+  audiences: WorklistAudience[] | null;
 }
 
 interface WorklistDbRow {
@@ -78,11 +83,23 @@ export const worklistCursorParts: readonly CursorPart[] = ['date', 'text', 'text
 /** Scan rounds before answering with a shorter page (and a cursor to continue). */
 const MAX_ROUNDS = 10;
 
-function statementFor(generation: number, onlyMine: boolean, withCursor: boolean): SqlStatement {
-  const name = `worklist_g${generation}_${onlyMine ? 'mine' : 'org'}_${withCursor ? 'after' : 'first'}`;
+const personCondition: Record<WorklistSelection, string> = {
+  mine: 'AND w.party_person = $3',
+  organisation: 'AND $3::text IS NOT NULL',
+  colleagues: 'AND w.party_person IS DISTINCT FROM $3',
+};
+
+function statementFor(
+  generation: number,
+  selection: WorklistSelection,
+  withCursor: boolean,
+  withAudiences: boolean,
+): SqlStatement {
+  const name = `worklist_g${generation}_${selection}_${withCursor ? 'after' : 'first'}${withAudiences ? '_audiences' : ''}`;
   let statement = statements.get(name);
   if (!statement) {
     const tables = caseSummaryTableNames(generation);
+    const cursorAt = withAudiences ? 6 : 5;
     statement = {
       name: `${name}_seen`,
       text: `SELECT w.case_id, s.access, audience, party_person, w.municipality, w.status, action,
@@ -91,8 +108,9 @@ function statementFor(generation: number, onlyMine: boolean, withCursor: boolean
              FROM ${tables.worklist} AS w JOIN ${tables.summary} AS s ON s.case_id = w.case_id
              WHERE w.party_organisation = $1
                AND (w.audience = 'responsible' OR w.party_role = $2)
-               ${onlyMine ? 'AND w.party_person = $3' : 'AND $3::text IS NOT NULL'}
-               ${withCursor ? 'AND (w.due, w.case_id, w.audience) > ($5::date, $6::text, $7::text)' : ''}
+               ${personCondition[selection]}
+               ${withAudiences ? 'AND w.audience = ANY($5::text[])' : ''}
+               ${withCursor ? `AND (w.due, w.case_id, w.audience) > ($${cursorAt}::date, $${cursorAt + 1}::text, $${cursorAt + 2}::text)` : ''}
              ORDER BY w.due, w.case_id, w.audience
              LIMIT $4`,
     };
@@ -106,15 +124,16 @@ export async function listWorklist(
   generation: number,
   request: WorklistRequest,
 ): Promise<Page<WorklistItem>> {
-  const { actor, first, onlyMine } = request;
+  const { actor, first, selection, audiences } = request;
   const visible: WorklistDbRow[] = [];
   let after = request.after;
   let exhausted = false;
   for (let round = 0; round < MAX_ROUNDS && visible.length <= first && !exhausted; round++) {
     const params: unknown[] = [actor.organisation, actor.role, actor.id, first + 1];
+    if (audiences) params.push(audiences);
     if (after) params.push(...after);
     const rows = await db.query<WorklistDbRow>(
-      statementFor(generation, onlyMine, after !== null),
+      statementFor(generation, selection, after !== null, audiences !== null),
       params,
     );
     exhausted = rows.length <= first;

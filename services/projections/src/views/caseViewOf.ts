@@ -62,6 +62,12 @@ export function caseViewOf(
     fundingCoverage: {
       ...coverage,
       gaps: coverage.gaps.map((gap) => ({ ...gap, acceptedReason: shown(gap.acceptedReason) })),
+      acceptedGaps: state.acceptedGaps.map((gap) => ({
+        from: gap.from,
+        to: gap.to ?? null,
+        acceptedOn: gap.acceptedOn,
+        reason: shown(gap.reason),
+      })),
     },
     revision,
     computedAt: now,

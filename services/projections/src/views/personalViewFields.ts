@@ -13,4 +13,5 @@ export const personalViewFields: readonly string[] = [
   'decision.explanation',
   'closure.note',
   'fundingCoverage.gaps.acceptedReason',
+  'fundingCoverage.acceptedGaps.reason',
 ];

@@ -2,11 +2,15 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { caseStatuses, isMunicipalityCode } from '@kot/domain';
 import type { GraphQLContext } from '../../platformPort';
 import { caseListCursorParts, listCases } from '../../queries/listCases';
-import { listWorklist, worklistCursorParts } from '../../queries/listWorklist';
+import {
+  listWorklist,
+  worklistCursorParts,
+  type WorklistSelection,
+} from '../../queries/listWorklist';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../paging';
 import type { ReadSide } from '../readSide';
 import { badInput } from '../refusals';
-import { WorklistScope } from '../types/enums';
+import { WorklistAudience, WorklistScope } from '../types/enums';
 import {
   CaseFilterInput,
   CaseListItem,
@@ -14,6 +18,12 @@ import {
   WorklistItem,
   WorklistPage,
 } from '../types/lists';
+
+const selections: Record<WorklistScope, WorklistSelection> = {
+  [WorklistScope.MINE]: 'mine',
+  [WorklistScope.ORGANISATION]: 'organisation',
+  [WorklistScope.COLLEAGUES]: 'colleagues',
+};
 
 @Resolver()
 export class WorklistResolver {
@@ -29,6 +39,11 @@ export class WorklistResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('scope', () => WorklistScope, { defaultValue: WorklistScope.ORGANISATION })
     scope: WorklistScope,
+    @Arg('audiences', () => [WorklistAudience], {
+      nullable: true,
+      description: 'Only these kinds of step (all when left out), e.g. [OFFERED] for offers.',
+    })
+    audiences: WorklistAudience[] | null,
   ): Promise<WorklistPage> {
     const actor = await ctx.actor();
     const page = pageRequest(first, after, worklistCursorParts);
@@ -36,7 +51,8 @@ export class WorklistResolver {
     const result = await listWorklist(db, projections.liveGeneration('case-summary'), {
       actor,
       ...page,
-      onlyMine: scope === WorklistScope.MINE,
+      selection: selections[scope],
+      audiences: audiences && audiences.length > 0 ? audiences : null,
     });
     return {
       items: result.items as WorklistItem[],

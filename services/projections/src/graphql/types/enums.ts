@@ -31,5 +31,10 @@ registerEnumType(WorklistAudience, {
 export enum WorklistScope {
   MINE = 'MINE',
   ORGANISATION = 'ORGANISATION',
+  COLLEAGUES = 'COLLEAGUES',
 }
-registerEnumType(WorklistScope, { name: 'WorklistScope' });
+registerEnumType(WorklistScope, {
+  name: 'WorklistScope',
+  description:
+    "MINE: addressed to you in person; ORGANISATION: all of your organisation's; COLLEAGUES: your organisation's, except those addressed to you.",
+});

@@ -52,12 +52,29 @@ export class FundingGap {
   to!: string;
   @Field(() => Int)
   days!: number;
+  @Field({ description: 'The officer accepted every day of this gap explicitly, with a reason.' })
+  accepted!: boolean;
   @Field(() => String, {
     nullable: true,
     description:
       'The reason the officer gave when accepting the gap. Personal: PERSONAL view only.',
   })
   acceptedReason!: string | null;
+}
+
+@ObjectType({
+  description:
+    'A period without funding that the officer accepted, as recorded: also days still to come.',
+})
+export class AcceptedGap {
+  @Field(() => LocalDate)
+  from!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'null: until funding resumes.' })
+  to!: string | null;
+  @Field(() => LocalDate)
+  acceptedOn!: string;
+  @Field(() => String, { nullable: true, description: 'Personal: PERSONAL view only.' })
+  reason!: string | null;
 }
 
 @ObjectType({ description: 'Whether the childcare is funded every day, by SMI or KOT.' })
@@ -74,6 +91,8 @@ export class FundingCoverage {
   fundedUntil!: string | null;
   @Field(() => [FundingGap])
   gaps!: FundingGap[];
+  @Field(() => [AcceptedGap])
+  acceptedGaps!: AcceptedGap[];
   @Field(() => Int)
   gapDays!: number;
   @Field(() => Int)
