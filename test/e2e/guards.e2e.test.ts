@@ -555,8 +555,9 @@ describeOnEachEngine('what the platform refuses at its edges', (platform) => {
   });
 
   it('answers a step the case is not ready for over REST with a 409 problem document naming the state', async () => {
+    // The call has reached Toeslagen, so its desk sees the case; the forms come after CIZ.
     const f = family();
-    await bringTo(http, f, 'OfferCase');
+    await bringTo(http, f, 'RegisterWlzRequest');
     const answer = await http.post('toeslagen-officer', 'SendApplicationForms', {
       caseId: f.caseId,
     });
