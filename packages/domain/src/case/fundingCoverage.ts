@@ -113,20 +113,24 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
   let daysAtRisk = 0;
   if (watched && start !== null) {
     for (let i = 0; i <= norms.smiEndingWarning; i++) {
-      if (!funded(addDays(today, i))) daysAtRisk++;
+      const day = addDays(today, i);
+      // A day the officer accepted unfunded is known and decided, not a risk.
+      if (!funded(day) && acceptanceOn(accepted, day) === null) daysAtRisk++;
     }
   }
   const currentSmi = state.smi.find((p) => p.from <= today && today <= p.to);
   const smiEndsOn = currentSmi?.to ?? null;
+  // At risk: SMI ends within the warning window and a day soon after it is neither funded (KOT or
+  // a next SMI period) nor accepted unfunded by the officer.
+  const dayAfterSmi = smiEndsOn === null ? null : addDays(smiEndsOn, 1);
+  const windowEnd = addDays(today, norms.smiEndingWarning);
   const atRisk =
     watched &&
     smiEndsOn !== null &&
+    dayAfterSmi !== null &&
     dayNumber(smiEndsOn) - dayNumber(today) <= norms.smiEndingWarning &&
-    !covers(state.kot, addDays(smiEndsOn, 1)) &&
-    !covers(
-      state.smi.filter((p) => p !== currentSmi),
-      addDays(smiEndsOn, 1),
-    );
+    firstUnsecuredDay(state, dayAfterSmi, dayAfterSmi > windowEnd ? dayAfterSmi : windowEnd) !==
+      null;
 
   return {
     today,

@@ -65,6 +65,42 @@ describe('funding coverage', () => {
     });
   });
 
+  it('does not count days the officer accepted unfunded as at risk, only the days nobody decided on', () => {
+    const acceptedAfterEnd: Step[] = [
+      ...base('2024-03-31'),
+      [
+        {
+          type: 'AcceptFundingGap',
+          caseId,
+          from: '2024-04-01',
+          to: '2024-04-05',
+          reason: 'Opvang gesloten in de eerste week van april',
+        },
+        at('2024-03-18', actors.officer),
+      ],
+    ];
+    const coverage = fundingCoverage(foldCase(story(acceptedAfterEnd)), '2024-03-20T12:00:00Z');
+    // Of the ten unfunded days 1–10 April, 1–5 April are accepted: 6–10 April remain at risk.
+    expect(coverage).toMatchObject({ atRisk: true, daysAtRisk: 5, smiEndsOn: '2024-03-31' });
+
+    const acceptedThroughWindow: Step[] = [
+      ...base('2024-03-31'),
+      [
+        {
+          type: 'AcceptFundingGap',
+          caseId,
+          from: '2024-04-01',
+          to: '2024-04-30',
+          reason: 'Gezin zegt de opvang op per april',
+        },
+        at('2024-03-18', actors.officer),
+      ],
+    ];
+    expect(
+      fundingCoverage(foldCase(story(acceptedThroughWindow)), '2024-03-20T12:00:00Z'),
+    ).toMatchObject({ atRisk: false, daysAtRisk: 0 });
+  });
+
   it('counts gap days across a month boundary in a leap year after SMI ended without KOT', () => {
     const coverage = fundingCoverage(foldCase(story(base('2024-02-27'))), '2024-03-03T12:00:00Z');
     // 28, 29 February and 1, 2, 3 March: five days without funding.
