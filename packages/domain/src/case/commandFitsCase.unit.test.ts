@@ -1,4 +1,13 @@
-import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
+import {
+  actors,
+  at,
+  caseId,
+  journey,
+  journeyStages,
+  openReferral,
+  story,
+  type Step,
+} from '../testing';
 import { addDays } from '../calendar';
 import { availableCommands, commandFitsCase } from './commandFitsCase';
 import { caseCommandTypes, type CaseCommand, type CaseCommandType } from './commands';
@@ -7,99 +16,7 @@ import { CommandRefused } from './refusal';
 import { foldCase } from './state';
 
 const s: Record<string, Step> = journey;
-const journeys: string[][] = [
-  [],
-  ['open'],
-  ['open', 'offer'],
-  ['open', 'offer', 'claim'],
-  ['open', 'offer', 'claim', 'request'],
-  ['open', 'offer', 'claim', 'request', 'register'],
-  ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
-  ['open', 'offer', 'claim', 'request', 'register', 'confirm'],
-  ['open', 'offer', 'claim', 'request', 'register', 'confirm', 'forms'],
-  ['open', 'offer', 'claim', 'request', 'register', 'confirm', 'forms', 'submit'],
-  ['open', 'offer', 'claim', 'request', 'register', 'confirm', 'forms', 'submit', 'receive'],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'grant',
-  ],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'reject',
-  ],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'reject',
-    'object',
-  ],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'reject',
-    'reapply',
-  ],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'grant',
-    'endSmi',
-    'close',
-  ],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'grant',
-    'endSmi',
-    'close',
-    'stop',
-  ],
-  ['open', 'offer', 'claim', 'withdraw'],
-];
+const journeys: string[][] = journeyStages();
 
 /** One well-formed command of every type, dated so that only the case's stage can refuse it. */
 const sample: Record<CaseCommandType, CaseCommand> = {
@@ -197,7 +114,7 @@ const refusalKind = (
 };
 
 describe('which commands fit a case', () => {
-  it.each(journeys.map((names) => [names.at(-1) ?? 'nothing yet', names] as const))(
+  it.each(journeys.map((names) => [names.join(' → ') || 'nothing yet', names] as const))(
     'agrees with decide after %s: a fitting command is never refused for the stage, another always is',
     (_last, names) => {
       const steps = names.map((name) => s[name]!);

@@ -98,3 +98,66 @@ export const journey = {
     at('2024-05-02', actors.officer),
   ] as Step,
 };
+
+export type JourneyStep = keyof typeof journey;
+
+/** Paths through the process: granted and stopped, not found at CIZ, rejected then objected or
+ * reapplied, withdrawn early and after a claim. Every prefix of one is a case at some stage. */
+export const journeyPaths: ReadonlyArray<readonly JourneyStep[]> = [
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'grant',
+    'endSmi',
+    'close',
+    'stop',
+  ],
+  ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'reject',
+    'object',
+  ],
+  [
+    'open',
+    'offer',
+    'claim',
+    'request',
+    'register',
+    'confirm',
+    'forms',
+    'submit',
+    'receive',
+    'reject',
+    'reapply',
+  ],
+  ['open', 'offer', 'claim', 'withdraw'],
+  ['open', 'withdraw'],
+];
+
+/** Every stage the paths pass through, each once, starting with the case before its referral. */
+export function journeyStages(): JourneyStep[][] {
+  const seen = new Map<string, JourneyStep[]>([['', []]]);
+  for (const path of journeyPaths) {
+    path.forEach((_step, index) => {
+      const stage = path.slice(0, index + 1);
+      seen.set(stage.join(' '), stage);
+    });
+  }
+  return [...seen.values()];
+}

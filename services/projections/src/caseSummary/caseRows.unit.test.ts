@@ -6,7 +6,15 @@ import {
   nextStep,
   type Actor,
 } from '@kot/domain';
-import { actors, at, caseId, journey, openReferral, story } from '@kot/domain/testing';
+import {
+  actors,
+  at,
+  caseId,
+  journey,
+  journeyStages,
+  openReferral,
+  story,
+} from '@kot/domain/testing';
 import { withoutPersonalData } from '../personalData/withoutPersonalData';
 import { caseRows, type LogPoint } from './caseRows';
 import { mergeKeyDates, noKeyDates } from './keyDates';
@@ -136,40 +144,8 @@ describe('mergeKeyDates', () => {
 });
 
 describe('the worklist rows of a case', () => {
-  // Paths through the process; every prefix of each is a case at some stage.
-  const paths: Array<Array<keyof typeof journey>> = [
-    [
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-      'grant',
-      'endSmi',
-      'close',
-      'stop',
-    ],
-    ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
-    [
-      'open',
-      'offer',
-      'claim',
-      'request',
-      'register',
-      'confirm',
-      'forms',
-      'submit',
-      'receive',
-      'reject',
-      'object',
-    ],
-    ['open', 'withdraw'],
-  ];
-  const stages = paths.flatMap((path) => path.map((_step, index) => path.slice(0, index + 1)));
+  // Every stage of the shared journey's paths through the process.
+  const stages = journeyStages().filter((stage) => stage.length > 0);
 
   it.each(stages.map((stage) => [stage.join(' → '), stage] as const))(
     'are addressed only to parties that may open the case (%s), on the day and when overdue',
