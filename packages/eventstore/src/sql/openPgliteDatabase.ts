@@ -5,13 +5,25 @@
 // transaction; we only have to make sure our code uses the `tx` it is handed (see SqlDatabase).
 // Wake-ups stay in process: nobody else can open the data directory.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createLocalNotifications } from './localNotifications';
+import {
+  holdsCluster,
+  pgliteTemplatePath,
+  readPgliteTemplate,
+  writePgliteTemplate,
+} from './pgliteTemplate';
 import type { SqlClient, SqlDatabase, SqlQuery } from './sqlDatabase';
 
 export interface PgliteDatabaseOptions {
   /** Directory for the data files; created when missing. Omit for an in-memory database. */
   dataDir?: string;
+  /**
+   * The saved empty cluster a fresh database starts from (see pgliteTemplate): the installed
+   * PGlite's by default; null to run initdb and save nothing.
+   */
+  templatePath?: string | null;
 }
 
 // The subset of the PGlite API we use, so this file type-checks without the package's types.
@@ -24,10 +36,11 @@ interface PgliteQueryable {
 }
 interface PgliteInstance extends PgliteQueryable {
   transaction<T>(fn: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
+  dumpDataDir(compression: 'gzip'): Promise<Blob>;
   close(): Promise<void>;
 }
 interface PgliteModule {
-  PGlite: { create(dataDir?: string): Promise<PgliteInstance> };
+  PGlite: { create(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteInstance> };
 }
 
 const PGLITE_MODULE = '@electric-sql/pglite';
@@ -37,7 +50,7 @@ export async function openPgliteDatabase(
 ): Promise<SqlDatabase> {
   const { PGlite } = await loadPglite();
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await createPglite(PGlite, options);
   const notifications = createLocalNotifications();
   let closed = false;
 
@@ -77,6 +90,40 @@ export function isPgliteInstalled(): boolean {
   } catch {
     return false;
   }
+}
+
+/** A new cluster from the template when there is one; otherwise initdb, saved as the template. */
+async function createPglite(
+  PGlite: PgliteModule['PGlite'],
+  options: PgliteDatabaseOptions,
+): Promise<PgliteInstance> {
+  const { dataDir } = options;
+  if (dataDir && holdsCluster(dataDir)) return PGlite.create({ dataDir });
+  const templatePath =
+    options.templatePath === undefined ? pgliteTemplatePath() : options.templatePath;
+  const template = readPgliteTemplate(templatePath);
+  if (template) {
+    const before = new Set(dataDir ? readdirSync(dataDir) : []);
+    try {
+      return await PGlite.create({ dataDir, loadDataDir: template });
+    } catch {
+      // A damaged template must not stop every fresh start: drop it and what it unpacked.
+      if (templatePath) rmSync(templatePath, { force: true });
+      for (const entry of dataDir ? readdirSync(dataDir) : []) {
+        if (!before.has(entry)) rmSync(join(dataDir!, entry), { recursive: true, force: true });
+      }
+    }
+  }
+  const pglite = await PGlite.create({ dataDir });
+  if (templatePath) {
+    try {
+      const archive = await pglite.dumpDataDir('gzip');
+      writePgliteTemplate(templatePath, new Uint8Array(await archive.arrayBuffer()));
+    } catch {
+      // Only a cache: without it the next fresh start runs initdb again.
+    }
+  }
+  return pglite;
 }
 
 async function loadPglite(): Promise<PgliteModule> {
