@@ -79,8 +79,14 @@ export async function createSqlEventStore(
     createSqlAppendWriter(db),
     options.concurrentAppendBatches ?? (db.engine === 'postgres' ? 2 : 1),
   );
+  const readHorizon = async () => {
+    const [row] = await db.query<{ horizon: unknown; head: unknown }>(statements.horizon);
+    return { horizon: toNumber(row?.horizon), head: toNumber(row?.head ?? 0) };
+  };
+  // Two statements: the events' snapshot must be younger than the horizon's (see the schema).
   const readAfter = async (position: number, limit: number | null) => {
-    const rows = await db.query<RecordedEventRow>(statements.readAll, [position, limit]);
+    const { horizon } = await readHorizon();
+    const rows = await db.query<RecordedEventRow>(statements.readAll, [position, horizon, limit]);
     return rows.map(toRecordedEvent);
   };
   const readStream = async (
@@ -135,10 +141,7 @@ export async function createSqlEventStore(
       const subscription = startCatchUpSubscription(
         {
           readAfter,
-          async readHorizon() {
-            const [row] = await db.query<{ horizon: unknown; head: unknown }>(statements.horizon);
-            return { horizon: toNumber(row?.horizon), head: toNumber(row?.head ?? 0) };
-          },
+          readHorizon,
           onWakeUp: (callback) => db.listen(channel, callback),
           fallbackPollMs,
           heldBack: {

@@ -9,23 +9,30 @@
 //
 //     position = transaction_id * 4096 + index of the event within its transaction
 //
-// Readers only return rows with `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
-// i.e. `position < xmin * 4096` (`eventstore_visible_horizon()`). xmin is the oldest transaction
-// still running; every transaction that can still commit has an id >= xmin (running ones by the
-// definition of xmin, future ones get a larger id), so every row it will ever write lies beyond
-// the horizon, and every row below the horizon is final: committed and visible to the reader's
-// snapshot, or rolled back forever. Ordering by position is ordering by (transaction_id, index),
-// so "deliver everything below the horizon, in position order, then remember the last position"
-// can neither skip nor reorder, and a checkpoint is one number.
+// Readers only return rows below a horizon (`eventstore_visible_horizon()`, version 3): the
+// smallest id among the transactions still running that append to this store, or, when none
+// does, the first id not yet handed out. Every append takes a shared advisory lock before its
+// transaction has an id, and that lock is how readers recognise appending transactions in
+// pg_locks. Every transaction that can still append has an id >= the horizon (running ones by
+// the definition, later ones get a larger id), so every row it will ever write lies beyond the
+// horizon, and every row below it is final: committed and visible to a snapshot taken after the
+// horizon was read, or rolled back forever. So readers read the horizon in one statement and the
+// rows in the next. Ordering by position is ordering by (transaction_id, index), so "deliver
+// everything below the horizon, in position order, then remember the last position" can neither
+// skip nor reorder, and a checkpoint is one number.
+//
+// Version 1 used the oldest running transaction of the whole cluster (pg_snapshot_xmin), so any
+// write transaction anywhere (a read model's batch, another application) delayed delivery for
+// as long as it ran; now only appends do, and appends are single statements.
 //
 // Consequences: positions are sparse and large (strictly increasing, 1-based, not dense; like
 // KurrentDB's commit positions); at most 4096 events per transaction (several appends may share
 // one; the index continues across them); xid8 must stay below 2^41 for positions to stay exact
-// JavaScript numbers (2.2 trillion transactions; the append refuses beyond). A long-running
-// transaction anywhere in the cluster holds xmin back and delays delivery (never breaks it):
-// keep transactions short. readAll follows the same rule, so an event whose append has returned
-// may be withheld from readAll for as long as such an older transaction runs. Appends need READ
-// COMMITTED so that the statements after the stream lock see what the previous holder committed.
+// JavaScript numbers (2.2 trillion transactions; the append refuses beyond). An append must be
+// the first write of its transaction (it is refused otherwise: an id taken before the lock could
+// lie below a horizon readers have already passed). A transaction that appends and then stays
+// open holds delivery back (never breaks it). Appends need READ COMMITTED so that the statements
+// after the stream lock see what the previous holder committed.
 //
 // The append is one statement (one round trip): a PL/pgSQL function that takes the stream's
 // advisory lock, checks the expected revision, continues the hash chain
@@ -35,6 +42,9 @@
 import type { Migration } from './migrations';
 
 export const EVENT_STORE_COMPONENT = 'eventstore';
+
+/** The advisory lock class that marks a transaction appending events (see version 3). */
+const APPENDING_LOCK_CLASS = 4242003;
 
 /** Must equal MAX_EVENTS_PER_APPEND; part of the position encoding. */
 const EVENTS_PER_TRANSACTION = 4096;
@@ -510,6 +520,104 @@ BEGIN
     RETURN NEXT;
     v_first := v_last + 1;
   END LOOP;
+END
+$$;
+`,
+  },
+  {
+    version: 3,
+    name: 'visibility horizon held back only by transactions that append events',
+    sql: `
+-- Every append takes this shared lock before its transaction has an id. The lock marks the
+-- transaction as one that appends events to this store (one key per schema), so readers know
+-- whose id holds the horizon back; no one takes it exclusively, so it never waits.
+CREATE FUNCTION eventstore_begin_append() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('eventstore.appending', true) IS DISTINCT FROM 'on' THEN
+    IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+      RAISE EXCEPTION 'events must be appended before anything else is written in a transaction'
+        USING ERRCODE = '55000';
+    END IF;
+    PERFORM pg_advisory_xact_lock_shared(${APPENDING_LOCK_CLASS}, hashtext(current_schema()));
+    PERFORM set_config('eventstore.appending', 'on', true);
+  END IF;
+END
+$$;
+
+ALTER FUNCTION eventstore_append(text, text, uuid[], text[]) RENAME TO eventstore_append_marked;
+ALTER FUNCTION eventstore_append_batch(text[], text[], integer[], uuid[], text[])
+  RENAME TO eventstore_append_batch_marked;
+
+CREATE FUNCTION eventstore_append(
+  p_stream_id text,
+  p_expected  text,
+  p_event_ids uuid[],
+  p_bodies    text[],
+  OUT outcome text,
+  OUT stream_revision bigint,
+  OUT last_position bigint
+)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM eventstore_begin_append();
+  SELECT a.outcome, a.stream_revision, a.last_position
+    INTO outcome, stream_revision, last_position
+    FROM eventstore_append_marked(p_stream_id, p_expected, p_event_ids, p_bodies) a;
+END
+$$;
+
+CREATE FUNCTION eventstore_append_batch(
+  p_stream_ids text[],
+  p_expected   text[],
+  p_counts     integer[],
+  p_event_ids  uuid[],
+  p_bodies     text[]
+)
+RETURNS TABLE (outcome text, stream_revision bigint, last_position bigint,
+               error_code text, error_message text)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM eventstore_begin_append();
+  RETURN QUERY SELECT * FROM eventstore_append_batch_marked(p_stream_ids, p_expected, p_counts,
+                                                            p_event_ids, p_bodies);
+END
+$$;
+
+-- Rows below this position are final (see the top of eventStoreSchema.ts): the oldest id among
+-- the running transactions that append to this store, or, when there are none, the first id not
+-- yet handed out. Read it in one statement and the events in a later one: only a snapshot taken
+-- after this one is sure to see every append that finished before it.
+CREATE OR REPLACE FUNCTION eventstore_visible_horizon() RETURNS bigint
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  v_snapshot  pg_snapshot := pg_current_snapshot();
+  v_next      bigint := pg_snapshot_xmax(v_snapshot)::text::bigint;
+  v_epoch     bigint := v_next - (v_next % 4294967296);
+  v_oldest    bigint;
+  v_unknown   boolean;
+BEGIN
+  -- Ids in pg_locks are 32 bits: the epoch is the one of v_next, or the one before for an id
+  -- handed out before the counter wrapped.
+  SELECT min(x.id), bool_or(x.id IS NULL)
+    INTO v_oldest, v_unknown
+    FROM pg_locks a
+    LEFT JOIN LATERAL (SELECT min(CASE WHEN v_epoch + t.transactionid::text::bigint >= v_next
+                                       THEN v_epoch + t.transactionid::text::bigint - 4294967296
+                                       ELSE v_epoch + t.transactionid::text::bigint END) AS id
+                         FROM pg_locks t
+                        WHERE t.pid = a.pid AND t.locktype = 'transactionid'
+                          AND t.mode = 'ExclusiveLock' AND t.granted) x ON true
+   WHERE a.locktype = 'advisory' AND a.granted
+     AND a.classid = ${APPENDING_LOCK_CLASS} AND a.objid = hashtext(current_schema())::oid
+     AND a.objsubid = 2
+     AND a.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database());
+  IF v_unknown THEN
+    -- An appender between its lock and its id: its id, if it has one yet, is one of the
+    -- snapshot's running transactions, so the old rule (the oldest of them) is safe.
+    RETURN pg_snapshot_xmin(v_snapshot)::text::bigint * ${EVENTS_PER_TRANSACTION};
+  END IF;
+  RETURN LEAST(v_next, COALESCE(v_oldest, v_next)) * ${EVENTS_PER_TRANSACTION};
 END
 $$;
 `,

@@ -42,12 +42,15 @@ export const eventStoreStatements = {
       WHERE e.stream_id = $1 AND e.revision <= $2 AND e.revision >= $3
       ORDER BY e.revision DESC LIMIT $4`,
   ),
-  /** $1 after position (exclusive), $2 limit or null; only rows below the visible horizon. */
+  /**
+   * $1 after position (exclusive), $2 the visible horizon read by an EARLIER statement (see
+   * eventstore_visible_horizon), $3 limit or null.
+   */
   readAll: statement(
-    'read_all',
+    'read_all_below',
     `SELECT ${EVENT_COLUMNS} FROM events e
-      WHERE e.position > $1 AND e.position < eventstore_visible_horizon()
-      ORDER BY e.position LIMIT $2`,
+      WHERE e.position > $1 AND e.position < $2
+      ORDER BY e.position LIMIT $3`,
   ),
   /** Horizon and newest committed position: head >= horizon means committed rows are held back. */
   horizon: statement(

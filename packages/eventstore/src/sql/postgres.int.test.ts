@@ -98,17 +98,13 @@ describeGroupCommitContract(
     }
   });
 
-  it('tells the operator once when an idle transaction holds delivery back, and again when it ends', async () => {
-    const notices: DeliveryHeldBack[] = [];
+  it('does not hold delivery back for a long transaction that appends no events', async () => {
     const database = await openPostgresDatabase({ url, schema: visibilitySchema });
-    const store = await createSqlEventStore(database, {
-      ownsDatabase: true,
-      heldBackWarningMs: 300,
-      onDeliveryHeldBack: (notice) => notices.push(notice),
-    });
-    const idle = new Client({ connectionString: url });
-    await idle.connect();
-    const streamId = uniqueStreamId('held');
+    const store = await createSqlEventStore(database, { ownsDatabase: true });
+    // A read model's batch, another service or another application on the same server.
+    const other = new Client({ connectionString: url });
+    await other.connect();
+    const streamId = uniqueStreamId('not-held');
     const received: string[] = [];
     const subscription = store.subscribeToAll({
       handler: async (events) => {
@@ -117,9 +113,84 @@ describeGroupCommitContract(
     });
     try {
       await subscription.whenCaughtUp();
-      // Any transaction with an id holds the horizon, whatever it touches (here: nothing of ours).
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()');
+      const appended = await store.append(streamId, [newEvent()]);
+      await waitFor('the event', () => received.length === 1, 5_000);
+      const all = await store.readAll({ fromPosition: appended.lastPosition - 1 });
+      expect(all.map((e) => e.position)).toContain(appended.lastPosition);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+      await subscription.stop();
+      await store.close();
+    }
+  });
+
+  it('refuses an append in a transaction that has already written something else', async () => {
+    const database = await openPostgresDatabase({ url, schema: visibilitySchema });
+    await createSqlEventStore(database, { ownsDatabase: false });
+    const client = new Client({
+      connectionString: url,
+      options: `-c search_path=${visibilitySchema}`,
+    });
+    await client.connect();
+    const streamId = uniqueStreamId('late-append');
+    const append = prepareAppend(streamId, [newEvent()], undefined);
+    try {
+      // Its id was taken before it said it appends: readers could already have passed it.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_current_xact_id()');
+      await expect(
+        client.query('SELECT * FROM eventstore_append($1, $2, $3::uuid[], $4::text[])', [
+          streamId,
+          'any',
+          append.events.map((event) => event.eventId),
+          append.events.map((event) => event.body),
+        ]),
+      ).rejects.toThrow('events must be appended before anything else is written');
+      await client.query('ROLLBACK');
+      const [count] = (
+        await client.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [streamId])
+      ).rows;
+      expect(count).toEqual({ n: 0 });
+    } finally {
+      await client.end();
+      await database.close();
+    }
+  });
+
+  it('tells the operator once when an unfinished append holds delivery back, and again when it ends', async () => {
+    const notices: DeliveryHeldBack[] = [];
+    const database = await openPostgresDatabase({ url, schema: visibilitySchema });
+    const store = await createSqlEventStore(database, {
+      ownsDatabase: true,
+      heldBackWarningMs: 300,
+      onDeliveryHeldBack: (notice) => notices.push(notice),
+    });
+    const idle = new Client({
+      connectionString: url,
+      options: `-c search_path=${visibilitySchema}`,
+    });
+    await idle.connect();
+    const streamId = uniqueStreamId('held');
+    const idleAppend = prepareAppend(uniqueStreamId('idle'), [newEvent()], undefined);
+    const received: string[] = [];
+    const subscription = store.subscribeToAll({
+      handler: async (events) => {
+        received.push(...events.filter((e) => e.streamId === streamId).map((e) => e.eventId));
+      },
+    });
+    try {
+      await subscription.whenCaughtUp();
+      // An append left open (a process that hangs between its append and its commit).
       await idle.query('BEGIN');
-      await idle.query('SELECT pg_current_xact_id()');
+      await idle.query('SELECT * FROM eventstore_append($1, $2, $3::uuid[], $4::text[])', [
+        idleAppend.streamId,
+        'any',
+        idleAppend.events.map((event) => event.eventId),
+        idleAppend.events.map((event) => event.body),
+      ]);
       await store.append(streamId, [newEvent()]);
       await waitFor('the held-back notice', () => notices.length === 1, 5_000);
       await new Promise((resolve) => setTimeout(resolve, 400));
