@@ -39,7 +39,14 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
       await setup.end();
     }
   }
-  const poolConfig: PoolConfig = { ...connection, max: options.maxConnections ?? 10 };
+  // Connections are kept, not closed after 10 s idle (pg's default): a new one costs a backend
+  // start and the first run of every prepared statement and PL/pgSQL function on it, which made
+  // the next commands after a quiet moment tens to hundreds of milliseconds slower.
+  const poolConfig: PoolConfig = {
+    ...connection,
+    max: options.maxConnections ?? 10,
+    idleTimeoutMillis: 0,
+  };
   const pool = new Pool(poolConfig);
   // An idle client that loses its connection emits on the pool; the next checkout reconnects.
   pool.on('error', () => undefined);
