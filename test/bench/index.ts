@@ -11,7 +11,6 @@
 import { randomBytes } from 'node:crypto';
 import { dateInAmsterdam, type Actor } from '@kot/domain';
 import { issueToken } from '@kot/platform';
-import { startPlatform } from '@kot/all-in-one';
 import {
   benchServerUrl,
   createBenchDatabase,
@@ -24,15 +23,17 @@ import { startPlatformProcess } from './platformProcess';
 import { measureProjectionLag } from './projectionLag';
 import { measureReadLatency } from './readLatency';
 import { seedCaseload, seedingClock } from './seedCaseload';
+import { startSeedingPlatform } from './seedingPlatform';
 import { watchWriteTransactions } from './writeTransactions';
 
 const settings = {
   cases: Number(process.env['BENCH_CASES'] ?? 100_000),
   concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? 16),
-  seedMinutes: Number(process.env['BENCH_SEED_MINUTES'] ?? 8),
+  seedMinutes: Number(process.env['BENCH_SEED_MINUTES'] ?? 10),
   requests: Number(process.env['BENCH_REQUESTS'] ?? 500),
   lagPerSecond: 500,
   lagSeconds: Number(process.env['BENCH_LAG_SECONDS'] ?? 20),
+  lagWarmUpSeconds: 5,
   embeddedRuns: 3,
 };
 
@@ -70,11 +71,7 @@ async function main(): Promise<void> {
     console.log(
       `\n(i) Seeding through executeCommand, ${settings.concurrency} cases in flight, budget ${settings.seedMinutes} min`,
     );
-    const seeder = await startPlatform({
-      env: { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
-      clock: seedingClock,
-      seedDemo: false,
-    });
+    const seeder = await startSeedingPlatform(env, seedingClock);
     const today = dateInAmsterdam(new Date().toISOString());
     const upkeep = await standInForAutovacuum(database.url, 120_000);
     if (upkeep.active) {
@@ -89,6 +86,10 @@ async function main(): Promise<void> {
         concurrency: settings.concurrency,
         budgetMs: settings.seedMinutes * 60_000,
       });
+      const head = await seeder.countHistoryAsNotified();
+      console.log(
+        `  the seeded history counts as notified: the notifications start after position ${head}`,
+      );
     } finally {
       await seeder.close();
       await upkeep.stop();
@@ -133,10 +134,11 @@ async function main(): Promise<void> {
           seededCases: seeding.cases,
           perSecond,
           seconds: settings.lagSeconds,
+          warmUpSeconds: settings.lagWarmUpSeconds,
           today,
           skip: claimed,
         });
-        claimed += lag.commands + lag.refused;
+        claimed += lag.claimsSent;
         console.log(
           `  sent ${lag.commands.toLocaleString('en-US')} claims at ${lag.achievedPerSecond.toFixed(0)}/s (target ${lag.targetPerSecond}/s), ${lag.refused} refused`,
         );

@@ -1,19 +1,20 @@
 // Seeds the caseload through the real append path: the referrals service's executeCommand of a
 // platform started in this process (authorization, validation, decide, encryption of personal
 // data, append with the expected revision), with a bounded number of cases in flight. Then waits
-// until the projections and notifications have caught up with everything seeded.
+// until the read models have caught up with everything seeded (see seedingPlatform for why the
+// seeded history is not notified).
 //
 // Cases have a history: each command happens on its own business day (the case's calendar in
 // `benchCase`). The platform's clock reads that day while the command runs and the real time
-// everywhere else (projections, notifications), through an AsyncLocalStorage per case.
+// everywhere else (the projections), through an AsyncLocalStorage per case.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { dateInAmsterdam } from '@kot/domain';
-import type { RunningPlatform } from '@kot/all-in-one';
 import { benchCase } from './caseload';
+import type { SeedingPlatform } from './seedingPlatform';
 
 const businessDay = new AsyncLocalStorage<Date>();
-/** Bound on each wait after the seeding: the projections, then the notifications. */
-const CATCH_UP_MS = 150_000;
+/** Bound on the wait for the read models after the seeding. */
+const CATCH_UP_MS = 300_000;
 
 /** The clock to start the seeding platform with. */
 export const seedingClock = (): Date => businessDay.getStore() ?? new Date();
@@ -23,14 +24,12 @@ export interface SeedingFigures {
   commands: number;
   seconds: number;
   catchUpSeconds: number;
-  /** False when the notifications were still planning and delivering when time was up. */
-  notificationsDelivered: boolean;
   /** True when the time budget ran out before every case was seeded. */
   cutShort: boolean;
 }
 
 export async function seedCaseload(
-  platform: RunningPlatform,
+  platform: SeedingPlatform,
   options: { cases: number; concurrency: number; budgetMs: number },
 ): Promise<SeedingFigures> {
   const today = dateInAmsterdam(new Date().toISOString());
@@ -79,32 +78,13 @@ export async function seedCaseload(
   await withinMs(CATCH_UP_MS, 'the read models to catch up', () =>
     platform.projections.whenCaughtUp(),
   );
-  // Deliveries are planned and recorded in rounds, until a round moves nothing or time is up;
-  // the launcher that is measured next delivers whatever is left.
-  let notificationsDelivered = false;
-  const notificationsDeadline = Date.now() + CATCH_UP_MS;
-  await platform.notifications.catchUp();
-  while (!notificationsDelivered && Date.now() < notificationsDeadline) {
-    const moved = await platform.notifications.drain(20);
-    notificationsDelivered = moved.planned + moved.recorded + moved.delivered === 0;
-  }
-  // Delivery records of the notifications are events too: let the projections take them in.
-  await withinMs(CATCH_UP_MS, 'the read models to catch up', () =>
-    platform.projections.whenCaughtUp(),
-  );
   const catchUpSeconds = (Date.now() - catchUpStarted) / 1000;
-  console.log(
-    notificationsDelivered
-      ? `  projections caught up and notifications delivered ${catchUpSeconds.toFixed(1)} s after the last command`
-      : `  projections caught up; notifications still delivering after ${catchUpSeconds.toFixed(0)} s: ` +
-          'the launcher measured next delivers the rest while it is measured',
-  );
+  console.log(`  read models caught up ${catchUpSeconds.toFixed(1)} s after the last command`);
   return {
     cases,
     commands,
     seconds,
     catchUpSeconds,
-    notificationsDelivered,
     cutShort: cases < options.cases,
   };
 }

@@ -46,3 +46,5 @@ export { createInProcessBus, type InProcessBus } from './bus/inProcessBus';
 export { createKafkaBus, type KafkaBusOptions } from './bus/kafkaBus';
 export { startEventRelay, RELAY_SUBSCRIBER, type RelayOptions } from './bus/relayEvents';
 export { fromBusMessage, toBusMessage, partitionKeyOf } from './bus/eventEnvelope';
+/** The checkpoint name of the rules subscriber (store mode), e.g. for operators moving it. */
+export { RULES_SUBSCRIBER } from './outbox/subscribeToStore';
