@@ -144,13 +144,12 @@ export function dropCaseSummaryTables(generation: number): string {
 export interface CaseSummaryStatements {
   /** $1 text[] of case ids: the rows a batch folds onto. */
   loadForFold: SqlStatement;
-  /** $1 jsonb array of rows; returns the case ids written (a newer revision is never overwritten). */
-  upsertSummaries: SqlStatement;
-  /** $1 text[] of case ids. */
-  deleteWorklist: SqlStatement;
-  insertWorklist: SqlStatement;
-  deleteDeadlines: SqlStatement;
-  insertDeadlines: SqlStatement;
+  /**
+   * $1 summaries, $2 worklist rows, $3 deadline rows, each a jsonb array. Upserts the summaries
+   * (a newer revision is never overwritten) and makes the worklist and deadline rows of exactly
+   * the cases written equal to the given ones; returns how many summaries were written.
+   */
+  writeRows: SqlStatement;
   /** $1 today, $2 limit: rows whose time-dependent fields were computed before today. */
   selectStale: SqlStatement;
 }
@@ -174,33 +173,20 @@ export function caseSummaryStatements(generation: number): CaseSummaryStatements
       name: `case_summary_g${generation}_load`,
       text: `SELECT ${foldColumns} FROM ${t.summary} WHERE case_id = ANY($1::text[])`,
     },
-    upsertSummaries: {
-      name: `case_summary_g${generation}_upsert`,
-      text: `INSERT INTO ${t.summary} AS current (${names})
-             SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetShape(summaryColumns)})
-             ON CONFLICT (case_id) DO UPDATE SET ${updates}
-             WHERE current.revision <= EXCLUDED.revision
-             RETURNING case_id`,
-    },
-    deleteWorklist: {
-      name: `worklist_g${generation}_delete`,
-      text: `DELETE FROM ${t.worklist} WHERE case_id = ANY($1::text[])`,
-    },
-    insertWorklist: {
-      name: `worklist_g${generation}_insert`,
-      text: `INSERT INTO ${t.worklist} (${columnNames(worklistColumns)})
-             SELECT ${columnNames(worklistColumns)}
-             FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetShape(worklistColumns)})`,
-    },
-    deleteDeadlines: {
-      name: `deadlines_g${generation}_delete`,
-      text: `DELETE FROM ${t.deadlines} WHERE case_id = ANY($1::text[])`,
-    },
-    insertDeadlines: {
-      name: `deadlines_g${generation}_insert`,
-      text: `INSERT INTO ${t.deadlines} (${columnNames(deadlineColumns)})
-             SELECT ${columnNames(deadlineColumns)}
-             FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetShape(deadlineColumns)})`,
+    writeRows: {
+      name: `case_summary_g${generation}_write`,
+      // One statement, one round trip. The rows a case no longer has are deleted and the others
+      // upserted: the two touch different keys, so the statement's parts never meet.
+      text: `WITH written AS (
+               INSERT INTO ${t.summary} AS current (${names})
+               SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetShape(summaryColumns)})
+               ON CONFLICT (case_id) DO UPDATE SET ${updates}
+               WHERE current.revision <= EXCLUDED.revision
+               RETURNING case_id
+             ),
+             ${replaceRows(t.worklist, worklistColumns, ['case_id', 'audience'], '$2', 'worklist')},
+             ${replaceRows(t.deadlines, deadlineColumns, ['case_id', 'kind'], '$3', 'deadlines')}
+             SELECT count(*)::integer AS written FROM written`,
     },
     selectStale: {
       name: `case_summary_g${generation}_stale`,
@@ -213,4 +199,36 @@ export function caseSummaryStatements(generation: number): CaseSummaryStatements
   };
   statementsByGeneration.set(generation, statements);
   return statements;
+}
+
+/**
+ * The CTEs that make a child table's rows of the written cases equal to the given JSON rows:
+ * delete the keys no longer given, upsert the given ones.
+ */
+function replaceRows<Row>(
+  table: string,
+  columns: Columns<Row>,
+  key: readonly string[],
+  parameter: string,
+  alias: string,
+): string {
+  const names = columnNames(columns);
+  const updates = columns
+    .filter(([name]) => !key.includes(name))
+    .map(([name]) => `${name} = EXCLUDED.${name}`)
+    .join(', ');
+  const sameKey = key.map((column) => `given.${column} = kept.${column}`).join(' AND ');
+  return `${alias}_given AS (
+               SELECT ${names} FROM jsonb_to_recordset(${parameter}::jsonb) AS r(${recordsetShape(columns)})
+               WHERE r.case_id IN (SELECT case_id FROM written)
+             ),
+             ${alias}_gone AS (
+               DELETE FROM ${table} AS kept USING written
+               WHERE kept.case_id = written.case_id
+                 AND NOT EXISTS (SELECT FROM ${alias}_given AS given WHERE ${sameKey})
+             ),
+             ${alias}_set AS (
+               INSERT INTO ${table} (${names}) SELECT ${names} FROM ${alias}_given
+               ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates}
+             )`;
 }

@@ -3,8 +3,8 @@ import type { CaseRows } from './caseRows';
 import { caseSummaryStatements } from './caseSummaryTables';
 
 /**
- * Upserts the summaries in one statement and replaces the worklist and deadline rows of the cases
- * actually written (a summary already at a newer revision is left alone, with its rows).
+ * Writes the summaries and replaces the worklist and deadline rows of the cases actually written,
+ * in one statement (a summary already at a newer revision is left alone, with its rows).
  */
 export async function writeCaseRows(
   tx: SqlClient,
@@ -12,18 +12,9 @@ export async function writeCaseRows(
   rows: readonly CaseRows[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const statements = caseSummaryStatements(generation);
-  const written = await tx.query<{ case_id: string }>(statements.upsertSummaries, [
+  await tx.query(caseSummaryStatements(generation).writeRows, [
     JSON.stringify(rows.map((row) => row.summary)),
+    JSON.stringify(rows.flatMap((row) => row.worklist)),
+    JSON.stringify(rows.flatMap((row) => row.deadlines)),
   ]);
-  if (written.length === 0) return;
-  const ids = new Set(written.map((row) => row.case_id));
-  const kept = rows.filter((row) => ids.has(row.summary.case_id));
-  const caseIds = [...ids];
-  const worklist = kept.flatMap((row) => row.worklist);
-  const deadlines = kept.flatMap((row) => row.deadlines);
-  await tx.query(statements.deleteWorklist, [caseIds]);
-  if (worklist.length > 0) await tx.query(statements.insertWorklist, [JSON.stringify(worklist)]);
-  await tx.query(statements.deleteDeadlines, [caseIds]);
-  if (deadlines.length > 0) await tx.query(statements.insertDeadlines, [JSON.stringify(deadlines)]);
 }
