@@ -393,6 +393,9 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
         if (unsecured !== null) return reinstateSmi(unsecured, decidedOn);
         return wayForward(decidedOn);
       }
+      // SMI ends on a set day and the officer accepted the days after it: decided, not pending.
+      const dayAfterSmi = addDays(smiEnd, 1);
+      if (firstUnsecuredDay(state, dayAfterSmi, dayAfterSmi) === null) return wayForward(decidedOn);
       return {
         ...officerStep(
           'continue-smi',

@@ -404,6 +404,11 @@ describe('the next step of every open state has exactly one owner and a due date
       due: '2024-06-11',
       deadline: { date: '2024-06-11' },
     });
+    // Also while SMI still runs its last days: the officer has decided, nothing is left to them.
+    expect(nextStep(state, '2024-05-03T12:00:00Z')).toMatchObject({
+      action: 'reapply-or-object',
+      responsible: bewind,
+    });
   });
 
   it('after a rejection makes the officer act before SMI runs out when that is before the objection period ends', () => {
