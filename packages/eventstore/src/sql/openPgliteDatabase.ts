@@ -5,14 +5,14 @@
 // transaction; we only have to make sure our code uses the `tx` it is handed (see SqlDatabase).
 // Wake-ups stay in process: nobody else can open the data directory.
 
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalNotifications } from './localNotifications';
 import {
+  copyPgliteTemplate,
+  ensurePgliteTemplate,
   holdsCluster,
   pgliteTemplatePath,
-  readPgliteTemplate,
-  writePgliteTemplate,
 } from './pgliteTemplate';
 import type { SqlClient, SqlDatabase, SqlQuery } from './sqlDatabase';
 
@@ -20,8 +20,8 @@ export interface PgliteDatabaseOptions {
   /** Directory for the data files; created when missing. Omit for an in-memory database. */
   dataDir?: string;
   /**
-   * The saved empty cluster a fresh database starts from (see pgliteTemplate): the installed
-   * PGlite's by default; null to run initdb and save nothing.
+   * The empty cluster a fresh data directory is copied from (see pgliteTemplate): the installed
+   * PGlite's by default, made when missing; null to run initdb in the directory itself.
    */
   templatePath?: string | null;
 }
@@ -36,11 +36,10 @@ interface PgliteQueryable {
 }
 interface PgliteInstance extends PgliteQueryable {
   transaction<T>(fn: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
-  dumpDataDir(compression: 'gzip'): Promise<Blob>;
   close(): Promise<void>;
 }
 interface PgliteModule {
-  PGlite: { create(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteInstance> };
+  PGlite: { create(options: { dataDir?: string }): Promise<PgliteInstance> };
 }
 
 const PGLITE_MODULE = '@electric-sql/pglite';
@@ -92,38 +91,26 @@ export function isPgliteInstalled(): boolean {
   }
 }
 
-/** A new cluster from the template when there is one; otherwise initdb, saved as the template. */
+/** An existing cluster as it is; a fresh one copied from the template; in memory, initdb. */
 async function createPglite(
   PGlite: PgliteModule['PGlite'],
   options: PgliteDatabaseOptions,
 ): Promise<PgliteInstance> {
   const { dataDir } = options;
-  if (dataDir && holdsCluster(dataDir)) return PGlite.create({ dataDir });
-  const templatePath =
-    options.templatePath === undefined ? pgliteTemplatePath() : options.templatePath;
-  const template = readPgliteTemplate(templatePath);
-  if (template) {
-    const before = new Set(dataDir ? readdirSync(dataDir) : []);
-    try {
-      return await PGlite.create({ dataDir, loadDataDir: template });
-    } catch {
-      // A damaged template must not stop every fresh start: drop it and what it unpacked.
-      if (templatePath) rmSync(templatePath, { force: true });
-      for (const entry of dataDir ? readdirSync(dataDir) : []) {
-        if (!before.has(entry)) rmSync(join(dataDir!, entry), { recursive: true, force: true });
-      }
-    }
+  const template = options.templatePath === undefined ? pgliteTemplatePath() : options.templatePath;
+  if (!dataDir || holdsCluster(dataDir) || !template) return PGlite.create({ dataDir });
+  await ensurePgliteTemplate(template, async (directory) => {
+    await (await PGlite.create({ dataDir: directory })).close();
+  });
+  const added = copyPgliteTemplate(template, dataDir);
+  try {
+    return await PGlite.create({ dataDir });
+  } catch {
+    // A damaged template must not stop every fresh start: drop it and what it brought, initdb.
+    for (const entry of added) rmSync(join(dataDir, entry), { recursive: true, force: true });
+    rmSync(template, { recursive: true, force: true });
+    return PGlite.create({ dataDir });
   }
-  const pglite = await PGlite.create({ dataDir });
-  if (templatePath) {
-    try {
-      const archive = await pglite.dumpDataDir('gzip');
-      writePgliteTemplate(templatePath, new Uint8Array(await archive.arrayBuffer()));
-    } catch {
-      // Only a cache: without it the next fresh start runs initdb again.
-    }
-  }
-  return pglite;
 }
 
 async function loadPglite(): Promise<PgliteModule> {

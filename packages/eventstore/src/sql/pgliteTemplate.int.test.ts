@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPgliteDatabase } from './openPgliteDatabase';
@@ -11,7 +11,8 @@ describe('fresh PGlite data directories', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  const countTables = async (dataDir: string, templatePath: string) => {
+  /** Opens the directory, creates a table, and says how many tables of ours it then holds. */
+  const tablesAfterOneMore = async (dataDir: string, templatePath: string) => {
     const db = await openPgliteDatabase({ dataDir, templatePath });
     try {
       await db.query('CREATE TABLE marker (id int)');
@@ -24,30 +25,35 @@ describe('fresh PGlite data directories', () => {
     }
   };
 
-  it('saves the first initialised cluster as a template and starts the next one from it, empty', async () => {
-    const templatePath = join(root, 'cache', 'cluster.tar.gz');
-    expect(await countTables(join(root, 'first'), templatePath)).toBe(1);
-    expect(existsSync(templatePath)).toBe(true);
-    const saved = statSync(templatePath).mtimeMs;
+  it('makes the template at the first fresh start and copies it, empty, into every later one', async () => {
+    const template = join(root, 'cache', 'cluster');
+    expect(await tablesAfterOneMore(join(root, 'first'), template)).toBe(1);
+    expect(holdsCluster(template)).toBe(true);
+    const templateFiles = readdirSync(template).sort();
 
-    // The second directory holds only what it was given: nothing of the first one's tables.
-    expect(await countTables(join(root, 'second'), templatePath)).toBe(1);
-    expect(holdsCluster(join(root, 'second'))).toBe(true);
-    expect(statSync(templatePath).mtimeMs).toBe(saved);
+    // The second directory holds only the template: nothing of the first one's tables.
+    expect(await tablesAfterOneMore(join(root, 'second'), template)).toBe(1);
+    expect(readdirSync(template).sort()).toEqual(templateFiles);
 
     // An existing cluster is opened as it is, with its data.
-    const db = await openPgliteDatabase({ dataDir: join(root, 'second'), templatePath });
+    const db = await openPgliteDatabase({ dataDir: join(root, 'second'), templatePath: template });
     await expect(db.query('SELECT count(*) FROM marker')).resolves.toHaveLength(1);
     await db.close();
   }, 60_000);
 
-  it('creates the database all the same when the template is damaged, and saves a good one', async () => {
-    const templatePath = join(root, 'damaged', 'cluster.tar.gz');
+  it('starts a fresh directory all the same when the template is damaged, and mends the template', async () => {
+    const template = join(root, 'damaged');
+    mkdirSync(template, { recursive: true });
+    writeFileSync(join(template, 'PG_VERSION'), '18\n');
+    writeFileSync(join(template, 'postgresql.conf'), 'this is not a configuration\n');
     const dataDir = join(root, 'after-damage');
-    mkdirSync(join(root, 'damaged'), { recursive: true });
-    writeFileSync(templatePath, 'not a tar archive');
-    expect(await countTables(dataDir, templatePath)).toBe(1);
-    // Replaced by a good one from the initdb that followed.
-    expect(statSync(templatePath).size).toBeGreaterThan(1000);
-  }, 60_000);
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'in-use-by.pid'), `${process.pid}\n`);
+
+    expect(await tablesAfterOneMore(dataDir, template)).toBe(1);
+    // What was in the directory before stays; the next fresh start makes a good template again.
+    expect(readdirSync(dataDir)).toContain('in-use-by.pid');
+    expect(await tablesAfterOneMore(join(root, 'after-mending'), template)).toBe(1);
+    expect(readdirSync(template)).toContain('base');
+  }, 90_000);
 });
