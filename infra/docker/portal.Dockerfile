@@ -18,7 +18,9 @@ COPY services/portal/package.json services/portal/
 COPY test/package.json test/
 # Dev dependencies included: Vite builds the page, @swc-node/register runs the server's TypeScript.
 # npm install, not npm ci: the lockfile cannot list every platform's optional binaries (swc, Vite).
-RUN npm install --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: the root postinstall prepares the embedded PGlite template, which no image
+# uses, from sources not yet copied at this layer.
+RUN npm install --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # The page imports the domain's pure rules (eligibility, may): only that package is needed.
 COPY packages/domain packages/domain

@@ -16,7 +16,9 @@ COPY services/portal/package.json services/portal/
 COPY test/package.json test/
 # Dev dependencies included: @swc-node/register runs the TypeScript source.
 # npm install, not npm ci: the lockfile cannot list every platform's optional binaries (swc, PGlite).
-RUN npm install --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: the root postinstall prepares the embedded PGlite template, which no image
+# uses, from sources not yet copied at this layer.
+RUN npm install --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 COPY packages packages
 COPY services/projections services/projections
