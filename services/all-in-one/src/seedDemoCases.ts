@@ -208,6 +208,8 @@ export async function seedDemoCases(store: EventStore, logger: Logger, now: Date
     clock = new Date(now.getTime() - daysAgo * 86_400_000);
     await execute(command, actor, { commandId });
     added++;
+    // PGlite runs in this thread: let the server answer the first visitors between steps.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return added;
 }
