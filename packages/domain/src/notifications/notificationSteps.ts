@@ -1,6 +1,15 @@
 // The shared journey for the notification rule tests, with a shorter SMI period so the SMI-ending
 // and gap rules have something to say, and the steps only these tests need.
-import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
+import {
+  actors,
+  at,
+  caseId,
+  journey,
+  openReferral,
+  story,
+  untilDecision as journeyUntilDecision,
+  type Step,
+} from '../testing';
 import type { CaseEvent } from '../case/events';
 import { foldCase, type CaseState } from '../case/state';
 import type { NotificationIntent } from './notificationIntent';
@@ -72,17 +81,7 @@ export const steps = {
 } satisfies Record<string, Step>;
 export type StepName = keyof typeof steps;
 
-export const untilDecision: StepName[] = [
-  'open',
-  'offer',
-  'claim',
-  'request',
-  'register',
-  'confirm',
-  'forms',
-  'submit',
-  'receive',
-];
+export const untilDecision: StepName[] = [...journeyUntilDecision];
 
 export const eventsOf = (names: readonly StepName[]): CaseEvent[] =>
   story(names.map((name) => steps[name]));

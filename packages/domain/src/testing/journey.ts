@@ -101,51 +101,28 @@ export const journey = {
 
 export type JourneyStep = keyof typeof journey;
 
-/** Paths through the process: granted and stopped, not found at CIZ, rejected then objected or
- * reapplied, withdrawn early and after a claim. Every prefix of one is a case at some stage. */
+/** The application as far as Toeslagen's decision: the common start of most stories. */
+export const untilDecision = [
+  'open',
+  'offer',
+  'claim',
+  'request',
+  'register',
+  'confirm',
+  'forms',
+  'submit',
+  'receive',
+] as const satisfies readonly JourneyStep[];
+
+/**
+ * Paths through the process: granted and stopped, not found at CIZ, rejected then objected or
+ * reapplied, withdrawn early and after a claim. Every prefix of one is a case at some stage.
+ */
 export const journeyPaths: ReadonlyArray<readonly JourneyStep[]> = [
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'grant',
-    'endSmi',
-    'close',
-    'stop',
-  ],
+  [...untilDecision, 'grant', 'endSmi', 'close', 'stop'],
   ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'reject',
-    'object',
-  ],
-  [
-    'open',
-    'offer',
-    'claim',
-    'request',
-    'register',
-    'confirm',
-    'forms',
-    'submit',
-    'receive',
-    'reject',
-    'reapply',
-  ],
+  [...untilDecision, 'reject', 'object'],
+  [...untilDecision, 'reject', 'reapply'],
   ['open', 'offer', 'claim', 'withdraw'],
   ['open', 'withdraw'],
 ];

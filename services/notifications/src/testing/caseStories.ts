@@ -10,7 +10,12 @@ import {
   type CaseEvent,
   type CommandContext,
 } from '@kot/domain';
-import { actors, at, openReferral } from '@kot/domain/testing';
+import {
+  actors,
+  at,
+  openReferral,
+  untilDecision as journeyUntilDecision,
+} from '@kot/domain/testing';
 import type { EventStore, NewEvent } from '@kot/eventstore';
 
 export type StepName =
@@ -164,17 +169,7 @@ export function referralStep(caseId: string, name: StepName): [CaseCommand, Comm
   }
 }
 
-export const untilDecision: StepName[] = [
-  'open',
-  'offer',
-  'claim',
-  'request',
-  'register',
-  'confirm',
-  'forms',
-  'submit',
-  'receive',
-];
+export const untilDecision: StepName[] = [...journeyUntilDecision];
 
 /** Runs the steps for a case and appends each command's events; returns the events. */
 export async function appendStory(
