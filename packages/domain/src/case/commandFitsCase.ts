@@ -1,12 +1,12 @@
 // Which commands fit where a case is now, so a screen offers only steps that can happen. `decide`
 // stays the authority (dates and details); a test keeps the two in agreement.
-import type { Instant } from '../calendar';
+import { dateInAmsterdam, type Instant, type IsoDate } from '../calendar';
 import type { Actor } from '../parties';
 import { may } from './authorization';
 import type { CaseCommand, CaseCommandType } from './commands';
 import { isOpen, type CaseState } from './state';
 
-export function commandFitsCase(type: CaseCommandType, state: CaseState): boolean {
+export function commandFitsCase(type: CaseCommandType, state: CaseState, today: IsoDate): boolean {
   const open = isOpen(state);
   const runningKot = state.kot.some((period) => period.to === undefined);
   switch (type) {
@@ -70,8 +70,10 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState): boolea
     case 'DecideObjection':
       return state.status === 'objection';
     case 'ExtendSmi':
-    case 'EndSmi':
       return open && state.smi.length > 0;
+    case 'EndSmi':
+      // Only an SMI that still runs can be ended; one that ran out can be reinstated.
+      return open && (state.smi.at(-1)?.to ?? '') >= today;
     case 'AcceptFundingGap':
       // Also ahead of time (an officer may record a gap the family itself chose), and after the
       // case ended, for the days without funding it ended with.
@@ -89,6 +91,8 @@ export function availableCommands(
   return candidates.filter((type) => {
     // `may` reads only the type (and the municipality of a new referral) from the command.
     const probe = { type, caseId: state.caseId, municipality: state.municipality } as CaseCommand;
-    return may(actor, probe, state, now).allowed && commandFitsCase(type, state);
+    return (
+      may(actor, probe, state, now).allowed && commandFitsCase(type, state, dateInAmsterdam(now))
+    );
   });
 }

@@ -8,7 +8,7 @@ import {
   story,
   type Step,
 } from '../testing';
-import { addDays } from '../calendar';
+import { addDays, dateInAmsterdam } from '../calendar';
 import { availableCommands, commandFitsCase } from './commandFitsCase';
 import { caseCommandTypes, type CaseCommand, type CaseCommandType } from './commands';
 import { decide, type CommandContext } from './decide';
@@ -124,7 +124,7 @@ describe('which commands fit a case', () => {
       const disagreements = caseCommandTypes.filter((type) => {
         const kind = refusalKind(sample[type], ctx, state);
         const refusedForStage = kind === 'wrong-state' || kind === 'not-found';
-        return commandFitsCase(type, state) === refusedForStage;
+        return commandFitsCase(type, state, dateInAmsterdam(ctx.now)) === refusedForStage;
       });
       expect({ status: state.status, disagreements }).toEqual({
         status: state.status,
@@ -153,5 +153,13 @@ describe('which commands fit a case', () => {
     expect(
       availableCommands(actors.toeslagen, state, '2024-03-05T10:00:00Z', caseCommandTypes),
     ).toEqual([]);
+  });
+
+  it('no longer offers ending an SMI that ran out; reinstating it stays', () => {
+    const state = foldCase(story([s.open!]));
+    const officerOn = (date: string) =>
+      availableCommands(actors.officer, state, `${date}T10:00:00Z`, ['EndSmi', 'ReinstateSmi']);
+    expect(officerOn('2024-06-30')).toEqual(['EndSmi', 'ReinstateSmi']);
+    expect(officerOn('2024-07-01')).toEqual(['ReinstateSmi']);
   });
 });

@@ -1230,6 +1230,27 @@ describe('SMI and the gap guard', () => {
       .thenRefuses('invalid-input', undefined, 'acceptGapReason');
   });
 
+  it('refuses ending an SMI that already ran out, pointing to reinstating it', () => {
+    given(...referred())
+      .when({ type: 'EndSmi', caseId, lastDay: '2024-06-15' }, at('2024-07-02', actors.officer))
+      .thenRefuses('wrong-state', /already ran out on 2024-06-30; reinstate/);
+    const endedEarly = story([
+      [openReferral(), at('2024-03-04', actors.officer)],
+      [
+        {
+          type: 'EndSmi',
+          caseId,
+          lastDay: '2024-05-31',
+          acceptGapReason: 'Gezin zegt de opvang per juni op',
+        },
+        at('2024-05-20', actors.officer),
+      ],
+    ]);
+    given(...endedEarly)
+      .when({ type: 'EndSmi', caseId, lastDay: '2024-05-15' }, at('2024-06-03', actors.officer))
+      .thenRefuses('wrong-state', /already ran out on 2024-05-31/);
+  });
+
   it('lets only the officer of the municipality touch SMI', () => {
     for (const actor of [
       actors.otherOfficer,

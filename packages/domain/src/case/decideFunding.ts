@@ -6,7 +6,7 @@ import { event } from './decisionChecks';
 import type { CaseEvent, SmiEnded } from './events';
 import { acceptances, firstUnacceptedDay } from './fundingGapAcceptance';
 import { kotCoversDayAfter } from './fundingCoverage';
-import { refuseInput } from './refusal';
+import { refuse, refuseInput } from './refusal';
 import { evolve, type CaseState } from './state';
 
 type FundingCommand = ExtendSmi | EndSmi | ReinstateSmi | AcceptFundingGap;
@@ -59,6 +59,13 @@ function endSmi(
   today: IsoDate,
 ): CaseEvent[] {
   const current = state.smi[state.smi.length - 1];
+  if (current && current.to < today) {
+    throw refuse(
+      'wrong-state',
+      `De SMI is al afgelopen op ${current.to}; hervat haar als het gezin haar weer nodig heeft.`,
+      `SMI already ran out on ${current.to}; reinstate it if the family needs it again.`,
+    );
+  }
   if (!current || lastDay > current.to) {
     throw refuseInput([
       {
