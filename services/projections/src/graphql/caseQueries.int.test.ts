@@ -145,6 +145,27 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
     expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('keeps the record of personal data reads append-only: the database refuses to change or delete it', async () => {
+    await api.gql(actors.auditor, `query ($id: ID!) { case(id: $id) { children { name } } }`, {
+      id: zwolle,
+    });
+    const count = `SELECT count(*)::int AS n FROM personal_data_reads WHERE case_id = $1`;
+    const before = await opened.db.query<{ n: number }>(count, [zwolle]);
+    expect(before[0]!.n).toBe(1);
+    for (const statement of [
+      `UPDATE personal_data_reads SET actor_id = 'someone-else' WHERE case_id = $1`,
+      `DELETE FROM personal_data_reads WHERE case_id = $1`,
+    ]) {
+      await expect(opened.db.query(statement, [zwolle])).rejects.toThrow(/append-only/);
+    }
+    await expect(opened.db.query(`TRUNCATE personal_data_reads`)).rejects.toThrow(/append-only/);
+    const rows = await opened.db.query<{ actor_id: string }>(
+      `SELECT actor_id FROM personal_data_reads WHERE case_id = $1`,
+      [zwolle],
+    );
+    expect(rows).toEqual([{ actor_id: actors.auditor.id }]);
+  });
+
   it("lists the caller's organisation's steps and the overdue steps escalated to their role, most urgent first", async () => {
     const query = `query ($first: Int, $after: String) {
       worklist(first: $first, after: $after) { items { caseId action audience due overdue mine } pageInfo { endCursor hasNextPage } }

@@ -1,5 +1,6 @@
 // The tables that are not read models: which generation of each projection is live, and the
-// record of personal-data reads (primary data, never rebuilt from the log).
+// record of personal-data reads (primary data, never rebuilt from the log, and append-only: the
+// database refuses to change or delete a row, so nobody quietly edits who read what).
 import type { Migration } from '../eventStorePort';
 
 export const PROJECTIONS_COMPONENT = 'projections';
@@ -36,6 +37,27 @@ CREATE TABLE IF NOT EXISTS personal_data_reads (
   read_at            timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS personal_data_reads_by_case ON personal_data_reads (case_id, read_at);
+`,
+  },
+  {
+    version: 2,
+    name: 'personal data reads are append-only',
+    sql: `
+CREATE OR REPLACE FUNCTION personal_data_reads_append_only() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the record of personal data reads is append-only: % is not allowed', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+DROP TRIGGER IF EXISTS personal_data_reads_no_change ON personal_data_reads;
+CREATE TRIGGER personal_data_reads_no_change
+  BEFORE UPDATE OR DELETE ON personal_data_reads
+  FOR EACH ROW EXECUTE FUNCTION personal_data_reads_append_only();
+DROP TRIGGER IF EXISTS personal_data_reads_no_truncate ON personal_data_reads;
+CREATE TRIGGER personal_data_reads_no_truncate
+  BEFORE TRUNCATE ON personal_data_reads
+  FOR EACH STATEMENT EXECUTE FUNCTION personal_data_reads_append_only();
 `,
   },
 ];
