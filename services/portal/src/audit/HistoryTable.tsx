@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Table,
   TableBody,
@@ -9,6 +10,7 @@ import {
 } from '@utrecht/component-library-react';
 import { text } from '@kot/domain';
 import type { HistoryEntryView } from '../api/caseView';
+import { RadioGroupField } from '../forms/RadioGroupField';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../i18n/formats';
 import { eventNames, nameOf, roleNames } from '../i18n/vocabulary';
@@ -32,7 +34,33 @@ const channelNames: Record<string, ReturnType<typeof text>> = {
 /** The platform's own services write some entries (deliveries): no person, no organisation. */
 const systemRole = 'system';
 
-/** Every event: what, who (role and organisation), business time and recorded time. */
+/** Which rows the auditor looks at: the case's own steps, the deliveries, or both. */
+type Shown = 'all' | 'steps' | 'deliveries';
+
+const captions: Record<Shown, ReturnType<typeof text>> = {
+  all: text(
+    'Alle gebeurtenissen in de zaak, in volgorde van vastleggen',
+    'Every event of the case, in the order recorded',
+  ),
+  steps: text(
+    'De stappen in de zaak, in volgorde van vastleggen',
+    'The steps in the case, in the order recorded',
+  ),
+  deliveries: text(
+    'Wie welke melding kreeg en hoe, in volgorde van vastleggen',
+    'Who was notified of what and how, in the order recorded',
+  ),
+};
+
+const isDelivery = (entry: HistoryEntryView) => entry.notification !== null;
+
+const shows = (shown: Shown, entry: HistoryEntryView) =>
+  shown === 'all' || (shown === 'deliveries') === isDelivery(entry);
+
+/**
+ * Every event: what, who (role and organisation), business time and recorded time. Rows keep their
+ * number in the whole history when a filter hides others, so a row is cited the same way either way.
+ */
 export function HistoryTable({
   history,
   moment,
@@ -43,66 +71,98 @@ export function HistoryTable({
 }) {
   const { t, tr, language } = useLanguage();
   const { organisationName } = useDirectory();
+  const [shown, setShown] = useState<Shown>('all');
+  const deliveries = history.filter(isDelivery).length;
   const later = (entry: HistoryEntryView) =>
     moment !== null &&
     (moment.axis === 'RECORDED' ? entry.recordedAt : entry.occurredAt) > moment.at;
   return (
-    <Table className="portal-table portal-table--compact">
-      <TableCaption>
-        {tr(
-          'Alle gebeurtenissen in de zaak, in volgorde van vastleggen',
-          'Every event of the case, in the order recorded',
-        )}
-      </TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">#</TableHeaderCell>
-          <TableHeaderCell scope="col">{tr('Gebeurtenis', 'Event')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{tr('Door', 'By')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{tr('Organisatie', 'Organisation')}</TableHeaderCell>
-          <TableHeaderCell scope="col">
-            {tr('Gebeurd op (bedrijfstijd)', 'Occurred (business time)')}
-          </TableHeaderCell>
-          <TableHeaderCell scope="col">{tr('Vastgelegd op', 'Recorded')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {history.map((entry, index) => (
-          <TableRow key={entry.eventId} className={later(entry) ? 'portal-row--future' : undefined}>
-            <TableCell>{index + 1}</TableCell>
-            <TableCell>
-              {t(nameOf(historyNames, entry.type))}
-              {entry.notification ? (
-                <div className="portal-muted">
-                  {entry.notification.recipient.role === 'household' ? (
-                    tr('aan het gezin', 'to the household')
-                  ) : (
-                    <>
-                      {tr('aan', 'to')} <PartyName party={entry.notification.recipient} />
-                    </>
-                  )}{' '}
-                  {t(nameOf(channelNames, entry.notification.channel))}
-                </div>
-              ) : null}
-            </TableCell>
-            <TableCell>
-              {entry.actor.role === systemRole
-                ? tr('Het platform zelf', 'The platform itself')
-                : t(nameOf(roleNames, entry.actor.role))}
-              {entry.actor.role === systemRole ? null : (
-                <div className="portal-muted">
-                  {tr('account', 'account')} {entry.actor.id}
-                </div>
-              )}
-            </TableCell>
-            <TableCell>
-              {entry.actor.role === systemRole ? '—' : organisationName(entry.actor.organisation)}
-            </TableCell>
-            <TableCell>{formatInstant(entry.occurredAt, language)}</TableCell>
-            <TableCell>{formatInstant(entry.recordedAt, language)}</TableCell>
+    <>
+      <RadioGroupField
+        name="history-rows"
+        legend={tr('Toon', 'Show')}
+        value={shown}
+        onChange={(value) => setShown(value as Shown)}
+        choices={[
+          {
+            value: 'all',
+            label: tr(`Alles (${history.length})`, `Everything (${history.length})`),
+          },
+          {
+            value: 'steps',
+            label: tr(
+              `Alleen stappen in de zaak (${history.length - deliveries})`,
+              `Only steps in the case (${history.length - deliveries})`,
+            ),
+          },
+          {
+            value: 'deliveries',
+            label: tr(
+              `Alleen bezorging van meldingen (${deliveries})`,
+              `Only deliveries of notifications (${deliveries})`,
+            ),
+          },
+        ]}
+      />
+      <Table className="portal-table portal-table--compact">
+        <TableCaption>{t(captions[shown])}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">#</TableHeaderCell>
+            <TableHeaderCell scope="col">{tr('Gebeurtenis', 'Event')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{tr('Door', 'By')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{tr('Organisatie', 'Organisation')}</TableHeaderCell>
+            <TableHeaderCell scope="col">
+              {tr('Gebeurd op (bedrijfstijd)', 'Occurred (business time)')}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col">{tr('Vastgelegd op', 'Recorded')}</TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {history.map((entry, index) =>
+            shows(shown, entry) ? (
+              <TableRow
+                key={entry.eventId}
+                className={later(entry) ? 'portal-row--future' : undefined}
+              >
+                <TableCell>{index + 1}</TableCell>
+                <TableCell>
+                  {t(nameOf(historyNames, entry.type))}
+                  {entry.notification ? (
+                    <div className="portal-muted">
+                      {entry.notification.recipient.role === 'household' ? (
+                        tr('aan het gezin', 'to the household')
+                      ) : (
+                        <>
+                          {tr('aan', 'to')} <PartyName party={entry.notification.recipient} />
+                        </>
+                      )}{' '}
+                      {t(nameOf(channelNames, entry.notification.channel))}
+                    </div>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  {entry.actor.role === systemRole
+                    ? tr('Het platform zelf', 'The platform itself')
+                    : t(nameOf(roleNames, entry.actor.role))}
+                  {entry.actor.role === systemRole ? null : (
+                    <div className="portal-muted">
+                      {tr('account', 'account')} {entry.actor.id}
+                    </div>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {entry.actor.role === systemRole
+                    ? '—'
+                    : organisationName(entry.actor.organisation)}
+                </TableCell>
+                <TableCell>{formatInstant(entry.occurredAt, language)}</TableCell>
+                <TableCell>{formatInstant(entry.recordedAt, language)}</TableCell>
+              </TableRow>
+            ) : null,
+          )}
+        </TableBody>
+      </Table>
+    </>
   );
 }
