@@ -63,7 +63,7 @@ export interface RunningPlatform {
 
 /**
  * Embedded mode needs no setup: PGlite in `data/`, a token secret created beside the data on
- * first start, and e-mail written to `data/mail`. Explicit settings always win.
+ * first start, e-mail written to `data/mail` with links to this portal. Explicit settings win.
  */
 export function withEmbeddedDefaults(env: Environment): Environment {
   const kind = env['EVENTSTORE'] ?? 'pglite';
@@ -78,10 +78,24 @@ export function withEmbeddedDefaults(env: Environment): Environment {
     ...(needsSecret ? { JWT_SECRET: embeddedJwtSecret(dataDir) } : {}),
     // Without an SMTP server the demo's e-mails are files to open in any mail program.
     ...(needsMail ? { MAIL_DIR: resolve(dataDir, 'mail') } : {}),
+    ...portalUrlDefault(env),
     // One person on their own machine, the platform on 127.0.0.1: a webhook receiver they run
     // here may be called; private networks stay closed (servers keep public-only).
     ...(env['WEBHOOK_ADDRESSES'] ? {} : { WEBHOOK_ADDRESSES: 'public-or-loopback' }),
   };
+}
+
+/**
+ * E-mails link to the case in this portal: at HOST:PORT, as the start text prints it. Not with
+ * PORT=0 (a port chosen at start, as in tests), where the address is not known in advance.
+ */
+function portalUrlDefault(env: Environment): Environment {
+  const port = env['PORT'] ?? '4000';
+  if (env['PORTAL_URL'] || port === '0') return {};
+  const host = env['HOST'] ?? '127.0.0.1';
+  const shown =
+    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return { PORTAL_URL: `http://${shown}:${port}` };
 }
 
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {

@@ -55,6 +55,11 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
   };
 
   const from = read('MAIL_FROM') ?? 'KOT-verwijsplatform <noreply@kot-referral.example>';
+  const portalUrl = read('PORTAL_URL');
+  if (portalUrl !== undefined && !isWebAddress(portalUrl)) {
+    problems.push(`PORTAL_URL: expected an http:// or https:// address, got "${portalUrl}"`);
+  }
+  const link = portalUrl !== undefined && isWebAddress(portalUrl) ? { portalUrl } : {};
   let email: EmailConfig | null = null;
   const smtpUrl = read('SMTP_URL');
   const mailDir = read('MAIL_DIR');
@@ -65,6 +70,7 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
       if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('protocol');
       email = {
         from,
+        ...link,
         transport: {
           kind: 'smtp',
           host: url.hostname,
@@ -80,7 +86,7 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
       problems.push('SMTP_URL: expected smtp://[user:password@]host[:port] or smtps://…');
     }
   } else if (mailDir) {
-    email = { from, transport: { kind: 'directory', directory: mailDir } };
+    email = { from, ...link, transport: { kind: 'directory', directory: mailDir } };
   }
 
   const webhookAddresses = (read('WEBHOOK_ADDRESSES') ?? 'public-only') as CallbackAddressPolicy;
@@ -149,4 +155,13 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
   };
   if (problems.length > 0) throw new NotificationsConfigError(problems);
   return config;
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '';
+  } catch {
+    return false;
+  }
 }

@@ -27,6 +27,17 @@ describe('notifications configuration', () => {
     expect(config.roles.has('relay')).toBe(true);
   });
 
+  it("links e-mails to the portal's address when PORTAL_URL is given, and refuses one that is not a web address", () => {
+    const config = loadNotificationsConfig({
+      MAIL_DIR: '/tmp/mail',
+      PORTAL_URL: 'https://kot.gemeente.example/portaal/',
+    });
+    expect(config.email?.portalUrl).toBe('https://kot.gemeente.example/portaal/');
+    expect(() =>
+      loadNotificationsConfig({ MAIL_DIR: '/tmp/mail', PORTAL_URL: 'kot.gemeente.example' }),
+    ).toThrow(/PORTAL_URL: expected an http:\/\/ or https:\/\/ address/);
+  });
+
   it('names every problem at once and never echoes a password', () => {
     let error: unknown;
     try {
@@ -35,13 +46,14 @@ describe('notifications configuration', () => {
         WEBHOOK_ADDRESSES: 'everywhere',
         NOTIFICATIONS_ROLES: 'feed,relay,juggler',
         DEADLINE_SCAN_INTERVAL_MS: '5',
+        PORTAL_URL: 'ftp://portal',
       });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(NotificationsConfigError);
     const problems = (error as NotificationsConfigError).problems;
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems.join('\n')).not.toContain('hunter2');
   });
 });

@@ -133,6 +133,7 @@ async function sendEmail(
     intent.rule as NotificationRule,
     (delivery.language ?? 'nl') as Language,
     intent.params,
+    context.email.caseUrl(intent.caseId),
   );
   try {
     await context.email.send({

@@ -21,7 +21,13 @@ export interface RenderedMessage {
 }
 
 export interface CompiledTemplates {
-  render(rule: NotificationRule, language: Language, params: NotificationParams): RenderedMessage;
+  /** `caseUrl`: the case's page in the portal, linked under the message (e-mail only). */
+  render(
+    rule: NotificationRule,
+    language: Language,
+    params: NotificationParams,
+    caseUrl?: string,
+  ): RenderedMessage;
 }
 
 export class TemplateError extends Error {
@@ -110,14 +116,23 @@ function renderParts(
 
 const identity = (value: string) => value;
 
-function toHtml(subject: string, paragraphs: string, footer: string, language: Language) {
+const openCase = (language: Language) => (language === 'nl' ? 'Open de zaak' : 'Open the case');
+
+function toHtml(
+  subject: string,
+  paragraphs: string,
+  footer: string,
+  language: Language,
+  caseUrl: string | undefined,
+) {
   const body = paragraphs
     .split(/\n\n+/)
     .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
     .join('\n');
+  const link = caseUrl ? `<p><a href="${escapeHtml(caseUrl)}">${openCase(language)}</a></p>\n` : '';
   return (
     `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8">` +
-    `<title>${escapeHtml(subject)}</title></head>\n<body>\n${body}\n` +
+    `<title>${escapeHtml(subject)}</title></head>\n<body>\n${body}\n${link}` +
     `<p style="color:#555">${escapeHtml(footer)}</p>\n</body></html>\n`
   );
 }
@@ -145,17 +160,19 @@ export function compileTemplates(
   if (problems.length > 0) throw new TemplateError(problems);
 
   return {
-    render(rule, language, params) {
+    render(rule, language, params, caseUrl) {
       const template = compiled.get(`${rule}/${language}`);
       if (!template) throw new TemplateError([`${rule} (${language}): no template`]);
       const subject = renderParts(template.subject, params, language, identity);
       const footer = `${language === 'nl' ? 'Zaak' : 'Case'} ${params.caseId} · ${params.municipality}`;
-      const text = `${renderParts(template.body, params, language, identity)}\n\n-- \n${footer}\n`;
+      const link = caseUrl ? `\n\n${openCase(language)}: ${caseUrl}` : '';
+      const text = `${renderParts(template.body, params, language, identity)}${link}\n\n-- \n${footer}\n`;
       const html = toHtml(
         subject,
         renderParts(template.body, params, language, escapeHtml),
         footer,
         language,
+        caseUrl,
       );
       return { subject, text, html };
     },

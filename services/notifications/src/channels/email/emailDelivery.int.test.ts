@@ -76,6 +76,7 @@ describe('e-mail notifications over real SMTP', () => {
       email: {
         from: 'KOT <noreply@kot-referral.example>',
         transport: { kind: 'smtp', host: smtp.host, port: smtp.port },
+        portalUrl: 'https://kot.gemeente.example/portaal',
       },
     });
     await service.start({ timers: false, dispatcher: false });
@@ -103,6 +104,12 @@ describe('e-mail notifications over real SMTP', () => {
     expect(decision.raw).toContain('Content-Type: text/html');
     expect(decision.decoded).toContain('Reason: partner does not work.');
     expect(decision.decoded).toContain(`Case ${caseId} · GM0344`);
+    // A link to the case's page, in both parts; the recipient signs in before seeing anything.
+    const caseUrl = `https://kot.gemeente.example/portaal/zaken/${caseId}`;
+    expect(decision.decoded).toContain(`Open the case: ${caseUrl}`);
+    expect(decision.decoded).toContain(`<a href="${caseUrl}">Open the case</a>`);
+    const dutch = mails.find((mail) => mail.to.includes('officer@gm0344.example'))!;
+    expect(dutch.decoded).toContain(`Open de zaak: ${caseUrl}`);
     expect(decision.header('message-id')).toMatch(/^<[0-9a-f]{40}@kot-referral\.example>$/);
     expect(decision.header('x-kot-notification-id')).toMatch(/^kot-decided:/);
     for (const mail of mails) expect(mail.decoded).not.toMatch(/Verbeek|Marieke|Fenna/);

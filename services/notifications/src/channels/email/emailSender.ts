@@ -25,6 +25,8 @@ export type MailTransportConfig =
 export interface EmailConfig {
   from: string;
   transport: MailTransportConfig;
+  /** The portal's address: each e-mail links to its case there (`<portalUrl>/zaken/<case id>`). */
+  portalUrl?: string;
   /** Per message; an SMTP server that does not answer in time counts as a failed attempt. */
   timeoutMs?: number;
 }
@@ -39,7 +41,15 @@ export interface OutgoingEmail {
 
 export interface EmailSender {
   send(email: OutgoingEmail): Promise<void>;
+  /** The case's page in the portal, or undefined when the portal's address is not configured. */
+  caseUrl(caseId: string): string | undefined;
   close(): void;
+}
+
+/** `<portalUrl>/zaken/<case id>`, also when the portal lives under a path (`https://x/kot/`). */
+export function caseUrlOf(portalUrl: string, caseId: string): string {
+  const base = portalUrl.endsWith('/') ? portalUrl : `${portalUrl}/`;
+  return new URL(`zaken/${encodeURIComponent(caseId)}`, base).href;
 }
 
 /**
@@ -90,6 +100,7 @@ export function createEmailSender(config: EmailConfig): EmailSender {
         writeFileSync(join(transport.directory, name), (info as { message: Buffer }).message);
       }
     },
+    caseUrl: (caseId) => (config.portalUrl ? caseUrlOf(config.portalUrl, caseId) : undefined),
     close: () => mailer.close(),
   };
 }
