@@ -1,6 +1,7 @@
 // The portal in a real browser: an officer refers a family, a bewindvoerder takes it on, CIZ
 // confirms, Toeslagen rejects, the officer finds the case back on the worklist and cannot end SMI
 // without accepting the gap, and an auditor slides back in time. Every page passes axe.
+import { readFileSync } from 'node:fs';
 import { addDays, dateInAmsterdam, syntheticBsn } from '@kot/domain';
 import { describeInBrowser, eventually, usePortal } from './portalHarness';
 
@@ -296,6 +297,23 @@ describeInBrowser('the portal in a browser', () => {
     await expect(page.getByRole('cell', { name: /^Melding bezorgd/ }).count()).resolves.toBe(0);
     expect((await rows.count()) + deliveryRows).toBe(allRows);
     await page.getByRole('radio', { name: /^Alles/ }).check();
+    // The whole history as a file for the auditor's own tools, whatever the filter shows.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Alle ${allRows} regels downloaden (CSV)` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^zaak-[0-9A-F]{8}-geschiedenis\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(allRows + 1);
+    expect(lines[0]).toMatch(/^Nr;Gebeurtenis;Type;Rol;Account;Organisatie;Gebeurd op \(UTC\);/);
+    expect(lines[1]).toMatch(
+      /^1;Doorverwijzing geopend;ReferralOpened;SMI-consulent;u-officer-utrecht;Gemeente Utrecht \(demo\);/,
+    );
+    expect(csv).not.toContain('Sanne Visser');
     await page
       .getByRole('heading', { name: /Op dat moment/ })
       .getByText('Afgewezen')

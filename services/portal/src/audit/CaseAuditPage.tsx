@@ -58,7 +58,7 @@ export function CaseAuditPage({ caseId }: { caseId: string }) {
                     )}
               </Paragraph>
             ) : null}
-            <HistoryTable history={history} moment={moment} />
+            <HistoryTable caseId={caseId} history={history} moment={moment} />
           </section>
         </>
       )}

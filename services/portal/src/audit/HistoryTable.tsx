@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import {
+  Button,
+  ButtonGroup,
   Table,
   TableBody,
   TableCaption,
@@ -15,7 +17,9 @@ import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../i18n/formats';
 import { eventNames, nameOf, roleNames } from '../i18n/vocabulary';
 import { PartyName } from '../layout/PartyName';
+import { shortCaseNumber } from '../layout/caseNumber';
 import { useDirectory } from '../session/organisationDirectory';
+import { historyCsv } from './historyCsv';
 import type { Moment } from './TimeSlider';
 
 /** The case's events, and what other services record about it (who was told what, when). */
@@ -62,9 +66,11 @@ const shows = (shown: Shown, entry: HistoryEntryView) =>
  * number in the whole history when a filter hides others, so a row is cited the same way either way.
  */
 export function HistoryTable({
+  caseId,
   history,
   moment,
 }: {
+  caseId: string;
   history: HistoryEntryView[];
   /** Rows after this moment, on its axis, are dimmed; null dims nothing. */
   moment: Moment | null;
@@ -73,6 +79,19 @@ export function HistoryTable({
   const { organisationName } = useDirectory();
   const [shown, setShown] = useState<Shown>('all');
   const deliveries = history.filter(isDelivery).length;
+  const download = () => {
+    const csv = historyCsv(history, {
+      t,
+      eventName: (type) => t(nameOf(historyNames, type)),
+      roleName: (role) => t(nameOf(roleNames, role)),
+      organisationName,
+    });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = `${tr('zaak', 'case')}-${shortCaseNumber(caseId)}-${tr('geschiedenis', 'history')}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
   const later = (entry: HistoryEntryView) =>
     moment !== null &&
     (moment.axis === 'RECORDED' ? entry.recordedAt : entry.occurredAt) > moment.at;
@@ -104,6 +123,14 @@ export function HistoryTable({
           },
         ]}
       />
+      <ButtonGroup>
+        <Button appearance="secondary-action-button" onClick={download}>
+          {tr(
+            `Alle ${history.length} regels downloaden (CSV)`,
+            `Download all ${history.length} rows (CSV)`,
+          )}
+        </Button>
+      </ButtonGroup>
       <Table className="portal-table portal-table--compact">
         <TableCaption>{t(captions[shown])}</TableCaption>
         <TableHeader>
