@@ -2,8 +2,9 @@
 // confirms, Toeslagen rejects, the officer finds the case back on the worklist and cannot end SMI
 // without accepting the gap, and an auditor slides back in time. Every page passes axe.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addDays, dateInAmsterdam, syntheticBsn } from '@kot/domain';
-import { describeInBrowser, eventually, usePortal } from './portalHarness';
+import { artifacts, describeInBrowser, eventually, usePortal } from './portalHarness';
 
 /** The timeline right after a step: the step just done reads "done", nothing reads "not needed". */
 async function expectStepDone(page: import('playwright-core').Page, label: string) {
@@ -224,6 +225,22 @@ describeInBrowser('the portal in a browser', () => {
     await expect(page.locator('.portal-coverage__gap').count()).resolves.toBe(0);
     await expectStepDone(page, 'Besluit van Dienst Toeslagen');
     await check('case-officer-gap-accepted');
+    // Printed for the family's file: the case and who printed it, without menus or actions.
+    await page.emulateMedia({ media: 'print' });
+    await page.getByText(/^Afgedrukt op .+ door .+\(Gemeente Utrecht \(demo\)\)\./).waitFor();
+    await expect(
+      page.getByRole('heading', { name: 'Wat u nu kunt doen' }).isVisible(),
+    ).resolves.toBe(false);
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).resolves.toBe(
+      false,
+    );
+    await expect(
+      page.getByRole('heading', { name: 'Financiering van de opvang' }).isVisible(),
+    ).resolves.toBe(true);
+    await page.pdf({ path: join(artifacts, 'portal-case-print.pdf'), format: 'A4' });
+    await page.screenshot({ path: join(artifacts, 'portal-case-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
   }, 60_000);
 
   it('shows the inbox, and a message marked read lowers the unread count at once', async () => {

@@ -1,7 +1,13 @@
 // One case: where it stands, what the user may do about it, the journey, the funding picture,
 // eligibility and who is involved. The read side evaluates the rules; the page shows them.
 import { useMemo, useState } from 'react';
-import { Heading1, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import {
+  Button,
+  ButtonGroup,
+  Heading1,
+  Paragraph,
+  StatusBadge,
+} from '@utrecht/component-library-react';
 import { isOpen } from '@kot/domain';
 import { useQuery } from 'urql';
 import { problemOf } from '../api/apiError';
@@ -99,6 +105,20 @@ export function CasePage({ caseId }: { caseId: string }) {
             </AppLink>
           </>
         ) : null}
+      </Paragraph>
+      {/* On paper: the case as it stood when printed and who printed it; menus and actions stay off. */}
+      <ButtonGroup className="portal-no-print">
+        <Button appearance="subtle-button" onClick={() => window.print()}>
+          {tr('Afdrukken', 'Print')}
+        </Button>
+      </ButtonGroup>
+      <Paragraph className="portal-print-only">
+        {tr('Afgedrukt op', 'Printed on')} {formatInstant(new Date().toISOString(), language)}{' '}
+        {tr('door', 'by')} {actor.name ?? actor.id} ({organisationName(actor.organisation)}).{' '}
+        {tr(
+          'Dit is de stand van dat moment; de actuele stand staat in het platform.',
+          'This is the case as it stood then; the platform has the current state.',
+        )}
       </Paragraph>
       {view.viewLevel === 'SUMMARY' && isOpen(state) ? (
         <Paragraph>
