@@ -85,12 +85,7 @@ function readOidc(env: NodeJS.ProcessEnv, problems: string[]): PortalOidcSetting
     problems.push('OIDC_ISSUER and OIDC_CLIENT_ID: set both or neither');
     return null;
   }
-  let url: URL | null = null;
-  try {
-    url = new URL(issuer);
-  } catch {
-    url = null;
-  }
+  const url = URL.canParse(issuer) ? new URL(issuer) : null;
   const loopback = ['localhost', '127.0.0.1', '[::1]'];
   if (
     !url ||
