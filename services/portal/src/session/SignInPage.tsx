@@ -1,7 +1,7 @@
 // Signing in. In the embedded demo a list of demo users, each a button. With a real identity
 // provider: a button that signs in there (when the platform names the provider, OIDC_ISSUER), and
 // below it, as the fallback, a field to paste the bearer token it issued (see the README).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -76,6 +76,29 @@ export function SignInPage() {
     );
   }, [tr]);
 
+  const sayWhyNot = useCallback(
+    (error: unknown) =>
+      setProblem(
+        error instanceof OrganisationSignInError
+          ? t(error.reason)
+          : tr(
+              'Inloggen via uw organisatie lukte niet.',
+              'Signing in through your organisation failed.',
+            ),
+      ),
+    [t, tr],
+  );
+
+  // Coming back with the browser's back button from the provider's page restores this page as it
+  // was left, its button still busy; it must be usable again.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setBusyKey(null);
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, []);
+
   // Back from the provider: the code and state leave the address bar (and the history) at once,
   // whatever happens next. No cancel flag: StrictMode's second run must not drop the answer.
   useEffect(() => {
@@ -86,19 +109,12 @@ export function SignInPage() {
         const refusal = await signIn(await accessTokenFromCallback(returning));
         if (refusal) setProblem(t(refusal));
       } catch (error) {
-        setProblem(
-          error instanceof OrganisationSignInError
-            ? t(error.reason)
-            : tr(
-                'Inloggen via uw organisatie lukte niet.',
-                'Signing in through your organisation failed.',
-              ),
-        );
+        sayWhyNot(error);
       } finally {
         setCompleting(false);
       }
     })();
-  }, [returning, signIn, t, tr]);
+  }, [returning, signIn, t, sayWhyNot]);
 
   const signInThroughOrganisation = async (settings: OidcSettings) => {
     setBusyKey('oidc');
@@ -107,14 +123,7 @@ export function SignInPage() {
       // On success the browser leaves for the provider; the button stays busy until it has.
       await leaveForProvider(settings);
     } catch (error) {
-      setProblem(
-        error instanceof OrganisationSignInError
-          ? t(error.reason)
-          : tr(
-              'Inloggen via uw organisatie lukte niet.',
-              'Signing in through your organisation failed.',
-            ),
-      );
+      sayWhyNot(error);
       setBusyKey(null);
     }
   };

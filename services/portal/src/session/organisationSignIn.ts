@@ -79,7 +79,7 @@ async function discover(issuer: string): Promise<ProviderMetadata> {
       headers: { accept: 'application/json' },
     });
     if (!response.ok) throw new Error(`discovery answered ${response.status}`);
-    metadata = (await response.json()) as Partial<ProviderMetadata>;
+    metadata = ((await response.json()) ?? {}) as Partial<ProviderMetadata>;
   } catch {
     throw providerUnreachable();
   }
