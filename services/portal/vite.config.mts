@@ -10,7 +10,7 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     host: '127.0.0.1',
-    proxy: { '/graphql': api, '/demo': api },
+    proxy: { '/graphql': api, '/demo': api, '/portal/config': api },
   },
   preview: { host: '127.0.0.1' },
 });

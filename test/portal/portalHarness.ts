@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Actor } from '@kot/domain';
-import { issueToken } from '@kot/platform';
+import { issueToken, type Environment } from '@kot/platform';
 import { startPlatform, type RunningPlatform } from '@kot/all-in-one';
 import { axeResults, seriousViolations } from './accessibility';
 import { buildPortal } from './buildPortal';
@@ -54,11 +54,16 @@ export interface PortalHarness {
   tokenFor(actor: Actor, ttlSeconds?: number, secret?: string): Promise<string>;
 }
 
+export interface PortalOptions {
+  /** More platform settings (an identity provider), read when beforeAll starts the platform. */
+  env?: () => Environment;
+}
+
 /**
  * Sets up beforeAll/afterAll for one test file and returns the harness, filled in once beforeAll
  * has run. `prefix` names the file's axe report (test/artifacts/portal-axe-<prefix>.json).
  */
-export function usePortal(prefix: string): PortalHarness {
+export function usePortal(prefix: string, options: PortalOptions = {}): PortalHarness {
   const harness = {} as PortalHarness;
   let dataDir = '';
 
@@ -67,7 +72,13 @@ export function usePortal(prefix: string): PortalHarness {
     buildPortal();
     dataDir = mkdtempSync(join(tmpdir(), 'kot-portal-'));
     const platform = await startPlatform({
-      env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      env: {
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        ...options.env?.(),
+      },
       seedDemo: true,
     });
     const browser = await launchPortalBrowser();

@@ -46,6 +46,32 @@ describe('the portal server', () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
+  it('says there is no identity provider to sign in through unless OIDC_ISSUER names one', async () => {
+    await expect(get(port, '/portal/config')).resolves.toEqual({
+      status: 200,
+      body: JSON.stringify({ oidc: null }),
+    });
+    const base = { GRAPHQL_URL: 'http://127.0.0.1:9/graphql', PORTAL_DIST: dist };
+    expect(
+      readSettings({
+        ...base,
+        OIDC_ISSUER: 'https://login.example.org',
+        OIDC_CLIENT_ID: 'kot-portal',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://login.example.org',
+      clientId: 'kot-portal',
+      scope: 'openid',
+      resource: null,
+    });
+    expect(() => readSettings({ ...base, OIDC_ISSUER: 'http://login.example.org' })).toThrow(
+      'OIDC_ISSUER and OIDC_CLIENT_ID: set both or neither',
+    );
+    expect(() =>
+      readSettings({ ...base, OIDC_ISSUER: 'http://login.example.org', OIDC_CLIENT_ID: 'p' }),
+    ).toThrow('OIDC_ISSUER: expected an https:// URL (http:// only for localhost)');
+  });
+
   it('answers a malformed path with 400 and keeps serving', async () => {
     await expect(get(port, '/zaken/%E0%A4%A')).resolves.toMatchObject({ status: 400 });
     await expect(get(port, '/%')).resolves.toMatchObject({ status: 400 });

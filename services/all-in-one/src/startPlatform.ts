@@ -199,7 +199,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
         };
       },
       // The portal last: its page paths fall back to index.html; the API paths come first.
-      routes: [graphql.handler, referrals.rest, ...demoRoutes(config), portalRoutes()],
+      routes: [graphql.handler, referrals.rest, ...demoRoutes(config), portalRoutes(config.oidc)],
     });
     const server = await startHttpServer(app, config.http);
     closers.push(() => server.close(config.shutdownTimeoutMs));

@@ -2,6 +2,7 @@
 // dist/ with the same page fallback as the all-in-one and passes /graphql through to GRAPHQL_URL,
 // so the browser talks to one origin and the API needs no CORS. With REFERRALS_, PROJECTIONS_ and
 // NOTIFICATIONS_GRAPHQL_URL it routes each operation to the service that owns it (graphqlRoutes.ts).
+// `/portal/config` tells the page whether to offer sign-in through the identity provider (OIDC_*).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import {
   createServer,
@@ -24,8 +25,17 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** The identity provider the page signs in through, as `/portal/config` tells it; null: none. */
+export interface PortalOidcSettings {
+  issuer: string;
+  clientId: string;
+  scope: string;
+  resource: string | null;
+}
+
 export interface PortalServerSettings {
   distDir: string;
+  oidc: PortalOidcSettings | null;
   graphqlUrl: URL;
   /** Distributed mode: one URL per service; null: everything to graphqlUrl. */
   routes: GraphqlRoutes | null;
@@ -50,9 +60,45 @@ export function readSettings(env: NodeJS.ProcessEnv): PortalServerSettings {
   const distDir = resolve(env['PORTAL_DIST'] ?? join(__dirname, '../dist'));
   if (!existsSync(join(distDir, 'index.html')))
     problems.push(`${distDir} has no index.html: run npm run build -w services/portal`);
+  const oidc = readOidc(env, problems);
   if (problems.length > 0 || !graphqlUrl)
     throw new Error(`Cannot start the portal:\n  ${problems.join('\n  ')}`);
-  return { distDir, graphqlUrl, routes: routed.routes, host: env['HOST'] ?? '127.0.0.1', port };
+  return {
+    distDir,
+    oidc,
+    graphqlUrl,
+    routes: routed.routes,
+    host: env['HOST'] ?? '127.0.0.1',
+    port,
+  };
+}
+
+/**
+ * The same variables as the platform's (packages/platform loadConfig), checked as far as the
+ * portal can: whether the API verifies the provider's tokens (JWKS_URL) is the API's own check.
+ */
+function readOidc(env: NodeJS.ProcessEnv, problems: string[]): PortalOidcSettings | null {
+  const issuer = env['OIDC_ISSUER'] || undefined;
+  const clientId = env['OIDC_CLIENT_ID'] || undefined;
+  if (issuer === undefined && clientId === undefined) return null;
+  if (!issuer || !clientId) {
+    problems.push('OIDC_ISSUER and OIDC_CLIENT_ID: set both or neither');
+    return null;
+  }
+  const url = URL.canParse(issuer) ? new URL(issuer) : null;
+  const loopback = ['localhost', '127.0.0.1', '[::1]'];
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback.includes(url.hostname)))
+  ) {
+    problems.push('OIDC_ISSUER: expected an https:// URL (http:// only for localhost)');
+  }
+  return {
+    issuer,
+    clientId,
+    scope: env['OIDC_SCOPE'] || 'openid',
+    resource: env['OIDC_RESOURCE'] || null,
+  };
 }
 
 function proxyGraphql(
@@ -144,6 +190,11 @@ export function startPortalServer(settings: PortalServerSettings) {
         : proxyGraphql(settings, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (pathname === '/portal/config') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+      res.end(JSON.stringify({ oidc: settings.oidc }));
       return;
     }
     serveFile(settings, pathname, res);

@@ -32,6 +32,20 @@ export type AuthenticationSettings =
   /** Server mode: tokens of an identity provider, verified against its published keys. */
   | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string };
 
+/**
+ * Signing in through the organisation's identity provider (OpenID Connect, authorization code
+ * with PKCE): what the portal needs to send a user there. The client is public (a browser page
+ * keeps no secret); the API still verifies every token against JWKS_URL.
+ */
+export interface OidcSettings {
+  /** The provider's issuer URL; its discovery document lives below it. */
+  issuer: string;
+  clientId: string;
+  scope: string;
+  /** The resource indicator (RFC 8707) some providers need to issue a JWT for the platform. */
+  resource: string | null;
+}
+
 export interface PlatformConfig {
   eventStore: EventStoreSettings;
   http: {
@@ -41,6 +55,8 @@ export interface PlatformConfig {
     bodyLimitBytes: number;
   };
   authentication: AuthenticationSettings;
+  /** OIDC_ISSUER and OIDC_CLIENT_ID: the portal offers sign-in through the identity provider. */
+  oidc: OidcSettings | null;
   /** 32 bytes for wrapping the per-case data keys; null only in embedded mode (the launcher keeps one). */
   personalDataMasterKey: Buffer | null;
   logLevel: LogLevel;
@@ -117,6 +133,7 @@ export function loadConfig(env: Environment): PlatformConfig {
   const eventStore = readEventStore(read, problems);
   const authentication = readAuthentication(read, problems);
   const demoSignIn = readDemoSignIn(read, authentication, problems);
+  const oidc = readOidc(read, authentication, problems);
 
   const config: PlatformConfig = {
     eventStore,
@@ -126,6 +143,7 @@ export function loadConfig(env: Environment): PlatformConfig {
       bodyLimitBytes: integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
     },
     authentication,
+    oidc,
     personalDataMasterKey: readMasterKey(read, eventStore.kind, problems),
     logLevel: readLogLevel(read, problems),
     graphql: {
@@ -215,7 +233,7 @@ function readAuthentication(read: Read, problems: string[]): AuthenticationSetti
     problems.push('JWT_SECRET and JWKS_URL: set one of them, not both (HS256 or RS256 tokens)');
   }
   if (jwksUrl !== undefined) {
-    if (!isUsableJwksUrl(jwksUrl)) {
+    if (!isUsableProviderUrl(jwksUrl)) {
       problems.push('JWKS_URL: expected an https:// URL (http:// only for localhost)');
     }
     // Without both, a token minted by the same provider for another application would be accepted.
@@ -258,6 +276,48 @@ function readDemoSignIn(
   return raw === 'on';
 }
 
+function readOidc(
+  read: Read,
+  authentication: AuthenticationSettings,
+  problems: string[],
+): OidcSettings | null {
+  const issuer = read('OIDC_ISSUER');
+  const clientId = read('OIDC_CLIENT_ID');
+  const scope = read('OIDC_SCOPE');
+  const resource = read('OIDC_RESOURCE');
+  if (issuer === undefined && clientId === undefined) {
+    if (scope !== undefined) problems.push('OIDC_SCOPE: only with OIDC_ISSUER and OIDC_CLIENT_ID');
+    if (resource !== undefined) {
+      problems.push('OIDC_RESOURCE: only with OIDC_ISSUER and OIDC_CLIENT_ID');
+    }
+    return null;
+  }
+  if (issuer === undefined) problems.push('OIDC_ISSUER: required with OIDC_CLIENT_ID');
+  if (clientId === undefined) problems.push('OIDC_CLIENT_ID: required with OIDC_ISSUER');
+  if (issuer !== undefined && !isUsableProviderUrl(issuer)) {
+    problems.push('OIDC_ISSUER: expected an https:// URL (http:// only for localhost)');
+  }
+  // Tokens the portal obtains are only as good as the API's check of them.
+  if (authentication.kind !== 'jwks') {
+    problems.push(
+      'OIDC_ISSUER: requires JWKS_URL, JWT_ISSUER and JWT_AUDIENCE, so the API verifies the tokens the provider issues',
+    );
+  }
+  // RFC 8707: an absolute URI without a fragment.
+  if (
+    resource !== undefined &&
+    (!hasProtocol(resource, ['https:', 'http:']) || resource.includes('#'))
+  ) {
+    problems.push('OIDC_RESOURCE: expected an absolute http(s) URL without a fragment');
+  }
+  return {
+    issuer: issuer ?? '',
+    clientId: clientId ?? '',
+    scope: scope ?? 'openid',
+    resource: resource ?? null,
+  };
+}
+
 function readMasterKey(
   read: Read,
   eventStoreKind: EventStoreSettings['kind'],
@@ -288,7 +348,8 @@ function hasProtocol(value: string, protocols: readonly string[]): boolean {
   }
 }
 
-function isUsableJwksUrl(value: string): boolean {
+/** Where the identity provider is: https, or plain http on this machine only. */
+function isUsableProviderUrl(value: string): boolean {
   try {
     const url = new URL(value);
     if (url.protocol === 'https:') return true;

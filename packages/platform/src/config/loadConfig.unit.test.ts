@@ -129,6 +129,82 @@ describe('loadConfig', () => {
     ]);
   });
 
+  describe('signing in through the identity provider', () => {
+    const jwks = {
+      JWKS_URL: 'https://login.example.org/jwks',
+      JWT_ISSUER: 'https://login.example.org',
+      JWT_AUDIENCE: 'https://kot.example.org/api',
+    };
+
+    it('has no provider sign-in unless asked for', () => {
+      expect(loadConfig(jwks).oidc).toBeNull();
+      expect(loadConfig({ JWT_SECRET: secret }).oidc).toBeNull();
+    });
+
+    it('reads the issuer and public client, with openid as the default scope', () => {
+      const config = loadConfig({
+        ...jwks,
+        OIDC_ISSUER: 'https://login.example.org',
+        OIDC_CLIENT_ID: 'kot-portal',
+      });
+      expect(config.oidc).toEqual({
+        issuer: 'https://login.example.org',
+        clientId: 'kot-portal',
+        scope: 'openid',
+        resource: null,
+      });
+      const withResource = loadConfig({
+        ...jwks,
+        OIDC_ISSUER: 'http://127.0.0.1:9000',
+        OIDC_CLIENT_ID: 'kot-portal',
+        OIDC_SCOPE: 'openid profile',
+        OIDC_RESOURCE: 'https://kot.example.org/api',
+      });
+      expect(withResource.oidc).toMatchObject({
+        scope: 'openid profile',
+        resource: 'https://kot.example.org/api',
+      });
+    });
+
+    it("wants both issuer and client id, and the API verifying the provider's tokens", () => {
+      expect(problemsOf({ ...jwks, OIDC_ISSUER: 'https://login.example.org' })).toEqual([
+        'OIDC_CLIENT_ID: required with OIDC_ISSUER',
+      ]);
+      expect(problemsOf({ ...jwks, OIDC_CLIENT_ID: 'kot-portal' })).toEqual([
+        'OIDC_ISSUER: required with OIDC_CLIENT_ID',
+      ]);
+      expect(
+        problemsOf({
+          JWT_SECRET: secret,
+          OIDC_ISSUER: 'https://login.example.org',
+          OIDC_CLIENT_ID: 'kot-portal',
+        }),
+      ).toEqual([
+        expect.stringMatching(/^OIDC_ISSUER: requires JWKS_URL, JWT_ISSUER and JWT_AUDIENCE/),
+      ]);
+    });
+
+    it('refuses a provider on plain http elsewhere, a fragment in the resource, and stray settings', () => {
+      expect(
+        problemsOf({
+          ...jwks,
+          OIDC_ISSUER: 'http://login.example.org',
+          OIDC_CLIENT_ID: 'kot-portal',
+          OIDC_RESOURCE: 'https://kot.example.org/api#x',
+        }),
+      ).toEqual([
+        'OIDC_ISSUER: expected an https:// URL (http:// only for localhost)',
+        'OIDC_RESOURCE: expected an absolute http(s) URL without a fragment',
+      ]);
+      expect(problemsOf({ ...jwks, OIDC_SCOPE: 'openid', OIDC_RESOURCE: 'https://x.org' })).toEqual(
+        [
+          'OIDC_SCOPE: only with OIDC_ISSUER and OIDC_CLIENT_ID',
+          'OIDC_RESOURCE: only with OIDC_ISSUER and OIDC_CLIENT_ID',
+        ],
+      );
+    });
+  });
+
   it('checks connection strings and the master key', () => {
     expect(
       problemsOf({

@@ -11,10 +11,15 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'not-found' };
 
+/** Where the identity provider sends the user back after signing in; they start at their worklist. */
+export const signedInPath = '/signed-in';
+
 export function routeOf(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
-  if (parts.length === 0 || first === 'werklijst') return { page: 'worklist' };
+  if (parts.length === 0 || first === 'werklijst' || `/${first}` === signedInPath) {
+    return { page: 'worklist' };
+  }
   if (first === 'zaken' && parts.length === 1) return { page: 'cases' };
   if (first === 'zaken' && second && parts.length === 2) return { page: 'case', caseId: second };
   if (first === 'zaken' && second && third === 'audit')

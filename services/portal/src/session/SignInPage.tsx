@@ -1,6 +1,7 @@
-// Signing in. In the embedded demo a list of demo users, each a button; with a real identity
-// provider the user pastes the bearer token it issued (see the README for how to get one).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// Signing in. In the embedded demo a list of demo users, each a button. With a real identity
+// provider: a button that signs in there (when the platform names the provider, OIDC_ISSUER), and
+// below it, as the fallback, a field to paste the bearer token it issued (see the README).
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -20,18 +21,49 @@ import { useLanguage } from '../i18n/language';
 import { roleNames } from '../i18n/vocabulary';
 import { Loading } from '../layout/Loading';
 import { demoSignIn } from './demoDirectory';
+import {
+  OrganisationSignInError,
+  accessTokenFromCallback,
+  fetchOidcSettings,
+  isProviderCallback,
+  leaveForProvider,
+  type OidcSettings,
+} from './organisationSignIn';
 import { isRole } from './roleOf';
 import { useDirectory } from './organisationDirectory';
 import { useSession } from './session';
 
+/** The provider the platform names, once `/portal/config` answered (undefined until then). */
+function useOidcSettings(): OidcSettings | null | undefined {
+  const [settings, setSettings] = useState<OidcSettings | null | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void fetchOidcSettings().then((answer) => {
+      if (current) setSettings(answer);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return settings;
+}
+
+/** The provider's answer when this page load is its redirect back; read once, before the URL is cleaned. */
+const callbackQuery = (): URLSearchParams | null =>
+  isProviderCallback(window.location) ? new URLSearchParams(window.location.search) : null;
+
 export function SignInPage() {
   const { t, tr } = useLanguage();
   const { signIn } = useSession();
-  const { users, loaded } = useDirectory();
+  const { users, loaded: directoryLoaded } = useDirectory();
+  const oidc = useOidcSettings();
+  const loaded = directoryLoaded && oidc !== undefined;
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  const [returning] = useState(callbackQuery);
+  const [completing, setCompleting] = useState(returning !== null);
   const problemRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problem) problemRef.current?.focus();
@@ -43,6 +75,58 @@ export function SignInPage() {
       'Sign in – From SMI to childcare allowance',
     );
   }, [tr]);
+
+  const sayWhyNot = useCallback(
+    (error: unknown) =>
+      setProblem(
+        error instanceof OrganisationSignInError
+          ? t(error.reason)
+          : tr(
+              'Inloggen via uw organisatie lukte niet.',
+              'Signing in through your organisation failed.',
+            ),
+      ),
+    [t, tr],
+  );
+
+  // Coming back with the browser's back button from the provider's page restores this page as it
+  // was left, its button still busy; it must be usable again.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setBusyKey(null);
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, []);
+
+  // Back from the provider: the code and state leave the address bar (and the history) at once,
+  // whatever happens next. No cancel flag: StrictMode's second run must not drop the answer.
+  useEffect(() => {
+    if (!returning || !isProviderCallback(window.location)) return;
+    window.history.replaceState(null, '', '/');
+    void (async () => {
+      try {
+        const refusal = await signIn(await accessTokenFromCallback(returning));
+        if (refusal) setProblem(t(refusal));
+      } catch (error) {
+        sayWhyNot(error);
+      } finally {
+        setCompleting(false);
+      }
+    })();
+  }, [returning, signIn, t, sayWhyNot]);
+
+  const signInThroughOrganisation = async (settings: OidcSettings) => {
+    setBusyKey('oidc');
+    setProblem(null);
+    try {
+      // On success the browser leaves for the provider; the button stays busy until it has.
+      await leaveForProvider(settings);
+    } catch (error) {
+      sayWhyNot(error);
+      setBusyKey(null);
+    }
+  };
 
   const pickDemoUser = async (key: string) => {
     setBusyKey(key);
@@ -92,7 +176,35 @@ export function SignInPage() {
           </Alert>
         </div>
       ) : null}
-      {!loaded ? <Loading /> : null}
+      {completing ? (
+        <Paragraph role="status" aria-live="polite">
+          {tr('Bezig met inloggen via uw organisatie…', 'Signing in through your organisation…')}
+        </Paragraph>
+      ) : null}
+      {!loaded && !completing ? <Loading /> : null}
+      {loaded && oidc && !completing ? (
+        <section aria-labelledby="organisation-sign-in">
+          <Heading2 id="organisation-sign-in">
+            {tr('Inloggen via uw organisatie', 'Sign in through your organisation')}
+          </Heading2>
+          <Paragraph>
+            {tr(
+              'U logt in bij de identiteitsprovider van uw organisatie en komt daarna hier terug.',
+              "You sign in at your organisation's identity provider and then come back here.",
+            )}
+          </Paragraph>
+          <ButtonGroup>
+            <Button
+              appearance="primary-action-button"
+              busy={busyKey === 'oidc'}
+              disabled={busyKey !== null}
+              onClick={() => void signInThroughOrganisation(oidc)}
+            >
+              {tr('Inloggen via uw organisatie', 'Sign in through your organisation')}
+            </Button>
+          </ButtonGroup>
+        </section>
+      ) : null}
       {loaded && users && users.length > 0 ? (
         <section aria-labelledby="demo-users">
           <Heading2 id="demo-users">{tr('Kies een demogebruiker', 'Choose a demo user')}</Heading2>
@@ -139,10 +251,10 @@ export function SignInPage() {
           </Table>
         </section>
       ) : null}
-      {loaded ? (
+      {loaded && !completing ? (
         <section aria-labelledby="token-sign-in">
           <Heading2 id="token-sign-in">
-            {users && users.length > 0
+            {(users && users.length > 0) || oidc
               ? tr('Of gebruik een toegangstoken', 'Or use an access token')
               : tr('Inloggen met een toegangstoken', 'Sign in with an access token')}
           </Heading2>

@@ -1,0 +1,79 @@
+// A real OpenID provider for the portal's browser tests: node-oidc-provider (certified), on a free
+// loopback port, in its own process because the package is ESM only. Settings come as JSON in
+// IDENTITY_PROVIDER_SETTINGS; the issuer goes to stdout as one JSON line once it listens.
+//
+// One public client (no secret, PKCE required, the portal's callback as its only redirect URI).
+// The resource indicator makes the access token an RS256 JWT for the platform's audience, with the
+// claims the platform reads (role, organisation, name). Its development login page takes any
+// password; the login is the account id, which becomes the token's `sub`.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import Provider, { errors } from 'oidc-provider';
+
+/**
+ * @type {{ clientId: string, redirectUri: string, resource: string, audience: string,
+ *   accounts: Record<string, { role: string, organisation: string, name?: string }> }}
+ */
+const settings = JSON.parse(process.env.IDENTITY_PROVIDER_SETTINGS ?? '{}');
+
+const server = createServer();
+await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
+const address = server.address();
+const issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+// A fresh signing key per run: nothing to keep, nothing to leak.
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const signingKey = {
+  ...privateKey.export({ format: 'jwk' }),
+  kid: 'test',
+  use: 'sig',
+  alg: 'RS256',
+};
+
+const provider = new Provider(issuer, {
+  clients: [
+    {
+      client_id: settings.clientId,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [settings.redirectUri],
+      response_types: ['code'],
+      grant_types: ['authorization_code'],
+    },
+  ],
+  jwks: { keys: [signingKey] },
+  cookies: { keys: [randomBytes(32).toString('hex')] },
+  pkce: { required: () => true },
+  features: {
+    devInteractions: { enabled: true },
+    resourceIndicators: {
+      enabled: true,
+      getResourceServerInfo(_ctx, indicator) {
+        if (indicator !== settings.resource) throw new errors.InvalidTarget();
+        return {
+          scope: 'kot',
+          audience: settings.audience,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 600,
+          jwt: { sign: { alg: 'RS256' } },
+        };
+      },
+    },
+  },
+  async findAccount(_ctx, id) {
+    const account = settings.accounts[id];
+    if (!account) return undefined;
+    return { accountId: id, claims: async () => ({ sub: id, name: account.name }) };
+  },
+  async extraTokenClaims(_ctx, token) {
+    const account = token.accountId ? settings.accounts[token.accountId] : undefined;
+    if (token.kind !== 'AccessToken' || !account) return undefined;
+    return { role: account.role, organisation: account.organisation, name: account.name };
+  },
+});
+
+server.on('request', provider.callback());
+console.log(JSON.stringify({ issuer }));
+
+const stop = () => server.close(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
