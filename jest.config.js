@@ -24,6 +24,9 @@ const workspaces = [
   'test',
 ].filter((dir) => existsSync(`${__dirname}/${dir}/package.json`));
 
+/** The workspaces with suites that need a container runtime (testcontainers). */
+const containerSuites = ['packages/eventstore', 'services/notifications'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: workspaces.map((dir) => ({
@@ -34,8 +37,8 @@ module.exports = {
     testMatch: ['<rootDir>/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/', '/artifacts/'],
     // Detects once per run whether testcontainers finds a container runtime (KurrentDB, Kafka).
-    ...(dir === 'packages/eventstore' && {
-      globalSetup: '<rootDir>/src/kurrentdb/jestGlobalSetup.ts',
+    ...(containerSuites.includes(dir) && {
+      globalSetup: `${__dirname}/packages/eventstore/src/testing/jestGlobalSetup.ts`,
     }),
     // jose and uuid ship only as ES modules; Jest's CommonJS runtime needs them transpiled too.
     transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],

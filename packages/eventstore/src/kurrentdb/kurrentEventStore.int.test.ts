@@ -2,7 +2,7 @@
 // runtime is reachable (or the client is not installed) the suite is skipped, loudly, with the
 // reason: it never fails for want of Docker and never passes without having run.
 import { describeEventStoreContract } from '../contract/eventStoreContract';
-import { containerRuntimeStatus } from './containerRuntime';
+import { containerRuntimeStatus } from '../testing/containerRuntime';
 import { skippingKnownDeviations } from './knownDeviations';
 import { connectKurrentClient, isKurrentClientInstalled } from './kurrentClient';
 import { createKurrentContractSubject, sideDatabaseSkipReason } from './kurrentContractSubject';

@@ -3,10 +3,10 @@
 
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { containerRuntimeStatus } from '@kot/eventstore/src/testing/containerRuntime';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { createNotificationsService } from '../service/createNotificationsService';
 import { appendStory, untilDecision } from '../testing/caseStories';
-import { containerRuntimeStatus } from '../testing/containerRuntime';
 import { testAuthenticator } from '../testing/testAuthenticator';
 import { openTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { createKafkaBus } from './kafkaBus';

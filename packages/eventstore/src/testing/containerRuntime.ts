@@ -1,16 +1,18 @@
-// Whether testcontainers can reach a container runtime (Docker, Podman, ...). Detected once per
-// Jest run by the global setup and handed to the test files through an environment variable,
-// because Jest must know while it collects tests whether the KurrentDB suite can run at all.
+// Whether testcontainers can reach a container runtime (Docker, Podman, ...), for every suite that
+// needs one (the KurrentDB contract here, the Kafka bridge in services/notifications). Detected
+// once per Jest run by the global setup and handed to the test files through an environment
+// variable, because Jest must know while it collects tests whether such a suite can run at all.
+// Test support: import from '@kot/eventstore/src/testing/containerRuntime'.
 import { execFileSync } from 'node:child_process';
 
 export interface ContainerRuntimeStatus {
   available: boolean;
-  /** What was found, or why nothing was: printed when the KurrentDB suite is skipped. */
+  /** What was found, or why nothing was: printed when a suite that needs it is skipped. */
   reason: string;
 }
 
 /** Set by the Jest global setup; may also be set by hand, e.g. `{"available":false,"reason":"CI has no Docker"}`. */
-export const containerRuntimeVariable = 'EVENTSTORE_CONTAINER_RUNTIME';
+export const containerRuntimeVariable = 'KOT_CONTAINER_RUNTIME';
 
 const detectionTimeoutMs = 5000;
 
