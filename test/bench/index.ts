@@ -15,6 +15,7 @@ import {
   benchServerUrl,
   createBenchDatabase,
   describeServer,
+  settleAfterBulkLoad,
   standInForAutovacuum,
 } from './benchDatabase';
 import { measureEmbeddedStart, type EmbeddedStartFigures } from './embeddedStart';
@@ -99,6 +100,11 @@ async function main(): Promise<void> {
         `  the time budget ran out: measuring with ${seeding.cases.toLocaleString('en-US')} cases, not ${settings.cases.toLocaleString('en-US')}`,
       );
     }
+
+    const settled = await settleAfterBulkLoad(database.url);
+    console.log(
+      `  after seeding: VACUUM (ANALYZE) and CHECKPOINT in ${settled.toFixed(1)} s, so the bulk load is not flushed while measuring`,
+    );
 
     // Measured against the launcher in its own process, as an operator runs it.
     const server = await startPlatformProcess(env, { answerWithinMs: 60_000 });
