@@ -193,6 +193,9 @@ export interface HistoryEntryView {
   } | null;
 }
 
+/** The platform's own services write some entries (deliveries): no person, no organisation. */
+export const byThePlatform = (entry: HistoryEntryView): boolean => entry.actor.role === 'system';
+
 export const caseHistoryQuery = `query CaseHistory($id: ID!) {
   caseHistory(id: $id) {
     position revision eventId type actor { id role organisation } occurredAt recordedAt

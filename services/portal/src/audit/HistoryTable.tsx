@@ -11,7 +11,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { text } from '@kot/domain';
-import type { HistoryEntryView } from '../api/caseView';
+import { byThePlatform, type HistoryEntryView } from '../api/caseView';
 import { RadioGroupField } from '../forms/RadioGroupField';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../i18n/formats';
@@ -34,9 +34,6 @@ const channelNames: Record<string, ReturnType<typeof text>> = {
   email: text('per e-mail', 'by e-mail'),
   webhook: text('via een webhook', 'by webhook'),
 };
-
-/** The platform's own services write some entries (deliveries): no person, no organisation. */
-const systemRole = 'system';
 
 /** Which rows the auditor looks at: the case's own steps, the deliveries, or both. */
 type Shown = 'all' | 'steps' | 'deliveries';
@@ -169,19 +166,17 @@ export function HistoryTable({
                   ) : null}
                 </TableCell>
                 <TableCell>
-                  {entry.actor.role === systemRole
+                  {byThePlatform(entry)
                     ? tr('Het platform zelf', 'The platform itself')
                     : t(nameOf(roleNames, entry.actor.role))}
-                  {entry.actor.role === systemRole ? null : (
+                  {byThePlatform(entry) ? null : (
                     <div className="portal-muted">
                       {tr('account', 'account')} {entry.actor.id}
                     </div>
                   )}
                 </TableCell>
                 <TableCell>
-                  {entry.actor.role === systemRole
-                    ? '—'
-                    : organisationName(entry.actor.organisation)}
+                  {byThePlatform(entry) ? '—' : organisationName(entry.actor.organisation)}
                 </TableCell>
                 <TableCell>{formatInstant(entry.occurredAt, language)}</TableCell>
                 <TableCell>{formatInstant(entry.recordedAt, language)}</TableCell>

@@ -2,7 +2,7 @@
 // the ids and positions the table leaves out. Semicolons and a byte-order mark, so a spreadsheet
 // set to Dutch opens it in columns with the accents intact; times in UTC, as the log holds them.
 import { text, type Text } from '@kot/domain';
-import type { HistoryEntryView } from '../api/caseView';
+import { byThePlatform, type HistoryEntryView } from '../api/caseView';
 
 interface CsvWords {
   t(value: Text): string;
@@ -41,7 +41,7 @@ export function csvField(value: string | number): string {
 
 export function historyCsv(history: readonly HistoryEntryView[], words: CsvWords): string {
   const rows = history.map((entry, index) => {
-    const system = entry.actor.role === 'system';
+    const system = byThePlatform(entry);
     const recipient = entry.notification?.recipient;
     return [
       index + 1,
