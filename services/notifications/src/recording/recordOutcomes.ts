@@ -163,11 +163,12 @@ export async function recordOutcomes(
   }
   const result: RecordResult = { recorded: 0, failedCases: 0 };
   const cases = [...byCase];
+  const appended: ReturnType<typeof keyOf>[] = [];
   let next = 0;
   const appender = async () => {
     for (let index = next++; index < cases.length; index = next++) {
       const [caseId, items] = cases[index]!;
-      const keys = JSON.stringify(items.map(({ delivery }) => keyOf(delivery)));
+      const keys = items.map(({ delivery }) => keyOf(delivery));
       try {
         await appendOnce(
           store,
@@ -176,16 +177,17 @@ export async function recordOutcomes(
         );
       } catch (error) {
         result.failedCases++;
-        await postpone(db, caseId, keys, error, options);
+        await postpone(db, caseId, JSON.stringify(keys), error, options);
         continue;
       }
-      // Only after the append succeeded: a crash before this line appends the same events
-      // again, which the store ignores.
-      await db.query(markRecordedStatement, [keys]);
-      result.recorded += items.length;
+      appended.push(...keys);
     }
   };
   await Promise.all(Array.from({ length: Math.min(APPEND_CONCURRENCY, cases.length) }, appender));
+  // Only after the appends succeeded, in one statement for the round: a crash before this line
+  // appends the same events again, which the store ignores.
+  if (appended.length > 0) await db.query(markRecordedStatement, [JSON.stringify(appended)]);
+  result.recorded = appended.length;
   return result;
 }
 
