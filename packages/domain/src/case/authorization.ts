@@ -9,7 +9,7 @@ import {
 } from '../parties';
 import { text, type Text } from '../text';
 import type { CaseCommand, CaseCommandType } from './commands';
-import { claimantMayApply } from './mandate';
+import { claimantMayApply, isHouseholdParty } from './mandate';
 import type { CaseState, CaseStatus } from './state';
 
 export type Permission = { allowed: true } | { allowed: false; reason: Text };
@@ -59,8 +59,7 @@ const isOfficerOf = (actor: Actor, municipality: string) =>
 const isTeamLeadOf = (actor: Actor, municipality: string) =>
   actor.role === 'smi-team-lead' && actor.organisation === municipality;
 
-const isHouseholdOf = (actor: Actor, state: CaseState) =>
-  actor.role === 'household' && actor.organisation === householdOrganisation(state.caseId);
+const isHouseholdOf = (actor: Actor, state: CaseState) => isHouseholdParty(actor, state.caseId);
 
 /** The claim belongs to an organisation: a colleague may stand in for the person who claimed. */
 const holdsClaim = (actor: Actor, state: CaseState) =>

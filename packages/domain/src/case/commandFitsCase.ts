@@ -4,11 +4,12 @@ import { dateInAmsterdam, type Instant, type IsoDate } from '../calendar';
 import type { Actor } from '../parties';
 import { may } from './authorization';
 import type { CaseCommand, CaseCommandType } from './commands';
-import { isOpen, type CaseState } from './state';
+import { indicationStatuses } from './decideApplication';
+import { grantedAndClosed } from './decisionChecks';
+import { isOpen, runningKot, type CaseState } from './state';
 
 export function commandFitsCase(type: CaseCommandType, state: CaseState, today: IsoDate): boolean {
   const open = isOpen(state);
-  const runningKot = state.kot.some((period) => period.to === undefined);
   switch (type) {
     case 'OpenReferral':
       return state.status === 'new';
@@ -35,14 +36,7 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
     case 'RegisterWlzRequest':
       return state.status === 'claimed' || state.status === 'requested';
     case 'ConfirmWlzIndication':
-      return [
-        'indication-check',
-        'indication-missing',
-        'forms-pending',
-        'forms-sent',
-        'application-submitted',
-        'awaiting-decision',
-      ].includes(state.status);
+      return (indicationStatuses as readonly string[]).includes(state.status);
     case 'ReportWlzIndicationNotFound':
       return state.status === 'indication-check';
     case 'SubmitCizDecisionCopy':
@@ -58,11 +52,7 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
       return state.status === 'awaiting-decision';
     case 'ChangeKot':
     case 'StopKot':
-      return (
-        runningKot &&
-        (state.status === 'granted' ||
-          (state.status === 'closed' && state.closure?.outcome === 'kot-granted'))
-      );
+      return runningKot(state) && (state.status === 'granted' || grantedAndClosed(state));
     case 'FileObjection':
       return (
         (state.status === 'rejected' || state.status === 'kot-stopped') && state.objection === null

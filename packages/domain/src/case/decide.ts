@@ -75,6 +75,6 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
  * granted KOT (a stop reopens the case), and the officer accepting the days without funding a case
  * ended with (until then they stay visible as an unaccepted gap).
  */
-export const actsOnEndedCase = (command: CaseCommand, state: CaseState): boolean =>
+const actsOnEndedCase = (command: CaseCommand, state: CaseState): boolean =>
   ((command.type === 'StopKot' || command.type === 'ChangeKot') && grantedAndClosed(state)) ||
   command.type === 'AcceptFundingGap';

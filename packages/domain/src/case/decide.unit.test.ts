@@ -988,6 +988,20 @@ describe('decisions, changes and objections', () => {
         at('2024-06-15', actors.toeslagen),
       )
       .thenRefuses('wrong-state', /No objection/);
+    const objectionRejected = [
+      ...withObjection,
+      ...decideFor(
+        withObjection,
+        { type: 'DecideObjection', caseId, upheld: false, explanation: 'Geen traject aangetoond.' },
+        at('2024-06-15', actors.toeslagen),
+      ),
+    ];
+    given(...objectionRejected)
+      .when(
+        { type: 'FileObjection', caseId, grounds: 'Nogmaals: de partner volgt een traject.' },
+        at('2024-06-20', actors.bewindvoerder),
+      )
+      .thenRefuses('wrong-state', /no decision that can still be objected to/);
   });
 });
 
@@ -1310,7 +1324,7 @@ describe('closing and withdrawing', () => {
       );
     given(...rejected())
       .when({ type: 'CloseCase', caseId, outcome: 'kot-granted' }, at('2024-06-10', actors.officer))
-      .thenRefuses('wrong-state');
+      .thenRefuses('wrong-state', /once KOT is granted/);
   });
 
   it('refuses closing as "stays on SMI" when no SMI runs, saying what to do', () => {

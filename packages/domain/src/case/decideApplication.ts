@@ -27,7 +27,7 @@ type ApplicationCommand =
   | RecordApplicationReceived;
 
 /** Where the indication can still be confirmed (or corrected) by CIZ. */
-const indicationStatuses = [
+export const indicationStatuses = [
   'indication-check',
   'indication-missing',
   'forms-pending',

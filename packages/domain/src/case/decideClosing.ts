@@ -4,7 +4,7 @@ import type { CloseCase, WithdrawCase } from './commands';
 import { event } from './decisionChecks';
 import type { CaseEvent } from './events';
 import { refuse } from './refusal';
-import type { CaseState } from './state';
+import { runningKot, type CaseState } from './state';
 
 /** The outcome must be true of the family's funding on the closing day. */
 export function decideClosing(
@@ -15,8 +15,7 @@ export function decideClosing(
   if (command.type === 'WithdrawCase') {
     return [event('CaseWithdrawn', { withdrawnOn: today, reason: command.reason })];
   }
-  const kotRuns = state.kot.some((period) => period.to === undefined);
-  if (command.outcome === 'kot-granted' && (state.status !== 'granted' || !kotRuns)) {
+  if (command.outcome === 'kot-granted' && (state.status !== 'granted' || !runningKot(state))) {
     throw refuse(
       'wrong-state',
       'De zaak kan alleen als "toeslag toegekend" worden gesloten als de kinderopvangtoeslag is toegekend.',

@@ -1,5 +1,5 @@
 // Toeslagen's decisions and what follows them: grant, rejection, change, stop, objection.
-import { addDays, type IsoDate } from '../calendar';
+import type { IsoDate } from '../calendar';
 import { text } from '../text';
 import type {
   ChangeKot,
@@ -12,7 +12,7 @@ import type {
 import { event, grantedAndClosed, notBefore, requireStatus, stepDate } from './decisionChecks';
 import { earliestKotStart } from './eligibility';
 import type { CaseEvent } from './events';
-import { norms } from './norms';
+import { objectionPeriodEnds } from './norms';
 import { refuse, refuseInput } from './refusal';
 import type { CaseState } from './state';
 
@@ -86,7 +86,7 @@ export function decideDecision(
       const decidedOn =
         against === 'rejection' ? state.decision?.decidedOn : state.kotStop?.decidedOn;
       const filedOn = stepDate('filedOn', command.filedOn, state, today);
-      const periodEnds = addDays(decidedOn ?? filedOn, norms.objectionPeriod);
+      const periodEnds = objectionPeriodEnds(decidedOn ?? filedOn);
       if (filedOn > periodEnds) {
         throw refuse(
           'wrong-state',

@@ -4,7 +4,7 @@ import { text } from '../text';
 import type { AcceptFundingGap, EndSmi, ExtendSmi, ReinstateSmi } from './commands';
 import { event } from './decisionChecks';
 import type { CaseEvent, SmiEnded } from './events';
-import { acceptances, firstUnacceptedDay } from './fundingGapAcceptance';
+import { acceptances, firstCoveredFrom, firstUnacceptedDay } from './fundingGapAcceptance';
 import { kotCoversDayAfter } from './fundingCoverage';
 import { refuse, refuseInput } from './refusal';
 import { evolve, type CaseState } from './state';
@@ -82,10 +82,7 @@ function endSmi(
 
   // The gap as it would be once SMI has ended: from the next day until funding resumes.
   const after = evolve(state, ended);
-  const resumes = [...after.kot, ...after.smi]
-    .map((period) => period.from)
-    .filter((from) => from > lastDay)
-    .sort()[0];
+  const resumes = firstCoveredFrom([...after.kot, ...after.smi], addDays(lastDay, 1));
   const gapTo = resumes ? addDays(resumes, -1) : undefined;
   const unaccepted = firstUnacceptedDay(acceptances(after), addDays(lastDay, 1), gapTo);
   if (unaccepted === null) return [ended];

@@ -16,7 +16,7 @@ export interface Acceptance {
 }
 
 /** The first day on or after `day` that a period covers, or null. */
-function firstCoveredFrom(periods: readonly Period[], day: IsoDate): IsoDate | null {
+export function firstCoveredFrom(periods: readonly Period[], day: IsoDate): IsoDate | null {
   return periods
     .filter((period) => period.to === undefined || period.to >= day)
     .map((period) => maxDate(period.from, day))

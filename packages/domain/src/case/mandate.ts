@@ -32,8 +32,7 @@ export function mandateAllowsApplying(
   partnerIds: string[],
 ): boolean {
   if (mandate.type === 'none') return false;
-  if (on < mandate.validFrom || (mandate.validUntil !== undefined && on > mandate.validUntil))
-    return false;
+  if (on < mandate.validFrom || mandateExpired(mandate, on)) return false;
   if (mandate.type === 'digid-machtiging') {
     return partnerIds.every((id) => mandate.partnerIds?.includes(id));
   }

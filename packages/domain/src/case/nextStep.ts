@@ -12,7 +12,7 @@ import { text, type Text } from '../text';
 import { earliestKotStart } from './eligibility';
 import { firstUnsecuredDay } from './fundingCoverage';
 import { claimantMayApply } from './mandate';
-import { norms } from './norms';
+import { norms, objectionPeriodEnds } from './norms';
 import type { CaseState } from './state';
 
 export const stepActions = [
@@ -180,7 +180,7 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
    * to object (while the period runs), apply again, or close the case.
    */
   const wayForward = (decidedOn: IsoDate): Draft => {
-    const objectionEnds = addDays(decidedOn, norms.objectionPeriod);
+    const objectionEnds = objectionPeriodEnds(decidedOn);
     const objectionPossible = state.objection === null && today <= objectionEnds;
     const decidedObjection = state.objection?.decidedOn;
     const from = decidedObjection ?? (objectionPossible ? decidedOn : objectionEnds);
@@ -384,7 +384,7 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
     }
     case 'rejected': {
       const decidedOn = state.decision?.decidedOn ?? since;
-      const objectionEnds = addDays(decidedOn, norms.objectionPeriod);
+      const objectionEnds = objectionPeriodEnds(decidedOn);
       const objectionDecided = state.objection?.decidedOn !== undefined;
       const smiEnd = state.smi[state.smi.length - 1]?.to ?? decidedOn;
       if (smiEnd < today) {

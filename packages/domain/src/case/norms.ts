@@ -1,6 +1,7 @@
 // Service norms: how many calendar days each party has for its step. The two legal ones come from
 // the law and the reports; the others are our choice, documented in the package README, short
 // enough that a family never waits a month on a step nobody is taking.
+import { addDays, type IsoDate } from '../calendar';
 
 export const norms = {
   /** SMI officer: offer a new referral to a supporter (or claim-by-household). */
@@ -42,3 +43,7 @@ export const norms = {
   /** Days ahead in which an ending SMI without KOT counts as a risk. */
   smiEndingWarning: 21,
 } as const;
+
+/** The last day an objection can be filed against a decision taken on `decidedOn`. */
+export const objectionPeriodEnds = (decidedOn: IsoDate): IsoDate =>
+  addDays(decidedOn, norms.objectionPeriod);

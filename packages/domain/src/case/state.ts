@@ -420,3 +420,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
 
 export const foldCase = (events: readonly CaseEvent[]): CaseState =>
   events.reduce(evolve, initialState());
+
+/** A granted KOT that has not been stopped. */
+export const runningKot = (state: CaseState): boolean =>
+  state.kot.some((period) => period.to === undefined);

@@ -1,7 +1,7 @@
-import { addDays, dateInAmsterdam, daysBetween, type Instant, type IsoDate } from '../calendar';
+import { dateInAmsterdam, daysBetween, type Instant, type IsoDate } from '../calendar';
 import { fundingCoverage } from '../case/fundingCoverage';
 import { nextStep, pendingOffer } from '../case/nextStep';
-import { norms } from '../case/norms';
+import { objectionPeriodEnds } from '../case/norms';
 import type { CaseState } from '../case/state';
 import type { NotificationIntent } from './notificationIntent';
 import {
@@ -31,7 +31,7 @@ export function openObjectionPeriod(
   if (decidedOn === undefined) return null;
   return {
     against: state.status === 'rejected' ? 'rejection' : 'stop',
-    ends: addDays(decidedOn, norms.objectionPeriod),
+    ends: objectionPeriodEnds(decidedOn),
   };
 }
 

@@ -1,6 +1,6 @@
 import { addDays } from '../calendar';
 import type { CaseEvent } from '../case/events';
-import { norms } from '../case/norms';
+import { norms, objectionPeriodEnds } from '../case/norms';
 import type { CaseState } from '../case/state';
 import type { NotificationIntent, NotificationParams } from './notificationIntent';
 import {
@@ -147,7 +147,7 @@ export function notificationsForEvent(
         }),
       );
       if (event.type !== 'KotRejected') return all;
-      const objectionEnds = addDays(event.data.decidedOn, norms.objectionPeriod);
+      const objectionEnds = objectionPeriodEnds(event.data.decidedOn);
       const smiEnd = after.smi[after.smi.length - 1]?.to ?? '';
       return [
         ...all,

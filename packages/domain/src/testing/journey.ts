@@ -118,7 +118,7 @@ export const untilDecision = [
  * Paths through the process: granted and stopped, not found at CIZ, rejected then objected or
  * reapplied, withdrawn early and after a claim. Every prefix of one is a case at some stage.
  */
-export const journeyPaths: ReadonlyArray<readonly JourneyStep[]> = [
+const journeyPaths: ReadonlyArray<readonly JourneyStep[]> = [
   [...untilDecision, 'grant', 'endSmi', 'close', 'stop'],
   ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
   [...untilDecision, 'reject', 'object'],
