@@ -8,7 +8,7 @@ import { LanguageProvider } from './i18n/language';
 import { AppShell } from './layout/AppShell';
 import { NavigationProvider, useNavigation } from './navigation/navigation';
 import { DirectoryProvider } from './session/organisationDirectory';
-import { SessionProvider, useSession } from './session/session';
+import { personKey, SessionProvider, useSession } from './session/session';
 import { SignInPage } from './session/SignInPage';
 import { useInboxAvailability, type InboxAvailability } from './inbox/useInboxAvailability';
 import { Loading } from './layout/Loading';
@@ -42,9 +42,7 @@ function SignedInOrNot() {
   // Read when a request leaves: a token renewed by signing in again is used at once.
   const token = useRef('');
   token.current = session?.token ?? '';
-  const person = session
-    ? `${session.actor.id}|${session.actor.role}|${session.actor.organisation}`
-    : null;
+  const person = session ? personKey(session.actor) : null;
   const client = useMemo(
     () => (person ? createApiClient(() => token.current, markExpired) : null),
     [person, markExpired],

@@ -11,7 +11,7 @@ import { FundingCoverageFigure } from '../case/FundingCoverageFigure';
 import { RadioGroupField } from '../forms/RadioGroupField';
 import { useLanguage } from '../i18n/language';
 import { formatDate, formatInstant } from '../i18n/formats';
-import { eventNames, nameOf, statusNames, stepActionNames } from '../i18n/vocabulary';
+import { eventNames, nameOf, statusNames, stepActionNames, verdictNames } from '../i18n/vocabulary';
 import { Loading } from '../layout/Loading';
 import { PartyName } from '../layout/PartyName';
 import { ProblemAlert } from '../layout/ProblemAlert';
@@ -69,11 +69,7 @@ export function TimeSlider({
     n === 1
       ? tr('1 gebeurtenis meegeteld.', '1 event counted.')
       : tr(`${n} gebeurtenissen meegeteld.`, `${n} events counted.`);
-  const verdictWords: Record<string, string> = {
-    yes: tr('ja', 'yes'),
-    no: tr('nee', 'no'),
-    unknown: tr('onbekend', 'unknown'),
-  };
+  const verdictWord = (verdict: string) => t(nameOf(verdictNames, verdict));
 
   return (
     <section aria-labelledby={`${id}-heading`} className="portal-section portal-time-travel">
@@ -164,8 +160,8 @@ export function TimeSlider({
             )}{' '}
             {view.eligibility
               ? tr(
-                  `Recht (voorlopig): ${verdictWords[view.eligibility.verdict] ?? view.eligibility.verdict}.`,
-                  `Eligible (preliminary): ${verdictWords[view.eligibility.verdict] ?? view.eligibility.verdict}.`,
+                  `Recht (voorlopig): ${verdictWord(view.eligibility.verdict)}.`,
+                  `Eligible (preliminary): ${verdictWord(view.eligibility.verdict)}.`,
                 )
               : null}
           </Paragraph>

@@ -54,5 +54,3 @@ export function coverageAxis(
 }
 
 export const lastDayOf = (period: PeriodView, axis: CoverageAxis): IsoDate => period.to ?? axis.end;
-
-export const dayCount = (range: Range): number => dayNumber(range.to) - dayNumber(range.from) + 1;

@@ -19,7 +19,7 @@ import { casesQuery, type CaseListItemView } from '../api/worklistView';
 import { SelectField } from '../forms/SelectField';
 import { useLanguage } from '../i18n/language';
 import { formatDate } from '../i18n/formats';
-import { nameOf, statusNames, stepActionNames } from '../i18n/vocabulary';
+import { nameOf, statusNames, stepActionNames, verdictNames } from '../i18n/vocabulary';
 import { Loading } from '../layout/Loading';
 import { ProblemAlert } from '../layout/ProblemAlert';
 import { shortCaseNumber } from '../layout/caseNumber';
@@ -46,12 +46,7 @@ export function CaseListPage() {
     query: casesQuery,
     variables: { first: 50, after, filter: filter === 'all' ? null : { [filter]: true } },
   });
-  const verdictWord = (verdict: string | null) =>
-    verdict === 'yes'
-      ? tr('ja', 'yes')
-      : verdict === 'no'
-        ? tr('nee', 'no')
-        : tr('onbekend', 'unknown');
+  const verdictWord = (verdict: string | null) => t(nameOf(verdictNames, verdict ?? 'unknown'));
 
   return (
     <>

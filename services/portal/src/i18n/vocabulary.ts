@@ -150,6 +150,13 @@ export const eventNames: Record<CaseEventType, Text> = {
   CaseWithdrawn: text('Zaak ingetrokken', 'Case withdrawn'),
 };
 
+/** The pre-check's answer in a word. */
+export const verdictNames: Record<'yes' | 'no' | 'unknown', Text> = {
+  yes: text('ja', 'yes'),
+  no: text('nee', 'no'),
+  unknown: text('onbekend', 'unknown'),
+};
+
 /** Looks a code up, and shows the code itself rather than nothing when the list is behind. */
 export function nameOf(names: Record<string, Text>, code: string | null | undefined): Text {
   if (!code) return text('—', '—');

@@ -3,6 +3,7 @@
 // obtains the access token here; session.signIn then checks it like a pasted one, with the API.
 import { text, type Text } from '@kot/domain';
 import { signedInPath } from '../navigation/routes';
+import { claimsOf } from './tokenActor';
 
 /** What `/portal/config` says about the provider; null when there is none. */
 export interface OidcSettings {
@@ -155,9 +156,7 @@ const notOurs = () =>
 /** The `nonce` of an ID token, read without checking its signature: it came straight from the provider. */
 function nonceOf(idToken: string): unknown {
   try {
-    const payload = idToken.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    return (JSON.parse(json) as { nonce?: unknown }).nonce;
+    return claimsOf(idToken)['nonce'];
   } catch {
     return undefined;
   }

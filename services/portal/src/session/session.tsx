@@ -29,9 +29,13 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/** One key per person in a role and organisation. */
+export const personKey = (actor: SignedInActor): string =>
+  `${actor.id}|${actor.role}|${actor.organisation}`;
+
 /** The same person in the same role and organisation: their unsent input may be sent on. */
 export const samePerson = (a: SignedInActor, b: SignedInActor): boolean =>
-  a.id === b.id && a.role === b.role && a.organisation === b.organisation;
+  personKey(a) === personKey(b);
 
 function restore(): Session | null {
   try {
