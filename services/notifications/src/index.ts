@@ -20,11 +20,6 @@ export {
 
 export { migrateNotifications } from './storage/notificationsSchema';
 export { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
-export {
-  loadRecipientsFile,
-  parseRecipients,
-  RecipientsFileError,
-} from './recipients/recipientsFile';
 export type { RecipientEntry, Language } from './recipients/recipientDirectory';
 
 export type { EmailConfig, MailTransportConfig } from './channels/email/emailSender';

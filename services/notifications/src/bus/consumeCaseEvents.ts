@@ -18,7 +18,7 @@ import type { NotificationMetrics } from '../service/notificationMetrics';
 import { EnvelopeError, fromBusMessage } from './eventEnvelope';
 import type { BusConsumer, MessageBus, ReceivedMessage } from './messageBus';
 
-export const CONSUMED_EVENTS_RETENTION_DAYS = 30;
+const CONSUMED_EVENTS_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** How often the consumed ids are pruned, at most. */
 const PRUNE_EVERY_MS = 3_600_000;

@@ -56,10 +56,11 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
 
   const from = read('MAIL_FROM') ?? 'KOT-verwijsplatform <noreply@kot-referral.example>';
   const portalUrl = read('PORTAL_URL');
-  if (portalUrl !== undefined && !isWebAddress(portalUrl)) {
+  const usablePortalUrl = portalUrl !== undefined && isWebAddress(portalUrl);
+  if (portalUrl !== undefined && !usablePortalUrl) {
     problems.push(`PORTAL_URL: expected an http:// or https:// address, got "${portalUrl}"`);
   }
-  const link = portalUrl !== undefined && isWebAddress(portalUrl) ? { portalUrl } : {};
+  const link = usablePortalUrl ? { portalUrl } : {};
   let email: EmailConfig | null = null;
   const smtpUrl = read('SMTP_URL');
   const mailDir = read('MAIL_DIR');
@@ -157,6 +158,7 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
   return config;
 }
 
+/** An http(s) address a case path can be put after (no query string to cut it off). */
 function isWebAddress(value: string): boolean {
   try {
     const url = new URL(value);

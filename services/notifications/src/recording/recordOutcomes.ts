@@ -66,7 +66,7 @@ const APPEND_CONCURRENCY = 8;
  * The wait before a case's outcomes are appended again after a failure. There is no last attempt:
  * every outcome must get on record.
  */
-export const recordRetryPolicy = { baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
+const recordRetryPolicy = { baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
 
 export interface RecordOptions {
   limit: number;

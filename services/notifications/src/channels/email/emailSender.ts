@@ -47,7 +47,7 @@ export interface EmailSender {
 }
 
 /** `<portalUrl>/zaken/<case id>`, also when the portal lives under a path (`https://x/kot/`). */
-export function caseUrlOf(portalUrl: string, caseId: string): string {
+function caseUrlOf(portalUrl: string, caseId: string): string {
   const base = portalUrl.endsWith('/') ? portalUrl : `${portalUrl}/`;
   return new URL(`zaken/${encodeURIComponent(caseId)}`, base).href;
 }

@@ -40,7 +40,7 @@ const failed = (error: string, nl: string, en: string): PostOutcome => ({
 const tlsProblem = /^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_SSL_)/;
 
 /** A failed connection in words; never the receiver's own text. */
-export function describeFailure(error: unknown, timeoutMs: number): PostOutcome {
+function describeFailure(error: unknown, timeoutMs: number): PostOutcome {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
   if (code === 'EBLOCKEDADDRESS')
     return failed(
