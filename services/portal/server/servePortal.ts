@@ -13,6 +13,7 @@ import {
 import { request as httpsRequest } from 'node:https';
 import { extname, join, normalize, resolve } from 'node:path';
 import { readGraphqlRoutes, routeGraphql, type GraphqlRoutes } from './graphqlRoutes';
+import type { OidcSettings } from '../src/session/organisationSignIn';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,17 +26,10 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The identity provider the page signs in through, as `/portal/config` tells it; null: none. */
-export interface PortalOidcSettings {
-  issuer: string;
-  clientId: string;
-  scope: string;
-  resource: string | null;
-}
-
 export interface PortalServerSettings {
   distDir: string;
-  oidc: PortalOidcSettings | null;
+  /** The identity provider the page signs in through, as `/portal/config` tells it; null: none. */
+  oidc: OidcSettings | null;
   graphqlUrl: URL;
   /** Distributed mode: one URL per service; null: everything to graphqlUrl. */
   routes: GraphqlRoutes | null;
@@ -77,7 +71,7 @@ export function readSettings(env: NodeJS.ProcessEnv): PortalServerSettings {
  * The same variables as the platform's (packages/platform loadConfig), checked as far as the
  * portal can: whether the API verifies the provider's tokens (JWKS_URL) is the API's own check.
  */
-function readOidc(env: NodeJS.ProcessEnv, problems: string[]): PortalOidcSettings | null {
+function readOidc(env: NodeJS.ProcessEnv, problems: string[]): OidcSettings | null {
   const issuer = env['OIDC_ISSUER'] || undefined;
   const clientId = env['OIDC_CLIENT_ID'] || undefined;
   if (issuer === undefined && clientId === undefined) return null;
