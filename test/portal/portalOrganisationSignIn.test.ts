@@ -169,4 +169,74 @@ describeInBrowser('signing in through the organisation', () => {
     expect(new URL(page.url()).origin).toBe(portal.platform.url);
     await page.unroute(isDiscovery);
   }, 60_000);
+
+  /** Signs in at the provider as the officer; the provider then sends the browser back. */
+  const signInAtProvider = async () => {
+    const { page } = portal;
+    await atProviderLogin();
+    await page.locator('input[name="login"]').fill(actors.officer.id);
+    await page.locator('input[name="password"]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  };
+  const isTokenEndpoint = (url: URL) =>
+    url.origin === provider?.issuer && url.pathname === '/token';
+
+  it('refuses tokens whose ID token carries another nonce than this tab sent', async () => {
+    const { page } = portal;
+    await startFresh();
+    // The provider's real answer, with the ID token's nonce swapped (a replayed answer).
+    await page.route(isTokenEndpoint, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      const [header, payload, signature] = String(body['id_token']).split('.');
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+      const replayed = Buffer.from(JSON.stringify({ ...claims, nonce: 'replayed' })).toString(
+        'base64url',
+      );
+      await route.fulfill({
+        response,
+        json: { ...body, id_token: `${header}.${replayed}.${signature}` },
+      });
+    });
+    await signInAtProvider();
+    await page
+      .getByText('hoort niet bij een inlogpoging vanuit dit tabblad', { exact: false })
+      .waitFor();
+    await expectNobodySignedIn();
+    await page.unroute(isTokenEndpoint);
+  }, 90_000);
+
+  it('says so when the provider refuses to trade the code for a token', async () => {
+    const { page } = portal;
+    await startFresh();
+    await page.route(isTokenEndpoint, (route) =>
+      route.fulfill({ status: 400, json: { error: 'invalid_grant' } }),
+    );
+    await signInAtProvider();
+    await page
+      .getByText('De identiteitsprovider gaf geen toegangstoken (invalid_grant).', { exact: false })
+      .waitFor();
+    await expectNobodySignedIn();
+    await page.unroute(isTokenEndpoint);
+  }, 90_000);
+
+  it('does not go to a provider whose description names another issuer', async () => {
+    const { page } = portal;
+    await startFresh();
+    const isDiscovery = (url: URL) => url.pathname === '/.well-known/openid-configuration';
+    await page.route(isDiscovery, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...body, issuer: 'https://impostor.invalid' } });
+    });
+    await page.getByRole('button', { name: 'Inloggen via uw organisatie' }).click();
+    await page
+      .getByText('De identiteitsprovider gaf een onbruikbare beschrijving van zichzelf.', {
+        exact: false,
+      })
+      .waitFor();
+    expect(new URL(page.url()).origin).toBe(portal.platform.url);
+    await page.unroute(isDiscovery);
+  }, 60_000);
 });

@@ -13,7 +13,7 @@ import {
 import { request as httpsRequest } from 'node:https';
 import { extname, join, normalize, resolve } from 'node:path';
 import { readGraphqlRoutes, routeGraphql, type GraphqlRoutes } from './graphqlRoutes';
-import type { OidcSettings } from '../src/session/organisationSignIn';
+import type { OidcSettings } from '../src/session/oidcSettings';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

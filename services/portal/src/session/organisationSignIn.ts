@@ -3,15 +3,10 @@
 // obtains the access token here; session.signIn then checks it like a pasted one, with the API.
 import { text, type Text } from '@kot/domain';
 import { signedInPath } from '../navigation/routes';
+import type { OidcSettings } from './oidcSettings';
 import { claimsOf } from './tokenActor';
 
-/** What `/portal/config` says about the provider; null when there is none. */
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  scope: string;
-  resource: string | null;
-}
+export type { OidcSettings };
 
 /** The attempt in progress, kept in this tab only between leaving for the provider and returning. */
 interface PendingSignIn {
