@@ -1,6 +1,6 @@
 // Messages from the notifications service: decisions, overdue steps, SMI about to end. Shown only
 // when the platform has an inbox (see useInboxAvailability); newest first, a page at a time.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQuery } from 'urql';
 import { problemOf, type ApiProblem } from '../api/apiError';
@@ -28,8 +28,6 @@ export function InboxPage({ onRead }: { onRead(): void }) {
   const [unreadOnly, setUnreadOnly] = useState(false);
   // The cursors of the pages shown: the first page, then one per "more".
   const [pages, setPages] = useState<Array<string | null>>([null]);
-  // Goes up after a message is marked read: every page shown is asked again.
-  const [reads, setReads] = useState(0);
   const [markProblem, setMarkProblem] = useState<{ title: string; problem: ApiProblem } | null>(
     null,
   );
@@ -42,7 +40,8 @@ export function InboxPage({ onRead }: { onRead(): void }) {
       setMarkProblem({ title: message.title, problem: problemOf(result.error) });
       return;
     }
-    setReads((n) => n + 1);
+    // The pages shown are asked again by urql itself: the answer is an InboxMessage, and every
+    // query holding one is refetched. The unread count in the menu holds none: it is asked here.
     onRead();
     // The button is gone: keep the keyboard on the message it belonged to (or the page heading,
     // when only unread messages are listed and this one leaves the list).
@@ -79,7 +78,6 @@ export function InboxPage({ onRead }: { onRead(): void }) {
           unreadOnly={unreadOnly}
           after={after}
           first={index === 0}
-          reads={reads}
           onRead={(message) => void read(message)}
           onMore={
             index === pages.length - 1 ? (cursor) => setPages((shown) => [...shown, cursor]) : null
@@ -95,27 +93,16 @@ interface InboxPageMessagesProps {
   after: string | null;
   /** The first page says how many are unread, or that there are no messages. */
   first: boolean;
-  reads: number;
   onRead(message: InboxMessageView): void;
   onMore: ((cursor: string) => void) | null;
 }
 
-function InboxPageMessages({
-  unreadOnly,
-  after,
-  first,
-  reads,
-  onRead,
-  onMore,
-}: InboxPageMessagesProps) {
+function InboxPageMessages({ unreadOnly, after, first, onRead, onMore }: InboxPageMessagesProps) {
   const { tr, language } = useLanguage();
-  const [result, refetch] = useQuery<{ inbox: InboxPageView }>({
+  const [result] = useQuery<{ inbox: InboxPageView }>({
     query: inboxQuery,
     variables: { unreadOnly, first: pageSize, after, language },
   });
-  useEffect(() => {
-    if (reads > 0) refetch({ requestPolicy: 'network-only' });
-  }, [reads, refetch]);
   const inbox = result.data?.inbox;
   if (result.error && !inbox) return <ProblemAlert problem={problemOf(result.error)} />;
   if (!inbox) return <Loading />;
