@@ -1,6 +1,7 @@
 // The write path: load the case's stream, fold it, let the domain decide, append what it decided
-// with the revision we loaded. Another writer in between makes the append fail; we then decide
-// again on the fresh state, a bounded number of times. A command id already in the stream means
+// with the revision we loaded. Commands on one case take turns within this process (caseQueue), so
+// only a writer in another process can get in between; the append then fails and we decide again
+// on the fresh state, a bounded number of times. A command id already in the stream means
 // a retry (the original answer is given again, nothing is appended) or a key reused for another
 // request (CONFLICT, nothing is appended).
 
@@ -32,6 +33,7 @@ import { occurredAtOf } from './businessTime';
 import type { CommandOptions, CommandRequest } from './commandRequest';
 import { commandResult, type CommandResult } from './commandResult';
 import { decideCommand } from './decideCommand';
+import { createCaseQueue } from './caseQueue';
 import { answerOfEarlierRequest } from './earlierAnswer';
 import { toCaseEvent, type CommandMetadata } from './recordedCaseEvent';
 
@@ -42,7 +44,7 @@ export interface CommandExecutorDeps {
   newId: () => string;
   logger: Logger;
   metrics?: Metrics;
-  /** Tries before a collision with other writers is answered as CONFLICT. */
+  /** Tries before a collision with writers in other processes is answered as CONFLICT. */
   maxAttempts?: number;
   /** Pause before retry number `attempt` (1-based). */
   retryDelayMs?: (attempt: number) => number;
@@ -63,6 +65,7 @@ const COMMAND_ID = /^[\x21-\x7e]{1,200}$/;
 export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand {
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const retryDelay = deps.retryDelayMs ?? defaultRetryDelay;
+  const takeTurn = createCaseQueue();
 
   return async (request, actor, options = {}) => {
     const commandId = options.commandId ?? deps.newId();
@@ -70,6 +73,7 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
     const logger = withCorrelationId(deps.logger, correlationId);
     const logged = { commandType: request.type, commandId, actor: actor.id, role: actor.role };
     let attempts = 0;
+    let handOnTurn = () => {};
     try {
       const command = commandWithCaseId(request, actor, commandId);
       // Stored in every event like the command id (the HTTP edge refuses such headers already).
@@ -77,6 +81,7 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
         throw invalid('correlationId', keyMayHoldBsnReason.nl, keyMayHoldBsnReason.en);
       }
       const context = { actor, commandId, correlationId, command };
+      handOnTurn = await takeTurn(command.caseId);
       for (;;) {
         attempts++;
         try {
@@ -121,6 +126,8 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
         logger.error({ ...logged, attempts, outcome, err: error }, 'command failed');
       }
       throw error;
+    } finally {
+      handOnTurn();
     }
   };
 }
