@@ -1,7 +1,9 @@
 // Talking to the platform the way its users' portals and agency systems do: GraphQL at /graphql and
 // the REST intake at /commands/<CommandType>, each with a bearer token. Nothing here reaches into
-// the process: even "wait until the read models show it" is asked over GraphQL.
+// the process: even "wait until the read models show it" is asked over GraphQL, with the position
+// a command answered in the X-Read-After-Position header.
 import type { CaseCommandType, Text } from '@kot/domain';
+import { readAfterPositionHeader } from '@kot/platform';
 import type { DemoUserKey, PlatformUnderTest } from './platformUnderTest';
 
 /** A demo user, someone with a token of their own, or nobody signed in. */
@@ -66,9 +68,6 @@ const commandResultFields = `caseId commandId revision position events { eventId
 /** Command names are the mutation names with a capital: ClaimCase -> claimCase. */
 const mutationNameOf = (type: CaseCommandType) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
 
-// Every wait for the read models is bounded in tries and time.
-const PROJECTION_WAIT_MS = 10_000;
-const PROJECTION_POLL_MS = 10;
 const MAX_WORKLIST_PAGES = 20;
 
 export type OverHttp = ReturnType<typeof overHttp>;
@@ -141,20 +140,23 @@ export function overHttp(platform: PlatformUnderTest) {
     };
   }
 
-  /** Resolves once every read model has handled the event at `position` (asked as auditor). */
+  /**
+   * Resolves once every read model has handled the event at `position`: one query that the
+   * platform holds until its read models have caught up (X-Read-After-Position), bounded by the
+   * platform's own wait, which answers NOT_CAUGHT_UP when it is passed.
+   */
   async function untilProjected(position: number): Promise<void> {
-    const deadline = Date.now() + PROJECTION_WAIT_MS;
-    const maxTries = PROJECTION_WAIT_MS / PROJECTION_POLL_MS;
-    for (let tries = 0; tries < maxTries && Date.now() < deadline; tries++) {
-      const answer = await query<{ projectionStatus: Array<{ status: string; position: number }> }>(
-        'auditor',
-        '{ projectionStatus { status position } }',
+    const answer = await query<{ projectionStatus: unknown[] }>(
+      'auditor',
+      '{ projectionStatus { position } }',
+      {},
+      { [readAfterPositionHeader]: String(position) },
+    );
+    if (!answer.data) {
+      throw new Error(
+        `the read models did not reach position ${position}: ${JSON.stringify(answer.errors)}`,
       );
-      const live = answer.data?.projectionStatus.filter((p) => p.status === 'live') ?? [];
-      if (live.length > 0 && live.every((p) => p.position >= position)) return;
-      await new Promise((resolve) => setTimeout(resolve, PROJECTION_POLL_MS));
     }
-    throw new Error(`the read models did not reach position ${position} within 10 s`);
   }
 
   /**

@@ -47,6 +47,8 @@ export interface PlatformUnderTest {
 export interface PlatformOptions {
   /** The platform's clock; the pinned story day by default. */
   clock?: () => Date;
+  /** Settings beside the engine's own (e.g. GRAPHQL_READ_AFTER_TIMEOUT_MS). */
+  env?: Record<string, string>;
 }
 
 interface Engine {
@@ -103,7 +105,14 @@ export async function startPlatformOn(
   let platform: RunningPlatform;
   try {
     platform = await startPlatform({
-      env: { ...env, JWT_SECRET: secret, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
+      env: {
+        ...env,
+        ...options.env,
+        JWT_SECRET: secret,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+      },
       clock: options.clock ?? storyClock,
       seedDemo: false,
     });

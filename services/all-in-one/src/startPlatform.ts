@@ -130,6 +130,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       clock,
       metrics,
       limits: config.graphql,
+      readAfterTimeoutMs: config.graphql.readAfterTimeoutMs,
     });
     closers.push(() => projections.close());
     const seedDemo = options.seedDemo ?? config.eventStore.kind === 'pglite';
@@ -183,7 +184,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       container,
       validate: false,
     });
-    const graphql = await createGraphQLMiddleware({ schema, authenticate, limits: config.graphql });
+    const graphql = await createGraphQLMiddleware({
+      schema,
+      authenticate,
+      limits: config.graphql,
+      readAfter: { waitFor: projections.whenReached, timeoutMs: config.graphql.readAfterTimeoutMs },
+    });
     closers.push(() => graphql.stop());
 
     const app = createHttpApp({

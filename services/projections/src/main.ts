@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       metrics,
       authenticate: createAuthenticator(config.authentication),
       limits: config.graphql,
+      readAfterTimeoutMs: config.graphql.readAfterTimeoutMs,
     });
     shutdown.onShutdown('projections (finish the current batch)', () => service.close());
     const app = createHttpApp({

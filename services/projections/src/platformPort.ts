@@ -8,4 +8,8 @@ export type {
   ReadinessReport,
   QueryLimits,
 } from '@kot/platform';
-export { createGraphQLMiddleware, defaultQueryLimits } from '@kot/platform';
+export {
+  createGraphQLMiddleware,
+  defaultQueryLimits,
+  defaultReadAfterTimeoutMs,
+} from '@kot/platform';

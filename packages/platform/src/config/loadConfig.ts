@@ -60,7 +60,12 @@ export interface PlatformConfig {
   /** 32 bytes for wrapping the per-case data keys; null only in embedded mode (the launcher keeps one). */
   personalDataMasterKey: Buffer | null;
   logLevel: LogLevel;
-  graphql: { maxDepth: number; maxComplexity: number };
+  graphql: {
+    maxDepth: number;
+    maxComplexity: number;
+    /** How long a query with X-Read-After-Position waits for the read models. */
+    readAfterTimeoutMs: number;
+  };
   shutdownTimeoutMs: number;
   kafkaBrokers: string[];
   /**
@@ -149,6 +154,7 @@ export function loadConfig(env: Environment): PlatformConfig {
     graphql: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 100_000),
+      readAfterTimeoutMs: integer('GRAPHQL_READ_AFTER_TIMEOUT_MS', 5000, 0, 60_000),
     },
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     kafkaBrokers: (read('KAFKA_BROKERS') ?? '')

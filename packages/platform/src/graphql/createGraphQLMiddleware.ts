@@ -12,6 +12,7 @@ import { formatGraphQLError } from './formatGraphQLError';
 import { graphqlContextOf, type GraphQLContext } from './graphqlContext';
 import { oneMutationPerKeyPlugin } from './oneMutationPerKey';
 import { complexityLimitPlugin, depthLimitRule, type QueryLimits } from './queryLimits';
+import { readAfterPositionPlugin, type ReadAfterPosition } from './readAfterPosition';
 
 export interface GraphQLMiddlewareOptions {
   schema: GraphQLSchema;
@@ -21,6 +22,8 @@ export interface GraphQLMiddlewareOptions {
   path?: string;
   /** Schema introspection (the sandbox needs it); on unless NODE_ENV=production. */
   introspection?: boolean;
+  /** Queries with X-Read-After-Position wait for these read models (see readAfterPosition.ts). */
+  readAfter?: ReadAfterPosition;
 }
 
 export interface GraphQLMiddleware {
@@ -44,6 +47,7 @@ export async function createGraphQLMiddleware(
       complexityLimitPlugin(options.limits.maxComplexity),
       oneMutationPerKeyPlugin(),
       errorReportingPlugin(),
+      ...(options.readAfter ? [readAfterPositionPlugin(options.readAfter)] : []),
     ],
   });
   await server.start();

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'NOT_FOUND'
+  | 'NOT_CAUGHT_UP'
   | 'NETWORK'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
@@ -39,6 +40,10 @@ const reasonByCode: Record<ErrorCode, Text> = {
   NOT_FOUND: text(
     'Niet gevonden, of u heeft er geen toegang toe.',
     'Not found, or you have no access to it.',
+  ),
+  NOT_CAUGHT_UP: text(
+    'Uw wijziging is vastgelegd, maar de overzichten zijn nog niet bijgewerkt. Laad de pagina zo opnieuw.',
+    'Your change is recorded, but the overviews are not up to date yet. Reload the page shortly.',
   ),
   NETWORK: networkProblem,
   SERVICE_UNAVAILABLE: text(

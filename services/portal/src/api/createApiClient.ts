@@ -13,11 +13,18 @@ export function createApiClient(currentToken: () => string, onUnauthenticated: (
     exchanges: [cacheExchange, fetchExchange],
     requestPolicy: 'cache-and-network',
     preferGetMethod: false,
-    fetchOptions: () => ({ headers: { authorization: `Bearer ${currentToken()}` } }),
     fetch: async (input, init) => {
-      const response = await fetch(input, init);
+      const headers = new Headers(init?.headers);
+      headers.set('authorization', `Bearer ${currentToken()}`);
+      const response = await fetch(input, { ...init, headers });
       if (response.status === 401) onUnauthenticated();
       return response;
     },
   });
 }
+
+/**
+ * Sent with the log position a command answered: the server holds the query until its read models
+ * show that command (or answers NOT_CAUGHT_UP after its bound).
+ */
+export const readAfterPositionHeader = 'X-Read-After-Position';

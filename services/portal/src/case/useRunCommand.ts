@@ -1,15 +1,19 @@
-// Sends one domain command as its GraphQL mutation and waits (briefly, bounded) until the read side
-// shows it: the case at the new revision and its history with the new events. Only then does the
-// page show the result, so nobody sees (or acts on) the state from before their own step.
+// Sends one domain command as its GraphQL mutation, then reloads the case with the log position the
+// command answered, which the server holds (bounded) until its read models show the command. Only
+// then does the page show the result, so nobody sees (or acts on) the state from before their own
+// step.
 import { useCallback, useState } from 'react';
 import { useClient, type Client, type CombinedError } from 'urql';
 import type { CaseCommandType } from '@kot/domain';
 import { problemOf, type ApiProblem } from '../api/apiError';
-import { caseHistoryQuery, caseQuery, type HistoryEntryView } from '../api/caseView';
+import { caseHistoryQuery, caseQuery } from '../api/caseView';
+import { readAfterPositionHeader } from '../api/createApiClient';
 
 export interface CommandOutcome {
   caseId: string;
   revision: number;
+  /** The log position of the command's last event. */
+  position: number;
   events: Array<{ eventId: string; type: string }>;
   /**
    * The user can no longer see the case after this step (an offer declined, a case given back):
@@ -22,11 +26,8 @@ const mutationNameOf = (type: CaseCommandType) => type.charAt(0).toLowerCase() +
 
 const documentOf = (type: CaseCommandType) =>
   `mutation Run($input: ${type}Input!, $commandId: String) {
-    ${mutationNameOf(type)}(input: $input, commandId: $commandId) { caseId revision events { eventId type } }
+    ${mutationNameOf(type)}(input: $input, commandId: $commandId) { caseId revision position events { eventId type } }
   }`;
-
-/** A document of its own, so polling does not show the page an answer from half-way. */
-const caseRevisionQuery = `query CaseRevision($id: ID!) { case(id: $id) { id revision } }`;
 
 const newCommandId = () => crypto.randomUUID();
 
@@ -60,7 +61,9 @@ export function useRunCommand() {
         const recorded = result.data?.[mutationNameOf(type)];
         if (!recorded) return null;
         setCommandId(newCommandId());
-        const accessEnded = await waitForReadSide(client, recorded);
+        const { accessEnded, error } = await showRecorded(client, recorded);
+        // Recorded all the same: the page says so and asks to reload instead of showing old state.
+        if (error) setProblem(problemOf(error));
         return { ...recorded, accessEnded };
       } finally {
         setRunning(false);
@@ -71,41 +74,27 @@ export function useRunCommand() {
   return { run, running, problem, clearProblem: () => setProblem(null) };
 }
 
-const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
-
 /**
- * Waits until the case shows the new revision and its history holds the new events, then reloads
- * the case. The case page asks the same documents with the same variables, so urql hands it the
- * fresh answers too. History first: a new timeline with the old next step reads right, the other
- * way round a step just done would look skipped. Returns true when the user lost access.
+ * Reloads the case's history and then the case itself, each held by the server until its read
+ * models have handled the command (X-Read-After-Position). The case page asks the same documents
+ * with the same variables, so urql hands it the fresh answers too. History first: a new timeline
+ * with the old next step reads right, the other way round a step just done would look skipped.
+ * Returns true when the user lost access.
  */
-async function waitForReadSide(
+async function showRecorded(
   client: Client,
   outcome: Omit<CommandOutcome, 'accessEnded'>,
-): Promise<boolean> {
+): Promise<{ accessEnded: boolean; error: CombinedError | undefined }> {
   const variables = { id: outcome.caseId };
-  const fresh = { requestPolicy: 'network-only' as const };
-  let caught = false;
-  for (let attempt = 0; attempt < 20 && !caught; attempt++) {
-    const result = await client
-      .query<{ case: { revision: number } }>(caseRevisionQuery, variables, fresh)
-      .toPromise();
-    if (isGone(result.error)) return true;
-    caught = (result.data?.case.revision ?? -1) >= outcome.revision;
-    if (!caught) await pause();
-  }
-  const wanted = new Set(outcome.events.map((event) => event.eventId));
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const result = await client
-      .query<{ caseHistory: HistoryEntryView[] }>(caseHistoryQuery, variables, fresh)
-      .toPromise();
-    if (isGone(result.error)) return true;
-    const shown = new Set(result.data?.caseHistory.map((entry) => entry.eventId) ?? []);
-    if ([...wanted].every((id) => shown.has(id))) break;
-    await pause();
-  }
-  await client.query(caseQuery, variables, fresh).toPromise();
-  return false;
+  const context = {
+    requestPolicy: 'network-only' as const,
+    fetchOptions: { headers: { [readAfterPositionHeader]: String(outcome.position) } },
+  };
+  const history = await client.query(caseHistoryQuery, variables, context).toPromise();
+  if (isGone(history.error)) return { accessEnded: true, error: undefined };
+  const shown = await client.query(caseQuery, variables, context).toPromise();
+  if (isGone(shown.error)) return { accessEnded: true, error: undefined };
+  return { accessEnded: false, error: history.error ?? shown.error };
 }
 
 /** After handing a case over, the user may no longer see it: nothing to wait for then. */

@@ -8,6 +8,7 @@ import { PROJECTIONS_COMPONENT, projectionsMigrations } from '../schema/projecti
 import { ensureLiveGeneration, readGenerations } from './generationRegistry';
 import { startGenerationRunner, type GenerationRunner } from './generationRunner';
 import { generationsChannel } from './generationsChannel';
+import { createPositionWaiters } from './positionWaiters';
 import type { ProjectionDefinition, RefreshLimits } from './projectionDefinition';
 import { rebuildProjection, type RebuildResult } from './rebuildProjection';
 
@@ -54,6 +55,11 @@ export interface RunningProjections {
   lag(): Promise<ProjectionLag[]>;
   /** Resolves when every live generation has handled what was committed before the call. */
   whenCaughtUp(): Promise<void>;
+  /**
+   * Resolves true once every live generation has handled the log up to `position` (woken by
+   * their checkpoints advancing), false when `timeoutMs` passes first.
+   */
+  whenReached(position: number, timeoutMs: number): Promise<boolean>;
   /** Blue/green rebuild of the named projections (all when omitted); joins one in progress. */
   rebuild(names?: readonly string[]): Promise<RebuildResult[]>;
   /** One refresh pass; returns the rows recomputed. Another pass follows at once if rows are left. */
@@ -82,12 +88,14 @@ export async function startProjections(
   options: ProjectionsRuntimeOptions = {},
 ): Promise<RunningProjections> {
   const { store, db, logger, clock } = deps;
+  const waiters = createPositionWaiters();
   const runnerDeps = {
     store,
     db,
     clock,
     batchSize: options.batchSize,
     onBatch: (name: string, generation: number, events: readonly RecordedEvent[]) => {
+      waiters.advanced();
       const observe = deps.observeLag;
       if (!observe || slots.get(name)?.liveGeneration !== generation) return;
       const now = clock().getTime();
@@ -134,6 +142,8 @@ export async function startProjections(
     slot.live = runner;
     slot.liveGeneration = generation;
     supervise(slot, runner);
+    // A generation built elsewhere may already be past what a query waits for.
+    waiters.advanced();
   };
 
   const scheduleRestart = (slot: Slot) => {
@@ -336,6 +346,11 @@ export async function startProjections(
         await slot.live.whenCaughtUp();
       }
     },
+    whenReached(position, timeoutMs) {
+      const reached = () =>
+        [...slots.values()].every((slot) => (slot.live?.position() ?? -1) >= position);
+      return waiters.wait(reached, timeoutMs);
+    },
     async rebuild(names) {
       const chosen = names && names.length > 0 ? names.map(slotOf) : [...slots.values()];
       return Promise.all(chosen.map(rebuildSlot));
@@ -344,6 +359,7 @@ export async function startProjections(
     async stop() {
       if (stopping) return;
       stopping = true;
+      waiters.close();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await unlisten();

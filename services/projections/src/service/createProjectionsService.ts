@@ -20,6 +20,7 @@ import {
 import {
   createGraphQLMiddleware,
   defaultQueryLimits,
+  defaultReadAfterTimeoutMs,
   type Authenticator,
   type Logger,
   type Metrics,
@@ -43,6 +44,8 @@ export interface ProjectionsServiceDeps {
   clock?: () => Date;
   metrics?: Metrics;
   limits?: QueryLimits;
+  /** How long a query with X-Read-After-Position waits for the read models; default 5 s. */
+  readAfterTimeoutMs?: number;
   /** Where GraphQL answers; /graphql by default. */
   graphqlPath?: string;
   runtime?: ProjectionsRuntimeOptions;
@@ -63,6 +66,8 @@ export interface ProjectionsService {
   projectionLag(): Promise<ProjectionLag[]>;
   rebuild(projections?: readonly string[]): Promise<RebuildResult[]>;
   whenCaughtUp(): Promise<void>;
+  /** True once every live read model has handled the log up to `position`; false after `timeoutMs`. */
+  whenReached(position: number, timeoutMs: number): Promise<boolean>;
   refreshTimeDependent(): Promise<number>;
   /** Stops answering, finishes each subscriber's batch and checkpoint, then stops. */
   close(): Promise<void>;
@@ -98,6 +103,10 @@ export async function createProjectionsService(
     authenticate: deps.authenticate,
     limits: deps.limits ?? defaultQueryLimits,
     path: deps.graphqlPath,
+    readAfter: {
+      waitFor: (position, timeoutMs) => running.whenReached(position, timeoutMs),
+      timeoutMs: deps.readAfterTimeoutMs ?? defaultReadAfterTimeoutMs,
+    },
   });
 
   const maxLag = deps.maxReadyLagSeconds ?? 10;
@@ -142,6 +151,7 @@ export async function createProjectionsService(
     projectionLag: () => running.lag(),
     rebuild: (names) => running.rebuild(names),
     whenCaughtUp: () => running.whenCaughtUp(),
+    whenReached: (position, timeoutMs) => running.whenReached(position, timeoutMs),
     refreshTimeDependent: () => running.refreshTimeDependent(),
     async close() {
       if (gaugeTimer) clearInterval(gaugeTimer);
