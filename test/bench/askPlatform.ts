@@ -6,10 +6,11 @@ export async function graphql<Data>(
   token: string,
   query: string,
   variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<Data> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Data; errors?: unknown[] };
@@ -17,12 +18,19 @@ export async function graphql<Data>(
   return body.data;
 }
 
+/** What the REST intake answers about a command that was carried out. */
+export interface CommandAnswer {
+  revision: number;
+  /** The log position of the command's last event: send it as X-Read-After-Position. */
+  position: number;
+}
+
 export async function postCommand(
   url: string,
   token: string,
   command: { type: string } & Record<string, unknown>,
   idempotencyKey: string,
-): Promise<void> {
+): Promise<CommandAnswer> {
   const { type, ...body } = command;
   const response = await fetch(`${url}/commands/${type}`, {
     method: 'POST',
@@ -36,5 +44,5 @@ export async function postCommand(
   if (response.status >= 300) {
     throw new Error(`${type} refused: ${response.status} ${await response.text()}`);
   }
-  await response.arrayBuffer();
+  return (await response.json()) as CommandAnswer;
 }

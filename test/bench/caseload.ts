@@ -57,6 +57,13 @@ export const toeslagenOfficer: Actor = {
   organisation: TOESLAGEN,
   name: 'Behandelaar Toeslagen',
 };
+/** Rebuilds the read models in the bench (auditors and platform administrators may). */
+export const auditor: Actor = {
+  id: 'u-auditor-bench',
+  role: 'auditor',
+  organisation: 'org-audit',
+  name: 'Auditor',
+};
 export const cizAssessor: Actor = {
   id: 'u-ciz-bench',
   role: 'ciz-assessor',
