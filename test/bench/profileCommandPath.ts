@@ -1,8 +1,8 @@
 // `npm run bench:profile -w test`: where a command's time goes. Seeds PROFILE_CASES cases (default
 // 1500) through executeCommand with the projections beside it, as the bench's seeding does, under
 // the V8 CPU profiler, and prints self time grouped by where the code lives (our packages, pg,
-// the JSON and crypto work inside them) and the functions that took the most. The database
-// bench_<pid> is dropped at the end.
+// the JSON and crypto work inside them) and the functions that took the most. Then the same for a
+// full rebuild of every read model. The database bench_<pid> is dropped at the end.
 import { randomBytes } from 'node:crypto';
 import { Session, type Profiler } from 'node:inspector';
 import { createBenchDatabase } from './benchDatabase';
@@ -33,23 +33,45 @@ async function main(): Promise<void> {
       );
     await post('Profiler.enable');
     await post('Profiler.setSamplingInterval', { interval: 500 });
-    await post('Profiler.start');
-    let profile: Profiler.Profile;
+    const profiled = async (work: () => Promise<unknown>): Promise<Profiler.Profile> => {
+      await post('Profiler.start');
+      try {
+        await work();
+      } catch (error) {
+        await post('Profiler.stop');
+        throw error;
+      }
+      return (await post<{ profile: Profiler.Profile }>('Profiler.stop')).profile;
+    };
     try {
-      await seedCaseload(seeder, { cases, concurrency: 16, budgetMs: 10 * 60_000 });
+      printProfile(
+        'seeding',
+        await profiled(() =>
+          seedCaseload(seeder, { cases, concurrency: 16, budgetMs: 10 * 60_000 }),
+        ),
+      );
+      const [head] = await seeder.database.query<{ events: string }>(
+        'SELECT count(*)::text AS events FROM events',
+      );
+      const events = Number(head?.events ?? 0);
+      const started = performance.now();
+      const rebuild = await profiled(() => seeder.projections.rebuild());
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `\nfull rebuild of ${events} events: ${seconds.toFixed(1)} s, ${(events / seconds).toFixed(0)} events/s`,
+      );
+      printProfile('the rebuild', rebuild);
     } finally {
-      ({ profile } = await post<{ profile: Profiler.Profile }>('Profiler.stop'));
       session.disconnect();
       await seeder.close();
     }
-    printProfile(profile);
     console.log(loadAverage());
   } finally {
     await database.drop();
   }
 }
 
-function printProfile(profile: Profiler.Profile): void {
+function printProfile(what: string, profile: Profiler.Profile): void {
   const selfTime = new Map<number, number>();
   const timeDeltas = profile.timeDeltas ?? [];
   for (const [index, node] of (profile.samples ?? []).entries()) {
@@ -69,12 +91,12 @@ function printProfile(profile: Profiler.Profile): void {
     byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
   }
   const share = (micros: number) => `${((micros / total) * 100).toFixed(1).padStart(5)} %`;
-  console.log(`\nself time by place (${(total / 1e6).toFixed(1)} s sampled)`);
-  for (const [place, micros] of [...byPlace].sort((a, b) => b[1] - a[1])) {
+  console.log(`\n${what}: self time by place (${(total / 1e6).toFixed(1)} s sampled)`);
+  for (const [place, micros] of [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`  ${share(micros)}  ${place}`);
   }
-  console.log('\nfunctions with the most self time');
-  for (const [name, micros] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+  console.log(`\n${what}: functions with the most self time`);
+  for (const [name, micros] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`  ${share(micros)}  ${name}`);
   }
 }

@@ -14,6 +14,7 @@ import {
   openProtectedEventStore,
 } from '@kot/platform';
 import type { Environment } from '@kot/platform';
+import type { SqlDatabase } from '@kot/eventstore';
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
 import { RULES_SUBSCRIBER } from '@kot/notifications';
@@ -21,6 +22,7 @@ import { RULES_SUBSCRIBER } from '@kot/notifications';
 export interface SeedingPlatform {
   referrals: ReferralsService;
   projections: ProjectionsService;
+  database: SqlDatabase;
   /** Puts the notifications subscriber at the head of the log; returns that position. */
   countHistoryAsNotified(): Promise<number>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startSeedingPlatform(
   return {
     referrals,
     projections,
+    database: opened.database,
     async countHistoryAsNotified() {
       const [head] = await opened.database.query<{ position: string | null }>(
         'SELECT max(position)::text AS position FROM events',

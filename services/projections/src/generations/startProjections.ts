@@ -77,6 +77,12 @@ interface Slot {
   restartDelayMs: number;
 }
 
+/**
+ * Events per subscriber batch at most. Live batches are as small as what arrived; a rebuild or a
+ * catch-up fills them, and each batch costs a transaction, a load of the touched cases and their
+ * rows recomputed once: ten times the store's default of 100 makes a rebuild about twice as fast.
+ */
+const DEFAULT_BATCH_SIZE = 1000;
 const DEFAULT_REFRESH = { intervalMs: 60_000, chunkSize: 500, maxPassMs: 1_000 };
 const DEFAULT_RESTART = { first: 500, max: 30_000 };
 /** Counting further would read the backlog itself; beyond this the lag in seconds says enough. */
@@ -93,7 +99,7 @@ export async function startProjections(
     store,
     db,
     clock,
-    batchSize: options.batchSize,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     onBatch: (name: string, generation: number, events: readonly RecordedEvent[]) => {
       waiters.advanced();
       const observe = deps.observeLag;

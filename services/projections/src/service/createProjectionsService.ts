@@ -79,7 +79,9 @@ export async function createProjectionsService(
   const clock = deps.clock ?? (() => new Date());
   const running: RunningProjections = await startProjections(
     {
-      store: deps.store,
+      // The log as stored: read models hold no personal data (withoutPersonalData sets those
+      // fields to null), so decrypting them for every event of every batch was work thrown away.
+      store: deps.logStore ?? deps.store,
       log: deps.logStore ?? deps.store,
       db: deps.db,
       logger: deps.logger,

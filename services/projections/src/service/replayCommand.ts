@@ -36,7 +36,8 @@ export async function runReplay(
       return 1;
     }
     const results = await replayProjections(
-      { store: opened.store, db: opened.database, logger },
+      // The log as stored: read models hold no personal data, so nothing needs decrypting.
+      { store: opened.logStore, db: opened.database, logger },
       names,
     );
     for (const result of results) {

@@ -41,6 +41,7 @@ export async function startTestServer(
   const metrics = createMetrics({ processMetrics: false });
   const service = await createProjectionsService({
     store: opened.store,
+    logStore: opened.log,
     db: opened.db,
     logger,
     metrics,
