@@ -270,12 +270,16 @@ async function main(): Promise<void> {
     }
     const median = (values: number[]) =>
       [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-    const startMs = median(starts.map((s) => s.firstAnswerMs));
-    const rssMb = Math.max(...starts.map((s) => s.peakRssMb));
-    console.log(
-      `  embedded start, median of ${starts.length}: ${ms(startMs)} (target ≤ ${targets.startMs} ms: ${verdict(startMs <= targets.startMs)}); ` +
-        `peak RSS ${rssMb.toFixed(0)} MB (target ≤ ${targets.rssMb} MB: ${verdict(rssMb <= targets.rssMb)})`,
-    );
+    if (starts.length === 0) {
+      console.log('  embedded start: not measured (BENCH_EMBEDDED_RUNS=0)');
+    } else {
+      const startMs = median(starts.map((s) => s.firstAnswerMs));
+      const rssMb = Math.max(...starts.map((s) => s.peakRssMb));
+      console.log(
+        `  embedded start, median of ${starts.length}: ${ms(startMs)} (target ≤ ${targets.startMs} ms: ${verdict(startMs <= targets.startMs)}); ` +
+          `peak RSS ${rssMb.toFixed(0)} MB (target ≤ ${targets.rssMb} MB: ${verdict(rssMb <= targets.rssMb)})`,
+      );
+    }
   } finally {
     await database.drop();
     console.log(
