@@ -1,9 +1,10 @@
 // Bearer tokens to actors. HS256 with a shared secret in embedded mode; RS256 against an identity
-// provider's JWKS otherwise. Only the one expected algorithm is accepted, and a token must expire.
+// provider's JWKS otherwise. Only the one expected algorithm is accepted, and a token must expire
+// within the maximum lifetime from its `iat`, which may not lie ahead; `nbf` is honoured.
 
-import type { Actor } from '@kot/domain';
+import { text, type Actor } from '@kot/domain';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { AuthenticationSettings } from '../config/loadConfig';
+import { defaultMaxTokenLifetimeSeconds, type AuthenticationSettings } from '../config/loadConfig';
 import { actorFromClaims } from './actorFromClaims';
 import {
   AuthenticationError,
@@ -11,6 +12,8 @@ import {
   ExpiredTokenError,
   InvalidTokenError,
   MissingTokenError,
+  TokenLifetimeTooLongError,
+  TokenNotYetValidError,
 } from './authenticationErrors';
 
 /** Verifies the Authorization header; resolves to the actor or rejects with an AuthenticationError. */
@@ -20,23 +23,31 @@ export type Authenticator = (authorizationHeader: string | undefined) => Promise
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 export function createAuthenticator(settings: AuthenticationSettings): Authenticator {
-  const verify = verifierFor(settings);
+  const maxLifetime = settings.maxTokenLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds;
+  const verify = verifierFor(settings, maxLifetime);
   return async (authorizationHeader) => {
     const token = bearerToken(authorizationHeader);
     try {
-      return actorFromClaims(await verify(token));
+      const claims = await verify(token);
+      // Refused at once rather than after the first nine hours: such a token was issued wrongly.
+      if ((claims.exp ?? Infinity) - (claims.iat ?? -Infinity) > maxLifetime) {
+        throw new TokenLifetimeTooLongError(maxLifetime);
+      }
+      return actorFromClaims(claims);
     } catch (error) {
       throw asAuthenticationError(error);
     }
   };
 }
 
-function verifierFor(settings: AuthenticationSettings) {
+function verifierFor(settings: AuthenticationSettings, maxLifetimeSeconds: number) {
   const expectations = {
     issuer: settings.issuer,
     audience: settings.audience,
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    requiredClaims: ['exp', 'sub'],
+    requiredClaims: ['exp', 'sub', 'iat'],
+    // Also makes jose refuse an `iat` ahead of our clock (beyond the tolerance).
+    maxTokenAge: maxLifetimeSeconds,
   };
   if (settings.kind === 'hs256') {
     const secret = new TextEncoder().encode(settings.secret);
@@ -61,6 +72,22 @@ function bearerToken(header: string | undefined): string {
 function asAuthenticationError(error: unknown): Error {
   if (error instanceof AuthenticationError) return error;
   if (error instanceof errors.JWTExpired) return new ExpiredTokenError();
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return new TokenNotYetValidError('nbf');
+    if (error.claim === 'iat' && error.reason === 'check_failed') {
+      return new TokenNotYetValidError('iat');
+    }
+    // Without `iat` the lifetime cannot be checked.
+    if (error.claim === 'iat') {
+      return new InvalidTokenError(
+        'no issue time (iat)',
+        text(
+          'Het token vermeldt niet wanneer het is uitgegeven (iat); vraag een token dat dat wel doet.',
+          'The token does not say when it was issued (iat); get a token that does.',
+        ),
+      );
+    }
+  }
   if (error instanceof errors.JWKSTimeout) return new AuthenticationUnavailableError('timeout');
   // jose reports a key set endpoint that answers with an error or no key set this way.
   if (

@@ -55,7 +55,7 @@ export function describeError(error: unknown): DescribedError {
     return describe(
       'UNAUTHENTICATED',
       `token-${error.failure}`,
-      authenticationReasons[error.failure],
+      error.reason ?? authenticationReasons[error.failure],
     );
   }
   if (error instanceof ConflictError) return describe('CONFLICT', error.problem, error.reason);
@@ -88,6 +88,14 @@ const authenticationReasons: Record<AuthenticationError['failure'], Text> = {
   ),
   invalid: text('Het token is ongeldig; log opnieuw in.', 'The token is not valid; sign in again.'),
   expired: text('Het token is verlopen; log opnieuw in.', 'The token has expired; sign in again.'),
+  'not-yet-valid': text(
+    'Het token is nog niet geldig; log opnieuw in.',
+    'The token is not valid yet; sign in again.',
+  ),
+  'lifetime-too-long': text(
+    'Het token is langer geldig dan is toegestaan; log opnieuw in.',
+    'The token is valid for longer than allowed; sign in again.',
+  ),
 };
 
 /** The JSON body parser's errors carry a `type`; they are the caller's mistakes. */
