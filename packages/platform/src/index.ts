@@ -22,6 +22,8 @@ export * from './http/metrics';
 export * from './http/requestContext';
 export * from './http/problemDetails';
 export * from './http/createHttpApp';
+export * from './http/securityHeaders';
+export { rateLimitMiddleware, limitedPaths } from './http/rateLimits';
 export * from './http/startHttpServer';
 export * from './http/gracefulShutdown';
 export * from './graphql/graphqlContext';

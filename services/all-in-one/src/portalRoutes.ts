@@ -5,7 +5,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { Router, type RequestHandler } from 'express';
-import type { OidcSettings } from '@kot/platform';
+import {
+  portalContentSecurityPolicy,
+  setContentSecurityPolicy,
+  type OidcSettings,
+} from '@kot/platform';
 
 export const defaultPortalDir = resolve(__dirname, '../../portal/dist');
 
@@ -15,11 +19,17 @@ export function portalRoutes(
 ): RequestHandler {
   const router = Router();
   const index = resolve(portalDir, 'index.html');
+  const policy = portalContentSecurityPolicy(oidc?.issuer ?? null);
   // Public by design: an issuer and a public client id are no secrets, and the page needs them
   // before anyone is signed in. Not cached, so a changed setting shows at the next page load.
   router.get('/portal/config', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json({ oidc });
+  });
+  // The page and its files run under the portal's policy; the API paths keep theirs.
+  router.use((_req, res, next) => {
+    setContentSecurityPolicy(res, policy);
+    next();
   });
   router.use(express.static(portalDir, { index: false, maxAge: '1h', fallthrough: true }));
   router.get(/.*/, (req, res, next) => {

@@ -79,6 +79,9 @@ export function withEmbeddedDefaults(env: Environment): Environment {
     // Without an SMTP server the demo's e-mails are files to open in any mail program.
     ...(needsMail ? { MAIL_DIR: resolve(dataDir, 'mail') } : {}),
     ...portalUrlDefault(env),
+    // The demo is for exploring: the schema and the sandbox are open (a server has them off).
+    GRAPHQL_INTROSPECTION: env['GRAPHQL_INTROSPECTION'] ?? 'on',
+    GRAPHQL_SANDBOX: env['GRAPHQL_SANDBOX'] ?? 'on',
     // One person on their own machine, the platform on 127.0.0.1: a webhook receiver they run
     // here may be called; private networks stay closed (servers keep public-only).
     ...(env['WEBHOOK_ADDRESSES'] ? {} : { WEBHOOK_ADDRESSES: 'public-or-loopback' }),
@@ -119,6 +122,10 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       logger,
       clock,
       metrics,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      graphqlLimits: config.graphql,
+      graphqlExposure: config.graphql,
+      edge: config.edge,
     });
     closers.push(() => referrals.close());
     const projections = await createProjectionsService({
@@ -130,6 +137,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       clock,
       metrics,
       limits: config.graphql,
+      exposure: config.graphql,
     });
     closers.push(() => projections.close());
     const seedDemo = options.seedDemo ?? config.eventStore.kind === 'pglite';
@@ -148,6 +156,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       timers: { intervalMs: notificationSettings.deadlineScanIntervalMs },
       dispatcher: { pollIntervalMs: notificationSettings.dispatchPollIntervalMs },
       limits: config.graphql,
+      exposure: config.graphql,
     });
     closers.push(() => notifications.close());
     await notifications.migrate();
@@ -183,7 +192,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       container,
       validate: false,
     });
-    const graphql = await createGraphQLMiddleware({ schema, authenticate, limits: config.graphql });
+    const graphql = await createGraphQLMiddleware({
+      schema,
+      authenticate,
+      limits: config.graphql,
+      exposure: config.graphql,
+    });
     closers.push(() => graphql.stop());
 
     const app = createHttpApp({
@@ -200,6 +214,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       },
       // The portal last: its page paths fall back to index.html; the API paths come first.
       routes: [graphql.handler, referrals.rest, ...demoRoutes(config), portalRoutes(config.oidc)],
+      authenticate,
+      edge: config.edge,
     });
     const server = await startHttpServer(app, config.http);
     closers.push(() => server.close(config.shutdownTimeoutMs));

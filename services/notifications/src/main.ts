@@ -37,17 +37,19 @@ async function main(): Promise<void> {
   const bus = settings.kafka ? createKafkaBus({ brokers: settings.kafka.brokers, logger }) : null;
   if (bus) shutdown.onShutdown('kafka', () => bus.close());
   const roles = settings.roles;
+  const authenticate = createAuthenticator(config.authentication);
   const service = await createNotificationsService({
     store,
     db,
     logger,
     metrics,
-    authenticate: createAuthenticator(config.authentication),
+    authenticate,
     email: settings.email,
     webhooks: { addressPolicy: settings.webhookAddresses, timeoutMs: settings.webhookTimeoutMs },
     timers: { intervalMs: settings.deadlineScanIntervalMs },
     dispatcher: { pollIntervalMs: settings.dispatchPollIntervalMs },
     limits: config.graphql,
+    exposure: config.graphql,
     feed:
       bus && settings.kafka
         ? { kind: 'bus', bus, topic: settings.kafka.topic, groupId: settings.kafka.groupId }
@@ -92,6 +94,8 @@ async function main(): Promise<void> {
       bodyLimitBytes: config.http.bodyLimitBytes,
       readiness: service.readiness,
       routes: service.routes,
+      authenticate,
+      edge: config.edge,
     });
     const server = await startHttpServer(app, config.http);
     shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));

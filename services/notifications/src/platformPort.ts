@@ -6,6 +6,7 @@ export type {
   Logger as PlatformLogger,
   Metrics,
   QueryLimits,
+  GraphQLExposure,
   ReadinessReport,
 } from '@kot/platform';
 export { createGraphQLMiddleware } from '@kot/platform';

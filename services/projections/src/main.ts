@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     close,
   } = await openProtectedEventStore(config, { logger });
   shutdown.onShutdown('event store', close);
+  const authenticate = createAuthenticator(config.authentication);
   try {
     const service = await createProjectionsService({
       store,
@@ -32,8 +33,9 @@ async function main(): Promise<void> {
       db,
       logger,
       metrics,
-      authenticate: createAuthenticator(config.authentication),
+      authenticate,
       limits: config.graphql,
+      exposure: config.graphql,
     });
     shutdown.onShutdown('projections (finish the current batch)', () => service.close());
     const app = createHttpApp({
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
       bodyLimitBytes: config.http.bodyLimitBytes,
       readiness: service.readiness,
       routes: service.routes,
+      authenticate,
+      edge: config.edge,
     });
     const server = await startHttpServer(app, config.http);
     shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));

@@ -7,5 +7,6 @@ export type {
   Metrics,
   ReadinessReport,
   QueryLimits,
+  GraphQLExposure,
 } from '@kot/platform';
 export { createGraphQLMiddleware, defaultQueryLimits } from '@kot/platform';

@@ -16,6 +16,8 @@ import {
   type Logger,
   type Metrics,
   type QueryLimits,
+  type EdgeSettings,
+  type GraphQLExposure,
   type ReadinessReport,
 } from '@kot/platform';
 import { createCommandExecutor, type ExecuteCommand } from './commands/executeCommand';
@@ -33,6 +35,10 @@ export interface ReferralsServiceDeps {
   metrics?: Metrics;
   bodyLimitBytes?: number;
   graphqlLimits?: QueryLimits;
+  /** Schema introspection and the sandbox (config.graphql); both off when left out. */
+  graphqlExposure?: GraphQLExposure;
+  /** Proxies to trust and rate limits (config.edge); the platform's defaults when left out. */
+  edge?: EdgeSettings;
   /** Ready = the store answers, unless the caller knows better. */
   readiness?: () => Promise<ReadinessReport>;
 }
@@ -70,6 +76,7 @@ export async function createReferralsService(
     schema,
     authenticate: deps.authenticate,
     limits: deps.graphqlLimits ?? defaultQueryLimits,
+    ...(deps.graphqlExposure ? { exposure: deps.graphqlExposure } : {}),
   });
   const rest = commandRoutes({ authenticate: deps.authenticate, execute: executeCommand, schema });
   const routes: RequestHandler[] = [graphql.handler, rest];
@@ -80,6 +87,8 @@ export async function createReferralsService(
     bodyLimitBytes: deps.bodyLimitBytes ?? 256 * 1024,
     readiness: deps.readiness ?? (() => storeAnswers(deps.store)),
     routes,
+    authenticate: deps.authenticate,
+    ...(deps.edge ? { edge: deps.edge } : {}),
   });
   return {
     app,

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
       logger,
       bodyLimitBytes: config.http.bodyLimitBytes,
       graphqlLimits: config.graphql,
+      graphqlExposure: config.graphql,
+      edge: config.edge,
     });
     shutdown.onShutdown('graphql', () => service.close());
     const server = await startHttpServer(service.app, config.http);

@@ -27,6 +27,7 @@ const titles: Record<ErrorCode, string> = {
   BAD_USER_INPUT: 'Invalid input',
   CONFLICT: 'Not possible now',
   NOT_FOUND: 'Not found',
+  RATE_LIMITED: 'Too many requests',
   SERVICE_UNAVAILABLE: 'Temporarily unavailable',
   INTERNAL_SERVER_ERROR: 'Internal error',
 };

@@ -2,12 +2,16 @@
 // service passes its schema; the launcher passes one schema built from several services' resolvers.
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Authenticator } from '../auth/createAuthenticator';
 import { AuthenticationError } from '../auth/authenticationErrors';
 import { describeError } from '../errors/describeError';
+import type { GraphQLSettings } from '../config/loadConfig';
+import { sandboxContentSecurityPolicy, setContentSecurityPolicy } from '../http/securityHeaders';
 import { formatGraphQLError } from './formatGraphQLError';
 import { graphqlContextOf, type GraphQLContext } from './graphqlContext';
 import { oneMutationPerKeyPlugin } from './oneMutationPerKey';
@@ -19,9 +23,14 @@ export interface GraphQLMiddlewareOptions {
   limits: QueryLimits;
   /** Where the middleware is mounted; /graphql by default. */
   path?: string;
-  /** Schema introspection (the sandbox needs it); on unless NODE_ENV=production. */
-  introspection?: boolean;
+  /**
+   * Whether anyone may ask for the schema and open the sandbox (config.graphql). Both off when
+   * left out, whatever NODE_ENV says: only the embedded demo turns them on.
+   */
+  exposure?: GraphQLExposure;
 }
+
+export type GraphQLExposure = Pick<GraphQLSettings, 'introspection' | 'sandbox'>;
 
 export interface GraphQLMiddleware {
   /** Mount with app.use(handler): it answers on `path` only. */
@@ -32,9 +41,10 @@ export interface GraphQLMiddleware {
 export async function createGraphQLMiddleware(
   options: GraphQLMiddlewareOptions,
 ): Promise<GraphQLMiddleware> {
+  const sandbox = options.exposure?.sandbox ?? false;
   const server = new ApolloServer<GraphQLContext>({
     schema: options.schema,
-    introspection: options.introspection ?? process.env['NODE_ENV'] !== 'production',
+    introspection: options.exposure?.introspection ?? false,
     validationRules: [depthLimitRule(options.limits.maxDepth)],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.schema),
     includeStacktraceInErrorResponses: false,
@@ -44,6 +54,9 @@ export async function createGraphQLMiddleware(
       complexityLimitPlugin(options.limits.maxComplexity),
       oneMutationPerKeyPlugin(),
       errorReportingPlugin(),
+      sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();
@@ -53,6 +66,9 @@ export async function createGraphQLMiddleware(
   const path = options.path ?? '/graphql';
   const handler: RequestHandler = (req, res, next) => {
     if (req.path !== path) return next();
+    // The sandbox page loads Apollo's scripts and frame; only its GET gets those allowances.
+    if (sandbox && req.method === 'GET')
+      setContentSecurityPolicy(res, sandboxContentSecurityPolicy);
     return graphql(req, res, next);
   };
   return { handler, stop: () => server.stop() };

@@ -101,6 +101,7 @@ describe('the GraphQL middleware', () => {
       schema,
       authenticate,
       limits: { maxDepth: 4, maxComplexity: 8 },
+      exposure: { introspection: true, sandbox: true },
     });
     const logger = createLogger({
       service: 'test',
@@ -113,6 +114,7 @@ describe('the GraphQL middleware', () => {
       metrics: createMetrics({ processMetrics: false }),
       bodyLimitBytes: 10_000,
       routes: [graphql.handler],
+      authenticate,
     });
     running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     token = await issueToken(secret, actors.officer, '5m');
@@ -159,6 +161,17 @@ describe('the GraphQL middleware', () => {
     const { status, body } = await post('{ __schema { queryType { name } } }');
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
+  });
+
+  it('shows the sandbox in a browser when configured on, with only its page allowed to load Apollo', async () => {
+    const page = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('embeddable-sandbox.cdn.apollographql.com');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain('https://embeddable-sandbox.cdn.apollographql.com');
+    expect(csp).toContain("frame-ancestors 'none'");
+    const { headers } = await post('{ __typename }');
+    expect(headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   it.each([
@@ -261,5 +274,76 @@ describe('the GraphQL middleware', () => {
       'mutation { a: send(commandId: "k1") b: send(commandId: "k2") }',
     );
     expect(separateKeys.body.data).toEqual({ a: 'k1', b: 'k2' });
+  });
+});
+
+describe('the GraphQL middleware in production mode (the default)', () => {
+  let running: RunningServer;
+  let graphql: GraphQLMiddleware;
+
+  beforeAll(async () => {
+    const authenticate = createAuthenticator({
+      kind: 'hs256',
+      secret,
+      issuer: 'kot-platform',
+      audience: 'kot-platform',
+    });
+    graphql = await createGraphQLMiddleware({
+      schema,
+      authenticate,
+      limits: { maxDepth: 4, maxComplexity: 8 },
+    });
+    const app = createHttpApp({
+      service: 'test',
+      logger: createLogger({
+        service: 'test',
+        level: 'silent',
+        destination: new Writable({ write: (_c, _e, done) => done() }),
+      }),
+      metrics: createMetrics({ processMetrics: false }),
+      bodyLimitBytes: 10_000,
+      routes: [graphql.handler],
+      authenticate,
+    });
+    running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await running.close();
+    await graphql.stop();
+  });
+
+  it('refuses introspection with a coded 400, even with a token, and even without NODE_ENV', async () => {
+    const token = await issueToken(secret, actors.auditor, '5m');
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      data?: unknown;
+      errors: Array<{ extensions: { code: string } }>;
+    };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('shows no sandbox page to a browser, and no Apollo allowance in the policy', async () => {
+    const response = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(await response.text()).not.toContain('apollographql.com');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('still answers ordinary queries', async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

@@ -1,12 +1,17 @@
-// The express app every service starts from: correlation ids, access log and latency metrics,
-// health, readiness and metrics endpoints, a JSON body limit, and problem documents for errors.
+// The express app every service starts from: correlation ids, security headers, access log and
+// latency metrics, health, readiness and metrics endpoints, rate limits on the API paths, a JSON
+// body limit, and problem documents for errors.
 // The service adds its own routes; the launcher may mount several services' routes on one app.
 
 import express, { type Express, type RequestHandler } from 'express';
+import type { Authenticator } from '../auth/createAuthenticator';
+import { defaultEdgeSettings, type EdgeSettings } from '../config/loadConfig';
 import type { Logger } from '../logging/createLogger';
 import type { Metrics } from './metrics';
 import { notFoundHandler, problemErrorHandler } from './problemDetails';
+import { rateLimitMiddleware } from './rateLimits';
 import { correlationIdMiddleware, requestContextOf } from './requestContext';
+import { apiContentSecurityPolicy, setSecurityHeaders } from './securityHeaders';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -23,6 +28,10 @@ export interface HttpAppOptions {
   readiness?: () => Promise<ReadinessReport>;
   /** The service's own handlers (routers, GraphQL middleware), mounted in this order. */
   routes: RequestHandler[];
+  /** Tells who is asking, so rate limits count per signed-in person rather than per address. */
+  authenticate: Authenticator;
+  /** Proxies to trust and rate limits (config.edge); the defaults without. */
+  edge?: EdgeSettings;
 }
 
 /** Set by startHttpServer's close(): readiness turns false while the server drains. */
@@ -30,10 +39,18 @@ export const drainingFlag = 'draining';
 
 export function createHttpApp(options: HttpAppOptions): Express {
   const { logger, metrics } = options;
+  const edge = options.edge ?? defaultEdgeSettings;
   const app = express();
   app.disable('x-powered-by');
+  // Only then are X-Forwarded-For (the client address) and X-Forwarded-Proto (https) believed.
+  app.set('trust proxy', edge.trustProxy);
   app.locals[drainingFlag] = false;
 
+  // Every answer, errors included; the portal's page and the sandbox replace the policy.
+  app.use((req, res, next) => {
+    setSecurityHeaders(req, res, apiContentSecurityPolicy);
+    next();
+  });
   app.use(correlationIdMiddleware(logger));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -72,6 +89,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  app.use(rateLimitMiddleware(edge.rateLimits, options.authenticate));
   app.use(
     express.json({
       limit: options.bodyLimitBytes,

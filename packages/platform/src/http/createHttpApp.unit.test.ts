@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { Writable } from 'node:stream';
 import { syntheticBsn } from '@kot/domain';
+import { createAuthenticator } from '../auth/createAuthenticator';
 import { createLogger } from '../logging/createLogger';
 import { createMetrics } from './metrics';
 import { createHttpApp, type ReadinessReport } from './createHttpApp';
@@ -33,6 +34,12 @@ describe('the HTTP app every service starts from', () => {
       bodyLimitBytes: 1024,
       readiness: async () => readiness,
       routes: [routes],
+      authenticate: createAuthenticator({
+        kind: 'hs256',
+        secret: 'x'.repeat(32),
+        issuer: 'kot-platform',
+        audience: 'kot-platform',
+      }),
     });
     running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
   });
@@ -160,6 +167,12 @@ describe('closing the server', () => {
       metrics: createMetrics({ processMetrics: false }),
       bodyLimitBytes: 1024,
       routes: [],
+      authenticate: createAuthenticator({
+        kind: 'hs256',
+        secret: 'x'.repeat(32),
+        issuer: 'kot-platform',
+        audience: 'kot-platform',
+      }),
     });
     const running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);

@@ -25,6 +25,7 @@ import {
   createGraphQLMiddleware,
   type Metrics,
   type QueryLimits,
+  type GraphQLExposure,
   type ReadinessReport,
 } from '../platformPort';
 import { OUTBOX_CHANNEL, subscribeToStore } from '../outbox/subscribeToStore';
@@ -82,6 +83,8 @@ export interface NotificationsServiceDependencies {
   /** For tests of the start-up check; the service's own templates otherwise. */
   templates?: NotificationTemplates;
   limits?: QueryLimits;
+  /** Schema introspection and the sandbox (config.graphql); both off when left out. */
+  exposure?: GraphQLExposure;
   /** Where GraphQL answers; /graphql by default. */
   graphqlPath?: string;
   /** Called when a loop failed for good (the feed kept failing): main exits, the orchestrator restarts. */
@@ -332,6 +335,7 @@ export async function createNotificationsService(
     schema,
     authenticate: deps.authenticate,
     limits: deps.limits ?? { maxDepth: 10, maxComplexity: 5000 },
+    ...(deps.exposure ? { exposure: deps.exposure } : {}),
     ...(deps.graphqlPath ? { path: deps.graphqlPath } : {}),
   });
 

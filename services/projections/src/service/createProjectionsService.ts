@@ -24,6 +24,7 @@ import {
   type Logger,
   type Metrics,
   type QueryLimits,
+  type GraphQLExposure,
   type ReadinessReport,
 } from '../platformPort';
 import { projections } from '../projections';
@@ -43,6 +44,8 @@ export interface ProjectionsServiceDeps {
   clock?: () => Date;
   metrics?: Metrics;
   limits?: QueryLimits;
+  /** Schema introspection and the sandbox (config.graphql); both off when left out. */
+  exposure?: GraphQLExposure;
   /** Where GraphQL answers; /graphql by default. */
   graphqlPath?: string;
   runtime?: ProjectionsRuntimeOptions;
@@ -98,6 +101,7 @@ export async function createProjectionsService(
     authenticate: deps.authenticate,
     limits: deps.limits ?? defaultQueryLimits,
     path: deps.graphqlPath,
+    ...(deps.exposure ? { exposure: deps.exposure } : {}),
   });
 
   const maxLag = deps.maxReadyLagSeconds ?? 10;

@@ -39,18 +39,19 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const logger = silentLogger();
   const metrics = createMetrics({ processMetrics: false });
+  const authenticate = createAuthenticator({
+    kind: 'hs256',
+    secret,
+    issuer: 'kot-platform',
+    audience: 'kot-platform',
+  });
   const service = await createProjectionsService({
     store: opened.store,
     db: opened.db,
     logger,
     metrics,
     clock,
-    authenticate: createAuthenticator({
-      kind: 'hs256',
-      secret,
-      issuer: 'kot-platform',
-      audience: 'kot-platform',
-    }),
+    authenticate,
     runtime: { refresh: false },
     lagGaugeIntervalMs: 0,
   });
@@ -61,6 +62,7 @@ export async function startTestServer(
     bodyLimitBytes: 256 * 1024,
     readiness: service.readiness,
     routes: service.routes,
+    authenticate,
   });
   const server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
   return {
