@@ -12,6 +12,11 @@ import {
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { extname, join, normalize, resolve } from 'node:path';
+import {
+  apiContentSecurityPolicy,
+  portalContentSecurityPolicy,
+  setSecurityHeaders,
+} from '@kot/platform';
 import { readGraphqlRoutes, routeGraphql, type GraphqlRoutes } from './graphqlRoutes';
 import type { OidcSettings } from '../src/session/oidcSettings';
 
@@ -161,16 +166,16 @@ function serveFile(settings: PortalServerSettings, pathname: string, res: Server
   }
   const type = contentTypes[extname(file)] ?? 'application/octet-stream';
   const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
-  res.writeHead(200, {
-    'content-type': type,
-    'cache-control': cache,
-    'x-content-type-options': 'nosniff',
-  });
+  res.writeHead(200, { 'content-type': type, 'cache-control': cache });
   createReadStream(file).pipe(res);
 }
 
 export function startPortalServer(settings: PortalServerSettings) {
+  const pagePolicy = portalContentSecurityPolicy(settings.oidc?.issuer ?? null);
   const server = createServer((req, res) => {
+    // The same headers as the platform's own answers; the page and its files get the portal's
+    // policy. No proxy is trusted here: HSTS only when this server itself speaks TLS.
+    setSecurityHeaders(req, res, apiContentSecurityPolicy);
     let pathname: string;
     try {
       ({ pathname } = new URL(req.url ?? '/', 'http://portal.invalid'));
@@ -191,6 +196,7 @@ export function startPortalServer(settings: PortalServerSettings) {
       res.end(JSON.stringify({ oidc: settings.oidc }));
       return;
     }
+    res.setHeader('Content-Security-Policy', pagePolicy);
     serveFile(settings, pathname, res);
   });
   return new Promise<typeof server>((done) =>
