@@ -7,15 +7,15 @@ import { describeInBrowser, usePortal } from './portalHarness';
 /** The demo case offered to Bewindvoering Horizon (see services/all-in-one seedDemoCases). */
 const offeredCase = '0193c0de-0001-7000-8000-000000000001';
 
-declare global {
-  interface Window {
-    cspViolations?: string[];
-    injectedScriptRan?: boolean;
-  }
-}
+// In-page code as text: this workspace compiles without the DOM library.
+const collectViolations = `
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });`;
 
 /** Every violation the page reported since it loaded, as "directive blocked-uri". */
-const violationsOn = (page: Page) => page.evaluate(() => window.cspViolations ?? []);
+const violationsOn = (page: Page) => page.evaluate<string[]>('window.cspViolations ?? []');
 
 describeInBrowser('the portal under its Content-Security-Policy', () => {
   const portal = usePortal('csp');
@@ -23,12 +23,7 @@ describeInBrowser('the portal under its Content-Security-Policy', () => {
 
   beforeAll(async () => {
     const { page } = portal;
-    await page.addInitScript(() => {
-      window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        window.cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await page.addInitScript({ content: collectViolations });
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy'))
         consoleViolations.push(message.text());
@@ -77,12 +72,12 @@ describeInBrowser('the portal under its Content-Security-Policy', () => {
 
   it('refuses a script injected into the page, and reports it', async () => {
     const { page } = portal;
-    await page.evaluate(() => {
+    await page.evaluate(`{
       const script = document.createElement('script');
       script.textContent = 'window.injectedScriptRan = true;';
       document.body.append(script);
-    });
-    await expect(page.evaluate(() => window.injectedScriptRan ?? false)).resolves.toBe(false);
+    }`);
+    await expect(page.evaluate('window.injectedScriptRan ?? false')).resolves.toBe(false);
     const violations = await violationsOn(page);
     expect(violations.some((violation) => violation.startsWith('script-src'))).toBe(true);
   }, 60_000);

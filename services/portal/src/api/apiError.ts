@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'NOT_FOUND'
+  | 'RATE_LIMITED'
   | 'NETWORK'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
@@ -39,6 +40,10 @@ const reasonByCode: Record<ErrorCode, Text> = {
   NOT_FOUND: text(
     'Niet gevonden, of u heeft er geen toegang toe.',
     'Not found, or you have no access to it.',
+  ),
+  RATE_LIMITED: text(
+    'U heeft te veel verzoeken in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.',
+    'You sent too many requests in a short time. Wait a moment and try again.',
   ),
   NETWORK: networkProblem,
   SERVICE_UNAVAILABLE: text(
