@@ -13,6 +13,7 @@ import {
   indicationKindNames,
   listOfChoices,
   mandateTypeNames,
+  reassessmentOutcomeNames,
   rejectionReasonNames,
   requestChannelNames,
   workStatusNames,
@@ -136,6 +137,8 @@ export function validateCommand(command: CaseCommand): void {
       oneOf('channel', command.channel, requestChannelNames);
       date('requestedOn', command.requestedOn, true);
       date('callbackExpectedOn', command.callbackExpectedOn, true);
+      if (command.applyAnywayReason !== undefined)
+        sentence('applyAnywayReason', command.applyAnywayReason, minimumGapReasonLength);
       break;
     case 'RegisterWlzRequest':
       date('registeredOn', command.registeredOn, true);
@@ -158,6 +161,22 @@ export function validateCommand(command: CaseCommand): void {
       break;
     case 'ReportWlzIndicationNotFound':
       sentence('reason', command.reason);
+      break;
+    case 'ReassessWlzIndication':
+      oneOf('outcome', command.outcome, reassessmentOutcomeNames);
+      if (command.outcome === 'extended') {
+        oneOf('kind', command.kind, indicationKindNames);
+        date('validTo', command.validTo, command.kind === 'permanent');
+        if (command.kind === 'temporary' && command.validTo === undefined) {
+          problem(
+            'validTo',
+            text(
+              'een tijdelijke indicatie heeft een einddatum',
+              'a temporary indication has an end date',
+            ),
+          );
+        }
+      }
       break;
     case 'SendApplicationForms':
       date('sentOn', command.sentOn, true);

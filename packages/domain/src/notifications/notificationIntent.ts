@@ -25,6 +25,13 @@ export const notificationRules = [
   'step-overdue',
   'funding-gap-opened',
   'kot-stopped',
+  'kot-changed',
+  'smi-ended',
+  'smi-extended',
+  'smi-reinstated',
+  'indication-reassessed',
+  'kot-ending-with-indication',
+  'desk-step-ended',
 ] as const;
 export type NotificationRule = (typeof notificationRules)[number];
 
