@@ -32,6 +32,7 @@ export const notificationRules = [
   'indication-reassessed',
   'kot-ending-with-indication',
   'desk-step-ended',
+  'kot-stopped-objection-deadline',
 ] as const;
 export type NotificationRule = (typeof notificationRules)[number];
 

@@ -1,4 +1,5 @@
-import { addDays, type Instant, type IsoDate } from '../calendar';
+import { addDays, type Instant } from '../calendar';
+import { businessDateOf } from '../case/businessDate';
 import type { CaseEvent } from '../case/events';
 import { norms, objectionPeriodEnds } from '../case/norms';
 import type { CaseState } from '../case/state';
@@ -50,7 +51,8 @@ export function notificationsForEvent(
   const cause = { eventId };
   const officer = after.referringOfficer;
   const claimant = after.claim?.by ?? null;
-  const now = occurredAt ?? `${eventDate(event)}T12:00:00.000Z`;
+  const now =
+    occurredAt ?? `${businessDateOf(event) ?? after.referredOn ?? '1970-01-01'}T12:00:00.000Z`;
   const toFundingAudience = (
     rule: NotificationRule,
     params: NotificationParams,
@@ -223,10 +225,7 @@ export function notificationsForEvent(
       return [
         ...stopped,
         ...objectionRecipients(after, event.data.decidedOn).map((recipient) =>
-          intent(after, 'kot-rejected-objection-deadline', recipient, cause, {
-            objectionEnds,
-            against: 'stop',
-          }),
+          intent(after, 'kot-stopped-objection-deadline', recipient, cause, { objectionEnds }),
         ),
       ];
     }
@@ -260,35 +259,4 @@ export function notificationsForEvent(
     default:
       return [];
   }
-}
-
-/** The business date an event records (every event has one). */
-function eventDate(event: CaseEvent): IsoDate {
-  const data = event.data as unknown as Record<string, unknown>;
-  const dated = [
-    'decidedOn',
-    'referredOn',
-    'checkedOn',
-    'offeredOn',
-    'declinedOn',
-    'claimedOn',
-    'recordedOn',
-    'releasedOn',
-    'requestedOn',
-    'registeredOn',
-    'confirmedOn',
-    'submittedOn',
-    'reassessedOn',
-    'sentOn',
-    'receivedOn',
-    'filedOn',
-    'acceptedOn',
-    'closedOn',
-    'withdrawnOn',
-  ];
-  for (const key of dated) {
-    const value = data[key];
-    if (typeof value === 'string') return value;
-  }
-  return '1970-01-01';
 }

@@ -148,9 +148,9 @@ describe('notification rules for events', () => {
 
   it('tells every party that a granted KOT was stopped, and whether it was set to zero, and whoever may object the deadline', () => {
     const all = intentsOfLast(...decided('grant'), 'stopToZero');
-    expect(who(all.filter((i) => i.rule === 'kot-rejected-objection-deadline'))).toEqual([
-      'kot-rejected-objection-deadline → org-bewind-horizon/bewindvoerder',
-      `kot-rejected-objection-deadline → household:${caseId}/household`,
+    expect(who(all.filter((i) => i.rule === 'kot-stopped-objection-deadline'))).toEqual([
+      'kot-stopped-objection-deadline → org-bewind-horizon/bewindvoerder',
+      `kot-stopped-objection-deadline → household:${caseId}/household`,
     ]);
     const toZero = all.filter((i) => i.rule === 'kot-stopped');
     expect(who(toZero)).toEqual([
