@@ -121,6 +121,20 @@ const secureFundingText = (from: IsoDate): Text =>
     `The family has neither SMI nor KOT from ${from}: reinstate SMI from ${from}, or accept the gap explicitly with a reason.`,
   );
 
+/** Steps in which the claimant acts for the family towards Toeslagen, or ends the case for it. */
+const actsForFamily: readonly StepAction[] = [
+  'request-kot',
+  'return-forms',
+  'reapply-or-object',
+  'aftercare',
+  'decide-with-family',
+];
+
+const arrangeMandateText = text(
+  'Regel een machtiging waarmee u mag aanvragen, of draag de zaak over aan wie dat mag.',
+  'Arrange a mandate that allows you to apply, or hand the case to someone who may.',
+);
+
 const municipalityLeadOf = (state: CaseState): PartyRef => ({
   organisation: state.municipality,
   role: 'smi-team-lead',
@@ -180,23 +194,44 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
     days: number,
   ): Draft =>
     state.claim
-      ? {
-          action,
-          description,
-          responsible: state.claim.by,
-          since: from,
-          due: addDays(from, days),
-          escalateTo: officer,
-        }
-      : officerStep(
-          'offer-to-supporter',
-          text(
-            'Niemand ondersteunt het gezin meer bij deze stap: bied de zaak aan een ondersteuner aan.',
-            'Nobody supports the family in this step any more: offer the case to a supporter.',
-          ),
-          from,
-          norms.offerReferral,
-        );
+      ? // A step that acts for the family towards Toeslagen needs a mandate that allows it now;
+        // one that lapsed (or only lets the claimant signal) must be arranged first.
+        actsForFamily.includes(action) && !claimantMayApply(state, today)
+        ? {
+            action: 'arrange-mandate',
+            description: arrangeMandateText,
+            responsible: state.claim.by,
+            since: from,
+            due: addDays(from, norms.arrangeMandate),
+            escalateTo: officer,
+          }
+        : {
+            action,
+            description,
+            responsible: state.claim.by,
+            since: from,
+            due: addDays(from, days),
+            escalateTo: officer,
+          }
+      : state.offer
+        ? officerStep(
+            'get-case-claimed',
+            text(
+              `Zorg dat de zaak weer wordt opgepakt; aangeboden aan ${state.offer.to.name ?? state.offer.to.organisation}.`,
+              `Make sure the case is taken on again; offered to ${state.offer.to.name ?? state.offer.to.organisation}.`,
+            ),
+            state.offer.offeredOn,
+            norms.claimOffer,
+          )
+        : officerStep(
+            'offer-to-supporter',
+            text(
+              'Niemand ondersteunt het gezin meer bij deze stap: bied de zaak aan een ondersteuner aan.',
+              'Nobody supports the family in this step any more: offer the case to a supporter.',
+            ),
+            from,
+            norms.offerReferral,
+          );
   const deskStep = (
     desk: PartyRef,
     lead: PartyRef,
@@ -299,10 +334,7 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
       if (claim && !claimantMayApply(state, today)) {
         return supporterStep(
           'arrange-mandate',
-          text(
-            'Regel een machtiging waarmee u mag aanvragen, of draag de zaak over aan wie dat mag.',
-            'Arrange a mandate that allows you to apply, or hand the case to someone who may.',
-          ),
+          arrangeMandateText,
           claim.claimedOn,
           norms.arrangeMandate,
         );
