@@ -17,3 +17,4 @@ export * from './upcasting';
 export * from './reportScope';
 export * from './commandFitsCase';
 export * from './businessDate';
+export * from './urgency';
