@@ -14,16 +14,27 @@ import type {
   Subscription,
 } from '../eventStore';
 import { partialRetry, wrongExpectedRevision, type ActualRevision } from './conflictError';
-import { fromKurrentEvent, toKurrentEventData, type KurrentRead } from './eventMapping';
+import {
+  fromKurrentEvent,
+  isPlatformEvent,
+  platformMetadataKey,
+  toKurrentEventData,
+  type KurrentRead,
+} from './eventMapping';
 import {
   AppendFailedError,
   EventStoreClosedError,
   EventStoreError,
   EventTooLargeError,
+  StreamDeletedError,
 } from '../errors';
-import { MAX_APPEND_BYTES } from '../limits';
 import { eventHash, verifyHashChain } from '../integrity';
-import { assertStreamId, prepareAppend, type PreparedEvent } from '../prepareAppend';
+import {
+  assertStreamId,
+  assertStreamMetadata,
+  prepareAppend,
+  type PreparedEvent,
+} from '../prepareAppend';
 import {
   assertReadAllOptions,
   assertReadStreamOptions,
@@ -38,12 +49,27 @@ import {
   connectKurrentClient,
   isMaximumAppendSizeExceeded,
   isStreamNotFound,
+  isStreamTombstoned,
+  isTransientFailure,
   isWrongExpectedVersion,
-  userEventsOnly,
+  kurrentErrorType,
+  platformEventsFilter,
   type KurrentAppendResult,
   type KurrentClient,
+  type KurrentDirection,
+  type KurrentEventData,
   type KurrentResolvedEvent,
 } from './kurrentClient';
+import { withDefaultMetrics, type KurrentMetrics } from './kurrentMetrics';
+import {
+  assertRetryPolicy,
+  defaultRaceRetry,
+  defaultTransientRetry,
+  pauseAfter,
+  systemTiming,
+  type RetryPolicy,
+  type RetryTiming,
+} from './retryPolicy';
 import { toKurrentPosition, toSafeNumber } from './positionMapping';
 import { subscribeToKurrentAll } from './kurrentSubscription';
 
@@ -56,13 +82,34 @@ export interface KurrentEventStoreOptions {
    * server itself, without a limit.
    */
   idempotencyWindow?: number;
-  /** Attempts of an 'any' or 'exists' append while other writers keep getting in between (default 10). */
-  maxAppendAttempts?: number;
+  /** Retries of an 'any' or 'exists' append while other writers keep taking the head first. */
+  raceRetry?: RetryPolicy;
+  /** Retries of a call that failed with a timeout, a lost connection or a leader change. */
+  transientRetry?: RetryPolicy;
+  /** Pauses and jitter (tests pass instant ones). */
+  timing?: RetryTiming;
+  /**
+   * The server's MaxAppendSize in bytes (KurrentDB's default: 1 MiB). An append whose events are
+   * larger together is refused before it is sent, with an EventTooLargeError naming this limit.
+   */
+  maxAppendBytes?: number;
+  /**
+   * Prefixes of the platform's stream names (e.g. `case-`, `notifications-`). When given, $all is
+   * read through a server-side stream-name filter, so other applications' events never arrive.
+   */
+  streamPrefixes?: readonly string[];
   /** Batch size of subscriptions that do not set one (default 100). */
   subscriptionBatchSize?: number;
+  /** Resubscriptions after the server dropped a subscription (default: 10 in a row). */
+  maxResubscribes?: number;
+  /** Counters and gauges for the operator (retries, skipped foreign events, subscription lag). */
+  metrics?: Partial<KurrentMetrics>;
   /** Whether close() disposes the client (default: only when this store created it). */
   disposeClientOnClose?: boolean;
 }
+
+/** KurrentDB's default MaxAppendSize. */
+export const KURRENTDB_MAX_APPEND_BYTES = 1024 * 1024;
 
 export function createKurrentEventStore(
   clientOrConnectionString: KurrentClient | string,
@@ -75,40 +122,92 @@ export function createKurrentEventStore(
   const {
     now = () => new Date(),
     idempotencyWindow = 1000,
-    maxAppendAttempts = 10,
+    raceRetry = defaultRaceRetry,
+    transientRetry = defaultTransientRetry,
+    timing = systemTiming,
+    maxAppendBytes = KURRENTDB_MAX_APPEND_BYTES,
+    streamPrefixes = null,
     subscriptionBatchSize = 100,
+    maxResubscribes = 10,
     disposeClientOnClose = ownsClient,
   } = options;
+  assertRetryPolicy('raceRetry', raceRetry);
+  assertRetryPolicy('transientRetry', transientRetry);
+  const metrics = withDefaultMetrics(options.metrics);
+  const allFilter = platformEventsFilter(streamPrefixes);
   const subscriptions = new Set<Subscription>();
+  /** 'any' and 'exists' appends of this process queue per stream, so they never race each other. */
+  const headAppends = new Map<string, Promise<unknown>>();
   let closed = false;
 
   function assertOpen(): void {
     if (closed) throw new EventStoreClosedError();
   }
 
+  /**
+   * Runs a call, repeating it after a transient failure (see isTransientFailure) with back-off.
+   * An append repeated this way carries the same ids and expectation, so the server answers a
+   * repeat of a stored append with the original result.
+   */
+  async function withTransientRetry<T>(what: string, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!isTransientFailure(error) || attempt >= transientRetry.attempts) throw error;
+        metrics.retried(what, kurrentErrorType(error) ?? 'unknown');
+        await timing.sleep(pauseAfter(transientRetry, attempt, timing));
+      }
+    }
+  }
+
   /** Collects mapped events until `keep` says stop; a stream that does not exist reads as empty. */
   async function collect(
-    source: AsyncIterable<KurrentResolvedEvent>,
+    source: () => AsyncIterable<KurrentResolvedEvent>,
     read: KurrentRead,
     keep: (event: RecordedEvent) => boolean = () => true,
   ): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const resolved of source) {
-        if (!resolved.event) continue;
-        const event = fromKurrentEvent(resolved.event, read);
-        if (!keep(event)) break;
-        events.push(event);
+    return withTransientRetry('read', async () => {
+      const events: RecordedEvent[] = [];
+      try {
+        for await (const resolved of source()) {
+          if (!resolved.event) continue;
+          if (read === 'all' && !isPlatformEvent(resolved.event)) {
+            metrics.foreignEventSkipped();
+            continue;
+          }
+          const event = fromKurrentEvent(resolved.event, read);
+          if (!keep(event)) break;
+          events.push(event);
+        }
+      } catch (error) {
+        if (!isStreamNotFound(error)) throw error;
       }
-    } catch (error) {
-      if (!isStreamNotFound(error)) throw error;
-    }
-    return events;
+      return events;
+    });
+  }
+
+  /** A stream read on the append path: always from the leader, never from a follower behind it. */
+  function readFromLeader(
+    streamId: string,
+    options: { fromRevision: typeof END | bigint; direction?: KurrentDirection; maxCount: number },
+  ): () => AsyncIterable<KurrentResolvedEvent> {
+    return () => client.readStream(streamId, { ...options, requiresLeader: true });
+  }
+
+  /** The event at exactly `revision`, read from the leader; null when the leader has none there. */
+  async function readEventAt(streamId: string, revision: number): Promise<RecordedEvent | null> {
+    const [event] = await collect(
+      readFromLeader(streamId, { fromRevision: BigInt(revision), maxCount: 1 }),
+      'stream',
+    );
+    // A truncated stream answers from its first readable revision: only an exact hit counts.
+    return event?.revision === revision ? event : null;
   }
 
   /**
-   * The newest events of a stream, newest first: just the last one, or, to find an earlier copy of
-   * an append, up to the idempotency window, stopping at the event with `untilEventId`.
+   * The newest events of a stream on the leader, newest first: just the last one, or, to find an
+   * earlier copy of an append, up to the idempotency window, stopping at `untilEventId`.
    */
   async function readRecentEvents(
     streamId: string,
@@ -116,7 +215,7 @@ export function createKurrentEventStore(
   ): Promise<RecordedEvent[]> {
     let reached = false;
     return collect(
-      client.readStream(streamId, {
+      readFromLeader(streamId, {
         direction: BACKWARDS,
         fromRevision: END,
         maxCount: untilEventId === null ? 1 : idempotencyWindow,
@@ -130,23 +229,34 @@ export function createKurrentEventStore(
     );
   }
 
-  async function readEventAt(streamId: string, revision: number): Promise<RecordedEvent> {
-    const [event] = await collect(
-      client.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 }),
-      'stream',
+  /**
+   * A stream that reads as empty may still be soft-deleted or truncated in KurrentDB (by an
+   * operator): its revisions would go on where they stopped, not at 0. Such a stream is refused.
+   */
+  async function assertNotDeleted(streamId: string): Promise<void> {
+    const { metadata } = await withTransientRetry('read', () =>
+      client.getStreamMetadata(streamId, { requiresLeader: true }).catch((error: unknown) => {
+        if (isStreamNotFound(error)) return { metadata: undefined };
+        throw error;
+      }),
     );
-    if (!event) throw new Error(`KurrentDB has no revision ${revision} in stream ${streamId}`);
-    return event;
+    if (metadata?.truncateBefore !== undefined) {
+      throw new StreamDeletedError(
+        streamId,
+        `was deleted or truncated in KurrentDB (truncate before ${String(metadata.truncateBefore)})`,
+      );
+    }
   }
 
   async function readHeadPosition(): Promise<number> {
     const [head] = await collect(
-      client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-        maxCount: 1,
-        filter: userEventsOnly,
-      }),
+      () =>
+        client.readAll({
+          direction: BACKWARDS,
+          fromPosition: END,
+          maxCount: 1,
+          filter: allFilter,
+        }),
       'all',
     );
     return head?.position ?? 0;
@@ -158,7 +268,7 @@ export function createKurrentEventStore(
     streamId: string,
     events: readonly NewEvent[],
     prepared: readonly PreparedEvent[],
-  ): Omit<RecordedEvent, 'position'>[] {
+  ): KurrentEventData[] {
     const recordedAt = now().toISOString();
     let prevHash = last?.metadata.hash ?? null;
     let revision = last?.revision ?? -1;
@@ -176,8 +286,22 @@ export function createKurrentEventStore(
         metadata: { ...metadata, recordedAt, hash, prevHash },
       };
       prevHash = hash;
-      return recorded;
+      return toKurrentEventData(recorded);
     });
+  }
+
+  /** Refuses, before sending, an append over the server's MaxAppendSize. */
+  function assertWithinMaxAppendSize(streamId: string, events: readonly KurrentEventData[]): void {
+    const bytes = events.reduce(
+      (sum, event) =>
+        sum +
+        Buffer.byteLength(JSON.stringify(event.data)) +
+        Buffer.byteLength(JSON.stringify(event.metadata)) +
+        Buffer.byteLength(event.type),
+      0,
+    );
+    if (bytes > maxAppendBytes) throw new EventTooLargeError(null, bytes, maxAppendBytes);
+    void streamId;
   }
 
   /**
@@ -205,27 +329,171 @@ export function createKurrentEventStore(
   }
 
   /**
-   * What a successful append returns. Whether KurrentDB wrote the events or recognised a retry,
-   * they sit right after the expected revision (that is KurrentDB's idempotency rule), so the
-   * revision follows from what was sent rather than from the server's answer.
+   * Sends the chained events right after `expected` (-1: a new stream) and returns the port's
+   * result. Whether KurrentDB wrote them or recognised a retry, it answers with the revision of the
+   * append's last event (`nextExpectedRevision`); anything but the revision the chain was built
+   * for means the events did not land where they were hashed, which is reported, never hidden.
    */
-  async function resultOf(
+  async function send(
     streamId: string,
-    result: KurrentAppendResult,
+    chained: KurrentEventData[],
     expected: number,
-    eventCount: number,
     wroteNewEvents: boolean,
   ): Promise<AppendResult> {
-    const nextExpectedRevision = expected + eventCount;
+    assertWithinMaxAppendSize(streamId, chained);
+    let result: KurrentAppendResult;
+    try {
+      result = await withTransientRetry('append', () =>
+        client.appendToStream(streamId, chained, {
+          streamState: expected < 0 ? NO_STREAM : BigInt(expected),
+          requiresLeader: true,
+        }),
+      );
+    } catch (error) {
+      throw appendFailure(streamId, chained, error);
+    }
+    const chainedLast = expected + chained.length;
+    const nextExpectedRevision = toSafeNumber(result.nextExpectedRevision);
+    if (nextExpectedRevision !== chainedLast) {
+      throw new AppendFailedError(
+        streamId,
+        `KurrentDB stored the append up to revision ${nextExpectedRevision}, but its hash chain was built for revision ${chainedLast}; verify the stream`,
+      );
+    }
     const { position } = result;
     // One event: commit = prepare = its position. Several: the commit position is the last
     // event's when it differs from the prepare (first) position. Otherwise, and for a
-    // recognised retry, read the last event's position back.
-    if (wroteNewEvents && position && (eventCount === 1 || position.commit > position.prepare)) {
+    // recognised retry, read the last event's position back from the leader.
+    if (
+      wroteNewEvents &&
+      position &&
+      (chained.length === 1 || position.commit > position.prepare)
+    ) {
       return { streamId, nextExpectedRevision, lastPosition: toSafeNumber(position.commit) };
     }
     const last = await readEventAt(streamId, nextExpectedRevision);
-    return { streamId, nextExpectedRevision, lastPosition: last.position };
+    return { streamId, nextExpectedRevision, lastPosition: last?.position ?? 0 };
+  }
+
+  /** Maps what the client threw on an append to the port's errors (never a raw driver error). */
+  function appendFailure(streamId: string, chained: KurrentEventData[], error: unknown): unknown {
+    if (error instanceof EventStoreError) return error;
+    if (isWrongExpectedVersion(error)) return error; // the caller knows the expectation
+    if (isMaximumAppendSizeExceeded(error)) {
+      const bytes = chained.reduce(
+        (sum, event) => sum + Buffer.byteLength(JSON.stringify(event.data)),
+        0,
+      );
+      return new EventTooLargeError(null, bytes, error.maxAppendSize ?? maxAppendBytes);
+    }
+    if (isStreamTombstoned(error)) {
+      return new StreamDeletedError(streamId, 'was deleted for good (tombstoned) in KurrentDB');
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    const unknownOutcome = isTransientFailure(error)
+      ? `; the outcome is not known after ${transientRetry.attempts} attempts, and repeating the same append (same event ids) is safe`
+      : '';
+    return new AppendFailedError(streamId, `${reason}${unknownOutcome}`, { cause: error });
+  }
+
+  /**
+   * A numeric or 'no_stream' append: the chain continues from the event at exactly the expected
+   * revision, read from the leader. KurrentDB then decides: written, a recognised retry (the same
+   * ids right after the expected revision; the hashes computed here are never stored), or a
+   * conflict.
+   */
+  async function appendAfter(
+    streamId: string,
+    events: NewEvent[],
+    prepared: PreparedEvent[],
+    expectedRevision: number | 'no_stream',
+  ): Promise<AppendResult> {
+    const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
+    let previous: RecordedEvent | null = null;
+    if (expected < 0) {
+      await assertNotDeleted(streamId);
+    } else {
+      previous = await readEventAt(streamId, expected);
+      if (!previous) throw await missingRevision(streamId, expectedRevision, expected);
+    }
+    try {
+      return await send(streamId, chainAfter(previous, streamId, events, prepared), expected, true);
+    } catch (error) {
+      if (!isWrongExpectedVersion(error)) throw error;
+      throw wrongExpectedRevision(streamId, expectedRevision, actualRevisionOf(error, expected));
+    }
+  }
+
+  /** Why the leader has no event at the expected revision: the stream is shorter, or truncated. */
+  async function missingRevision(
+    streamId: string,
+    expectedRevision: number | 'no_stream',
+    expected: number,
+  ): Promise<Error> {
+    const [head] = await readRecentEvents(streamId, null);
+    if (head && head.revision >= expected) {
+      return new StreamDeletedError(
+        streamId,
+        `has no readable revision ${expected} in KurrentDB (truncated before it)`,
+      );
+    }
+    if (!head) await assertNotDeleted(streamId);
+    return wrongExpectedRevision(streamId, expectedRevision, head?.revision ?? 'no_stream');
+  }
+
+  /**
+   * An 'any' or 'exists' append: sent after the head as read from the leader, again after a
+   * back-off when another writer took the head first, up to `raceRetry.attempts` times. A caller
+   * who said "any revision" never gets a conflict; only when the stream stays that contended is
+   * the append given up, as an AppendFailedError that says so.
+   */
+  async function appendAtHead(
+    streamId: string,
+    events: NewEvent[],
+    prepared: PreparedEvent[],
+    expectedRevision: 'any' | 'exists',
+  ): Promise<AppendResult> {
+    const eventIds = prepared.map((event) => event.eventId);
+    for (let attempt = 1; ; attempt++) {
+      const recent = await readRecentEvents(streamId, eventIds[0]!);
+      const last = recent[0] ?? null;
+      const earlier = findEarlierAppend(streamId, eventIds, recent);
+      if (earlier) return earlier;
+      if (!last) await assertNotDeleted(streamId);
+      if (expectedRevision === 'exists' && !last) {
+        throw wrongExpectedRevision(streamId, expectedRevision, 'no_stream');
+      }
+      const expected = last?.revision ?? -1;
+      try {
+        return await send(streamId, chainAfter(last, streamId, events, prepared), expected, true);
+      } catch (error) {
+        if (!isWrongExpectedVersion(error)) throw error;
+        if (attempt >= raceRetry.attempts) {
+          throw new AppendFailedError(
+            streamId,
+            `other writers took the head of the stream ${attempt} times in a row; try again later`,
+            { cause: error },
+          );
+        }
+        metrics.retried('append', 'race');
+        await timing.sleep(pauseAfter(raceRetry, attempt, timing));
+      }
+    }
+  }
+
+  /** Runs 'any'/'exists' appends to one stream one after another within this process. */
+  function oneAtATime<T>(streamId: string, run: () => Promise<T>): Promise<T> {
+    const previous = headAppends.get(streamId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    headAppends.set(streamId, settled);
+    void settled.then(() => {
+      if (headAppends.get(streamId) === settled) headAppends.delete(streamId);
+    });
+    return next;
   }
 
   function actualRevisionOf(error: unknown, fallback: number): ActualRevision {
@@ -242,46 +510,12 @@ export function createKurrentEventStore(
   ): Promise<AppendResult> {
     assertOpen();
     const { expectedRevision, events: prepared } = prepareAppend(streamId, events, options);
-    const eventIds = prepared.map((event) => event.eventId);
-    const exact = typeof expectedRevision === 'number' || expectedRevision === 'no_stream';
-    for (let attempt = 1; ; attempt++) {
-      const recent = await readRecentEvents(streamId, exact ? null : eventIds[0]!);
-      const last = recent[0] ?? null;
-      const current = last?.revision ?? -1;
-      if (expectedRevision === 'exists' && !last) {
-        throw wrongExpectedRevision(streamId, expectedRevision, 'no_stream');
-      }
-      if (!exact) {
-        const earlier = findEarlierAppend(streamId, eventIds, recent);
-        if (earlier) return earlier;
-      }
-      // For numeric and 'no_stream' expectations the server decides: a mismatch is either a
-      // conflict or, when the same event ids already follow the expected revision, an idempotent
-      // retry; the hashes computed here are then never stored.
-      const expected =
-        typeof expectedRevision === 'number' ? expectedRevision : exact ? -1 : current;
-      try {
-        const result = await client.appendToStream(
-          streamId,
-          chainAfter(last, streamId, events, prepared).map(toKurrentEventData),
-          { streamState: expected < 0 ? NO_STREAM : BigInt(expected) },
-        );
-        return await resultOf(streamId, result, expected, events.length, expected === current);
-      } catch (error) {
-        if (isMaximumAppendSizeExceeded(error)) {
-          // The port allows MAX_APPEND_BYTES; KurrentDB's MaxAppendSize (1 MiB by default) is lower.
-          const bytes = prepared.reduce((sum, event) => sum + Buffer.byteLength(event.body), 0);
-          throw new EventTooLargeError(null, bytes, error.maxAppendSize ?? MAX_APPEND_BYTES);
-        }
-        if (error instanceof EventStoreError) throw error;
-        if (!isWrongExpectedVersion(error)) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new AppendFailedError(streamId, reason, { cause: error });
-        }
-        if (!exact && attempt < maxAppendAttempts) continue;
-        throw wrongExpectedRevision(streamId, expectedRevision, actualRevisionOf(error, current));
-      }
+    if (expectedRevision === 'any' || expectedRevision === 'exists') {
+      return oneAtATime(streamId, () =>
+        appendAtHead(streamId, events, prepared, expectedRevision),
+      );
     }
+    return appendAfter(streamId, events, prepared, expectedRevision);
   }
 
   async function readStream(
@@ -299,11 +533,12 @@ export function createKurrentEventStore(
       maxCount = Math.min(maxCount ?? span, span);
     }
     if (maxCount !== undefined && maxCount <= 0) return [];
-    const source = client.readStream(streamId, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: start === undefined ? END : BigInt(start),
-      ...(maxCount !== undefined && { maxCount }),
-    });
+    const source = () =>
+      client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: start === undefined ? END : BigInt(start),
+        ...(maxCount !== undefined && { maxCount }),
+      });
     return collect(
       source,
       'stream',
@@ -317,21 +552,50 @@ export function createKurrentEventStore(
     assertOpen();
     assertReadAllOptions({ fromPosition, limit });
     // KurrentDB reads $all from a position inclusively; the port's fromPosition is exclusive.
-    const source = client.readAll({
-      fromPosition: fromPosition > 0 ? toKurrentPosition(fromPosition) : START,
-      filter: userEventsOnly,
-      ...(limit !== undefined && { maxCount: limit + 1 }),
-    });
-    const events = await collect(source, 'all');
-    const after = events.filter((event) => event.position > fromPosition);
-    return limit === undefined ? after : after.slice(0, limit);
+    // Foreign events are skipped (collect), so a page may come back short: read on until the
+    // limit is reached or $all ends.
+    const events: RecordedEvent[] = [];
+    let after = fromPosition;
+    for (;;) {
+      const wanted = limit === undefined ? undefined : limit - events.length + 1;
+      let read = 0;
+      const page = await collect(
+        () =>
+          client.readAll({
+            fromPosition: after > 0 ? toKurrentPosition(after) : START,
+            filter: allFilter,
+            ...(wanted !== undefined && { maxCount: wanted }),
+          }),
+        'all',
+        () => {
+          read += 1;
+          return true;
+        },
+      );
+      events.push(...page.filter((event) => event.position > after));
+      const last = page[page.length - 1];
+      const exhausted = wanted === undefined || read < wanted || !last || last.position <= after;
+      if (exhausted || (limit !== undefined && events.length >= limit)) break;
+      after = last.position;
+    }
+    return limit === undefined ? events : events.slice(0, limit);
   }
 
   function subscribeToAll(subscribeOptions: SubscribeToAllOptions): Subscription {
     assertOpen();
     assertSubscribeOptions(subscribeOptions);
     const subscription = subscribeToKurrentAll(
-      { client, readHeadPosition, defaultBatchSize: subscriptionBatchSize },
+      {
+        client,
+        readHeadPosition,
+        defaultBatchSize: subscriptionBatchSize,
+        filter: allFilter,
+        maxResubscribes,
+        retry: transientRetry,
+        timing,
+        metrics,
+        now,
+      },
       subscribeOptions,
     );
     subscriptions.add(subscription);
@@ -342,22 +606,53 @@ export function createKurrentEventStore(
     return subscription;
   }
 
+  // The port's stream metadata lives under one custom key of KurrentDB's stream metadata, so no
+  // key of the platform's can ever set KurrentDB's own (maxAge, maxCount, truncateBefore, acl),
+  // which would truncate or hide the log; the operator's settings are kept on every write.
+  async function readKurrentMetadata(streamId: string) {
+    try {
+      return await withTransientRetry('read', () =>
+        client.getStreamMetadata(streamId, { requiresLeader: true }),
+      );
+    } catch (error) {
+      if (isStreamNotFound(error)) return { metadata: undefined, metastreamRevision: undefined };
+      throw error;
+    }
+  }
+
   async function getStreamMetadata(streamId: string): Promise<StreamMetadata | null> {
     assertOpen();
     assertStreamId(streamId);
-    try {
-      const { metadata } = await client.getStreamMetadata(streamId);
-      return metadata ?? null;
-    } catch (error) {
-      if (isStreamNotFound(error)) return null;
-      throw error;
-    }
+    const { metadata } = await readKurrentMetadata(streamId);
+    const platform = metadata?.[platformMetadataKey];
+    return typeof platform === 'object' && platform !== null && !Array.isArray(platform)
+      ? (platform as StreamMetadata)
+      : null;
   }
 
   async function setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
     assertOpen();
     assertStreamId(streamId);
-    await client.setStreamMetadata(streamId, metadata);
+    assertStreamMetadata(metadata);
+    for (let attempt = 1; ; attempt++) {
+      const { metadata: current, metastreamRevision } = await readKurrentMetadata(streamId);
+      try {
+        await withTransientRetry('metadata', () =>
+          client.setStreamMetadata(
+            streamId,
+            { ...current, [platformMetadataKey]: metadata },
+            {
+              expectedRevision: metastreamRevision === undefined ? NO_STREAM : metastreamRevision,
+              requiresLeader: true,
+            },
+          ),
+        );
+        return;
+      } catch (error) {
+        if (!isWrongExpectedVersion(error) || attempt >= raceRetry.attempts) throw error;
+        await timing.sleep(pauseAfter(raceRetry, attempt, timing));
+      }
+    }
   }
 
   return {
