@@ -123,7 +123,10 @@ function assertShape(event: NewEvent, eventId: string): void {
   // `$` keys are KurrentDB's ($correlationId, $causationId, ...) and the store's ($schemaVersion).
   const reserved = Object.keys(metadata).find((key) => key.startsWith(RESERVED_PREFIX));
   if (reserved !== undefined) {
-    throw new InvalidEventError(`metadata.${reserved}: keys starting with "$" are reserved`, eventId);
+    throw new InvalidEventError(
+      `metadata.${reserved}: keys starting with "$" are reserved`,
+      eventId,
+    );
   }
 }
 

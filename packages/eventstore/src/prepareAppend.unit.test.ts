@@ -69,8 +69,10 @@ describe('preparing an append', () => {
 });
 
 describe('checking stream metadata', () => {
-  it('accepts the platform\'s own keys and refuses KurrentDB\'s stream settings', () => {
-    expect(() => assertStreamMetadata({ retention: 'case-closed+7y', tags: ['kot'] })).not.toThrow();
+  it("accepts the platform's own keys and refuses KurrentDB's stream settings", () => {
+    expect(() =>
+      assertStreamMetadata({ retention: 'case-closed+7y', tags: ['kot'] }),
+    ).not.toThrow();
     for (const key of ['$maxAge', '$maxCount', '$tb', '$acl', '$cacheControl']) {
       expect(() => assertStreamMetadata({ [key]: 1 })).toThrow(InvalidEventError);
     }

@@ -3,7 +3,8 @@
 // then use the older EVENTSTORE_ prefix).
 import type { StartedTestContainer } from 'testcontainers';
 
-export const defaultKurrentDbImage = 'docker.kurrent.io/kurrent-latest/kurrentdb:latest';
+// Pinned, and at least 22.6: stream reads carry log positions from that version on.
+export const defaultKurrentDbImage = 'eventstore/eventstore:24.10';
 
 export interface StartedKurrentDb {
   connectionString: string;

@@ -181,10 +181,21 @@ export function createKurrentEventStore(
           events.push(event);
         }
       } catch (error) {
+        if (isStreamTombstoned(error)) {
+          throw new StreamDeletedError(
+            streamId(error),
+            'was deleted for good (tombstoned) in KurrentDB',
+          );
+        }
         if (!isStreamNotFound(error)) throw error;
       }
       return events;
     });
+  }
+
+  function streamId(error: unknown): string {
+    const { streamName } = error as { streamName?: unknown };
+    return typeof streamName === 'string' ? streamName : '(unknown)';
   }
 
   /** A stream read on the append path: always from the leader, never from a follower behind it. */
@@ -511,9 +522,7 @@ export function createKurrentEventStore(
     assertOpen();
     const { expectedRevision, events: prepared } = prepareAppend(streamId, events, options);
     if (expectedRevision === 'any' || expectedRevision === 'exists') {
-      return oneAtATime(streamId, () =>
-        appendAtHead(streamId, events, prepared, expectedRevision),
-      );
+      return oneAtATime(streamId, () => appendAtHead(streamId, events, prepared, expectedRevision));
     }
     return appendAfter(streamId, events, prepared, expectedRevision);
   }
@@ -552,29 +561,37 @@ export function createKurrentEventStore(
     assertOpen();
     assertReadAllOptions({ fromPosition, limit });
     // KurrentDB reads $all from a position inclusively; the port's fromPosition is exclusive.
-    // Foreign events are skipped (collect), so a page may come back short: read on until the
-    // limit is reached or $all ends.
+    // Foreign events are skipped, so a page may come back short: read on until the limit is
+    // reached or $all ends.
     const events: RecordedEvent[] = [];
     let after = fromPosition;
     for (;;) {
       const wanted = limit === undefined ? undefined : limit - events.length + 1;
-      let read = 0;
-      const page = await collect(
-        () =>
-          client.readAll({
-            fromPosition: after > 0 ? toKurrentPosition(after) : START,
-            filter: allFilter,
-            ...(wanted !== undefined && { maxCount: wanted }),
-          }),
-        'all',
-        () => {
-          read += 1;
-          return true;
-        },
-      );
-      events.push(...page.filter((event) => event.position > after));
+      const page = await withTransientRetry('read', async () => {
+        const read: { event: RecordedEvent | null; position: number }[] = [];
+        const source = client.readAll({
+          fromPosition: after > 0 ? toKurrentPosition(after) : START,
+          filter: allFilter,
+          ...(wanted !== undefined && { maxCount: wanted }),
+        });
+        for await (const { event } of source) {
+          if (!event?.position) continue;
+          const position = toSafeNumber(event.position.commit);
+          if (!isPlatformEvent(event)) {
+            metrics.foreignEventSkipped();
+            read.push({ event: null, position });
+          } else {
+            read.push({ event: fromKurrentEvent(event, 'all'), position });
+          }
+        }
+        return read;
+      });
+      for (const { event, position } of page) {
+        if (event && position > after) events.push(event);
+      }
       const last = page[page.length - 1];
-      const exhausted = wanted === undefined || read < wanted || !last || last.position <= after;
+      const exhausted =
+        wanted === undefined || page.length < wanted || !last || last.position <= after;
       if (exhausted || (limit !== undefined && events.length >= limit)) break;
       after = last.position;
     }

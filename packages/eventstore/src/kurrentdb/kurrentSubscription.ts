@@ -78,9 +78,10 @@ export function subscribeToKurrentAll(
     signal(wakeReader);
   };
 
+  /** The position of the last event put in the buffer: where a resubscription starts after. */
+  let queuedPosition = startAfter;
   /** Reads one opened subscription into the buffer; returns how many events it queued. */
-  const readSource = async (after: number): Promise<{ queuedPosition: number; queued: number }> => {
-    let queuedPosition = after;
+  const readSource = async (): Promise<number> => {
     let queued = 0;
     for await (const resolved of source) {
       if (stopping || failure) break;
@@ -101,23 +102,22 @@ export function subscribeToKurrentAll(
         wakeReader = null;
       }
     }
-    return { queuedPosition, queued };
+    return queued;
   };
 
   const readAhead = async () => {
-    let queuedPosition = startAfter;
     let dropsInARow = 0;
     try {
       for (;;) {
         let dropped: unknown = new Error('The KurrentDB subscription to $all ended');
+        const before = queuedPosition;
         try {
-          const read = await readSource(queuedPosition);
-          queuedPosition = read.queuedPosition;
-          if (read.queued > 0) dropsInARow = 0;
+          await readSource();
         } catch (error) {
           dropped = error;
         }
         if (stopping || failure) break;
+        if (queuedPosition > before) dropsInARow = 0;
         // The server dropped it (or it ended): open it again after the last queued event.
         dropsInARow += 1;
         if (dropsInARow > maxResubscribes) {
