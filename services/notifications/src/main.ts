@@ -34,7 +34,21 @@ async function main(): Promise<void> {
     : database;
   if (db !== database) shutdown.onShutdown('notifications database', () => db.close());
 
-  const bus = settings.kafka ? createKafkaBus({ brokers: settings.kafka.brokers, logger }) : null;
+  const kafka = settings.kafka;
+  const bus = kafka
+    ? createKafkaBus({
+        brokers: kafka.brokers,
+        logger,
+        security: { ssl: kafka.ssl, ...(kafka.sasl && { sasl: kafka.sasl }) },
+        topicSettings: {
+          replicationFactor: kafka.replicationFactor,
+          minInsyncReplicas: kafka.minInsyncReplicas,
+        },
+        maxRequestBytes: kafka.maxRequestBytes,
+        sendTimeoutMs: kafka.sendTimeoutMs,
+        consumerMaxAttempts: kafka.consumerMaxAttempts,
+      })
+    : null;
   if (bus) shutdown.onShutdown('kafka', () => bus.close());
   const roles = settings.roles;
   const service = await createNotificationsService({
