@@ -161,17 +161,16 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
       }
     },
     async consume({ topic, groupId, handle }): Promise<BusConsumer> {
-      let failuresInARow = 0;
       const consumer = kafka.consumer({
         groupId,
         heartbeatInterval: heartbeatIntervalMs,
         retry: {
-          // kafkajs restarts a crashed consumer for ever by default; after the configured attempts
-          // it must stop, so that readiness and `done` say the feed is down.
-          restartOnFailure: async () => {
-            failuresInARow += 1;
-            return failuresInARow < consumerMaxAttempts;
-          },
+          // kafkajs's runner fetches and hands over a failing batch again `retries` times, then
+          // crashes; by default it then restarts for ever, retrying the same batch without end.
+          // Here the crash is final, so that `done` rejects and readiness says the feed is down
+          // (the service restarts the feed a bounded number of times).
+          retries: consumerMaxAttempts - 1,
+          restartOnFailure: async () => false,
         },
       });
       consumers.add(consumer);
@@ -213,7 +212,6 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
           } finally {
             clearInterval(beating);
           }
-          failuresInARow = 0;
           resolveOffset(last.offset);
           await commitOffsetsIfNecessary();
           await heartbeat();
