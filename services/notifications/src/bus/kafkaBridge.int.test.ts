@@ -235,4 +235,47 @@ describe('the Kafka bridge on the in-process bus', () => {
     );
     expect(kept.map((row) => row.event_id)).toEqual([opened!.eventId]);
   });
+
+  it('knows a consumed event by its stream and id, so the same id in another stream is still applied', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1 });
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, ['open', 'offer']);
+    await bus.ensureTopic(TOPIC, 1);
+    const [, offered] = (await source.store.readAll({})).filter(
+      (e) => e.streamId === `case-${caseId}`,
+    );
+    // KurrentDB deduplicates ids within a stream only: another stream may hold this id.
+    await target.db.query(
+      `INSERT INTO notification_consumed_events (stream_id, event_id, consumed_at) VALUES ($1, $2, $3)`,
+      [`case-${randomUUID()}`, offered!.eventId, '2024-05-01T07:00:00Z'],
+    );
+    const { toBusMessage } = await import('./eventEnvelope');
+    const opened = (await source.store.readStream(`case-${caseId}`))[0]!;
+    await bus.publish(TOPIC, [
+      toBusMessage(opened),
+      toBusMessage(offered!),
+      toBusMessage(offered!),
+    ]);
+    const consumer = await consumeCaseEvents({
+      bus,
+      topic: TOPIC,
+      groupId: 'same-id-other-stream',
+      db: target.db,
+      clock: time.clock,
+      logger: silent,
+    });
+    await waitUntil(() => bus.lag(TOPIC, 'same-id-other-stream') === 0, 'the consumer to catch up');
+    await consumer.stop();
+
+    const rules = await target.db.query<{ rule: string }>(
+      'SELECT rule FROM notification_intents WHERE case_id = $1',
+      [caseId],
+    );
+    expect(rules.map((row) => row.rule)).toEqual(['case-offered']);
+    const consumed = await target.db.query<{ n: unknown }>(
+      'SELECT count(*) AS n FROM notification_consumed_events WHERE event_id = $1',
+      [offered!.eventId],
+    );
+    expect(Number(consumed[0]?.n)).toBe(2);
+  });
 });
