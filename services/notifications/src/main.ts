@@ -14,6 +14,7 @@ import {
   startHttpServer,
 } from '@kot/platform';
 import { createKafkaBus } from './bus/kafkaBus';
+import { createKafkaMetrics } from './bus/kafkaMetrics';
 import { startEventRelay } from './bus/relayEvents';
 import { loadNotificationsConfig } from './config/notificationsConfig';
 import { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   if (db !== database) shutdown.onShutdown('notifications database', () => db.close());
 
   const kafka = settings.kafka;
+  const kafkaMetrics = createKafkaMetrics(metrics.registry);
   const bus = kafka
     ? createKafkaBus({
         brokers: kafka.brokers,
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
         maxRequestBytes: kafka.maxRequestBytes,
         sendTimeoutMs: kafka.sendTimeoutMs,
         consumerMaxAttempts: kafka.consumerMaxAttempts,
+        metrics: kafkaMetrics,
       })
     : null;
   if (bus) shutdown.onShutdown('kafka', () => bus.close());
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
       bus,
       topic: settings.kafka.topic,
       partitions: settings.kafka.partitions,
+      metrics: kafkaMetrics,
     });
     shutdown.onShutdown('kafka relay', () => relay.stop());
     relay.done.catch((error: unknown) => {

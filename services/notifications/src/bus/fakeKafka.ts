@@ -59,10 +59,18 @@ export class FakeKafka {
   heartbeats = 0;
   deliveries = 0;
   private batches: FakeBatch[] = [];
+  private readonly highWatermarks = new Map<number, number>();
 
   /** Batches the next consumer receives, in order. */
   deliver(...batches: FakeBatch[]): void {
     this.batches.push(...batches);
+    for (const batch of batches) {
+      const next = Number(batch.messages[batch.messages.length - 1]?.offset ?? -1) + 1;
+      this.highWatermarks.set(
+        batch.partition,
+        Math.max(next, this.highWatermarks.get(batch.partition) ?? 0),
+      );
+    }
   }
 
   create = (config: KafkaConfig): Kafka => {
@@ -167,9 +175,13 @@ export class FakeKafka {
       for (let retryCount = 0; ; retryCount++) {
         try {
           this.deliveries += 1;
+          const lastOffset = Number(batch.messages[batch.messages.length - 1]?.offset ?? -1);
+          const highWatermark = this.highWatermarks.get(batch.partition) ?? lastOffset + 1;
           await eachBatch({
             batch: {
               partition: batch.partition,
+              // kafkajs: the high watermark less one, less the batch's last offset, as a string.
+              offsetLag: () => String(highWatermark - 1 - lastOffset),
               messages: batch.messages.map((message) => ({
                 key: Buffer.from(message.key),
                 value: Buffer.from(message.value),

@@ -278,4 +278,23 @@ describe('the Kafka bridge on the in-process bus', () => {
     );
     expect(Number(consumed[0]?.n)).toBe(2);
   });
+
+  it('tells how old the last relayed event was when the broker acknowledged it', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1 });
+    await appendStory(source.store, randomUUID(), ['open']);
+    const lags: number[] = [];
+    const all = await source.store.readAll({});
+    const newest = Date.parse(all[all.length - 1]!.metadata.recordedAt);
+    const relay = await startEventRelay({
+      store: source.store,
+      db: target.db,
+      bus,
+      topic: `${TOPIC}.lag`,
+      clock: () => new Date(newest + 2_500),
+      metrics: { relayLag: (seconds) => lags.push(seconds) },
+    });
+    await relay.whenCaughtUp();
+    await relay.stop();
+    expect(lags[lags.length - 1]).toBe(2.5);
+  });
 });

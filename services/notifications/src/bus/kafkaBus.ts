@@ -14,6 +14,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from '../service/dependencies';
 import { DEFAULT_MAX_REQUEST_BYTES, splitIntoBatches } from './messageBatches';
+import type { KafkaMetrics } from './kafkaMetrics';
 import type { BusConsumer, MessageBus } from './messageBus';
 
 export interface KafkaSecurity {
@@ -45,6 +46,8 @@ export interface KafkaBusOptions {
   consumerMaxAttempts?: number;
   /** Heartbeat at least this often while a batch is handled (default 3 s, Kafka's default). */
   heartbeatIntervalMs?: number;
+  /** Consumer lag per partition after each batch (see kafkaMetrics.ts). */
+  metrics?: Pick<KafkaMetrics, 'consumerLag'>;
   /** For tests: builds the kafkajs client. */
   createKafka?: (config: KafkaConfig) => Kafka;
 }
@@ -215,6 +218,7 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
           resolveOffset(last.offset);
           await commitOffsetsIfNecessary();
           await heartbeat();
+          options.metrics?.consumerLag(topic, batch.partition, Number(batch.offsetLag()));
         },
       });
       return {

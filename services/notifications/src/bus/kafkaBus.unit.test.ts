@@ -169,4 +169,18 @@ describe('consuming from Kafka', () => {
     // At least a few while it ran, plus the one after the commit.
     expect(fake.heartbeats).toBeGreaterThanOrEqual(4);
   });
+
+  it('reports after each batch how many messages of its partition are still waiting', async () => {
+    const fake = new FakeKafka();
+    fake.deliver(batch('0'), batch('1'), batch('2'));
+    const lags: number[] = [];
+    const bus = busOn(fake, {
+      metrics: { consumerLag: (_topic, _partition, lag) => lags.push(lag) },
+    });
+
+    await bus.consume({ topic: 'kot.events', groupId: 'g', handle: async () => undefined });
+    await waitUntil(() => lags.length === 3);
+
+    expect(lags).toEqual([2, 1, 0]);
+  });
 });
