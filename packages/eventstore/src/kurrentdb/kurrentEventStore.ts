@@ -58,6 +58,8 @@ import {
   type KurrentClient,
   type KurrentDirection,
   type KurrentEventData,
+  type KurrentPosition,
+  type KurrentRecordedEvent,
   type KurrentResolvedEvent,
 } from './kurrentClient';
 import { withDefaultMetrics, type KurrentMetrics } from './kurrentMetrics';
@@ -259,18 +261,34 @@ export function createKurrentEventStore(
     }
   }
 
+  /**
+   * The position of the last event in $all that the platform wrote (0 when there is none). Foreign
+   * events at the end of $all are passed over: a subscription never delivers them, so waiting for
+   * one would never end.
+   */
   async function readHeadPosition(): Promise<number> {
-    const [head] = await collect(
-      () =>
-        client.readAll({
+    const pageSize = 100;
+    let before: KurrentPosition | typeof END = END;
+    for (;;) {
+      const page = await withTransientRetry('read', async () => {
+        const read: KurrentRecordedEvent[] = [];
+        const source = client.readAll({
           direction: BACKWARDS,
-          fromPosition: END,
-          maxCount: 1,
+          fromPosition: before,
+          maxCount: pageSize,
           filter: allFilter,
-        }),
-      'all',
-    );
-    return head?.position ?? 0;
+        });
+        for await (const { event } of source) if (event?.position) read.push(event);
+        return read;
+      });
+      const head = page.find((event) => isPlatformEvent(event));
+      if (head) return fromKurrentEvent(head, 'all').position;
+      const oldest = page[page.length - 1];
+      if (page.length < pageSize || !oldest?.position || oldest.position.commit === 0n) return 0;
+      // Backwards reads include their start position: continue just before the oldest one read.
+      const next = oldest.position.commit - 1n;
+      before = { commit: next, prepare: next };
+    }
   }
 
   /** The events as they will be stored after `last`: revisions, recordedAt and the hash chain. */
@@ -302,7 +320,7 @@ export function createKurrentEventStore(
   }
 
   /** Refuses, before sending, an append over the server's MaxAppendSize. */
-  function assertWithinMaxAppendSize(streamId: string, events: readonly KurrentEventData[]): void {
+  function assertWithinMaxAppendSize(events: readonly KurrentEventData[]): void {
     const bytes = events.reduce(
       (sum, event) =>
         sum +
@@ -312,7 +330,6 @@ export function createKurrentEventStore(
       0,
     );
     if (bytes > maxAppendBytes) throw new EventTooLargeError(null, bytes, maxAppendBytes);
-    void streamId;
   }
 
   /**
@@ -351,7 +368,7 @@ export function createKurrentEventStore(
     expected: number,
     wroteNewEvents: boolean,
   ): Promise<AppendResult> {
-    assertWithinMaxAppendSize(streamId, chained);
+    assertWithinMaxAppendSize(chained);
     let result: KurrentAppendResult;
     try {
       result = await withTransientRetry('append', () =>

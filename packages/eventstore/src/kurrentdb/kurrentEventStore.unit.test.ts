@@ -196,6 +196,8 @@ describe('reading $all on KurrentDB', () => {
     const all = await store.readAll({ limit: 3 });
     expect(all.map((event) => event.streamId)).toEqual(['case-1', 'case-1', 'case-2']);
 
+    // A foreign event last in $all: catching up means up to the last event of the platform's.
+    server.writeForeign('billing-9', 'InvoiceSent');
     const delivered: RecordedEvent[] = [];
     const subscription = store.subscribeToAll({
       handler: async (batch) => void delivered.push(...batch),
