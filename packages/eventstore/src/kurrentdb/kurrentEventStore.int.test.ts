@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { newEvents } from '../contract/contractFixtures';
 import { describeEventStoreContract } from '../contract/eventStoreContract';
 import { createKurrentEventStore } from './kurrentEventStore';
+import { kurrentTamperCases } from './kurrentTamperCases';
 import { containerRuntimeStatus } from '../testing/containerRuntime';
 import { skippingKnownDeviations } from './knownDeviations';
 import { connectKurrentClient, isKurrentClientInstalled } from './kurrentClient';
@@ -92,6 +93,38 @@ describeOnServer('the KurrentDB adapter on a real server', () => {
       expect(await stores[0]!.readStream(streamId)).toHaveLength(3);
     } finally {
       await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  // The contract's tamper hooks change stored events in place, which KurrentDB cannot; these are
+  // what a writer with access to KurrentDB can do instead, and the chain must show each.
+  for (const [name, tamper] of Object.entries(kurrentTamperCases)) {
+    it(name, async () => {
+      const raw = connect();
+      const store = createKurrentEventStore(connect(), { disposeClientOnClose: true });
+      try {
+        const outcome = await tamper(store, raw);
+        const report = await store.verifyStream(outcome.streamId);
+        expect(report.valid).toBe(false);
+        expect(report.firstInvalidRevision).toBe(outcome.firstInvalidRevision);
+        expect(report.reason).toMatch(outcome.reason);
+      } finally {
+        await store.close();
+        await raw.dispose();
+      }
+    });
+  }
+
+  it('accepts the same event id in another stream as another event (the known deviation, checked so a change is noticed)', async () => {
+    const store = createKurrentEventStore(connect(), { disposeClientOnClose: true });
+    try {
+      const [event] = newEvents(1);
+      const other = `case-${randomUUID()}`;
+      await store.append(`case-${randomUUID()}`, [event!]);
+      await store.append(other, [event!]);
+      expect(await store.readStream(other)).toHaveLength(1);
+    } finally {
+      await store.close();
     }
   });
 

@@ -12,6 +12,7 @@ import type { RecordedEvent } from '../eventStore';
 import { newEvent, newEvents } from '../contract/contractFixtures';
 import { FakeKurrentServer } from './fakeKurrentServer';
 import { createKurrentEventStore, type KurrentEventStoreOptions } from './kurrentEventStore';
+import { kurrentTamperCases } from './kurrentTamperCases';
 
 const instant = { sleep: async () => undefined, random: () => 0.5 };
 
@@ -254,5 +255,33 @@ describe('reading $all on KurrentDB', () => {
 
     await expect(subscription.done).rejects.toMatchObject({ type: 'unavailable' });
     clearInterval(drops);
+  });
+});
+
+describe('the hash chain against writes that bypass the store', () => {
+  for (const [name, tamper] of Object.entries(kurrentTamperCases)) {
+    it(name, async () => {
+      const server = new FakeKurrentServer();
+      const store = storeOn(server);
+
+      const outcome = await tamper(store, server.client());
+      const report = await store.verifyStream(outcome.streamId);
+
+      expect(report.valid).toBe(false);
+      expect(report.firstInvalidRevision).toBe(outcome.firstInvalidRevision);
+      expect(report.reason).toMatch(outcome.reason);
+    });
+  }
+
+  it('accepts the same event id in another stream as another event (KurrentDB has no index of ids across streams)', async () => {
+    const server = new FakeKurrentServer();
+    const store = storeOn(server);
+    const event = newEvent();
+
+    await store.append('case-1', [event]);
+    await store.append('case-2', [event]);
+
+    expect(await store.readStream('case-2')).toHaveLength(1);
+    expect((await store.verifyStream('case-2')).valid).toBe(true);
   });
 });
