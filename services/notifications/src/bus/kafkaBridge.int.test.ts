@@ -297,4 +297,37 @@ describe('the Kafka bridge on the in-process bus', () => {
     await relay.stop();
     expect(lags[lags.length - 1]).toBe(2.5);
   });
+
+  it('says in its readiness that the feed stopped when the consumer gave up on a batch', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1, maxFailures: 2 });
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, ['open', 'offer']);
+    const topic = `${TOPIC}.readiness`;
+    await bus.ensureTopic(topic, 1);
+    const events = (await source.store.readAll({})).filter((e) => e.streamId === `case-${caseId}`);
+    const { toBusMessage } = await import('./eventEnvelope');
+    await bus.publish(topic, events.map(toBusMessage));
+    const service = await createNotificationsService({
+      store: target.store,
+      db: crashingDatabase(target.db, 'notifications_intents_insert'),
+      authenticate: testAuthenticator,
+      logger: silent,
+      email: null,
+      feed: { kind: 'bus', bus, topic, groupId: `readiness-${randomUUID()}` },
+    });
+    await service.start({ timers: false, dispatcher: false });
+    try {
+      let report = await service.readiness();
+      for (let round = 0; round < 500 && report.ready; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        report = await service.readiness();
+      }
+      expect(report.checks?.['feed']).toEqual({
+        ok: false,
+        detail: expect.stringMatching(/^stopped after failure 1 of \d+: SimulatedCrash$/),
+      });
+    } finally {
+      await service.close();
+    }
+  });
 });

@@ -361,7 +361,8 @@ export async function createNotificationsService(
       stopping = true;
       ready = false;
       await storeSubscription?.stop();
-      await busConsumer?.stop();
+      // A consumer that already failed was logged and reported; closing must still finish.
+      await busConsumer?.stop().catch(() => undefined);
       for (const stopOne of stoppers.splice(0)) await stopOne();
       email?.close();
       webhooks.close();
