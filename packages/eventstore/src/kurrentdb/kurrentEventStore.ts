@@ -13,28 +13,10 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../eventStore';
-import { partialRetry, wrongExpectedRevision, type ActualRevision } from './conflictError';
-import {
-  fromKurrentEvent,
-  isPlatformEvent,
-  platformMetadataKey,
-  toKurrentEventData,
-  type KurrentRead,
-} from './eventMapping';
-import {
-  AppendFailedError,
-  EventStoreClosedError,
-  EventStoreError,
-  EventTooLargeError,
-  StreamDeletedError,
-} from '../errors';
-import { eventHash, verifyHashChain } from '../integrity';
-import {
-  assertStreamId,
-  assertStreamMetadata,
-  prepareAppend,
-  type PreparedEvent,
-} from '../prepareAppend';
+import { fromKurrentEvent, isPlatformEvent, type KurrentRead } from './eventMapping';
+import { EventStoreClosedError, StreamDeletedError } from '../errors';
+import { verifyHashChain } from '../integrity';
+import { assertStreamId, assertStreamMetadata, prepareAppend } from '../prepareAppend';
 import {
   assertReadAllOptions,
   assertReadStreamOptions,
@@ -44,20 +26,15 @@ import {
   BACKWARDS,
   END,
   FORWARDS,
-  NO_STREAM,
   START,
   connectKurrentClient,
-  isMaximumAppendSizeExceeded,
   isStreamNotFound,
   isStreamTombstoned,
   isTransientFailure,
-  isWrongExpectedVersion,
   kurrentErrorType,
   platformEventsFilter,
-  type KurrentAppendResult,
   type KurrentClient,
   type KurrentDirection,
-  type KurrentEventData,
   type KurrentPosition,
   type KurrentRecordedEvent,
   type KurrentResolvedEvent,
@@ -73,6 +50,8 @@ import {
   type RetryTiming,
 } from './retryPolicy';
 import { toKurrentPosition, toSafeNumber } from './positionMapping';
+import { createKurrentAppend } from './kurrentAppend';
+import { createKurrentStreamMetadata } from './kurrentStreamMetadata';
 import { subscribeToKurrentAll } from './kurrentSubscription';
 
 export interface KurrentEventStoreOptions {
@@ -138,8 +117,6 @@ export function createKurrentEventStore(
   const metrics = withDefaultMetrics(options.metrics);
   const allFilter = platformEventsFilter(streamPrefixes);
   const subscriptions = new Set<Subscription>();
-  /** 'any' and 'exists' appends of this process queue per stream, so they never race each other. */
-  const headAppends = new Map<string, Promise<unknown>>();
   let closed = false;
 
   function assertOpen(): void {
@@ -291,245 +268,19 @@ export function createKurrentEventStore(
     }
   }
 
-  /** The events as they will be stored after `last`: revisions, recordedAt and the hash chain. */
-  function chainAfter(
-    last: RecordedEvent | null,
-    streamId: string,
-    events: readonly NewEvent[],
-    prepared: readonly PreparedEvent[],
-  ): KurrentEventData[] {
-    const recordedAt = now().toISOString();
-    let prevHash = last?.metadata.hash ?? null;
-    let revision = last?.revision ?? -1;
-    return events.map(({ type, schemaVersion, data, metadata }, index) => {
-      const { eventId, body } = prepared[index]!;
-      revision += 1;
-      const hash = eventHash({ body, prevHash, recordedAt, revision });
-      const recorded = {
-        eventId,
-        streamId,
-        revision,
-        type,
-        schemaVersion,
-        data,
-        metadata: { ...metadata, recordedAt, hash, prevHash },
-      };
-      prevHash = hash;
-      return toKurrentEventData(recorded);
-    });
-  }
-
-  /** Refuses, before sending, an append over the server's MaxAppendSize. */
-  function assertWithinMaxAppendSize(events: readonly KurrentEventData[]): void {
-    const bytes = events.reduce(
-      (sum, event) =>
-        sum +
-        Buffer.byteLength(JSON.stringify(event.data)) +
-        Buffer.byteLength(JSON.stringify(event.metadata)) +
-        Buffer.byteLength(event.type),
-      0,
-    );
-    if (bytes > maxAppendBytes) throw new EventTooLargeError(null, bytes, maxAppendBytes);
-  }
-
-  /**
-   * An 'any' or 'exists' append is sent with the exact current revision, to keep the hash chain
-   * linear, so the server's own deduplication (which compares ids only after an older expected
-   * revision) does not apply: look for an earlier copy of the batch among the recent events.
-   */
-  function findEarlierAppend(
-    streamId: string,
-    eventIds: string[],
-    recent: RecordedEvent[],
-  ): AppendResult | null {
-    const ids = new Set(eventIds);
-    if (!recent.some((event) => ids.has(event.eventId))) return null;
-    const first = recent.find((event) => event.eventId === eventIds[0]);
-    const byRevision = new Map(recent.map((event) => [event.revision, event]));
-    const stored = eventIds.map((_, index) =>
-      first ? byRevision.get(first.revision + index) : undefined,
-    );
-    const last = stored[stored.length - 1];
-    if (!last || stored.some((event, index) => event?.eventId !== eventIds[index])) {
-      throw partialRetry(streamId, eventIds);
-    }
-    return { streamId, nextExpectedRevision: last.revision, lastPosition: last.position };
-  }
-
-  /**
-   * Sends the chained events right after `expected` (-1: a new stream) and returns the port's
-   * result. Whether KurrentDB wrote them or recognised a retry, it answers with the revision of the
-   * append's last event (`nextExpectedRevision`); anything but the revision the chain was built
-   * for means the events did not land where they were hashed, which is reported, never hidden.
-   */
-  async function send(
-    streamId: string,
-    chained: KurrentEventData[],
-    expected: number,
-    wroteNewEvents: boolean,
-  ): Promise<AppendResult> {
-    assertWithinMaxAppendSize(chained);
-    let result: KurrentAppendResult;
-    try {
-      result = await withTransientRetry('append', () =>
-        client.appendToStream(streamId, chained, {
-          streamState: expected < 0 ? NO_STREAM : BigInt(expected),
-          requiresLeader: true,
-        }),
-      );
-    } catch (error) {
-      throw appendFailure(streamId, chained, error);
-    }
-    const chainedLast = expected + chained.length;
-    const nextExpectedRevision = toSafeNumber(result.nextExpectedRevision);
-    if (nextExpectedRevision !== chainedLast) {
-      throw new AppendFailedError(
-        streamId,
-        `KurrentDB stored the append up to revision ${nextExpectedRevision}, but its hash chain was built for revision ${chainedLast}; verify the stream`,
-      );
-    }
-    const { position } = result;
-    // One event: commit = prepare = its position. Several: the commit position is the last
-    // event's when it differs from the prepare (first) position. Otherwise, and for a
-    // recognised retry, read the last event's position back from the leader.
-    if (
-      wroteNewEvents &&
-      position &&
-      (chained.length === 1 || position.commit > position.prepare)
-    ) {
-      return { streamId, nextExpectedRevision, lastPosition: toSafeNumber(position.commit) };
-    }
-    const last = await readEventAt(streamId, nextExpectedRevision);
-    return { streamId, nextExpectedRevision, lastPosition: last?.position ?? 0 };
-  }
-
-  /** Maps what the client threw on an append to the port's errors (never a raw driver error). */
-  function appendFailure(streamId: string, chained: KurrentEventData[], error: unknown): unknown {
-    if (error instanceof EventStoreError) return error;
-    if (isWrongExpectedVersion(error)) return error; // the caller knows the expectation
-    if (isMaximumAppendSizeExceeded(error)) {
-      const bytes = chained.reduce(
-        (sum, event) => sum + Buffer.byteLength(JSON.stringify(event.data)),
-        0,
-      );
-      return new EventTooLargeError(null, bytes, error.maxAppendSize ?? maxAppendBytes);
-    }
-    if (isStreamTombstoned(error)) {
-      return new StreamDeletedError(streamId, 'was deleted for good (tombstoned) in KurrentDB');
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    const unknownOutcome = isTransientFailure(error)
-      ? `; the outcome is not known after ${transientRetry.attempts} attempts, and repeating the same append (same event ids) is safe`
-      : '';
-    return new AppendFailedError(streamId, `${reason}${unknownOutcome}`, { cause: error });
-  }
-
-  /**
-   * A numeric or 'no_stream' append: the chain continues from the event at exactly the expected
-   * revision, read from the leader. KurrentDB then decides: written, a recognised retry (the same
-   * ids right after the expected revision; the hashes computed here are never stored), or a
-   * conflict.
-   */
-  async function appendAfter(
-    streamId: string,
-    events: NewEvent[],
-    prepared: PreparedEvent[],
-    expectedRevision: number | 'no_stream',
-  ): Promise<AppendResult> {
-    const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
-    let previous: RecordedEvent | null = null;
-    if (expected < 0) {
-      await assertNotDeleted(streamId);
-    } else {
-      previous = await readEventAt(streamId, expected);
-      if (!previous) throw await missingRevision(streamId, expectedRevision, expected);
-    }
-    try {
-      return await send(streamId, chainAfter(previous, streamId, events, prepared), expected, true);
-    } catch (error) {
-      if (!isWrongExpectedVersion(error)) throw error;
-      throw wrongExpectedRevision(streamId, expectedRevision, actualRevisionOf(error, expected));
-    }
-  }
-
-  /** Why the leader has no event at the expected revision: the stream is shorter, or truncated. */
-  async function missingRevision(
-    streamId: string,
-    expectedRevision: number | 'no_stream',
-    expected: number,
-  ): Promise<Error> {
-    const [head] = await readRecentEvents(streamId, null);
-    if (head && head.revision >= expected) {
-      return new StreamDeletedError(
-        streamId,
-        `has no readable revision ${expected} in KurrentDB (truncated before it)`,
-      );
-    }
-    if (!head) await assertNotDeleted(streamId);
-    return wrongExpectedRevision(streamId, expectedRevision, head?.revision ?? 'no_stream');
-  }
-
-  /**
-   * An 'any' or 'exists' append: sent after the head as read from the leader, again after a
-   * back-off when another writer took the head first, up to `raceRetry.attempts` times. A caller
-   * who said "any revision" never gets a conflict; only when the stream stays that contended is
-   * the append given up, as an AppendFailedError that says so.
-   */
-  async function appendAtHead(
-    streamId: string,
-    events: NewEvent[],
-    prepared: PreparedEvent[],
-    expectedRevision: 'any' | 'exists',
-  ): Promise<AppendResult> {
-    const eventIds = prepared.map((event) => event.eventId);
-    for (let attempt = 1; ; attempt++) {
-      const recent = await readRecentEvents(streamId, eventIds[0]!);
-      const last = recent[0] ?? null;
-      const earlier = findEarlierAppend(streamId, eventIds, recent);
-      if (earlier) return earlier;
-      if (!last) await assertNotDeleted(streamId);
-      if (expectedRevision === 'exists' && !last) {
-        throw wrongExpectedRevision(streamId, expectedRevision, 'no_stream');
-      }
-      const expected = last?.revision ?? -1;
-      try {
-        return await send(streamId, chainAfter(last, streamId, events, prepared), expected, true);
-      } catch (error) {
-        if (!isWrongExpectedVersion(error)) throw error;
-        if (attempt >= raceRetry.attempts) {
-          throw new AppendFailedError(
-            streamId,
-            `other writers took the head of the stream ${attempt} times in a row; try again later`,
-            { cause: error },
-          );
-        }
-        metrics.retried('append', 'race');
-        await timing.sleep(pauseAfter(raceRetry, attempt, timing));
-      }
-    }
-  }
-
-  /** Runs 'any'/'exists' appends to one stream one after another within this process. */
-  function oneAtATime<T>(streamId: string, run: () => Promise<T>): Promise<T> {
-    const previous = headAppends.get(streamId) ?? Promise.resolve();
-    const next = previous.then(run, run);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    headAppends.set(streamId, settled);
-    void settled.then(() => {
-      if (headAppends.get(streamId) === settled) headAppends.delete(streamId);
-    });
-    return next;
-  }
-
-  function actualRevisionOf(error: unknown, fallback: number): ActualRevision {
-    const actual = (error as { actualState?: unknown }).actualState;
-    if (typeof actual === 'bigint') return toSafeNumber(actual);
-    if (actual === NO_STREAM) return 'no_stream';
-    return fallback < 0 ? 'no_stream' : fallback;
-  }
+  const appendPath = createKurrentAppend({
+    client,
+    now,
+    maxAppendBytes,
+    raceRetry,
+    transientRetry,
+    timing,
+    metrics,
+    withTransientRetry,
+    readEventAt,
+    readRecentEvents,
+    assertNotDeleted,
+  });
 
   async function append(
     streamId: string,
@@ -538,10 +289,7 @@ export function createKurrentEventStore(
   ): Promise<AppendResult> {
     assertOpen();
     const { expectedRevision, events: prepared } = prepareAppend(streamId, events, options);
-    if (expectedRevision === 'any' || expectedRevision === 'exists') {
-      return oneAtATime(streamId, () => appendAtHead(streamId, events, prepared, expectedRevision));
-    }
-    return appendAfter(streamId, events, prepared, expectedRevision);
+    return appendPath.append(streamId, events, prepared, expectedRevision);
   }
 
   async function readStream(
@@ -640,53 +388,24 @@ export function createKurrentEventStore(
     return subscription;
   }
 
-  // The port's stream metadata lives under one custom key of KurrentDB's stream metadata, so no
-  // key of the platform's can ever set KurrentDB's own (maxAge, maxCount, truncateBefore, acl),
-  // which would truncate or hide the log; the operator's settings are kept on every write.
-  async function readKurrentMetadata(streamId: string) {
-    try {
-      return await withTransientRetry('read', () =>
-        client.getStreamMetadata(streamId, { requiresLeader: true }),
-      );
-    } catch (error) {
-      if (isStreamNotFound(error)) return { metadata: undefined, metastreamRevision: undefined };
-      throw error;
-    }
-  }
+  const streamMetadata = createKurrentStreamMetadata({
+    client,
+    withTransientRetry,
+    raceRetry,
+    timing,
+  });
 
   async function getStreamMetadata(streamId: string): Promise<StreamMetadata | null> {
     assertOpen();
     assertStreamId(streamId);
-    const { metadata } = await readKurrentMetadata(streamId);
-    const platform = metadata?.[platformMetadataKey];
-    return typeof platform === 'object' && platform !== null && !Array.isArray(platform)
-      ? (platform as StreamMetadata)
-      : null;
+    return streamMetadata.get(streamId);
   }
 
   async function setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
     assertOpen();
     assertStreamId(streamId);
     assertStreamMetadata(metadata);
-    for (let attempt = 1; ; attempt++) {
-      const { metadata: current, metastreamRevision } = await readKurrentMetadata(streamId);
-      try {
-        await withTransientRetry('metadata', () =>
-          client.setStreamMetadata(
-            streamId,
-            { ...current, [platformMetadataKey]: metadata },
-            {
-              expectedRevision: metastreamRevision === undefined ? NO_STREAM : metastreamRevision,
-              requiresLeader: true,
-            },
-          ),
-        );
-        return;
-      } catch (error) {
-        if (!isWrongExpectedVersion(error) || attempt >= raceRetry.attempts) throw error;
-        await timing.sleep(pauseAfter(raceRetry, attempt, timing));
-      }
-    }
+    await streamMetadata.set(streamId, metadata);
   }
 
   return {
