@@ -14,6 +14,7 @@ import {
   startHttpServer,
 } from '@kot/platform';
 import { createKafkaBus } from './bus/kafkaBus';
+import { createKafkaMetrics } from './bus/kafkaMetrics';
 import { startEventRelay } from './bus/relayEvents';
 import { loadNotificationsConfig } from './config/notificationsConfig';
 import { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
@@ -34,7 +35,23 @@ async function main(): Promise<void> {
     : database;
   if (db !== database) shutdown.onShutdown('notifications database', () => db.close());
 
-  const bus = settings.kafka ? createKafkaBus({ brokers: settings.kafka.brokers, logger }) : null;
+  const kafka = settings.kafka;
+  const kafkaMetrics = createKafkaMetrics(metrics.registry);
+  const bus = kafka
+    ? createKafkaBus({
+        brokers: kafka.brokers,
+        logger,
+        security: { ssl: kafka.ssl, ...(kafka.sasl && { sasl: kafka.sasl }) },
+        topicSettings: {
+          replicationFactor: kafka.replicationFactor,
+          minInsyncReplicas: kafka.minInsyncReplicas,
+        },
+        maxRequestBytes: kafka.maxRequestBytes,
+        sendTimeoutMs: kafka.sendTimeoutMs,
+        consumerMaxAttempts: kafka.consumerMaxAttempts,
+        metrics: kafkaMetrics,
+      })
+    : null;
   if (bus) shutdown.onShutdown('kafka', () => bus.close());
   const roles = settings.roles;
   const service = await createNotificationsService({
@@ -76,6 +93,7 @@ async function main(): Promise<void> {
       bus,
       topic: settings.kafka.topic,
       partitions: settings.kafka.partitions,
+      metrics: kafkaMetrics,
     });
     shutdown.onShutdown('kafka relay', () => relay.stop());
     relay.done.catch((error: unknown) => {
