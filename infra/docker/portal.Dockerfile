@@ -2,7 +2,7 @@
 # one GraphQL entry in distributed mode: it routes each operation to referrals, projections or
 # notifications by its root fields (services/portal/server/graphqlRoutes.ts).
 # Build from the repository root: docker build -f infra/docker/portal.Dockerfile .
-FROM node:20.19-bookworm-slim
+FROM node:24.21-bookworm-slim
 
 WORKDIR /app
 # Every workspace's package.json first, so the dependency layer is cached until one of them changes.

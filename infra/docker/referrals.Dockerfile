@@ -1,6 +1,6 @@
 # The referrals service, run from its TypeScript source (node -r @swc-node/register), as in development.
 # Build from the repository root: docker build -f infra/docker/referrals.Dockerfile .
-FROM node:20.19-bookworm-slim
+FROM node:24.21-bookworm-slim
 
 WORKDIR /app
 # Every workspace's package.json first, so the dependency layer is cached until one of them changes.
