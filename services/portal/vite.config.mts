@@ -2,21 +2,17 @@
 // own. In development (`npm run dev`) the API calls go to GRAPHQL_URL's origin.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { dropDisplayNames } from './build/dropDisplayNames';
 import { precompress } from './build/precompress';
 
 const api = new URL(process.env['GRAPHQL_URL'] ?? 'http://127.0.0.1:4000/graphql').origin;
 
 export default defineConfig({
-  plugins: [react(), precompress('dist')],
+  plugins: [react(), dropDisplayNames(), precompress('dist')],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    rolldownOptions: {
-      // The NL Design System React library is one module that sets `displayName` on every
-      // component; without this each such write keeps a component the portal never uses.
-      treeshake: { propertyWriteSideEffects: false },
-    },
   },
   server: {
     host: '127.0.0.1',
