@@ -1,7 +1,9 @@
 // The express app every service starts from: correlation ids, access log and latency metrics,
-// health, readiness and metrics endpoints, a JSON body limit, and problem documents for errors.
+// health, readiness and metrics endpoints, a JSON body limit, problem documents for errors, and
+// answers compressed (brotli or gzip, as the client accepts) so GraphQL lists cross slow links.
 // The service adds its own routes; the launcher may mount several services' routes on one app.
 
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logging/createLogger';
 import type { Metrics } from './metrics';
@@ -35,6 +37,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.locals[drainingFlag] = false;
 
   app.use(correlationIdMiddleware(logger));
+  // Skips what is already compressed (the portal's precompressed files) and answers under 1 kB.
+  app.use(compression());
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {

@@ -23,6 +23,11 @@ describe('the HTTP app every service starts from', () => {
     routes.post('/echo', (req, res) => {
       res.json({ received: req.body });
     });
+    routes.get('/cases', (_req, res) => {
+      res.json({
+        cases: Array.from({ length: 200 }, (_, i) => ({ id: i, step: 'claim the case' })),
+      });
+    });
     routes.get('/boom', () => {
       throw new Error('database password is hunter2');
     });
@@ -38,6 +43,17 @@ describe('the HTTP app every service starts from', () => {
   });
 
   afterAll(() => running.close());
+
+  it('compresses a long answer with brotli or gzip as the client accepts, and leaves a short one', async () => {
+    // fetch() unpacks the answer itself; the header says what came.
+    const long = await fetch(`${running.url}/cases`, { headers: { 'accept-encoding': 'br' } });
+    expect(long.headers.get('content-encoding')).toBe('br');
+    expect(((await long.json()) as { cases: unknown[] }).cases).toHaveLength(200);
+    const gzip = await fetch(`${running.url}/cases`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const short = await fetch(`${running.url}/healthz`);
+    expect(short.headers.get('content-encoding')).toBeNull();
+  });
 
   it('answers /healthz while the process is up', async () => {
     const response = await fetch(`${running.url}/healthz`);
