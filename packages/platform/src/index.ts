@@ -31,3 +31,4 @@ export { idempotencyKeyHeader } from './graphql/oneMutationPerKey';
 export * from './graphql/queryLimits';
 export * from './graphql/createGraphQLMiddleware';
 export * from './graphql/publishedSchema';
+export * from './tracing/spans';

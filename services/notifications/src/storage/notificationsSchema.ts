@@ -154,6 +154,14 @@ CREATE TABLE notification_bus_dead_letters (
 CREATE INDEX notification_consumed_events_age ON notification_consumed_events (consumed_at);
 `,
   },
+  {
+    version: 3,
+    name: 'notifications: the trace an intent belongs to',
+    sql: `
+-- The W3C traceparent of the event that caused the intent, so its delivery continues that trace.
+ALTER TABLE notification_intents ADD COLUMN traceparent text;
+`,
+  },
 ];
 
 export const migrateNotifications = (db: SqlDatabase): Promise<void> =>

@@ -145,6 +145,8 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookPoste
             'content-type': CLOUDEVENTS_CONTENT_TYPE,
             'content-length': Buffer.byteLength(body),
             ...signature,
+            // W3C Trace Context over HTTP, beside the CloudEvent's own traceparent attribute.
+            ...(event.traceparent ? { traceparent: event.traceparent } : {}),
             'user-agent': 'kot-referral-notifications/1',
           },
         },

@@ -27,6 +27,7 @@ const intent: StoredIntent = {
   date: null,
   params: { caseId: '0192a6c4-1b2c-7d3e-8f40-5a6b7c8d9e0f', outcome: 'rejected' },
   createdAt: new Date('2024-04-30T11:00:00Z'),
+  traceparent: null,
 };
 
 describe('webhook callback URLs', () => {
