@@ -57,7 +57,10 @@ function bearerToken(header: string | undefined): string {
   if (!match?.[1]) {
     throw new InvalidTokenError(
       'expected "Bearer <token>"',
-      text('stuur het als Authorization: Bearer <token>', 'send it as Authorization: Bearer <token>'),
+      text(
+        'stuur het als Authorization: Bearer <token>',
+        'send it as Authorization: Bearer <token>',
+      ),
     );
   }
   return match[1];
