@@ -5,6 +5,7 @@
 // (distributed-tracing extension) and in the W3C traceparent header.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SpanStatusCode } from '@kot/platform';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { startTracing, type Tracing } from '@kot/tracing';
 import { family, horizonOffice } from './families';
@@ -174,5 +175,20 @@ describe('tracing a command across the platform', () => {
     expect(delivered?.traceparentHeader).toBe(delivered?.body.traceparent);
     const deliverySpan = spans.find((span) => span.name === 'deliver webhook')!;
     expect(delivered?.body.traceparent).toContain(deliverySpan.spanContext().spanId);
+  });
+
+  it('traces a refused command as an answer, not as a failure of the platform', async () => {
+    exporter.reset();
+    const refused = await http.post('smi-officer-utrecht', 'OfferCase', {
+      caseId: family().caseId,
+      to: restBody(horizonOffice),
+    });
+    expect(refused.status).toBe(404);
+    const spans = await traceOfRequest('/commands/:name', (trace) =>
+      names(trace).has('command OfferCase'),
+    );
+    const command = spans.find((span) => span.name === 'command OfferCase')!;
+    expect(command.status.code).toBe(SpanStatusCode.UNSET);
+    expect(names(spans).has('append')).toBe(false);
   });
 });

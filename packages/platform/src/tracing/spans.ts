@@ -15,7 +15,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 
-export { SpanKind, type Span };
+export { SpanKind, SpanStatusCode, type Span };
 
 const tracer = () => trace.getTracer('kot-referral-platform');
 
@@ -25,21 +25,25 @@ export interface SpanOptions {
   /** The context to continue; the active one when left out. */
   parent?: Context;
   links?: Link[];
+  /** Whether a thrown error is a failure of the work; an expected refusal is not. Default: yes. */
+  isFailure?: (error: unknown) => boolean;
 }
 
-/** Runs `work` in a new active span that ends when it settles, marked as an error when it throws. */
+/** Runs `work` in a new active span that ends when it settles, marked as an error when it fails. */
 export function inSpan<T>(
   name: string,
   options: SpanOptions,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
-  const { parent, ...spanOptions } = options;
+  const { parent, isFailure = () => true, ...spanOptions } = options;
   return tracer().startActiveSpan(name, spanOptions, parent ?? context.active(), async (span) => {
     try {
       return await work(span);
     } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR });
+      if (isFailure(error)) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
       throw error;
     } finally {
       span.end();

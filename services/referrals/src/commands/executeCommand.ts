@@ -70,7 +70,12 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
   return (request, actor, options = {}) =>
     inSpan(
       `command ${request.type}`,
-      { kind: SpanKind.INTERNAL, attributes: { 'kot.command.type': request.type } },
+      {
+        kind: SpanKind.INTERNAL,
+        attributes: { 'kot.command.type': request.type },
+        // A refusal or a conflict is an answer, not a failure of the platform.
+        isFailure: (error) => outcomeOf(error) === 'error',
+      },
       () => execute(request, actor, options),
     );
 
