@@ -134,6 +134,13 @@ export async function startPlatformOn(
   };
 }
 
+/** The embedded platform alone (PGlite), for a test about what only it allows (a local receiver). */
+export function startEmbeddedPlatform(options: PlatformOptions = {}): Promise<PlatformUnderTest> {
+  const embedded = engines.find((engine) => engine.name === 'pglite');
+  if (!embedded) throw new Error('no embedded engine');
+  return startPlatformOn(embedded, options);
+}
+
 /**
  * `describe` once per engine, with one platform started before the block and closed after it. An
  * engine that is not reachable is skipped with its reason printed and in the test name.

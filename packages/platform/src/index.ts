@@ -30,3 +30,5 @@ export { scalarExpectations } from './graphql/inputProblems';
 export { idempotencyKeyHeader } from './graphql/oneMutationPerKey';
 export * from './graphql/queryLimits';
 export * from './graphql/createGraphQLMiddleware';
+export * from './graphql/publishedSchema';
+export * from './tracing/spans';

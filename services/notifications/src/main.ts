@@ -13,6 +13,7 @@ import {
   openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
+import { startTracing } from '@kot/tracing';
 import { createKafkaBus } from './bus/kafkaBus';
 import { createKafkaMetrics } from './bus/kafkaMetrics';
 import { startEventRelay } from './bus/relayEvents';
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'notifications', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the
+  // embedded demo. Shut down last, so the spans of the shutdown itself are sent.
+  const tracing = startTracing({ service: 'notifications' });
+  shutdown.onShutdown('tracing', () => tracing.shutdown());
+  logger.info({ tracing: tracing.enabled ? 'otlp' : `off: ${tracing.why}` }, 'tracing');
   // The log as written, not the decrypting wrapper: this service needs no personal data, and the
   // relay must put ciphertext, never clear text, on Kafka.
   const { logStore: store, database, close } = await openProtectedEventStore(config, { logger });

@@ -8,4 +8,12 @@ export type {
   QueryLimits,
   ReadinessReport,
 } from '@kot/platform';
-export { createGraphQLMiddleware } from '@kot/platform';
+export {
+  SpanKind,
+  activeTraceparent,
+  batchSpanOptions,
+  contextOfTraceparent,
+  createGraphQLMiddleware,
+  inSpan,
+  traceparentOf,
+} from '@kot/platform';

@@ -14,6 +14,8 @@ import { request as httpsRequest } from 'node:https';
 import { extname, join, resolve } from 'node:path';
 import { readGraphqlRoutes, routeGraphql, type GraphqlRoutes } from './graphqlRoutes';
 import { assetPath, sendAsset } from './staticAssets';
+import { answerHealth, answerReadiness } from './portalHealth';
+import { answerUnavailable } from './serviceUnavailable';
 import type { OidcSettings } from '../src/session/oidcSettings';
 
 export interface PortalServerSettings {
@@ -97,25 +99,7 @@ function proxyGraphql(
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        errors: [
-          {
-            message: 'The API cannot be reached.',
-            extensions: {
-              code: 'SERVICE_UNAVAILABLE',
-              reason: {
-                nl: 'Het platform is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
-                en: 'The platform cannot be reached right now. Please try again in a few minutes.',
-              },
-            },
-          },
-        ],
-      }),
-    );
-  });
+  upstream.on('error', () => answerUnavailable(res, null));
   req.pipe(upstream);
 }
 
@@ -163,6 +147,11 @@ export function startPortalServer(settings: PortalServerSettings) {
         : proxyGraphql(settings, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (pathname === '/healthz') return answerHealth(res);
+    if (pathname === '/readyz') {
+      void answerReadiness(res, settings.routes ?? { api: settings.graphqlUrl });
       return;
     }
     if (pathname === '/portal/config') {

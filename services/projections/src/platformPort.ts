@@ -8,4 +8,10 @@ export type {
   ReadinessReport,
   QueryLimits,
 } from '@kot/platform';
-export { createGraphQLMiddleware, defaultQueryLimits } from '@kot/platform';
+export {
+  batchSpanOptions,
+  createGraphQLMiddleware,
+  defaultQueryLimits,
+  inSpan,
+  traceparentOf,
+} from '@kot/platform';

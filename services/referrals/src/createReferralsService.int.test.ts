@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -275,6 +275,7 @@ describe('the REST intake for agency systems', () => {
     expect(status).toBe(401);
     expect(headers.get('content-type')).toContain('application/problem+json');
     expect(headers.get('www-authenticate')).toBe('Bearer');
+    expect(headers.get('api-version')).toBe('1.0.0');
     expect(body).toMatchObject({
       status: 401,
       code: 'UNAUTHENTICATED',
@@ -409,6 +410,29 @@ describe('the REST intake for agency systems', () => {
       body: 'caseId=1',
     });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('the published contract of the REST intake', () => {
+  it('is served at /openapi.json to anyone, exactly as checked in, with the API version', async () => {
+    const response = await fetch(`${running.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('api-version')).toBe('1.0.0');
+    const checkedIn = readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8');
+    expect(await response.json()).toEqual(JSON.parse(checkedIn));
+  });
+
+  it('names the version in every answer of the intake, successes too', async () => {
+    const caseId = await referredOverRest();
+    const { status, headers } = await rest(
+      'OfferCase',
+      { caseId, to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' } },
+      bearer(actors.officer),
+    );
+    expect(status).toBe(200);
+    expect(headers.get('api-version')).toBe('1.0.0');
   });
 });
 

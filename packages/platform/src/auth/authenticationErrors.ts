@@ -1,3 +1,5 @@
+import type { Text } from '@kot/domain';
+
 // Why a request could not be tied to an actor. Each maps to 401 / UNAUTHENTICATED, except an
 // unreachable key set, which is our failure and not the caller's (503).
 
@@ -20,7 +22,11 @@ export class MissingTokenError extends AuthenticationError {
 }
 
 export class InvalidTokenError extends AuthenticationError {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    /** Why, for the caller in the 401's reason: which check failed, never the token itself. */
+    readonly why: Text,
+  ) {
     super('invalid', `The bearer token is not valid: ${detail}`);
   }
 }

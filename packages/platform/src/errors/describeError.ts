@@ -2,7 +2,11 @@
 // an HTTP status, a stable problem type, and a reason in Dutch and English.
 
 import { CommandRefused, text, type FieldProblem, type Text } from '@kot/domain';
-import { AuthenticationError, AuthenticationUnavailableError } from '../auth/authenticationErrors';
+import {
+  AuthenticationError,
+  AuthenticationUnavailableError,
+  InvalidTokenError,
+} from '../auth/authenticationErrors';
 import { ConflictError } from './conflictError';
 import { errorCodeOfRefusal, httpStatusOf, type ErrorCode } from './errorCodes';
 
@@ -50,6 +54,14 @@ const describe = (
 export function describeError(error: unknown): DescribedError {
   if (error instanceof CommandRefused) {
     return describe(errorCodeOfRefusal[error.kind], error.kind, error.reason, error.fields);
+  }
+  if (error instanceof InvalidTokenError) {
+    // Which check failed, so whoever set up the token can put it right.
+    const reason = text(
+      `Het token is ongeldig: ${error.why.nl}; log opnieuw in.`,
+      `The token is not valid: ${error.why.en}; sign in again.`,
+    );
+    return describe('UNAUTHENTICATED', 'token-invalid', reason);
   }
   if (error instanceof AuthenticationError) {
     return describe(

@@ -6,6 +6,7 @@
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logging/createLogger';
+import { httpSpans } from '../tracing/httpSpans';
 import type { Metrics } from './metrics';
 import { notFoundHandler, problemErrorHandler } from './problemDetails';
 import { correlationIdMiddleware, requestContextOf } from './requestContext';
@@ -76,6 +77,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // After the probes and metrics, which would fill the traces with noise.
+  app.use(httpSpans(routeLabel));
   app.use(
     express.json({
       limit: options.bodyLimitBytes,

@@ -166,6 +166,14 @@ ALTER TABLE notification_consumed_events DROP CONSTRAINT notification_consumed_e
 ALTER TABLE notification_consumed_events ADD PRIMARY KEY (stream_id, event_id);
 `,
   },
+  {
+    version: 4,
+    name: 'notifications: the trace an intent belongs to',
+    sql: `
+-- The W3C traceparent of the event that caused the intent, so its delivery continues that trace.
+ALTER TABLE notification_intents ADD COLUMN traceparent text;
+`,
+  },
 ];
 
 export const migrateNotifications = (db: SqlDatabase): Promise<void> =>

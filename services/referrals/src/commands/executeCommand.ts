@@ -21,7 +21,10 @@ import {
 } from '@kot/eventstore';
 import {
   ConflictError,
+  SpanKind,
+  activeTraceparent,
   deterministicUuid,
+  inSpan,
   keyMayHoldBsnReason,
   mayHoldBsn,
   withCorrelationId,
@@ -64,7 +67,23 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const retryDelay = deps.retryDelayMs ?? defaultRetryDelay;
 
-  return async (request, actor, options = {}) => {
+  return (request, actor, options = {}) =>
+    inSpan(
+      `command ${request.type}`,
+      {
+        kind: SpanKind.INTERNAL,
+        attributes: { 'kot.command.type': request.type },
+        // A refusal or a conflict is an answer, not a failure of the platform.
+        isFailure: (error) => outcomeOf(error) === 'error',
+      },
+      () => execute(request, actor, options),
+    );
+
+  async function execute(
+    request: CommandRequest,
+    actor: Actor,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
     const commandId = options.commandId ?? deps.newId();
     const correlationId = options.correlationId ?? commandId;
     const logger = withCorrelationId(deps.logger, correlationId);
@@ -122,7 +141,7 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
       }
       throw error;
     }
-  };
+  }
 }
 
 interface AttemptContext {
@@ -185,9 +204,24 @@ async function attempt(
       metadata,
     };
   });
-  const appended = await deps.store.append(streamId, events, {
-    expectedRevision: last ? last.revision : 'no_stream',
-  });
+  // The append's own span is what readers of these events continue: its traceparent goes with
+  // every event (the metadata is hashed with the event, so it is set before the append).
+  const appended = await inSpan(
+    'append',
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: { 'kot.stream.id': streamId, 'kot.events': events.length },
+    },
+    () => {
+      const traceparent = activeTraceparent();
+      const traced = traceparent
+        ? events.map((event) => ({ ...event, metadata: { ...event.metadata, traceparent } }))
+        : events;
+      return deps.store.append(streamId, traced, {
+        expectedRevision: last ? last.revision : 'no_stream',
+      });
+    },
+  );
   return {
     result: commandResult({
       caseId: command.caseId,
