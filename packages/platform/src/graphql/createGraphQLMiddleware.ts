@@ -11,7 +11,12 @@ import { describeError } from '../errors/describeError';
 import { formatGraphQLError } from './formatGraphQLError';
 import { graphqlContextOf, type GraphQLContext } from './graphqlContext';
 import { oneMutationPerKeyPlugin } from './oneMutationPerKey';
-import { complexityLimitPlugin, depthLimitRule, type QueryLimits } from './queryLimits';
+import {
+  complexityLimitPlugin,
+  defaultShapeLimits,
+  queryShapeRules,
+  type QueryLimits,
+} from './queryLimits';
 
 export interface GraphQLMiddlewareOptions {
   schema: GraphQLSchema;
@@ -35,7 +40,8 @@ export async function createGraphQLMiddleware(
   const server = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: options.introspection ?? process.env['NODE_ENV'] !== 'production',
-    validationRules: [depthLimitRule(options.limits.maxDepth)],
+    parseOptions: { maxTokens: options.limits.maxTokens ?? defaultShapeLimits.maxTokens },
+    validationRules: queryShapeRules(options.limits),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.schema),
     includeStacktraceInErrorResponses: false,
     // The service's own shutdown stops it, in order; Apollo's would re-raise the signal and exit.
