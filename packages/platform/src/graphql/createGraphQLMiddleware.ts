@@ -7,7 +7,8 @@ import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Authenticator } from '../auth/createAuthenticator';
 import { AuthenticationError } from '../auth/authenticationErrors';
-import { describeError } from '../errors/describeError';
+import { bodyNotJson, describeError } from '../errors/describeError';
+import { sendProblem } from '../http/problemDetails';
 import { formatGraphQLError } from './formatGraphQLError';
 import { graphqlContextOf, type GraphQLContext } from './graphqlContext';
 import { oneMutationPerKeyPlugin } from './oneMutationPerKey';
@@ -59,6 +60,9 @@ export async function createGraphQLMiddleware(
   const path = options.path ?? '/graphql';
   const handler: RequestHandler = (req, res, next) => {
     if (req.path !== path) return next();
+    // Apollo answers 500 to a POST whose body the JSON parser left alone (text/plain, a form).
+    if (req.method === 'POST' && req.body === undefined)
+      return sendProblem(req, res, bodyNotJson());
     return graphql(req, res, next);
   };
   return { handler, stop: () => server.stop() };

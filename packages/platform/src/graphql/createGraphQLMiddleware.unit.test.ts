@@ -189,6 +189,19 @@ describe('the GraphQL middleware', () => {
     ]);
   });
 
+  it.each(['text/plain', 'application/x-www-form-urlencoded'])(
+    'answers a POST sent as %s with 415 and a code, not Apollo’s 500',
+    async (contentType) => {
+      const response = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType, 'Apollo-Require-Preflight': 'true' },
+        body: '{"query":"{ whoAmI }"}',
+      });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
+    },
+  );
+
   it('keeps its own failures to itself', async () => {
     const { body } = await post('{ broken }');
     expect(JSON.stringify(body)).not.toContain('hunter2');

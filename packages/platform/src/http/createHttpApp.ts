@@ -5,6 +5,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logging/createLogger';
 import type { Metrics } from './metrics';
+import { bodyShapeGuard } from './bodyShape';
 import { notFoundHandler, problemErrorHandler } from './problemDetails';
 import { correlationIdMiddleware, requestContextOf } from './requestContext';
 
@@ -79,6 +80,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       type: ['application/json', 'application/*+json'],
     }),
   );
+  app.use(bodyShapeGuard);
   for (const route of options.routes) app.use(route);
   app.use(notFoundHandler);
   app.use(problemErrorHandler);

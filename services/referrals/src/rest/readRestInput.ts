@@ -49,7 +49,7 @@ function check(
     const fields = type.getFields();
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!(key in fields)) {
+      if (!Object.hasOwn(fields, key)) {
         problems.push({ field: join(path, key), reason: text('onbekend veld', 'unknown field') });
       }
     }
