@@ -481,9 +481,10 @@ describeOnEachEngine('what a role may not do', (platform) => {
       ...restReferral([{ ...withIndication!, bsn: notAValidBsn }, working!]),
     });
 
+    // GraphQL names the field from the mutation's argument; REST from the body, which is the input.
     expect(refusalOf(overGraphQL)).toEqual({
       code: 'BAD_USER_INPUT',
-      fields: ['household.partners[0].bsn'],
+      fields: ['input.household.partners[0].bsn'],
     });
     expect(overRest.status).toBe(400);
     expect(overRest.body.code).toBe('BAD_USER_INPUT');

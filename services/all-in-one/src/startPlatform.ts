@@ -28,6 +28,7 @@ import {
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
 import { demoRecipients, demoUsers } from './demoDirectory';
+import { organisationDirectory } from './organisationDirectory';
 import { seedDemoCases } from './seedDemoCases';
 import { demoSignInRoutes } from './demoSignIn';
 import { portalRoutes } from './portalRoutes';
@@ -119,6 +120,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       logger,
       clock,
       metrics,
+      ...(opened.database ? { organisationKnown: organisationDirectory(opened.database) } : {}),
     });
     closers.push(() => referrals.close());
     const projections = await createProjectionsService({

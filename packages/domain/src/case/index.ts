@@ -16,3 +16,4 @@ export * from './personalFields';
 export * from './upcasting';
 export * from './reportScope';
 export * from './commandFitsCase';
+export * from './inputLimits';

@@ -159,4 +159,8 @@ function pathInDocument(error: GraphQLError): string | null {
   return null;
 }
 
-const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+/** A path one key further; a key the caller invented is cut short, like every echoed value. */
+const join = (path: string, key: string) => {
+  const short = excerpt(key);
+  return path ? `${path}.${short}` : short;
+};

@@ -4,7 +4,7 @@
 // is bounded, so no recursive reader further on can run out of stack.
 
 import type { RequestHandler } from 'express';
-import { refuseInput, text, type FieldProblem } from '@kot/domain';
+import { excerpt, refuseInput, text, type FieldProblem } from '@kot/domain';
 import { sendProblem } from './problemDetails';
 
 export const reservedKeys: readonly string[] = ['__proto__', 'constructor', 'prototype'];
@@ -37,7 +37,7 @@ export function bodyShapeProblem(body: unknown): FieldProblem | null {
       continue;
     }
     for (const key of Object.keys(value)) {
-      const at = path ? `${path}.${key}` : key;
+      const at = path ? `${path}.${excerpt(key)}` : excerpt(key);
       if (reservedKeys.includes(key)) return { field: at, reason: unknownField };
       pending.push({ value: (value as Record<string, unknown>)[key], path: at, depth: depth + 1 });
     }

@@ -66,7 +66,9 @@ const outsideInput = ['commandId', 'correlationId'];
 function pathsFromArguments(refusal: CommandRefused): CommandRefused {
   if (refusal.fields.length === 0) return refusal;
   const fields = refusal.fields.map((problem) =>
-    outsideInput.includes(problem.field) ? problem : { ...problem, field: `input.${problem.field}` },
+    outsideInput.includes(problem.field)
+      ? problem
+      : { ...problem, field: `input.${problem.field}` },
   );
   return new CommandRefused(refusal.kind, refusal.reason, fields);
 }
