@@ -72,6 +72,8 @@ afterAll(async () => {
 });
 
 const bearer = (actor: Actor) => ({ Authorization: `Bearer ${tokens.get(actor)}` });
+/** An officer's request under a correlation id of its own, to find its log lines. */
+const withId = (id: string) => ({ ...bearer(actors.officer), 'X-Correlation-Id': `log-${id}` });
 
 interface GraphQLAnswer {
   data?: Record<string, Record<string, unknown>> | null;
@@ -492,6 +494,50 @@ describe('operating the service', () => {
 
   it('is ready when the store answers', async () => {
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+  });
+
+  it('logs a refused request as one short line at info, with its code and without a stack', async () => {
+    const huge = 'z'.repeat(20_000);
+    const { type: _type, ...referral } = openReferral({ caseId: newId() });
+    const attempts: Array<[string, () => Promise<unknown>]> = [
+      [
+        'rest-unknown',
+        () => rest('OpenReferral', { ...referral, [huge]: huge }, withId('rest-unknown')),
+      ],
+      [
+        'rest-domain',
+        () => rest('OpenReferral', { ...referral, municipality: huge }, withId('rest-domain')),
+      ],
+      ['gql-parse', () => graphql(`{ ${huge} `, {}, withId('gql-parse'))],
+      [
+        'gql-variable',
+        () => graphql(OPEN_REFERRAL, { input: { municipality: huge } }, withId('gql-variable')),
+      ],
+      [
+        'gql-domain',
+        () =>
+          graphql(
+            OPEN_REFERRAL,
+            { input: { ...referralInput(newId()), municipality: huge } },
+            withId('gql-domain'),
+          ),
+      ],
+    ];
+    for (const [, send] of attempts) await send();
+    const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const [id] of attempts) {
+      const shown = lines.filter(
+        (line) => line['correlationId'] === `log-${id}` && line['level'] !== 'debug',
+      );
+      expect(shown).toHaveLength(1);
+      expect(shown[0]).toMatchObject({
+        level: 'info',
+        msg: 'request answered',
+        code: expect.any(String),
+      });
+      expect(JSON.stringify(shown[0])).not.toContain('stack');
+      expect(JSON.stringify(shown[0]).length).toBeLessThan(1000);
+    }
   });
 
   it('has logged no BSN and no name of the family', () => {

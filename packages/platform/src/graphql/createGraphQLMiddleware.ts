@@ -4,7 +4,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Authenticator } from '../auth/createAuthenticator';
 import { AuthenticationError } from '../auth/authenticationErrors';
 import { bodyNotJson, describeError } from '../errors/describeError';
@@ -77,10 +77,21 @@ function errorReportingPlugin(): ApolloServerPlugin<GraphQLContext> {
           let unauthenticated = false;
           for (const error of errors) {
             const original = error.originalError;
-            if (!original) continue;
+            // Parse and validation errors: the caller's; graphql-js gave them a code.
+            if (!original || original instanceof GraphQLError) {
+              const code = error.extensions['code'];
+              contextValue.noteProblem({ code: typeof code === 'string' ? code : 'BAD_REQUEST' });
+              continue;
+            }
             if (original instanceof AuthenticationError) unauthenticated = true;
-            else if (!describeError(original).expected) {
+            const described = describeError(original);
+            if (!described.expected) {
               contextValue.logger.error({ err: original, path: error.path }, 'resolver failed');
+            } else {
+              contextValue.noteProblem({
+                code: described.code,
+                fields: described.fields.map((problem) => problem.field),
+              });
             }
           }
           if (unauthenticated) {

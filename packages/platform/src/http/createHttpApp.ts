@@ -7,7 +7,7 @@ import type { Logger } from '../logging/createLogger';
 import type { Metrics } from './metrics';
 import { bodyShapeGuard } from './bodyShape';
 import { notFoundHandler, problemErrorHandler } from './problemDetails';
-import { correlationIdMiddleware, requestContextOf } from './requestContext';
+import { correlationIdMiddleware, problemOf, requestContextOf } from './requestContext';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -43,9 +43,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
       const route = routeLabel(req, res.statusCode);
       metrics.requestAnswered(req.method, route, res.statusCode, seconds);
       if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
-        // The path only: query strings can carry anything.
+        // The path only: query strings can carry anything. A refused request gets this one line,
+        // at info, with its code and the fields at fault (cut short by the logger), never a stack.
+        const problem = problemOf(res);
         requestContextOf(res).logger.info(
-          { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          {
+            method: req.method,
+            route,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+            ...(problem ? { code: problem.code } : {}),
+            ...(problem?.fields?.length ? { fields: problem.fields.slice(0, 10) } : {}),
+          },
           'request answered',
         );
       }

@@ -113,13 +113,15 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
     } catch (error) {
       const outcome = outcomeOf(error);
       deps.metrics?.commandHandled(request.type, outcome);
+      // A refusal or conflict is the caller's: the request's access-log line says so, at info;
+      // these lines are for debugging only, so a burst of bad requests cannot flood the log.
       if (error instanceof CommandRefused) {
-        logger.info(
+        logger.debug(
           { ...logged, attempts, outcome, fields: error.fields.map((f) => f.field) },
           'command refused',
         );
       } else if (outcome === 'conflict') {
-        logger.warn({ ...logged, attempts, outcome }, 'command not carried out: conflict');
+        logger.debug({ ...logged, attempts, outcome }, 'command not carried out: conflict');
       } else {
         logger.error({ ...logged, attempts, outcome, err: error }, 'command failed');
       }
