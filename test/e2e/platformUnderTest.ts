@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
 import type { Actor } from '@kot/domain';
 import { issueToken } from '@kot/platform';
@@ -41,6 +42,10 @@ export interface PlatformUnderTest {
   welcome(): string;
   /** The demo tokens the platform itself hands out (none outside the embedded mode). */
   printedTokens: Record<string, string>;
+  /** How many events the log holds (read in process: the API shows no global count). */
+  eventCount(): Promise<number>;
+  /** The write side's and the read side's schemas, to generate requests from. */
+  schemas: { referrals: GraphQLSchema; projections: GraphQLSchema };
   close(): Promise<void>;
 }
 
@@ -124,6 +129,8 @@ export async function startPlatformOn(
     tokenFor,
     welcome: () => welcomeText(platform, 0),
     printedTokens: platform.tokens,
+    eventCount: () => platform.eventCount(),
+    schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
     async close() {
       try {
         await platform.close();
