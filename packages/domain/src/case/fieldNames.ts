@@ -119,7 +119,8 @@ export function fieldName(path: string): Text {
     positions.push(Number(index) + 1);
     return '[]';
   });
-  const name = names[pattern];
+  // Own names only: a caller's `__proto__` or `constructor` must not find Object's.
+  const name = Object.hasOwn(names, pattern) ? names[pattern] : undefined;
   // Paths reach this function from the domain's own checks; an unnamed one still reads as a field.
   if (!name) return text(`veld ${path}`, `field ${path}`);
   const position = String(positions.at(-1) ?? '');
@@ -127,4 +128,5 @@ export function fieldName(path: string): Text {
 }
 
 /** Whether a path has a name in words (the refusal tests check every path the domain uses). */
-export const hasFieldName = (path: string): boolean => path.replace(/\[\d+\]/g, '[]') in names;
+export const hasFieldName = (path: string): boolean =>
+  Object.hasOwn(names, path.replace(/\[\d+\]/g, '[]'));

@@ -134,6 +134,16 @@ describe('the HTTP app every service starts from', () => {
     },
   );
 
+  it.each(['__proto__', 'constructor'])(
+    'refuses a top-level %s key with 400, not 500 (fuzz counterexample)',
+    async (key) => {
+      const response = await postJson(`{"caseId":"x","${key}":"x"}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: Array<{ field: string }> };
+      expect(body.errors.map((error) => error.field)).toEqual([key]);
+    },
+  );
+
   it('names a reserved key in GraphQL variables from the variable on, as graphql-js does', async () => {
     const response = await postJson(
       '{"query":"mutation ($input: X!) { x(input: $input) }","variables":{"input":{"__proto__":{}}}}',
