@@ -130,7 +130,7 @@ describeOnEachEngine('the edge under generated abuse', (platform) => {
     console.log(
       `edge fuzz on ${platform().engine}: seed ${seed}, ${runs} requests (FUZZ_SEED=${seed} to repeat)`,
     );
-    await fc.assert(
+    const outcome = await fc.check(
       fc.asyncProperty(
         fuzzRequest({
           referrals: platform().schemas.referrals,
@@ -145,6 +145,13 @@ describeOnEachEngine('the edge under generated abuse', (platform) => {
       ),
       { seed, numRuns: runs, endOnFailure: true },
     );
+    if (outcome.failed) {
+      // The counterexample can hold a 40 kB string: say what it was, not all of it.
+      const [request] = outcome.counterexample ?? [];
+      throw new Error(
+        `counterexample (seed ${seed}, path ${outcome.counterexamplePath}): ${request?.kind} ${request?.path}\n${String(outcome.errorInstance instanceof Error ? outcome.errorInstance.message : outcome.errorInstance).slice(0, 1500)}`,
+      );
+    }
     expect(await platform().eventCount()).toBe(before);
     console.log(
       `edge fuzz on ${platform().engine}: seed ${seed}, ${sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, 0 answers >= 500, 0 events appended`,

@@ -55,6 +55,8 @@ export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
     maxAliasesRule({
       ...common,
       n: limits.maxAliases ?? defaultShapeLimits.maxAliases,
+      // The package lets `__typename` be aliased without limit; a flood of it is still a flood.
+      allowList: [],
       onReject: [report('The operation has too many aliases.')],
     }),
     maxDirectivesRule({
