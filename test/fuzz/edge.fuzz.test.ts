@@ -14,6 +14,8 @@ import { stormRequests } from './stormRequests';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
 const runs = Number(process.env['FUZZ_RUNS'] ?? 2000);
+/** PostgreSQL gets the storm and half the generated requests: the run stays near a minute. */
+const runsOn = (engine: string) => (engine === 'postgres' ? Math.ceil(runs / 2) : runs);
 
 interface Answer {
   status: number;
@@ -56,7 +58,8 @@ function checkAnswer(request: FuzzRequest, answer: Answer): void {
       `${what}\nrequest: ${request.kind} ${request.path} ${request.body.slice(0, 300)}\nanswer: ${JSON.stringify(answer).slice(0, 500)}`,
     );
   if (answer.status >= 500) throw problem(`answered ${answer.status}`);
-  if (answer.errors.length === 0) throw problem('answered without an error');
+  if (answer.errors.length === 0 && request.defective !== false)
+    throw problem('answered without an error');
   if (answer.errors.some((error) => typeof error.code !== 'string'))
     throw problem('an error without a code');
   const inputRefusal = answer.errors.find((error) => error.code === 'BAD_USER_INPUT');
@@ -123,12 +126,13 @@ describeOnEachEngine('the edge under generated abuse', (platform) => {
     );
   }, 120_000);
 
-  it(`refuses ${runs} generated requests from the schemas and the ${caseCommandTypes.length} REST commands, seeded and reproducible`, async () => {
+  it(`refuses generated requests from the schemas and the ${caseCommandTypes.length} REST commands (${runs} on PGlite, ${Math.ceil(runs / 2)} on PostgreSQL), seeded and reproducible`, async () => {
+    const numRuns = runsOn(platform().engine);
     const before = await platform().eventCount();
     const started = Date.now();
     let sent = 0;
     console.log(
-      `edge fuzz on ${platform().engine}: seed ${seed}, ${runs} requests (FUZZ_SEED=${seed} to repeat)`,
+      `edge fuzz on ${platform().engine}: seed ${seed}, ${numRuns} requests (FUZZ_SEED=${seed} to repeat)`,
     );
     const outcome = await fc.check(
       fc.asyncProperty(
@@ -143,7 +147,7 @@ describeOnEachEngine('the edge under generated abuse', (platform) => {
           checkAnswer(request, await send(platform(), request));
         },
       ),
-      { seed, numRuns: runs, endOnFailure: true },
+      { seed, numRuns, endOnFailure: true },
     );
     if (outcome.failed) {
       // The counterexample can hold a 40 kB string: say what it was, not all of it.

@@ -27,6 +27,8 @@ export interface FuzzRequest {
   headers: Record<string, string>;
   /** Whether a field of the input is at fault, so the refusal must name a field. */
   fieldAtFault: boolean;
+  /** False for a well-formed read (a query from the read schema): it may be answered. */
+  defective?: false;
 }
 
 export interface FuzzContext {
@@ -264,12 +266,13 @@ function selection(field: GraphQLField<unknown, unknown>, depth: number, pick: n
 /** Documents that attack the server's parsing and validation, and queries from the read schema. */
 function documentRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const queryFields = Object.values(context.projections.getQueryType()?.getFields() ?? {});
-  const documents: fc.Arbitrary<{ kind: string; query: string }> = fc.oneof(
+  const documents: fc.Arbitrary<{ kind: string; query: string; read?: true }> = fc.oneof(
     fc
       .record({ field: fc.nat(), depth: fc.integer({ min: 0, max: 14 }), pick: fc.nat() })
       .map(({ field, depth, pick }) => ({
         kind: 'query from the read schema, arguments by chance',
         query: `{ ${selection(queryFields[field % queryFields.length]!, depth, pick)} }`,
+        read: true as const,
       })),
     fc.integer({ min: 11, max: 400 }).map((depth) => ({
       kind: 'nested too deeply',
@@ -307,6 +310,7 @@ function documentRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
       },
       fieldAtFault: false,
+      ...(document.read ? { defective: false as const } : {}),
     }));
 }
 
