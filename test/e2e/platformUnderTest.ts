@@ -174,6 +174,35 @@ export function describeOnEachEngine(
   }
 }
 
+/**
+ * `describe` once, in server mode on PostgreSQL when a server answers, otherwise on PGlite with the
+ * reason printed: for suites too long to run on every engine (the edge fuzz).
+ */
+export function describeOnServerEngine(
+  name: string,
+  suite: (platform: () => PlatformUnderTest) => void,
+  options: PlatformOptions = {},
+): void {
+  const postgres = engines.find((engine) => engine.name === 'postgres')!;
+  const engine = postgres.unavailable ? engines.find((e) => e.name === 'pglite')! : postgres;
+  if (postgres.unavailable) {
+    console.warn(`"${name}" runs on PGlite; server mode SKIPPED: ${postgres.unavailable}`);
+  }
+  describe(`${name} on ${engine.name}`, () => {
+    let platform: PlatformUnderTest | undefined;
+    beforeAll(async () => {
+      platform = await startPlatformOn(engine, options);
+    }, 60_000);
+    afterAll(async () => {
+      await platform?.close();
+    }, 30_000);
+    suite(() => {
+      if (!platform) throw new Error(`the platform on ${engine.name} did not start`);
+      return platform;
+    });
+  });
+}
+
 async function asAdministrator(work: (admin: Client) => Promise<unknown>): Promise<void> {
   const admin = new Client({ connectionString: postgresServer, connectionTimeoutMillis: 5_000 });
   await admin.connect();

@@ -66,7 +66,7 @@ const awkwardText: fc.Arbitrary<string> = fc.oneof(
     '123456789',
     '999999999',
   ),
-  fc.integer({ min: 201, max: 20_000 }).map((length) => 'x'.repeat(length)),
+  fc.integer({ min: 201, max: 3000 }).map((length) => 'x'.repeat(length)),
 );
 
 const anyJson: fc.Arbitrary<Json> = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>;
@@ -158,7 +158,7 @@ const defect: fc.Arbitrary<Defect> = fc.oneof(
     key: fc.oneof(
       fc.constantFrom('__proto__', 'constructor', 'prototype', 'type2', 'phone', 'isAdmin'),
       fc.string({ minLength: 1, maxLength: 12 }).map((key) => `x-${key}`),
-      fc.integer({ min: 100, max: 5000 }).map((length) => 'k'.repeat(length)),
+      fc.integer({ min: 100, max: 2000 }).map((length) => 'k'.repeat(length)),
     ),
     at: fc.nat(),
   }),
@@ -274,7 +274,7 @@ function documentRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
         query: `{ ${selection(queryFields[field % queryFields.length]!, depth, pick)} }`,
         read: true as const,
       })),
-    fc.integer({ min: 11, max: 400 }).map((depth) => ({
+    fc.integer({ min: 11, max: 120 }).map((depth) => ({
       kind: 'nested too deeply',
       query: `{ ${'__type(name: "Query") { ofType { '.repeat(1)}${'ofType { '.repeat(depth)}name${' }'.repeat(depth + 2)} }`,
     })),
@@ -285,15 +285,15 @@ function documentRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
         (_, i) => `fragment F${i} on Query { __typename ...F${(i + 1) % length} }`,
       ).join(' ')}`,
     })),
-    fc.integer({ min: 31, max: 2000 }).map((count) => ({
+    fc.integer({ min: 31, max: 400 }).map((count) => ({
       kind: 'alias flood',
       query: `{ ${Array.from({ length: count }, (_, i) => `a${i}: __typename`).join(' ')} }`,
     })),
-    fc.integer({ min: 21, max: 2000 }).map((count) => ({
+    fc.integer({ min: 21, max: 400 }).map((count) => ({
       kind: 'directive flood',
       query: `{ __typename ${'@include(if: true) '.repeat(count)}}`,
     })),
-    fc.integer({ min: 3001, max: 40_000 }).map((count) => ({
+    fc.integer({ min: 3001, max: 6000 }).map((count) => ({
       kind: 'wide query',
       query: `{ ${'__typename '.repeat(count)}}`,
     })),
@@ -329,8 +329,8 @@ function bodyRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
         fc.string({ maxLength: 100 }),
         fc.constantFrom('', '{', '[]', 'null', '"text"', '42', 'true', '{"a":', '\u0000'),
         anyJson.map((value) => JSON.stringify(value)),
-        fc.integer({ min: 30, max: 5000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
-        fc.integer({ min: 30, max: 3000 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
+        fc.integer({ min: 30, max: 1000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
+        fc.integer({ min: 30, max: 500 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
       ),
       contentType: fc.constantFrom(
         'application/json',
