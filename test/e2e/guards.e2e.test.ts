@@ -282,7 +282,8 @@ describeOnEachEngine('what a role may not do', (platform) => {
       'smi-team-lead-utrecht',
       'end SMI',
       'EndSmi',
-      { lastDay: day(10), acceptGapReason: 'x' },
+      // A well-formed reason: input is checked before authorization.
+      { lastDay: day(10), acceptGapReason: 'het gezin stopt met de opvang' },
       'FORBIDDEN',
     ],
     [
