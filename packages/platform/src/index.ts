@@ -22,6 +22,7 @@ export * from './http/metrics';
 export * from './http/requestContext';
 export * from './http/problemDetails';
 export * from './http/createHttpApp';
+export { bodyShapeProblem, maxBodyNesting, reservedKeys } from './http/bodyShape';
 export * from './http/startHttpServer';
 export * from './http/gracefulShutdown';
 export * from './graphql/graphqlContext';

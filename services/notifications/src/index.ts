@@ -21,6 +21,7 @@ export {
 export { migrateNotifications } from './storage/notificationsSchema';
 export { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
 export type { RecipientEntry, Language } from './recipients/recipientDirectory';
+export { organisationListed } from './recipients/recipientDirectory';
 
 export type { EmailConfig, MailTransportConfig } from './channels/email/emailSender';
 export type { CallbackAddressPolicy } from './channels/webhooks/callbackAddressPolicy';

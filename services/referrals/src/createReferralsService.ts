@@ -33,6 +33,11 @@ export interface ReferralsServiceDeps {
   metrics?: Metrics;
   bodyLimitBytes?: number;
   graphqlLimits?: QueryLimits;
+  /**
+   * The organisation directory: whether a case may be offered to this organisation. The launcher
+   * asks the recipient directory; without it any well-formed code is accepted.
+   */
+  organisationKnown?: (organisation: string) => Promise<boolean>;
   /** Ready = the store answers, unless the caller knows better. */
   readiness?: () => Promise<ReadinessReport>;
 }
@@ -63,6 +68,7 @@ export async function createReferralsService(
     newId: deps.newId ?? newId,
     logger: deps.logger,
     metrics,
+    ...(deps.organisationKnown ? { organisationKnown: deps.organisationKnown } : {}),
   });
   const commandResolver = createCommandResolver(executeCommand);
   const schema = await buildReferralsSchema(commandResolver);

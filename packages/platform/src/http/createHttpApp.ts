@@ -8,8 +8,9 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logging/createLogger';
 import { httpSpans } from '../tracing/httpSpans';
 import type { Metrics } from './metrics';
+import { bodyShapeGuard } from './bodyShape';
 import { notFoundHandler, problemErrorHandler } from './problemDetails';
-import { correlationIdMiddleware, requestContextOf } from './requestContext';
+import { correlationIdMiddleware, problemOf, requestContextOf } from './requestContext';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -47,9 +48,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
       const route = routeLabel(req, res.statusCode);
       metrics.requestAnswered(req.method, route, res.statusCode, seconds);
       if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
-        // The path only: query strings can carry anything.
+        // The path only: query strings can carry anything. A refused request gets this one line,
+        // at info, with its code and the fields at fault (cut short by the logger), never a stack.
+        const problem = problemOf(res);
         requestContextOf(res).logger.info(
-          { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          {
+            method: req.method,
+            route,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+            ...(problem ? { code: problem.code } : {}),
+            ...(problem?.fields?.length ? { fields: problem.fields.slice(0, 10) } : {}),
+          },
           'request answered',
         );
       }
@@ -86,6 +96,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       type: ['application/json', 'application/*+json'],
     }),
   );
+  app.use(bodyShapeGuard);
   for (const route of options.routes) app.use(route);
   app.use(notFoundHandler);
   app.use(problemErrorHandler);

@@ -132,6 +132,57 @@ describe('the HTTP app every service starts from', () => {
     });
   });
 
+  const postJson = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${running.url}/echo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
+
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses a body with a %s key as an unknown field, naming where it is',
+    async (key) => {
+      const response = await postJson(`{"household":{"partners":[{"${key}":{"x":1}}]}}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { code: string; errors: Array<{ field: string }> };
+      expect(body.code).toBe('BAD_USER_INPUT');
+      expect(body.errors.map((error) => error.field)).toEqual([`household.partners[0].${key}`]);
+    },
+  );
+
+  it.each(['__proto__', 'constructor'])(
+    'refuses a top-level %s key with 400, not 500 (fuzz counterexample)',
+    async (key) => {
+      const response = await postJson(`{"caseId":"x","${key}":"x"}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: Array<{ field: string }> };
+      expect(body.errors.map((error) => error.field)).toEqual([key]);
+    },
+  );
+
+  it('names a reserved key in GraphQL variables from the variable on, as graphql-js does', async () => {
+    const response = await postJson(
+      '{"query":"mutation ($input: X!) { x(input: $input) }","variables":{"input":{"__proto__":{}}}}',
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ field: string }> };
+    expect(body.errors.map((error) => error.field)).toEqual(['input.__proto__']);
+  });
+
+  it('refuses a body nested deeper than any command with 400', async () => {
+    const response = await postJson(`${'['.repeat(200)}${']'.repeat(200)}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ reason: { en: string } }> };
+    expect(body.errors[0]?.reason.en).toMatch(/nested too deeply/);
+  });
+
+  it('refuses a body that claims a compression it does not have with a 4xx, not a 500', async () => {
+    const response = await postJson('{"a":1}', { 'Content-Encoding': 'gzip' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(((await response.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers an unknown address with a 404 problem document', async () => {
     const response = await fetch(`${running.url}/nothing-here`);
     expect(response.status).toBe(404);

@@ -10,6 +10,7 @@ import {
   evolve,
   foldCase,
   text,
+  textLimits,
   type Actor,
   type CaseCommand,
 } from '@kot/domain';
@@ -49,6 +50,8 @@ export interface CommandExecutorDeps {
   maxAttempts?: number;
   /** Pause before retry number `attempt` (1-based). */
   retryDelayMs?: (attempt: number) => number;
+  /** The organisation directory a case may be offered within; without it any code is accepted. */
+  organisationKnown?: (organisation: string) => Promise<boolean>;
 }
 
 export type ExecuteCommand = (
@@ -129,13 +132,15 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
     } catch (error) {
       const outcome = outcomeOf(error);
       deps.metrics?.commandHandled(request.type, outcome);
+      // A refusal or conflict is the caller's: the request's access-log line says so, at info;
+      // these lines are for debugging only, so a burst of bad requests cannot flood the log.
       if (error instanceof CommandRefused) {
-        logger.info(
+        logger.debug(
           { ...logged, attempts, outcome, fields: error.fields.map((f) => f.field) },
           'command refused',
         );
       } else if (outcome === 'conflict') {
-        logger.warn({ ...logged, attempts, outcome }, 'command not carried out: conflict');
+        logger.debug({ ...logged, attempts, outcome }, 'command not carried out: conflict');
       } else {
         logger.error({ ...logged, attempts, outcome, err: error }, 'command failed');
       }
@@ -167,7 +172,8 @@ async function attempt(
 
   const state = foldCase(stored.map(toCaseEvent));
   const now = deps.clock().toISOString();
-  const decided = decideCommand(command, state, actor, now);
+  const isKnownOrganisation = await directoryFor(command, deps.organisationKnown);
+  const decided = decideCommand(command, state, actor, now, isKnownOrganisation);
   const last = stored[stored.length - 1];
   const revisionBefore = last?.revision ?? -1;
   if (decided.length === 0) {
@@ -237,6 +243,21 @@ async function attempt(
     }),
     replayed: false,
   };
+}
+
+/**
+ * The directory's answer for the organisation a case is offered to, asked before the domain
+ * decides (the domain does no I/O). A code too long to be one is left to the domain to refuse.
+ */
+async function directoryFor(
+  command: CaseCommand,
+  organisationKnown: CommandExecutorDeps['organisationKnown'],
+): Promise<((organisation: string) => boolean) | undefined> {
+  if (!organisationKnown || command.type !== 'OfferCase') return undefined;
+  const offeredTo = command.to?.organisation;
+  if (typeof offeredTo !== 'string' || offeredTo.length > textLimits.organisation) return undefined;
+  const known = await organisationKnown(offeredTo);
+  return (organisation) => organisation === offeredTo && known;
 }
 
 /**
