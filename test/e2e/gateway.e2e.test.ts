@@ -126,6 +126,8 @@ describe('the portal as the one GraphQL entry of the distributed services', () =
       tokenFor: () => Promise.reject(new Error('not needed')),
       welcome: () => '',
       printedTokens: platform.tokens,
+      eventCount: () => platform.eventCount(),
+      schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
       close: async () => undefined,
     });
   }, 120_000);

@@ -114,6 +114,8 @@ describe.each(['pglite', 'postgres'] as const)('copies of personal data on %s', 
       tokenFor,
       welcome: () => welcomeText(platform, 0),
       printedTokens: platform.tokens,
+      eventCount: () => platform.eventCount(),
+      schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
       close: async () => undefined,
     });
     try {

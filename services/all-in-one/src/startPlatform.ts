@@ -28,6 +28,7 @@ import {
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
 import { demoRecipients, demoUsers } from './demoDirectory';
+import { organisationDirectory } from './organisationDirectory';
 import { seedDemoCases } from './seedDemoCases';
 import { demoSignInRoutes } from './demoSignIn';
 import { portalRoutes } from './portalRoutes';
@@ -48,6 +49,8 @@ export interface RunningPlatform {
   /** A ready bearer token per demo user; empty unless demo sign-in is on. */
   tokens: Record<string, string>;
   referrals: ReferralsService;
+  /** How many events the log holds: what a test of the edge checks nothing was added to. */
+  eventCount(): Promise<number>;
   projections: ProjectionsService;
   notifications: NotificationsService;
   /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
@@ -126,6 +129,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       graphqlLimits: config.graphql,
       graphqlExposure: config.graphql,
       edge: config.edge,
+      ...(opened.database ? { organisationKnown: organisationDirectory(opened.database) } : {}),
     });
     closers.push(() => referrals.close());
     const projections = await createProjectionsService({
@@ -238,6 +242,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       demoSignIn,
       tokens,
       referrals,
+      eventCount: async () => (await opened.logStore.readAll({ fromPosition: 0 })).length,
       projections,
       notifications,
       mailDirectory: mail?.kind === 'directory' ? mail.directory : null,

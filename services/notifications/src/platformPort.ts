@@ -9,4 +9,12 @@ export type {
   GraphQLExposure,
   ReadinessReport,
 } from '@kot/platform';
-export { createGraphQLMiddleware } from '@kot/platform';
+export {
+  SpanKind,
+  activeTraceparent,
+  batchSpanOptions,
+  contextOfTraceparent,
+  createGraphQLMiddleware,
+  inSpan,
+  traceparentOf,
+} from '@kot/platform';

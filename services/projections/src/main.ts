@@ -11,6 +11,7 @@ import {
   openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
+import { startTracing } from '@kot/tracing';
 import { createProjectionsService } from './service/createProjectionsService';
 
 async function main(): Promise<void> {
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'projections', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the
+  // embedded demo. Shut down last, so the spans of the shutdown itself are sent.
+  const tracing = startTracing({ service: 'projections' });
+  shutdown.onShutdown('tracing', () => tracing.shutdown());
+  logger.info({ tracing: tracing.enabled ? 'otlp' : `off: ${tracing.why}` }, 'tracing');
   const {
     store,
     logStore,

@@ -9,4 +9,10 @@ export type {
   QueryLimits,
   GraphQLExposure,
 } from '@kot/platform';
-export { createGraphQLMiddleware, defaultQueryLimits } from '@kot/platform';
+export {
+  batchSpanOptions,
+  createGraphQLMiddleware,
+  defaultQueryLimits,
+  inSpan,
+  traceparentOf,
+} from '@kot/platform';

@@ -39,6 +39,11 @@ export interface ReferralsServiceDeps {
   graphqlExposure?: GraphQLExposure;
   /** Proxies to trust and rate limits (config.edge); the platform's defaults when left out. */
   edge?: EdgeSettings;
+  /**
+   * The organisation directory: whether a case may be offered to this organisation. The launcher
+   * asks the recipient directory; without it any well-formed code is accepted.
+   */
+  organisationKnown?: (organisation: string) => Promise<boolean>;
   /** Ready = the store answers, unless the caller knows better. */
   readiness?: () => Promise<ReadinessReport>;
 }
@@ -69,6 +74,7 @@ export async function createReferralsService(
     newId: deps.newId ?? newId,
     logger: deps.logger,
     metrics,
+    ...(deps.organisationKnown ? { organisationKnown: deps.organisationKnown } : {}),
   });
   const commandResolver = createCommandResolver(executeCommand);
   const schema = await buildReferralsSchema(commandResolver);

@@ -25,8 +25,19 @@ export class MissingTokenError extends AuthenticationError {
 }
 
 export class InvalidTokenError extends AuthenticationError {
-  constructor(detail: string, reason?: Text) {
-    super('invalid', `The bearer token is not valid: ${detail}`, reason);
+  constructor(
+    detail: string,
+    /** Why, for the caller in the 401's reason: which check failed, never the token itself. */
+    readonly why: Text,
+  ) {
+    super(
+      'invalid',
+      `The bearer token is not valid: ${detail}`,
+      text(
+        `Het token is ongeldig: ${why.nl}; log opnieuw in.`,
+        `The token is not valid: ${why.en}; sign in again.`,
+      ),
+    );
   }
 }
 

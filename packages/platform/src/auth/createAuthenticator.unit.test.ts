@@ -102,6 +102,33 @@ describe('an HS256 authenticator (embedded mode)', () => {
     expect(error).toBeInstanceOf(InvalidTokenError);
   });
 
+  it('holds HS256 tokens to JWT_ISSUER and JWT_AUDIENCE too, and the 401 says which check failed', async () => {
+    const reasonFor = async (token: string) =>
+      describeError(await rejection(authenticate(`Bearer ${token}`))).reason;
+    const otherIssuer = await issueToken(secret, actors.officer, 60, {
+      issuer: 'another-platform',
+      audience: 'kot-platform',
+    });
+    expect(await reasonFor(otherIssuer)).toEqual({
+      nl: 'Het token is ongeldig: het is uitgegeven door een andere uitgever (iss) dan dit platform accepteert; log opnieuw in.',
+      en: 'The token is not valid: it was issued by another issuer (iss) than this platform accepts; sign in again.',
+    });
+    const otherAudience = await issueToken(secret, actors.officer, 60, {
+      issuer: 'kot-platform',
+      audience: 'another-application',
+    });
+    expect((await reasonFor(otherAudience)).en).toBe(
+      'The token is not valid: it is meant for another application (aud) than this platform; sign in again.',
+    );
+    const forged = await issueToken('x'.repeat(40), actors.officer, 60);
+    expect((await reasonFor(forged)).nl).toBe(
+      'Het token is ongeldig: de handtekening klopt niet (ander geheim of andere sleutel); log opnieuw in.',
+    );
+    expect((await reasonFor('not-a-jwt')).en).toBe(
+      'The token is not valid: it is not a well-formed JWT; sign in again.',
+    );
+  });
+
   it('refuses another scheme than Bearer', async () => {
     expect(await rejection(authenticate('Basic dXNlcjpwdw=='))).toBeInstanceOf(InvalidTokenError);
   });

@@ -126,7 +126,44 @@ function describeBodyParserError(error: unknown): DescribedError | null {
         [],
         415,
       );
+    case unsupportedMediaType:
+      return describe(
+        'BAD_USER_INPUT',
+        'unsupported-media-type',
+        text(
+          'Stuur het verzoek als JSON (Content-Type: application/json).',
+          'Send the request as JSON (Content-Type: application/json).',
+        ),
+        [],
+        415,
+      );
     default:
-      return null;
+      return clientFault(error);
   }
+}
+
+/** The type of the error `bodyNotJson()` makes, for a body the JSON parser left alone. */
+const unsupportedMediaType = 'media.type.unsupported';
+
+/** A request that needs a JSON body came with another content type (or none). */
+export const bodyNotJson = (): Error =>
+  Object.assign(new Error('the request body is not JSON'), {
+    type: unsupportedMediaType,
+    status: 415,
+  });
+
+/**
+ * Any other error the body parser marks as the caller's (aborted, a broken gzip stream, a wrong
+ * length): a 4xx with a generic reason, never a 500.
+ */
+function clientFault(error: unknown): DescribedError | null {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  return describe(
+    'BAD_USER_INPUT',
+    'unreadable-body',
+    text('Het verzoek kon niet worden gelezen.', 'The request body could not be read.'),
+    [],
+    status,
+  );
 }

@@ -6,16 +6,22 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Authenticator } from '../auth/createAuthenticator';
 import { AuthenticationError } from '../auth/authenticationErrors';
-import { describeError } from '../errors/describeError';
+import { bodyNotJson, describeError } from '../errors/describeError';
 import type { GraphQLSettings } from '../config/loadConfig';
+import { sendProblem } from '../http/problemDetails';
 import { sandboxContentSecurityPolicy, setContentSecurityPolicy } from '../http/securityHeaders';
 import { formatGraphQLError } from './formatGraphQLError';
 import { graphqlContextOf, type GraphQLContext } from './graphqlContext';
 import { oneMutationPerKeyPlugin } from './oneMutationPerKey';
-import { complexityLimitPlugin, depthLimitRule, type QueryLimits } from './queryLimits';
+import {
+  complexityLimitPlugin,
+  defaultShapeLimits,
+  queryShapeRules,
+  type QueryLimits,
+} from './queryLimits';
 
 export interface GraphQLMiddlewareOptions {
   schema: GraphQLSchema;
@@ -45,7 +51,8 @@ export async function createGraphQLMiddleware(
   const server = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: options.exposure?.introspection ?? false,
-    validationRules: [depthLimitRule(options.limits.maxDepth)],
+    parseOptions: { maxTokens: options.limits.maxTokens ?? defaultShapeLimits.maxTokens },
+    validationRules: queryShapeRules(options.limits),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.schema),
     includeStacktraceInErrorResponses: false,
     // The service's own shutdown stops it, in order; Apollo's would re-raise the signal and exit.
@@ -66,6 +73,9 @@ export async function createGraphQLMiddleware(
   const path = options.path ?? '/graphql';
   const handler: RequestHandler = (req, res, next) => {
     if (req.path !== path) return next();
+    // Apollo answers 500 to a POST whose body the JSON parser left alone (text/plain, a form).
+    if (req.method === 'POST' && req.body === undefined)
+      return sendProblem(req, res, bodyNotJson());
     // The sandbox page loads Apollo's scripts and frame; only its GET gets those allowances.
     if (sandbox && req.method === 'GET')
       setContentSecurityPolicy(res, sandboxContentSecurityPolicy);
@@ -83,10 +93,21 @@ function errorReportingPlugin(): ApolloServerPlugin<GraphQLContext> {
           let unauthenticated = false;
           for (const error of errors) {
             const original = error.originalError;
-            if (!original) continue;
+            // Parse and validation errors: the caller's; graphql-js gave them a code.
+            if (!original || original instanceof GraphQLError) {
+              const code = error.extensions['code'];
+              contextValue.noteProblem({ code: typeof code === 'string' ? code : 'BAD_REQUEST' });
+              continue;
+            }
             if (original instanceof AuthenticationError) unauthenticated = true;
-            else if (!describeError(original).expected) {
+            const described = describeError(original);
+            if (!described.expected) {
               contextValue.logger.error({ err: original, path: error.path }, 'resolver failed');
+            } else {
+              contextValue.noteProblem({
+                code: described.code,
+                fields: described.fields.map((problem) => problem.field),
+              });
             }
           }
           if (unauthenticated) {

@@ -202,6 +202,19 @@ describe('the GraphQL middleware', () => {
     ]);
   });
 
+  it.each(['text/plain', 'application/x-www-form-urlencoded'])(
+    'answers a POST sent as %s with 415 and a code, not Apollo’s 500',
+    async (contentType) => {
+      const response = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType, 'Apollo-Require-Preflight': 'true' },
+        body: '{"query":"{ whoAmI }"}',
+      });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
+    },
+  );
+
   it('keeps its own failures to itself', async () => {
     const { body } = await post('{ broken }');
     expect(JSON.stringify(body)).not.toContain('hunter2');
@@ -209,9 +222,59 @@ describe('the GraphQL middleware', () => {
   });
 
   it('refuses operations nested deeper than the limit', async () => {
-    const { body } = await post('{ node { child { child { child { child { name } } } } } }');
-    expect(body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 4/);
+    const { status, body } = await post(
+      '{ node { child { child { child { child { name } } } } } }',
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/nested too deeply.*limit of 4/);
     expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses fragments that spread each other as a validation error, not a crash', async () => {
+    const { status, body } = await post(
+      'query { node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }',
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => error.extensions['code'])).toContain(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(
+      body.errors?.some((error) => /Cannot spread fragment "A" within itself/.test(error.message)),
+    ).toBe(true);
+  });
+
+  it('refuses a fragment that spreads itself', async () => {
+    const { status } = await post('{ node { ...A } } fragment A on Node { name ...A }');
+    expect(status).toBe(400);
+  });
+
+  it('refuses a flood of aliases before anything runs', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: name`).join(' ');
+    const { status, body } = await post(`{ node { ${aliases} } }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too many aliases/);
+    expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a flood of aliased __typename too (fuzz counterexample: 500 of them answered 200)', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
+    const { status, body } = await post(`{ ${aliases} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too many aliases/);
+  });
+
+  it('refuses a flood of directives before anything runs', async () => {
+    const directives = Array.from({ length: 21 }, () => '@include(if: true)').join(' ');
+    const { status, body } = await post(`{ __typename ${directives} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too many directives/);
+  });
+
+  it('refuses a document of more tokens than the limit while parsing it', async () => {
+    const { status, body } = await post(`{ ${'x '.repeat(3001)} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_PARSE_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/more that 3000 tokens/);
   });
 
   it('refuses operations more complex than the limit', async () => {

@@ -1,16 +1,20 @@
 // The express app every service starts from: correlation ids, security headers, access log and
 // latency metrics, health, readiness and metrics endpoints, rate limits on the API paths, a JSON
-// body limit, and problem documents for errors.
+// body limit, problem documents for errors, and answers compressed (brotli or gzip, as the client
+// accepts) so GraphQL lists cross slow links.
 // The service adds its own routes; the launcher may mount several services' routes on one app.
 
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Authenticator } from '../auth/createAuthenticator';
 import { defaultEdgeSettings, type EdgeSettings } from '../config/loadConfig';
 import type { Logger } from '../logging/createLogger';
+import { httpSpans } from '../tracing/httpSpans';
 import type { Metrics } from './metrics';
+import { bodyShapeGuard } from './bodyShape';
 import { notFoundHandler, problemErrorHandler } from './problemDetails';
 import { rateLimitMiddleware } from './rateLimits';
-import { correlationIdMiddleware, requestContextOf } from './requestContext';
+import { correlationIdMiddleware, problemOf, requestContextOf } from './requestContext';
 import { apiContentSecurityPolicy, setSecurityHeaders } from './securityHeaders';
 
 export interface ReadinessReport {
@@ -52,6 +56,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
     next();
   });
   app.use(correlationIdMiddleware(logger));
+  // Skips what is already compressed (the portal's precompressed files) and answers under 1 kB.
+  app.use(compression());
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -59,9 +65,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
       const route = routeLabel(req, res.statusCode);
       metrics.requestAnswered(req.method, route, res.statusCode, seconds);
       if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
-        // The path only: query strings can carry anything.
+        // The path only: query strings can carry anything. A refused request gets this one line,
+        // at info, with its code and the fields at fault (cut short by the logger), never a stack.
+        const problem = problemOf(res);
         requestContextOf(res).logger.info(
-          { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          {
+            method: req.method,
+            route,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+            ...(problem ? { code: problem.code } : {}),
+            ...(problem?.fields?.length ? { fields: problem.fields.slice(0, 10) } : {}),
+          },
           'request answered',
         );
       }
@@ -89,6 +104,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // After the probes and metrics, which would fill the traces with noise; before the rate limits,
+  // so a refused burst shows in the traces too.
+  app.use(httpSpans(routeLabel));
   app.use(rateLimitMiddleware(edge.rateLimits, options.authenticate));
   app.use(
     express.json({
@@ -97,6 +115,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       type: ['application/json', 'application/*+json'],
     }),
   );
+  app.use(bodyShapeGuard);
   for (const route of options.routes) app.use(route);
   app.use(notFoundHandler);
   app.use(problemErrorHandler);

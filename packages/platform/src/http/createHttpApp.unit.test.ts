@@ -24,6 +24,11 @@ describe('the HTTP app every service starts from', () => {
     routes.post('/echo', (req, res) => {
       res.json({ received: req.body });
     });
+    routes.get('/cases', (_req, res) => {
+      res.json({
+        cases: Array.from({ length: 200 }, (_, i) => ({ id: i, step: 'claim the case' })),
+      });
+    });
     routes.get('/boom', () => {
       throw new Error('database password is hunter2');
     });
@@ -45,6 +50,17 @@ describe('the HTTP app every service starts from', () => {
   });
 
   afterAll(() => running.close());
+
+  it('compresses a long answer with brotli or gzip as the client accepts, and leaves a short one', async () => {
+    // fetch() unpacks the answer itself; the header says what came.
+    const long = await fetch(`${running.url}/cases`, { headers: { 'accept-encoding': 'br' } });
+    expect(long.headers.get('content-encoding')).toBe('br');
+    expect(((await long.json()) as { cases: unknown[] }).cases).toHaveLength(200);
+    const gzip = await fetch(`${running.url}/cases`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const short = await fetch(`${running.url}/healthz`);
+    expect(short.headers.get('content-encoding')).toBeNull();
+  });
 
   it('answers /healthz while the process is up', async () => {
     const response = await fetch(`${running.url}/healthz`);
@@ -121,6 +137,57 @@ describe('the HTTP app every service starts from', () => {
       code: 'BAD_USER_INPUT',
       type: 'urn:kot:problem:invalid-json',
     });
+  });
+
+  const postJson = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${running.url}/echo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
+
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses a body with a %s key as an unknown field, naming where it is',
+    async (key) => {
+      const response = await postJson(`{"household":{"partners":[{"${key}":{"x":1}}]}}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { code: string; errors: Array<{ field: string }> };
+      expect(body.code).toBe('BAD_USER_INPUT');
+      expect(body.errors.map((error) => error.field)).toEqual([`household.partners[0].${key}`]);
+    },
+  );
+
+  it.each(['__proto__', 'constructor'])(
+    'refuses a top-level %s key with 400, not 500 (fuzz counterexample)',
+    async (key) => {
+      const response = await postJson(`{"caseId":"x","${key}":"x"}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: Array<{ field: string }> };
+      expect(body.errors.map((error) => error.field)).toEqual([key]);
+    },
+  );
+
+  it('names a reserved key in GraphQL variables from the variable on, as graphql-js does', async () => {
+    const response = await postJson(
+      '{"query":"mutation ($input: X!) { x(input: $input) }","variables":{"input":{"__proto__":{}}}}',
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ field: string }> };
+    expect(body.errors.map((error) => error.field)).toEqual(['input.__proto__']);
+  });
+
+  it('refuses a body nested deeper than any command with 400', async () => {
+    const response = await postJson(`${'['.repeat(200)}${']'.repeat(200)}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ reason: { en: string } }> };
+    expect(body.errors[0]?.reason.en).toMatch(/nested too deeply/);
+  });
+
+  it('refuses a body that claims a compression it does not have with a 4xx, not a 500', async () => {
+    const response = await postJson('{"a":1}', { 'Content-Encoding': 'gzip' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(((await response.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
   });
 
   it('answers an unknown address with a 404 problem document', async () => {
