@@ -18,6 +18,7 @@ const workspaces = [
   'packages/domain',
   'packages/eventstore',
   'packages/platform',
+  'packages/tracing',
   'services/referrals',
   'services/projections',
   'services/notifications',

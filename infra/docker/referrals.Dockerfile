@@ -1,10 +1,12 @@
-# The referrals service, run from its TypeScript source (node -r @swc-node/register), as in development.
+# The referrals service as a production image: compiled JavaScript, production dependencies only,
+# run as the unprivileged `node` user, with a health check on /readyz.
 # Build from the repository root: docker build -f infra/docker/referrals.Dockerfile .
-FROM node:20.19-bookworm-slim
 
+# 1. Compile: every dependency (swc compiles), then the TypeScript of this service and the packages
+#    it uses into out/ (scripts/compileForImage.js, the test suite's swc settings).
+FROM node:24.21-bookworm-slim AS build
 WORKDIR /app
-# Every workspace's package.json first, so the dependency layer is cached until one of them changes.
-COPY package.json package-lock.json tsconfig.base.json turbo.json ./
+COPY package.json package-lock.json ./
 COPY packages/domain/package.json packages/domain/
 COPY packages/eventstore/package.json packages/eventstore/
 COPY packages/platform/package.json packages/platform/
@@ -14,17 +16,35 @@ COPY services/notifications/package.json services/notifications/
 COPY services/all-in-one/package.json services/all-in-one/
 COPY services/portal/package.json services/portal/
 COPY test/package.json test/
-# Dev dependencies included: @swc-node/register runs the TypeScript source.
-# npm install, not npm ci: the lockfile cannot list every platform's optional binaries (swc, PGlite).
-# --ignore-scripts: the root postinstall prepares the embedded PGlite template, which no image
-# uses, from sources not yet copied at this layer.
-RUN npm install --ignore-scripts --no-audit --no-fund && npm cache clean --force
-
+# npm install, not npm ci, here: the lockfile cannot list every platform's optional swc binary.
+# --ignore-scripts: the root postinstall prepares the embedded PGlite template, which no image uses.
+RUN npm install --ignore-scripts --no-audit --no-fund
+COPY scripts/compileForImage.js scripts/
 COPY packages packages
 COPY services/referrals services/referrals
+RUN node scripts/compileForImage.js out packages/domain/src packages/eventstore/src packages/platform/src services/referrals/src
 
+# 2. Run: the production dependencies of this workspace alone, then the compiled code (with the
+#    manifests that name the .js entry points) over the sources' places.
+FROM node:24.21-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/packages/domain/package.json packages/domain/
+COPY --from=build /app/packages/eventstore/package.json packages/eventstore/
+COPY --from=build /app/packages/platform/package.json packages/platform/
+COPY --from=build /app/services/referrals/package.json services/referrals/
+COPY --from=build /app/services/projections/package.json services/projections/
+COPY --from=build /app/services/notifications/package.json services/notifications/
+COPY --from=build /app/services/all-in-one/package.json services/all-in-one/
+COPY --from=build /app/services/portal/package.json services/portal/
+COPY --from=build /app/test/package.json test/
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace services/referrals \
+  && npm cache clean --force
+COPY --from=build /app/out ./
 USER node
 WORKDIR /app/services/referrals
 EXPOSE 4000
-CMD ["node", "-r", "@swc-node/register", "src/main.ts"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "src/main.js"]

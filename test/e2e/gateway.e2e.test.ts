@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import {
+  createAuthenticator,
   createHttpApp,
   createLogger,
   createMetrics,
@@ -99,6 +100,8 @@ describe('the portal as the one GraphQL entry of the distributed services', () =
           bodyLimitBytes: 256 * 1024,
           readiness: parts.readiness,
           routes: parts.routes,
+          authenticate: createAuthenticator(platform.config.authentication),
+          edge: platform.config.edge,
         }),
         { host: '127.0.0.1', port: 0 },
       );
@@ -123,6 +126,8 @@ describe('the portal as the one GraphQL entry of the distributed services', () =
       tokenFor: () => Promise.reject(new Error('not needed')),
       welcome: () => '',
       printedTokens: platform.tokens,
+      eventCount: () => platform.eventCount(),
+      schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
       close: async () => undefined,
     });
   }, 120_000);

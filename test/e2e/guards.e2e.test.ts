@@ -282,7 +282,8 @@ describeOnEachEngine('what a role may not do', (platform) => {
       'smi-team-lead-utrecht',
       'end SMI',
       'EndSmi',
-      { lastDay: day(10), acceptGapReason: 'x' },
+      // A well-formed reason: input is checked before authorization.
+      { lastDay: day(10), acceptGapReason: 'het gezin stopt met de opvang' },
       'FORBIDDEN',
     ],
     [
@@ -481,9 +482,10 @@ describeOnEachEngine('what a role may not do', (platform) => {
       ...restReferral([{ ...withIndication!, bsn: notAValidBsn }, working!]),
     });
 
+    // GraphQL names the field from the mutation's argument; REST from the body, which is the input.
     expect(refusalOf(overGraphQL)).toEqual({
       code: 'BAD_USER_INPUT',
-      fields: ['household.partners[0].bsn'],
+      fields: ['input.household.partners[0].bsn'],
     });
     expect(overRest.status).toBe(400);
     expect(overRest.body.code).toBe('BAD_USER_INPUT');
@@ -596,17 +598,23 @@ describeOnEachEngine('what the platform refuses at its edges', (platform) => {
     const answer = await http.query('auditor', deep);
     expect(answer.status).toBe(400);
     expect(answer.errors.map((error) => error.message)).toContainEqual(
-      expect.stringMatching(/exceeds maximum operation depth of 10/),
+      expect.stringMatching(/nested too deeply.*limit of 10/),
     );
   });
 
   it('refuses an operation that asks for the report hundreds of times, before any of it runs', async () => {
-    const aliases = Array.from({ length: 300 }, (_, i) => `r${i}: report { referred }`).join(' ');
-    const answer = await http.query('auditor', `{ ${aliases} }`);
+    // Twenty stay under the alias limit and are refused for their cost; three hundred for their number.
+    const reports = (count: number) =>
+      Array.from({ length: count }, (_, i) => `r${i}: report { referred }`).join(' ');
+    const answer = await http.query('auditor', `{ ${reports(20)} }`);
     expect(answer.status).toBe(400);
     expect(answer.data).toBeNull();
     expect(refusalOf(answer).code).toBe('BAD_USER_INPUT');
     expect(answer.errors[0]?.message).toMatch(/too complex \(\d+; at most 5000\)/);
+    const flood = await http.query('auditor', `{ ${reports(300)} }`);
+    expect(flood.status).toBe(400);
+    expect(refusalOf(flood).code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(flood.errors[0]?.message).toMatch(/too many aliases/);
   });
 
   it('names the field and the reason when GraphQL itself refuses the input: a missing field, an unknown value, a date that is not one', async () => {

@@ -130,7 +130,12 @@ describeOnEachEngine('notifications along a case', (platform) => {
   });
 
   it('lets a demo user subscribe a receiver on their own machine in the embedded mode only, and records each call in the case history', async () => {
-    const received: Array<{ body: string; signature: string; type: string; subject: string }> = [];
+    const received: Array<{
+      body: string;
+      headers: Record<string, string>;
+      type: string;
+      subject: string;
+    }> = [];
     const receiver: Server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -139,7 +144,12 @@ describeOnEachEngine('notifications along a case', (platform) => {
         const event = JSON.parse(body) as { type: string; subject?: string };
         received.push({
           body,
-          signature: String(request.headers['x-kot-signature'] ?? ''),
+          headers: Object.fromEntries(
+            ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [
+              name,
+              String(request.headers[name] ?? ''),
+            ]),
+          ),
           type: event.type,
           subject: event.subject ?? '',
         });
@@ -182,8 +192,14 @@ describeOnEachEngine('notifications along a case', (platform) => {
       }
       const call = received.find((entry) => entry.subject === f.caseId);
       expect(call?.type).toBe('nl.kot-referral.case-offered');
-      const expectedSignature = `sha256=${createHmac('sha256', secret!).update(call!.body).digest('hex')}`;
-      expect(call?.signature).toBe(expectedSignature);
+      // Verified as a Standard Webhooks receiver does: HMAC-SHA256 over "id.timestamp.body" with
+      // the base64 key after whsec_, the timestamp within five minutes of the receiver's clock.
+      const { 'webhook-id': id, 'webhook-timestamp': timestamp } = call!.headers;
+      const key = Buffer.from(secret!.replace(/^whsec_/, ''), 'base64');
+      const signed = createHmac('sha256', key).update(`${id}.${timestamp}.${call!.body}`);
+      expect(call!.headers['webhook-signature']).toBe(`v1,${signed.digest('base64')}`);
+      expect(id).toBe((JSON.parse(call!.body) as { id: string }).id);
+      expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(300);
 
       let channels: string[] = [];
       for (let tries = 0; tries < 400 && Date.now() < deadline + INBOX_WAIT_MS; tries++) {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
 import type { Actor } from '@kot/domain';
 import { issueToken } from '@kot/platform';
@@ -41,13 +42,17 @@ export interface PlatformUnderTest {
   welcome(): string;
   /** The demo tokens the platform itself hands out (none outside the embedded mode). */
   printedTokens: Record<string, string>;
+  /** How many events the log holds (read in process: the API shows no global count). */
+  eventCount(): Promise<number>;
+  /** The write side's and the read side's schemas, to generate requests from. */
+  schemas: { referrals: GraphQLSchema; projections: GraphQLSchema };
   close(): Promise<void>;
 }
 
 export interface PlatformOptions {
   /** The platform's clock; the pinned story day by default. */
   clock?: () => Date;
-  /** Settings beside the engine's own (e.g. GRAPHQL_READ_AFTER_TIMEOUT_MS). */
+  /** More environment for this platform (e.g. GRAPHQL_READ_AFTER_TIMEOUT_MS, higher rate limits). */
   env?: Record<string, string>;
 }
 
@@ -133,6 +138,8 @@ export async function startPlatformOn(
     tokenFor,
     welcome: () => welcomeText(platform, 0),
     printedTokens: platform.tokens,
+    eventCount: () => platform.eventCount(),
+    schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
     async close() {
       try {
         await platform.close();
@@ -141,6 +148,13 @@ export async function startPlatformOn(
       }
     },
   };
+}
+
+/** The embedded platform alone (PGlite), for a test about what only it allows (a local receiver). */
+export function startEmbeddedPlatform(options: PlatformOptions = {}): Promise<PlatformUnderTest> {
+  const embedded = engines.find((engine) => engine.name === 'pglite');
+  if (!embedded) throw new Error('no embedded engine');
+  return startPlatformOn(embedded, options);
 }
 
 /**
@@ -174,6 +188,35 @@ export function describeOnEachEngine(
       });
     });
   }
+}
+
+/**
+ * `describe` once, in server mode on PostgreSQL when a server answers, otherwise on PGlite with the
+ * reason printed: for suites too long to run on every engine (the edge fuzz).
+ */
+export function describeOnServerEngine(
+  name: string,
+  suite: (platform: () => PlatformUnderTest) => void,
+  options: PlatformOptions = {},
+): void {
+  const postgres = engines.find((engine) => engine.name === 'postgres')!;
+  const engine = postgres.unavailable ? engines.find((e) => e.name === 'pglite')! : postgres;
+  if (postgres.unavailable) {
+    console.warn(`"${name}" runs on PGlite; server mode SKIPPED: ${postgres.unavailable}`);
+  }
+  describe(`${name} on ${engine.name}`, () => {
+    let platform: PlatformUnderTest | undefined;
+    beforeAll(async () => {
+      platform = await startPlatformOn(engine, options);
+    }, 60_000);
+    afterAll(async () => {
+      await platform?.close();
+    }, 30_000);
+    suite(() => {
+      if (!platform) throw new Error(`the platform on ${engine.name} did not start`);
+      return platform;
+    });
+  });
 }
 
 async function asAdministrator(work: (admin: Client) => Promise<unknown>): Promise<void> {

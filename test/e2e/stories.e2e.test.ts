@@ -176,7 +176,10 @@ describeOnEachEngine('the stories from referral to KOT', (platform) => {
       caseId: f.caseId,
       lastDay: dayBeforeKot,
     });
-    expect(refusalOf(refused)).toEqual({ code: 'BAD_USER_INPUT', fields: ['acceptGapReason'] });
+    expect(refusalOf(refused)).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: ['input.acceptGapReason'],
+    });
     expect(JSON.stringify(refused.errors)).toContain(`no KOT is granted for ${kotStart}`);
     expect(await http.eventsInLog(f.caseId)).toBe(before);
 

@@ -152,7 +152,11 @@ describeInBrowser('signing in through the organisation', () => {
     await page.locator('input[name="password"]').fill('anything');
     await page.getByRole('button', { name: 'Sign-in' }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByText('Niet ingelogd: Het token is ongeldig; log opnieuw in.').waitFor();
+    await page
+      .getByText(
+        'Niet ingelogd: Het token is ongeldig: het noemt geen organisatie (organisation); log opnieuw in.',
+      )
+      .waitFor();
     await expectNobodySignedIn();
     await check('organisation-sign-in-refused');
   }, 90_000);

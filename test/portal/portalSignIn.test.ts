@@ -45,7 +45,11 @@ describeInBrowser('signing in with a token', () => {
     await page.goto(platform.url);
     await page.getByRole('heading', { name: 'Inloggen met een toegangstoken' }).waitFor();
     await pasteToken(await tokenFor(actors.officer, 3600, 'not-the-platform-secret-at-all-000000'));
-    await page.getByText('Niet ingelogd: Het token is ongeldig; log opnieuw in.').waitFor();
+    await page
+      .getByText(
+        'Niet ingelogd: Het token is ongeldig: de handtekening klopt niet (ander geheim of andere sleutel); log opnieuw in.',
+      )
+      .waitFor();
     await expect(page.getByRole('heading', { level: 1, name: 'Werklijst' }).count()).resolves.toBe(
       0,
     );

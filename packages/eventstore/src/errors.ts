@@ -93,3 +93,17 @@ export class SubscriptionStoppedError extends EventStoreError {
     super('The subscription was stopped');
   }
 }
+
+/**
+ * The engine holds the stream as deleted or truncated, which only happens outside the platform
+ * (an operator on KurrentDB). Nothing more is written to it: new events would not continue the
+ * hash chain from revision 0, and a deleted stream's revisions continue where they left off.
+ */
+export class StreamDeletedError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    reason: string,
+  ) {
+    super(`Stream ${streamId} ${reason}; the platform does not write to it`);
+  }
+}

@@ -18,6 +18,11 @@ export interface EventMetadata {
   causationId?: string;
   /** Business time: when the fact happened in the world (ISO 8601). */
   occurredAt: string;
+  /**
+   * W3C trace context of the append that recorded the event, when the writer was traced: readers
+   * (projections, notifications, the Kafka relay) continue that trace. Absent when not traced.
+   */
+  traceparent?: string;
 }
 
 export type JsonObject = { [key: string]: unknown };

@@ -2,7 +2,7 @@
 // variables into this plain object; this file only knows how to open each engine.
 
 import type { EventStore } from './eventStore';
-import { createKurrentEventStore } from './kurrentdb';
+import { createKurrentEventStore, type KurrentEventStoreOptions } from './kurrentdb';
 import { createSqlEventStore, type SqlEventStoreOptions } from './sql/createSqlEventStore';
 import { openPgliteDatabase } from './sql/openPgliteDatabase';
 import { openPostgresDatabase } from './sql/openPostgresDatabase';
@@ -26,11 +26,14 @@ export interface OpenedEventStore {
   database: SqlDatabase | null;
 }
 
-/** What the SQL engines may be told beyond where they are (KurrentDB ignores it). */
+/** What the engines may be told beyond where they are. */
 export type OpenEventStoreOptions = Pick<
   SqlEventStoreOptions,
   'heldBackWarningMs' | 'onDeliveryHeldBack'
->;
+> & {
+  /** KurrentDB only: its metrics, the platform's stream prefixes, the server's MaxAppendSize. */
+  kurrent?: Pick<KurrentEventStoreOptions, 'metrics' | 'streamPrefixes' | 'maxAppendBytes'>;
+};
 
 export async function openEventStore(
   config: EventStoreConfig,
@@ -46,7 +49,7 @@ export async function openEventStore(
       return { store: await createOwningStore(database, options), database };
     }
     case 'kurrentdb':
-      return { store: createKurrentEventStore(config.url), database: null };
+      return { store: createKurrentEventStore(config.url, options.kurrent), database: null };
     default:
       throw new Error(`Unknown event store kind ${String((config as { kind?: unknown }).kind)}`);
   }

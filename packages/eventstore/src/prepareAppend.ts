@@ -1,7 +1,7 @@
 // Validation and encoding of an append, done once in the client before any I/O so that a bad
 // input is refused with a typed error and nothing is partially written. Every adapter uses it.
 
-import type { AppendOptions, ExpectedRevision, NewEvent } from './eventStore';
+import type { AppendOptions, ExpectedRevision, NewEvent, StreamMetadata } from './eventStore';
 import { EventTooLargeError, InvalidEventError } from './errors';
 import { NotJsonError } from './integrity/canonicalJson';
 import { canonicalEventBody } from './integrity/hashChain';
@@ -24,6 +24,7 @@ export interface PreparedAppend {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const RESERVED_METADATA = ['recordedAt', 'hash', 'prevHash'] as const;
+const RESERVED_PREFIX = '$';
 const MAX_STREAM_ID_LENGTH = 200;
 
 export function prepareAppend(
@@ -92,6 +93,11 @@ function assertShape(event: NewEvent, eventId: string): void {
   if (typeof event.type !== 'string' || event.type.length === 0) {
     throw new InvalidEventError('type must be a non-empty string', eventId);
   }
+  // `$` types are KurrentDB's own (system events, skipped by every $all reader): refused on every
+  // engine so that an event log moves between engines unchanged.
+  if (event.type.startsWith(RESERVED_PREFIX)) {
+    throw new InvalidEventError(`type must not start with "${RESERVED_PREFIX}"`, eventId);
+  }
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
     throw new InvalidEventError('schemaVersion must be an integer >= 1', eventId);
   }
@@ -113,6 +119,30 @@ function assertShape(event: NewEvent, eventId: string): void {
     if (key in metadata) {
       throw new InvalidEventError(`metadata.${key} is set by the store`, eventId);
     }
+  }
+  // `$` keys are KurrentDB's ($correlationId, $causationId, ...) and the store's ($schemaVersion).
+  const reserved = Object.keys(metadata).find((key) => key.startsWith(RESERVED_PREFIX));
+  if (reserved !== undefined) {
+    throw new InvalidEventError(
+      `metadata.${reserved}: keys starting with "$" are reserved`,
+      eventId,
+    );
+  }
+}
+
+/**
+ * Stream metadata is the platform's own (retention, tags): a JSON object without `$` keys, which
+ * are KurrentDB's stream settings ($maxAge, $maxCount, $tb, $acl) on that engine.
+ */
+export function assertStreamMetadata(metadata: unknown): asserts metadata is StreamMetadata {
+  if (!isPlainObject(metadata)) {
+    throw new InvalidEventError('stream metadata must be a JSON object');
+  }
+  const reserved = Object.keys(metadata).find((key) => key.startsWith(RESERVED_PREFIX));
+  if (reserved !== undefined) {
+    throw new InvalidEventError(
+      `stream metadata key ${JSON.stringify(reserved)}: keys starting with "$" are reserved`,
+    );
   }
 }
 

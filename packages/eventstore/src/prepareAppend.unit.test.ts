@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { NewEvent } from './eventStore';
 import { EventTooLargeError, InvalidEventError } from './errors';
 import { MAX_APPEND_BYTES, MAX_EVENT_BYTES, MAX_EVENTS_PER_APPEND } from './limits';
-import { parseExpectedRevision, prepareAppend } from './prepareAppend';
+import { assertStreamMetadata, parseExpectedRevision, prepareAppend } from './prepareAppend';
 
 const event = (data: NewEvent['data'] = {}): NewEvent => ({
   eventId: uuidv7(),
@@ -51,5 +51,31 @@ describe('preparing an append', () => {
   it('refuses empty and overlong stream ids', () => {
     expect(() => prepareAppend('', [event()], undefined)).toThrow(InvalidEventError);
     expect(() => prepareAppend('x'.repeat(201), [event()], undefined)).toThrow(InvalidEventError);
+  });
+
+  it('refuses event types starting with "$", which KurrentDB keeps for its own events', () => {
+    expect(() => prepareAppend('case-1', [{ ...event(), type: '$metadata' }], undefined)).toThrow(
+      /type must not start with "\$"/,
+    );
+  });
+
+  it('refuses writer metadata keys starting with "$", such as the store\'s $schemaVersion', () => {
+    for (const key of ['$schemaVersion', '$correlationId', '$causationId']) {
+      const withKey = event();
+      withKey.metadata = { ...withKey.metadata, [key]: 2 };
+      expect(() => prepareAppend('case-1', [withKey], undefined)).toThrow(InvalidEventError);
+    }
+  });
+});
+
+describe('checking stream metadata', () => {
+  it("accepts the platform's own keys and refuses KurrentDB's stream settings", () => {
+    expect(() =>
+      assertStreamMetadata({ retention: 'case-closed+7y', tags: ['kot'] }),
+    ).not.toThrow();
+    for (const key of ['$maxAge', '$maxCount', '$tb', '$acl', '$cacheControl']) {
+      expect(() => assertStreamMetadata({ [key]: 1 })).toThrow(InvalidEventError);
+    }
+    expect(() => assertStreamMetadata(['not', 'an', 'object'])).toThrow(InvalidEventError);
   });
 });

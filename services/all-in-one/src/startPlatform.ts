@@ -28,6 +28,7 @@ import {
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
 import { demoRecipients, demoUsers } from './demoDirectory';
+import { organisationDirectory } from './organisationDirectory';
 import { seedDemoCases } from './seedDemoCases';
 import { demoSignInRoutes } from './demoSignIn';
 import { portalRoutes } from './portalRoutes';
@@ -48,6 +49,8 @@ export interface RunningPlatform {
   /** A ready bearer token per demo user; empty unless demo sign-in is on. */
   tokens: Record<string, string>;
   referrals: ReferralsService;
+  /** How many events the log holds: what a test of the edge checks nothing was added to. */
+  eventCount(): Promise<number>;
   projections: ProjectionsService;
   notifications: NotificationsService;
   /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
@@ -79,6 +82,9 @@ export function withEmbeddedDefaults(env: Environment): Environment {
     // Without an SMTP server the demo's e-mails are files to open in any mail program.
     ...(needsMail ? { MAIL_DIR: resolve(dataDir, 'mail') } : {}),
     ...portalUrlDefault(env),
+    // The demo is for exploring: the schema and the sandbox are open (a server has them off).
+    GRAPHQL_INTROSPECTION: env['GRAPHQL_INTROSPECTION'] ?? 'on',
+    GRAPHQL_SANDBOX: env['GRAPHQL_SANDBOX'] ?? 'on',
     // One person on their own machine, the platform on 127.0.0.1: a webhook receiver they run
     // here may be called; private networks stay closed (servers keep public-only).
     ...(env['WEBHOOK_ADDRESSES'] ? {} : { WEBHOOK_ADDRESSES: 'public-or-loopback' }),
@@ -119,6 +125,11 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       logger,
       clock,
       metrics,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      graphqlLimits: config.graphql,
+      graphqlExposure: config.graphql,
+      edge: config.edge,
+      ...(opened.database ? { organisationKnown: organisationDirectory(opened.database) } : {}),
     });
     closers.push(() => referrals.close());
     const projections = await createProjectionsService({
@@ -131,6 +142,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       metrics,
       limits: config.graphql,
       readAfterTimeoutMs: config.graphql.readAfterTimeoutMs,
+      exposure: config.graphql,
     });
     closers.push(() => projections.close());
     const seedDemo = options.seedDemo ?? config.eventStore.kind === 'pglite';
@@ -149,6 +161,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       timers: { intervalMs: notificationSettings.deadlineScanIntervalMs },
       dispatcher: { pollIntervalMs: notificationSettings.dispatchPollIntervalMs },
       limits: config.graphql,
+      exposure: config.graphql,
     });
     closers.push(() => notifications.close());
     await notifications.migrate();
@@ -189,6 +202,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       authenticate,
       limits: config.graphql,
       readAfter: { waitFor: projections.whenReached, timeoutMs: config.graphql.readAfterTimeoutMs },
+      exposure: config.graphql,
     });
     closers.push(() => graphql.stop());
 
@@ -206,6 +220,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       },
       // The portal last: its page paths fall back to index.html; the API paths come first.
       routes: [graphql.handler, referrals.rest, ...demoRoutes(config), portalRoutes(config.oidc)],
+      authenticate,
+      edge: config.edge,
     });
     const server = await startHttpServer(app, config.http);
     closers.push(() => server.close(config.shutdownTimeoutMs));
@@ -228,6 +244,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       demoSignIn,
       tokens,
       referrals,
+      eventCount: async () => (await opened.logStore.readAll({ fromPosition: 0 })).length,
       projections,
       notifications,
       mailDirectory: mail?.kind === 'directory' ? mail.directory : null,

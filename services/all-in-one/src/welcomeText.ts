@@ -16,7 +16,9 @@ export function welcomeText(platform: RunningPlatform, startMs: number): string 
     `KOT referral platform is running (${where}; started in ${startMs} ms)`,
     '',
     `  Portal (open this in your browser): ${url}/`,
-    `  GraphQL API and sandbox:            ${url}/graphql`,
+    platform.config.graphql.sandbox
+      ? `  GraphQL API and sandbox:            ${url}/graphql`
+      : `  GraphQL API:                        ${url}/graphql`,
     `  REST intake for agency systems:     POST ${url}/commands/<CommandType>`,
     `  Health, readiness, metrics:         ${url}/healthz  ${url}/readyz  ${url}/metrics`,
     `  E-mail:                             ${emailLine(platform)}`,

@@ -77,7 +77,7 @@ async function main() {
     await database.db.transaction((tx) =>
       insertIntents(
         tx,
-        intents.map((intent) => ({ intent, eventType: 'CaseClaimed' })),
+        intents.map((intent) => ({ intent, eventType: 'CaseClaimed', traceparent: null })),
         new Date(),
       ),
     );

@@ -21,11 +21,17 @@ export {
 export { migrateNotifications } from './storage/notificationsSchema';
 export { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
 export type { RecipientEntry, Language } from './recipients/recipientDirectory';
+export { organisationListed } from './recipients/recipientDirectory';
 
 export type { EmailConfig, MailTransportConfig } from './channels/email/emailSender';
 export type { CallbackAddressPolicy } from './channels/webhooks/callbackAddressPolicy';
 export type { CloudEvent } from './channels/webhooks/cloudEvent';
-export { SIGNATURE_HEADER, signBody, verifySignature } from './channels/webhooks/webhookSignature';
+export {
+  REPLAY_WINDOW_SECONDS,
+  verifyWebhook,
+  webhookHeaders,
+  type WebhookVerification,
+} from './channels/webhooks/webhookSignature';
 export { TemplateError } from './templates/compileTemplates';
 
 export {
@@ -43,3 +49,7 @@ export { startEventRelay, RELAY_SUBSCRIBER, type RelayOptions } from './bus/rela
 export { fromBusMessage, toBusMessage, partitionKeyOf } from './bus/eventEnvelope';
 /** The checkpoint name of the rules subscriber (store mode), e.g. for operators moving it. */
 export { RULES_SUBSCRIBER } from './outbox/subscribeToStore';
+export {
+  notificationsSchemaForPublication,
+  publishedSchemaFile,
+} from './contracts/publishedSchema';

@@ -13,7 +13,9 @@ import {
   openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
+import { startTracing } from '@kot/tracing';
 import { createKafkaBus } from './bus/kafkaBus';
+import { createKafkaMetrics } from './bus/kafkaMetrics';
 import { startEventRelay } from './bus/relayEvents';
 import { loadNotificationsConfig } from './config/notificationsConfig';
 import { seedRecipientDirectory } from './recipients/seedRecipientDirectory';
@@ -25,6 +27,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'notifications', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the
+  // embedded demo. Shut down last, so the spans of the shutdown itself are sent.
+  const tracing = startTracing({ service: 'notifications' });
+  shutdown.onShutdown('tracing', () => tracing.shutdown());
+  logger.info({ tracing: tracing.enabled ? 'otlp' : `off: ${tracing.why}` }, 'tracing');
   // The log as written, not the decrypting wrapper: this service needs no personal data, and the
   // relay must put ciphertext, never clear text, on Kafka.
   const { logStore: store, database, close } = await openProtectedEventStore(config, { logger });
@@ -34,20 +41,38 @@ async function main(): Promise<void> {
     : database;
   if (db !== database) shutdown.onShutdown('notifications database', () => db.close());
 
-  const bus = settings.kafka ? createKafkaBus({ brokers: settings.kafka.brokers, logger }) : null;
+  const kafka = settings.kafka;
+  const kafkaMetrics = createKafkaMetrics(metrics.registry);
+  const bus = kafka
+    ? createKafkaBus({
+        brokers: kafka.brokers,
+        logger,
+        security: { ssl: kafka.ssl, ...(kafka.sasl && { sasl: kafka.sasl }) },
+        topicSettings: {
+          replicationFactor: kafka.replicationFactor,
+          minInsyncReplicas: kafka.minInsyncReplicas,
+        },
+        maxRequestBytes: kafka.maxRequestBytes,
+        sendTimeoutMs: kafka.sendTimeoutMs,
+        consumerMaxAttempts: kafka.consumerMaxAttempts,
+        metrics: kafkaMetrics,
+      })
+    : null;
   if (bus) shutdown.onShutdown('kafka', () => bus.close());
   const roles = settings.roles;
+  const authenticate = createAuthenticator(config.authentication);
   const service = await createNotificationsService({
     store,
     db,
     logger,
     metrics,
-    authenticate: createAuthenticator(config.authentication),
+    authenticate,
     email: settings.email,
     webhooks: { addressPolicy: settings.webhookAddresses, timeoutMs: settings.webhookTimeoutMs },
     timers: { intervalMs: settings.deadlineScanIntervalMs },
     dispatcher: { pollIntervalMs: settings.dispatchPollIntervalMs },
     limits: config.graphql,
+    exposure: config.graphql,
     feed:
       bus && settings.kafka
         ? { kind: 'bus', bus, topic: settings.kafka.topic, groupId: settings.kafka.groupId }
@@ -76,6 +101,7 @@ async function main(): Promise<void> {
       bus,
       topic: settings.kafka.topic,
       partitions: settings.kafka.partitions,
+      metrics: kafkaMetrics,
     });
     shutdown.onShutdown('kafka relay', () => relay.stop());
     relay.done.catch((error: unknown) => {
@@ -92,6 +118,8 @@ async function main(): Promise<void> {
       bodyLimitBytes: config.http.bodyLimitBytes,
       readiness: service.readiness,
       routes: service.routes,
+      authenticate,
+      edge: config.edge,
     });
     const server = await startHttpServer(app, config.http);
     shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));

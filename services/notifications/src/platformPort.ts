@@ -6,6 +6,15 @@ export type {
   Logger as PlatformLogger,
   Metrics,
   QueryLimits,
+  GraphQLExposure,
   ReadinessReport,
 } from '@kot/platform';
-export { createGraphQLMiddleware } from '@kot/platform';
+export {
+  SpanKind,
+  activeTraceparent,
+  batchSpanOptions,
+  contextOfTraceparent,
+  createGraphQLMiddleware,
+  inSpan,
+  traceparentOf,
+} from '@kot/platform';

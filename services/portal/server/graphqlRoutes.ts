@@ -7,6 +7,7 @@
 // tables against the three services' real schemas, field by field.
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { answerUnavailable } from './serviceUnavailable';
 import {
   Kind,
   parse,
@@ -184,11 +185,17 @@ export function routeGraphql(routes: GraphqlRoutes, req: IncomingMessage, res: S
       else forwarded.set('query', decision.query);
     }
     target.search = forwarded.toString();
-    forward(target, req, sent, res);
+    forward(decision.upstream, target, req, sent, res);
   });
 }
 
-function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerResponse) {
+function forward(
+  upstreamName: Upstream,
+  target: URL,
+  req: IncomingMessage,
+  body: Buffer,
+  res: ServerResponse,
+) {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
   delete headers['transfer-encoding'];
@@ -196,9 +203,6 @@ function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerRes
     res.writeHead(reply.statusCode ?? 502, reply.headers);
     reply.pipe(res);
   });
-  upstream.on('error', () => {
-    if (res.headersSent) return void res.end();
-    answer(res, 502, 'The API cannot be reached.', 'NETWORK');
-  });
+  upstream.on('error', () => answerUnavailable(res, upstreamName));
   upstream.end(body);
 }

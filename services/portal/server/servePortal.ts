@@ -3,7 +3,7 @@
 // so the browser talks to one origin and the API needs no CORS. With REFERRALS_, PROJECTIONS_ and
 // NOTIFICATIONS_GRAPHQL_URL it routes each operation to the service that owns it (graphqlRoutes.ts).
 // `/portal/config` tells the page whether to offer sign-in through the identity provider (OIDC_*).
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import {
   createServer,
   request as httpRequest,
@@ -11,20 +11,17 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import {
+  apiContentSecurityPolicy,
+  portalContentSecurityPolicy,
+  setSecurityHeaders,
+} from '@kot/platform';
 import { readGraphqlRoutes, routeGraphql, type GraphqlRoutes } from './graphqlRoutes';
+import { assetPath, sendAsset } from './staticAssets';
+import { answerHealth, answerReadiness } from './portalHealth';
+import { answerUnavailable } from './serviceUnavailable';
 import type { OidcSettings } from '../src/session/oidcSettings';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
 
 export interface PortalServerSettings {
   distDir: string;
@@ -107,25 +104,7 @@ function proxyGraphql(
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        errors: [
-          {
-            message: 'The API cannot be reached.',
-            extensions: {
-              code: 'SERVICE_UNAVAILABLE',
-              reason: {
-                nl: 'Het platform is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
-                en: 'The platform cannot be reached right now. Please try again in a few minutes.',
-              },
-            },
-          },
-        ],
-      }),
-    );
-  });
+  upstream.on('error', () => answerUnavailable(res, null));
   req.pipe(upstream);
 }
 
@@ -138,39 +117,32 @@ function decodedPath(pathname: string): string | null {
   }
 }
 
-function serveFile(settings: PortalServerSettings, pathname: string, res: ServerResponse): void {
+function serveFile(
+  settings: PortalServerSettings,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const decoded = decodedPath(pathname);
   if (decoded === null) {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: malformed path');
     return;
   }
-  const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
-  let file = join(settings.distDir, relative);
-  const isAsset = extname(relative) !== '';
-  if (
-    !file.startsWith(settings.distDir) ||
-    !isAsset ||
-    !existsSync(file) ||
-    !statSync(file).isFile()
-  ) {
-    if (isAsset) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    file = join(settings.distDir, 'index.html');
+  // A path with an extension names a file; any other is a page of the portal.
+  if (extname(decoded) === '') return sendAsset(req, res, settings.distDir, 'index.html');
+  if (!assetPath(settings.distDir, decoded)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
   }
-  const type = contentTypes[extname(file)] ?? 'application/octet-stream';
-  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
-  res.writeHead(200, {
-    'content-type': type,
-    'cache-control': cache,
-    'x-content-type-options': 'nosniff',
-  });
-  createReadStream(file).pipe(res);
+  sendAsset(req, res, settings.distDir, decoded);
 }
 
 export function startPortalServer(settings: PortalServerSettings) {
+  const pagePolicy = portalContentSecurityPolicy(settings.oidc?.issuer ?? null);
   const server = createServer((req, res) => {
+    // The same headers as the platform's own answers; the page and its files get the portal's
+    // policy. No proxy is trusted here: HSTS only when this server itself speaks TLS.
+    setSecurityHeaders(req, res, apiContentSecurityPolicy);
     let pathname: string;
     try {
       ({ pathname } = new URL(req.url ?? '/', 'http://portal.invalid'));
@@ -186,12 +158,18 @@ export function startPortalServer(settings: PortalServerSettings) {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    if (pathname === '/healthz') return answerHealth(res);
+    if (pathname === '/readyz') {
+      void answerReadiness(res, settings.routes ?? { api: settings.graphqlUrl });
+      return;
+    }
     if (pathname === '/portal/config') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
       res.end(JSON.stringify({ oidc: settings.oidc }));
       return;
     }
-    serveFile(settings, pathname, res);
+    res.setHeader('Content-Security-Policy', pagePolicy);
+    serveFile(settings, pathname, req, res);
   });
   return new Promise<typeof server>((done) =>
     server.listen(settings.port, settings.host, () => done(server)),

@@ -1,6 +1,6 @@
 // Providers and the page switch. Everything behind the sign-in gets an API client that carries the
 // user's token; signing out (or in as someone else) throws the client, its cache and the pages away.
-import { useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import { Provider } from 'urql';
 import { Document } from '@utrecht/component-library-react';
 import { createApiClient } from './api/createApiClient';
@@ -15,11 +15,20 @@ import { Loading } from './layout/Loading';
 import { WorklistPage } from './worklist/WorklistPage';
 import { CaseListPage } from './cases/CaseListPage';
 import { CasePage } from './case/CasePage';
-import { CaseAuditPage } from './audit/CaseAuditPage';
-import { ReferralPage } from './referral/ReferralPage';
-import { ReportPage } from './report/ReportPage';
 import { InboxPage } from './inbox/InboxPage';
 import { NotFoundPage } from './layout/NotFoundPage';
+
+// Pages only some roles open are their own chunks, fetched when first shown, so the first visit
+// loads only what the sign-in page and the worklist need.
+const CaseAuditPage = lazy(() =>
+  import('./audit/CaseAuditPage').then((page) => ({ default: page.CaseAuditPage })),
+);
+const ReferralPage = lazy(() =>
+  import('./referral/ReferralPage').then((page) => ({ default: page.ReferralPage })),
+);
+const ReportPage = lazy(() =>
+  import('./report/ReportPage').then((page) => ({ default: page.ReportPage })),
+);
 
 export function App() {
   return (
@@ -65,7 +74,9 @@ function SignedInPages() {
   const inbox = useInboxAvailability();
   return (
     <AppShell inbox={inbox}>
-      <CurrentPage inbox={inbox} />
+      <Suspense fallback={<Loading />}>
+        <CurrentPage inbox={inbox} />
+      </Suspense>
     </AppShell>
   );
 }

@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@utrecht/component-library-css/dist/index.css';
-import '@utrecht/design-tokens/dist/index.css';
+// Only the Latin subset, regular and bold: the weights the theme uses.
+import '@fontsource/source-sans-3/latin-400.css';
+import '@fontsource/source-sans-3/latin-700.css';
+import './styles/components.css';
+import './styles/theme.css';
 import './styles/portal.css';
 import { App } from './App';
 

@@ -23,3 +23,4 @@ export {
 } from './graphql/buildProjectionsSchema';
 export type { ReadSide } from './graphql/readSide';
 export { projections, caseSummaryProjection, caseHistoryProjection } from './projections';
+export { projectionsSchemaForPublication, publishedSchemaFile } from './contracts/publishedSchema';

@@ -11,6 +11,7 @@ import {
   openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
+import { startTracing } from '@kot/tracing';
 import { createProjectionsService } from './service/createProjectionsService';
 
 async function main(): Promise<void> {
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'projections', level: config.logLevel });
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the
+  // embedded demo. Shut down last, so the spans of the shutdown itself are sent.
+  const tracing = startTracing({ service: 'projections' });
+  shutdown.onShutdown('tracing', () => tracing.shutdown());
+  logger.info({ tracing: tracing.enabled ? 'otlp' : `off: ${tracing.why}` }, 'tracing');
   const {
     store,
     logStore,
@@ -25,6 +31,7 @@ async function main(): Promise<void> {
     close,
   } = await openProtectedEventStore(config, { logger });
   shutdown.onShutdown('event store', close);
+  const authenticate = createAuthenticator(config.authentication);
   try {
     const service = await createProjectionsService({
       store,
@@ -32,9 +39,10 @@ async function main(): Promise<void> {
       db,
       logger,
       metrics,
-      authenticate: createAuthenticator(config.authentication),
+      authenticate,
       limits: config.graphql,
       readAfterTimeoutMs: config.graphql.readAfterTimeoutMs,
+      exposure: config.graphql,
     });
     shutdown.onShutdown('projections (finish the current batch)', () => service.close());
     const app = createHttpApp({
@@ -44,6 +52,8 @@ async function main(): Promise<void> {
       bodyLimitBytes: config.http.bodyLimitBytes,
       readiness: service.readiness,
       routes: service.routes,
+      authenticate,
+      edge: config.edge,
     });
     const server = await startHttpServer(app, config.http);
     shutdown.onShutdown('http server', () => server.close(config.shutdownTimeoutMs));

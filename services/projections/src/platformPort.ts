@@ -7,9 +7,13 @@ export type {
   Metrics,
   ReadinessReport,
   QueryLimits,
+  GraphQLExposure,
 } from '@kot/platform';
 export {
+  batchSpanOptions,
   createGraphQLMiddleware,
   defaultQueryLimits,
   defaultReadAfterTimeoutMs,
+  inSpan,
+  traceparentOf,
 } from '@kot/platform';

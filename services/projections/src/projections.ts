@@ -11,7 +11,9 @@ import type { ProjectionDefinition } from './generations/projectionDefinition';
 export const caseSummaryProjection: ProjectionDefinition = {
   name: 'case-summary',
   // 2: offers appear on the offered supporter's worklist.
-  version: 2,
+  // 3: worklists ordered by urgency (with its reason) and case age; desks keep a step that goes
+  //    on while the municipality secures funding.
+  version: 3,
   createTables: createCaseSummaryTables,
   dropTables: dropCaseSummaryTables,
   project: projectCaseSummary,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -33,6 +33,8 @@ const logger = createLogger({
   }),
 });
 
+/** The organisation directory the service is given: a case may be offered only to these. */
+const directory = ['org-bewind-horizon', 'org-mee-vallei'];
 let dataDir: string;
 let store: EventStore;
 let service: ReferralsService;
@@ -55,6 +57,7 @@ beforeAll(async () => {
     logger,
     clock: () => new Date('2024-03-01T11:00:00.000Z'),
     bodyLimitBytes: 64 * 1024,
+    organisationKnown: async (organisation) => directory.includes(organisation),
   });
   running = await startHttpServer(service.app, { port: 0, host: '127.0.0.1' });
   for (const actor of Object.values(actors))
@@ -69,6 +72,8 @@ afterAll(async () => {
 });
 
 const bearer = (actor: Actor) => ({ Authorization: `Bearer ${tokens.get(actor)}` });
+/** An officer's request under a correlation id of its own, to find its log lines. */
+const withId = (id: string) => ({ ...bearer(actors.officer), 'X-Correlation-Id': `log-${id}` });
 
 interface GraphQLAnswer {
   data?: Record<string, Record<string, unknown>> | null;
@@ -234,7 +239,42 @@ describe('the GraphQL API', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [
-        { field: 'children[0].bsn', reason: { en: 'not a valid BSN (9 digits, 11-proof)' } },
+        {
+          field: 'input.children[0].bsn',
+          reason: { en: 'not a valid BSN (9 digits, 11-proof)' },
+        },
+      ],
+    });
+  });
+
+  it('names a top-level field missing from the input variable by its full path', async () => {
+    const { municipality: _left, ...input } = referralInput(newId());
+    const { status, body } = await graphql(OPEN_REFERRAL, { input }, bearer(actors.officer));
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.municipality', reason: { en: 'is missing (required)' } }],
+    });
+  });
+
+  it('names an unknown top-level field of the input variable by its full path, with a short message', async () => {
+    const input = { ...referralInput(newId()), ['x'.repeat(5000)]: 'y'.repeat(5000) };
+    const { status, body } = await graphql(OPEN_REFERRAL, { input }, bearer(actors.officer));
+    expect(status).toBe(400);
+    const fields = body.errors?.[0]?.extensions['fields'] as Array<{ field: string }>;
+    expect(fields[0]?.field).toMatch(/^input\.x+/);
+    expect(JSON.stringify(body).length).toBeLessThan(12_000);
+    expect(JSON.stringify(body)).not.toContain('y'.repeat(100));
+  });
+
+  it('names the domain’s field problems from the input argument: input.household.partners[1].birthDate', async () => {
+    const input = referralInput(newId());
+    input.household.partners[1]!.birthDate = '2030-01-01';
+    const { body } = await graphql(OPEN_REFERRAL, { input }, bearer(actors.officer));
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'input.household.partners[1].birthDate', reason: { en: 'is in the future' } },
       ],
     });
   });
@@ -275,6 +315,7 @@ describe('the REST intake for agency systems', () => {
     expect(status).toBe(401);
     expect(headers.get('content-type')).toContain('application/problem+json');
     expect(headers.get('www-authenticate')).toBe('Bearer');
+    expect(headers.get('api-version')).toBe('1.0.0');
     expect(body).toMatchObject({
       status: 401,
       code: 'UNAUTHENTICATED',
@@ -356,6 +397,38 @@ describe('the REST intake for agency systems', () => {
     );
   });
 
+  it('refuses to offer a case to an organisation that is not in the directory, and records nothing', async () => {
+    const caseId = await referredOverRest();
+    const { status, body } = await rest(
+      'OfferCase',
+      { caseId, to: { organisation: 'org-nobody-knows', role: 'bewindvoerder' } },
+      bearer(actors.officer),
+    );
+    expect(status).toBe(400);
+    expect(body['errors']).toEqual([
+      {
+        field: 'to.organisation',
+        reason: expect.objectContaining({
+          en: expect.stringMatching(/not in the platform's organisation directory/),
+        }),
+      },
+    ]);
+    expect(await store.readStream(caseStreamId(caseId))).toHaveLength(1);
+  });
+
+  it('answers 400 naming a constructor key as an unknown field, not 500', async () => {
+    const { type: _type, ...body } = openReferral({ caseId: newId() });
+    const { status, body: problem } = await rest(
+      'OpenReferral',
+      { ...body, household: { ...body.household, constructor: {} } },
+      bearer(actors.officer),
+    );
+    expect(status).toBe(400);
+    expect((problem['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual([
+      'household.constructor',
+    ]);
+  });
+
   it('answers 400 from the domain rules once the shape is right', async () => {
     const { type: _type, ...body } = openReferral({ caseId: newId() });
     body.household.partners[1]!.bsn = '123456789';
@@ -412,6 +485,29 @@ describe('the REST intake for agency systems', () => {
   });
 });
 
+describe('the published contract of the REST intake', () => {
+  it('is served at /openapi.json to anyone, exactly as checked in, with the API version', async () => {
+    const response = await fetch(`${running.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('api-version')).toBe('1.0.0');
+    const checkedIn = readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8');
+    expect(await response.json()).toEqual(JSON.parse(checkedIn));
+  });
+
+  it('names the version in every answer of the intake, successes too', async () => {
+    const caseId = await referredOverRest();
+    const { status, headers } = await rest(
+      'OfferCase',
+      { caseId, to: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' } },
+      bearer(actors.officer),
+    );
+    expect(status).toBe(200);
+    expect(headers.get('api-version')).toBe('1.0.0');
+  });
+});
+
 describe('operating the service', () => {
   it('counts commands by outcome in /metrics', async () => {
     const text = await (await fetch(`${running.url}/metrics`)).text();
@@ -422,6 +518,50 @@ describe('operating the service', () => {
 
   it('is ready when the store answers', async () => {
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+  });
+
+  it('logs a refused request as one short line at info, with its code and without a stack', async () => {
+    const huge = 'z'.repeat(20_000);
+    const { type: _type, ...referral } = openReferral({ caseId: newId() });
+    const attempts: Array<[string, () => Promise<unknown>]> = [
+      [
+        'rest-unknown',
+        () => rest('OpenReferral', { ...referral, [huge]: huge }, withId('rest-unknown')),
+      ],
+      [
+        'rest-domain',
+        () => rest('OpenReferral', { ...referral, municipality: huge }, withId('rest-domain')),
+      ],
+      ['gql-parse', () => graphql(`{ ${huge} `, {}, withId('gql-parse'))],
+      [
+        'gql-variable',
+        () => graphql(OPEN_REFERRAL, { input: { municipality: huge } }, withId('gql-variable')),
+      ],
+      [
+        'gql-domain',
+        () =>
+          graphql(
+            OPEN_REFERRAL,
+            { input: { ...referralInput(newId()), municipality: huge } },
+            withId('gql-domain'),
+          ),
+      ],
+    ];
+    for (const [, send] of attempts) await send();
+    const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const [id] of attempts) {
+      const shown = lines.filter(
+        (line) => line['correlationId'] === `log-${id}` && line['level'] !== 'debug',
+      );
+      expect(shown).toHaveLength(1);
+      expect(shown[0]).toMatchObject({
+        level: 'info',
+        msg: 'request answered',
+        code: expect.any(String),
+      });
+      expect(JSON.stringify(shown[0])).not.toContain('stack');
+      expect(JSON.stringify(shown[0]).length).toBeLessThan(1000);
+    }
   });
 
   it('has logged no BSN and no name of the family', () => {

@@ -16,6 +16,8 @@ import {
   type Logger,
   type Metrics,
   type QueryLimits,
+  type EdgeSettings,
+  type GraphQLExposure,
   type ReadinessReport,
 } from '@kot/platform';
 import { createCommandExecutor, type ExecuteCommand } from './commands/executeCommand';
@@ -33,6 +35,15 @@ export interface ReferralsServiceDeps {
   metrics?: Metrics;
   bodyLimitBytes?: number;
   graphqlLimits?: QueryLimits;
+  /** Schema introspection and the sandbox (config.graphql); both off when left out. */
+  graphqlExposure?: GraphQLExposure;
+  /** Proxies to trust and rate limits (config.edge); the platform's defaults when left out. */
+  edge?: EdgeSettings;
+  /**
+   * The organisation directory: whether a case may be offered to this organisation. The launcher
+   * asks the recipient directory; without it any well-formed code is accepted.
+   */
+  organisationKnown?: (organisation: string) => Promise<boolean>;
   /** Ready = the store answers, unless the caller knows better. */
   readiness?: () => Promise<ReadinessReport>;
 }
@@ -63,6 +74,7 @@ export async function createReferralsService(
     newId: deps.newId ?? newId,
     logger: deps.logger,
     metrics,
+    ...(deps.organisationKnown ? { organisationKnown: deps.organisationKnown } : {}),
   });
   const commandResolver = createCommandResolver(executeCommand);
   const schema = await buildReferralsSchema(commandResolver);
@@ -70,6 +82,7 @@ export async function createReferralsService(
     schema,
     authenticate: deps.authenticate,
     limits: deps.graphqlLimits ?? defaultQueryLimits,
+    ...(deps.graphqlExposure ? { exposure: deps.graphqlExposure } : {}),
   });
   const rest = commandRoutes({ authenticate: deps.authenticate, execute: executeCommand, schema });
   const routes: RequestHandler[] = [graphql.handler, rest];
@@ -80,6 +93,8 @@ export async function createReferralsService(
     bodyLimitBytes: deps.bodyLimitBytes ?? 256 * 1024,
     readiness: deps.readiness ?? (() => storeAnswers(deps.store)),
     routes,
+    authenticate: deps.authenticate,
+    ...(deps.edge ? { edge: deps.edge } : {}),
   });
   return {
     app,

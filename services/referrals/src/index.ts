@@ -15,3 +15,10 @@ export type { CommandOptions, CommandRequest } from './commands/commandRequest';
 export type { CommandResult } from './commands/commandResult';
 export { createCommandResolver, type CommandResolverClass } from './graphql/commandResolver';
 export { buildReferralsSchema } from './graphql/buildReferralsSchema';
+export {
+  openApiText,
+  publishedFiles,
+  referralsContracts,
+  type ReferralsContracts,
+} from './contracts/publishedContracts';
+export { openApiDocument, restApiVersion, apiVersionHeader } from './rest/openApiDocument';

@@ -11,12 +11,18 @@ import {
   openProtectedEventStore,
   startHttpServer,
 } from '@kot/platform';
+import { startTracing } from '@kot/tracing';
 import { createReferralsService } from './createReferralsService';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ service: 'referrals', level: config.logLevel });
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the
+  // embedded demo. Shut down last, so the spans of the shutdown itself are sent.
+  const tracing = startTracing({ service: 'referrals' });
+  shutdown.onShutdown('tracing', () => tracing.shutdown());
+  logger.info({ tracing: tracing.enabled ? 'otlp' : `off: ${tracing.why}` }, 'tracing');
   shutdown.exitOnSignals();
 
   const { store, close } = await openProtectedEventStore(config, { logger });
@@ -28,6 +34,8 @@ async function main(): Promise<void> {
       logger,
       bodyLimitBytes: config.http.bodyLimitBytes,
       graphqlLimits: config.graphql,
+      graphqlExposure: config.graphql,
+      edge: config.edge,
     });
     shutdown.onShutdown('graphql', () => service.close());
     const server = await startHttpServer(service.app, config.http);

@@ -51,6 +51,7 @@ const toeslagenCommands: readonly CaseCommandType[] = [
 const cizCommands: readonly CaseCommandType[] = [
   'ConfirmWlzIndication',
   'ReportWlzIndicationNotFound',
+  'ReassessWlzIndication',
 ];
 
 const isOfficerOf = (actor: Actor, municipality: string) =>

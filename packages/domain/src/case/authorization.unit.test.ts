@@ -66,7 +66,7 @@ const byRole: Record<string, CaseCommandType[]> = {
     'StopKot',
     'DecideObjection',
   ],
-  ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound'],
+  ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
   auditor: [],
   otherOfficer: [],
   rivalBewindvoerder: [],
@@ -174,7 +174,7 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
   ];
   const deskCommands: Array<[Actor, CaseCommandType[]]> = [
     [actors.toeslagen, ['SendApplicationForms', 'RecordApplicationReceived', 'GrantKot']],
-    [actors.ciz, ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound']],
+    [actors.ciz, ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication']],
   ];
 
   it.each(stages.map((names) => [names.at(-1)!, names] as const))(

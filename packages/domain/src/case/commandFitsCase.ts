@@ -14,9 +14,18 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
     case 'OpenReferral':
       return state.status === 'new';
     case 'CheckEligibility':
-    case 'ReinstateSmi':
     case 'WithdrawCase':
       return open;
+    case 'ReinstateSmi':
+      // Also after the case ended, for days without funding the municipality must still secure.
+      return state.status !== 'new' && state.smi.length > 0;
+    case 'ReassessWlzIndication':
+      return (
+        (open || grantedAndClosed(state)) &&
+        state.indication?.kind === 'temporary' &&
+        state.indication.validTo !== undefined &&
+        state.indication.endsAfterReassessment === undefined
+      );
     case 'CloseCase':
       return open;
     case 'OfferCase':

@@ -61,6 +61,13 @@ const sample: Record<CaseCommandType, CaseCommand> = {
     kind: 'permanent',
     validFrom: '2019-06-01',
   },
+  ReassessWlzIndication: {
+    type: 'ReassessWlzIndication',
+    caseId,
+    partnerId: 'p1',
+    outcome: 'extended',
+    kind: 'permanent',
+  },
   SendApplicationForms: { type: 'SendApplicationForms', caseId },
   SubmitApplication: {
     type: 'SubmitApplication',

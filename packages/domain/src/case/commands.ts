@@ -24,7 +24,13 @@ export type RecordMandate = Command<'RecordMandate', { mandate: Mandate }>;
 export type ReleaseClaim = Command<'ReleaseClaim', { reason: string }>;
 export type RequestKot = Command<
   'RequestKot',
-  { channel: 'phone' | 'letter'; requestedOn?: IsoDate; callbackExpectedOn?: IsoDate }
+  {
+    channel: 'phone' | 'letter';
+    requestedOn?: IsoDate;
+    callbackExpectedOn?: IsoDate;
+    /** Why the family applies although the eligibility check says no: their right, recorded. */
+    applyAnywayReason?: string;
+  }
 >;
 export type RegisterWlzRequest = Command<'RegisterWlzRequest', { registeredOn?: IsoDate }>;
 export type ConfirmWlzIndication = Command<
@@ -38,6 +44,11 @@ export type ReportWlzIndicationNotFound = Command<
 export type SubmitCizDecisionCopy = Command<
   'SubmitCizDecisionCopy',
   { partnerId: string; kind: IndicationKind; validFrom: IsoDate; validTo?: IsoDate }
+>;
+/** CIZ re-assessed a temporary indication before it ends: extended (with its new end) or ending. */
+export type ReassessWlzIndication = Command<
+  'ReassessWlzIndication',
+  { partnerId: string; outcome: 'extended' | 'ends'; kind?: IndicationKind; validTo?: IsoDate }
 >;
 export type SendApplicationForms = Command<'SendApplicationForms', { sentOn?: IsoDate }>;
 export type SubmitApplication = Command<
@@ -87,6 +98,7 @@ export type CaseCommand =
   | ConfirmWlzIndication
   | ReportWlzIndicationNotFound
   | SubmitCizDecisionCopy
+  | ReassessWlzIndication
   | SendApplicationForms
   | SubmitApplication
   | RecordApplicationReceived
@@ -118,6 +130,7 @@ export const caseCommandTypes: readonly CaseCommandType[] = [
   'ConfirmWlzIndication',
   'ReportWlzIndicationNotFound',
   'SubmitCizDecisionCopy',
+  'ReassessWlzIndication',
   'SendApplicationForms',
   'SubmitApplication',
   'RecordApplicationReceived',

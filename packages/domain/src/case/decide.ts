@@ -48,6 +48,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
     case 'ConfirmWlzIndication':
     case 'ReportWlzIndicationNotFound':
     case 'SubmitCizDecisionCopy':
+    case 'ReassessWlzIndication':
     case 'SendApplicationForms':
     case 'SubmitApplication':
     case 'RecordApplicationReceived':
@@ -72,9 +73,14 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
 
 /**
  * What may still happen once a case is closed or withdrawn: Toeslagen changing or stopping a
- * granted KOT (a stop reopens the case), and the officer accepting the days without funding a case
- * ended with (until then they stay visible as an unaccepted gap).
+ * granted KOT (a stop reopens the case), CIZ re-assessing the indication it rests on, and the
+ * officer securing the days without funding a case ended with or met later (reinstating SMI or
+ * accepting the gap; until then they stay visible and owned).
  */
 const actsOnEndedCase = (command: CaseCommand, state: CaseState): boolean =>
-  ((command.type === 'StopKot' || command.type === 'ChangeKot') && grantedAndClosed(state)) ||
-  command.type === 'AcceptFundingGap';
+  ((command.type === 'StopKot' ||
+    command.type === 'ChangeKot' ||
+    command.type === 'ReassessWlzIndication') &&
+    grantedAndClosed(state)) ||
+  command.type === 'AcceptFundingGap' ||
+  command.type === 'ReinstateSmi';

@@ -1388,12 +1388,24 @@ describe('closing and withdrawing', () => {
     }
   });
 
-  it('lets the officer accept, after closing, the days without funding the case closed with', () => {
+  it('refuses to close a case over days without funding that nobody accepted, and says how to settle them', () => {
+    given(...rejected())
+      .when(
+        { type: 'CloseCase', caseId, outcome: 'not-eligible' },
+        at('2024-07-15', actors.officer),
+      )
+      .thenRefuses(
+        'wrong-state',
+        /neither SMI nor KOT from 2024-07-01.*Reinstate SMI or accept the gap/,
+      );
+  });
+
+  it('lets the officer accept, after a withdrawal, the days without funding the case ended with', () => {
     const closedInGap = [
       ...rejected(),
       ...decideFor(
         rejected(),
-        { type: 'CloseCase', caseId, outcome: 'not-eligible' },
+        { type: 'WithdrawCase', caseId, reason: 'Gezin ziet af van verdere stappen' },
         at('2024-07-15', actors.officer),
       ),
     ];

@@ -1,8 +1,10 @@
 // The application: the request at BelastingTelefoon (or by letter), CIZ's check of the indication,
 // the forms, and their receipt at Toeslagen. A rejected or stopped case may start here again.
-import type { IsoDate } from '../calendar';
+import { addDays, type IsoDate } from '../calendar';
+import { text } from '../text';
 import type {
   ConfirmWlzIndication,
+  ReassessWlzIndication,
   RecordApplicationReceived,
   RegisterWlzRequest,
   ReportWlzIndicationNotFound,
@@ -11,13 +13,15 @@ import type {
   SubmitApplication,
   SubmitCizDecisionCopy,
 } from './commands';
-import { checkPartner, event, requireStatus, stepDate } from './decisionChecks';
+import { checkPartner, event, notBefore, requireStatus, stepDate } from './decisionChecks';
+import { eligibility } from './eligibility';
 import type { CaseEvent } from './events';
-import { refuse } from './refusal';
+import { refuse, refuseInput } from './refusal';
 import type { CaseState } from './state';
 
 type ApplicationCommand =
   | RequestKot
+  | ReassessWlzIndication
   | RegisterWlzRequest
   | ConfirmWlzIndication
   | ReportWlzIndicationNotFound
@@ -45,14 +49,18 @@ export function decideApplication(
     case 'RequestKot': {
       requireRequestable(state);
       const requestedOn = stepDate('requestedOn', command.requestedOn, state, today);
+      requireReasonAgainstClearNo(state, requestedOn, command.applyAnywayReason);
       return [
         event('KotRequested', {
           channel: command.channel,
           requestedOn,
           ...(command.callbackExpectedOn ? { callbackExpectedOn: command.callbackExpectedOn } : {}),
+          ...(command.applyAnywayReason ? { applyAnywayReason: command.applyAnywayReason } : {}),
         }),
       ];
     }
+    case 'ReassessWlzIndication':
+      return reassessIndication(command, state, today);
     case 'RegisterWlzRequest': {
       requireStatus(
         state,
@@ -158,6 +166,79 @@ export function decideApplication(
       return [event('ApplicationReceived', { receivedOn })];
     }
   }
+}
+
+/**
+ * When the eligibility check is a clear no, an application cannot succeed as things stand: the
+ * family may still apply (it is their right), but only with the reason recorded, so nobody is sent
+ * to the phone line by default.
+ */
+function requireReasonAgainstClearNo(
+  state: CaseState,
+  on: IsoDate,
+  reason: string | undefined,
+): void {
+  if (!state.household || reason !== undefined) return;
+  const check = eligibility(state, on);
+  if (check.verdict !== 'no') return;
+  const unmet = check.conditions.filter((condition) => condition.met === false);
+  throw refuseInput([
+    {
+      field: 'applyAnywayReason',
+      reason: text(
+        `volgens de controle heeft het gezin geen recht (${unmet.map((c) => c.explanation.nl).join(' ')}); vraag alleen toch aan met een reden`,
+        `the check says the family is not entitled (${unmet.map((c) => c.explanation.en).join(' ')}); apply anyway only with a reason`,
+      ),
+    },
+  ]);
+}
+
+/**
+ * CIZ re-assesses a temporary indication before it ends: extended (to a later end, or made
+ * permanent), or it ends as it stood. Only for the indication the allowance rests on.
+ */
+function reassessIndication(
+  command: ReassessWlzIndication,
+  state: CaseState,
+  today: IsoDate,
+): CaseEvent[] {
+  const current = state.indication;
+  if (!current || current.kind !== 'temporary' || current.validTo === undefined) {
+    throw refuse(
+      'wrong-state',
+      'Er is geen tijdelijke Wlz-indicatie met een einddatum om opnieuw te beoordelen.',
+      'There is no temporary Wlz-indication with an end date to re-assess.',
+    );
+  }
+  checkPartner(state, command.partnerId);
+  if (command.partnerId !== current.partnerId) {
+    throw refuseInput([
+      {
+        field: 'partnerId',
+        reason: text(
+          'dit is niet de ouder met de Wlz-indicatie',
+          'this is not the parent with the Wlz-indication',
+        ),
+      },
+    ]);
+  }
+  if (command.outcome === 'extended' && command.kind !== 'permanent') {
+    notBefore('validTo', command.validTo ?? current.validTo, addDays(current.validTo, 1), {
+      nl: 'de dag na de huidige einddatum',
+      en: 'the day after the current end',
+    });
+  }
+  return [
+    event('WlzIndicationReassessed', {
+      partnerId: command.partnerId,
+      outcome: command.outcome,
+      ...(command.outcome === 'extended' && command.kind ? { kind: command.kind } : {}),
+      ...(command.outcome === 'extended' && command.validTo && command.kind !== 'permanent'
+        ? { validTo: command.validTo }
+        : {}),
+      reassessedOn: today,
+    }),
+  ];
 }
 
 /**

@@ -14,7 +14,7 @@ import { earliestKotStart } from './eligibility';
 import type { CaseEvent } from './events';
 import { objectionPeriodEnds } from './norms';
 import { refuse, refuseInput } from './refusal';
-import type { CaseState } from './state';
+import { indicationEnd, type CaseState } from './state';
 
 type DecisionCommand = GrantKot | RejectKot | ChangeKot | StopKot | FileObjection | DecideObjection;
 
@@ -33,6 +33,7 @@ export function decideDecision(
       );
       const decidedOn = stepDate('decidedOn', command.decidedOn, state, today);
       notBeforeEarliestStart(state, 'grantedFrom', command.grantedFrom, decidedOn);
+      withinIndication(state, command.grantedFrom);
       return [event('KotGranted', { decidedOn, grantedFrom: command.grantedFrom })];
     }
     case 'RejectKot': {
@@ -114,6 +115,7 @@ export function decideDecision(
       }
       if (command.upheld && grantedFrom !== undefined) {
         notBeforeEarliestStart(state, 'grantedFrom', grantedFrom, today);
+        withinIndication(state, grantedFrom);
       }
       return [
         event('ObjectionDecided', {
@@ -143,6 +145,22 @@ function notBeforeEarliestStart(
     nl: `de vroegste ingangsdatum voor een aanvraag ontvangen op ${receivedOn}`,
     en: `the earliest start for an application received on ${receivedOn}`,
   });
+}
+
+/** KOT through the Wlz route cannot start after the temporary indication it rests on has ended. */
+function withinIndication(state: CaseState, grantedFrom: IsoDate): void {
+  const end = indicationEnd(state);
+  if (end !== null && grantedFrom > end) {
+    throw refuseInput([
+      {
+        field: 'grantedFrom',
+        reason: text(
+          `de tijdelijke Wlz-indicatie liep af op ${end}; zonder verlenging door CIZ kan de toeslag niet later ingaan`,
+          `the temporary Wlz-indication ended on ${end}; without an extension by CIZ the allowance cannot start later`,
+        ),
+      },
+    ]);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CaseEvent, SmiEnded } from './events';
 import { acceptances, firstCoveredFrom, firstUnacceptedDay } from './fundingGapAcceptance';
 import { kotCoversDayAfter } from './fundingCoverage';
 import { refuse, refuseInput } from './refusal';
-import { evolve, type CaseState } from './state';
+import { evolve, fundedKot, type CaseState } from './state';
 
 type FundingCommand = ExtendSmi | EndSmi | ReinstateSmi | AcceptFundingGap;
 
@@ -66,6 +66,17 @@ function endSmi(
       `SMI already ran out on ${current.to}; reinstate it if the family needs it again.`,
     );
   }
+  if (current && lastDay < current.from) {
+    throw refuseInput([
+      {
+        field: 'lastDay',
+        reason: text(
+          `${lastDay} ligt vóór het begin van de SMI (${current.from}); de SMI kan op zijn vroegst op haar eerste dag eindigen`,
+          `${lastDay} is before SMI began (${current.from}); SMI can end on its first day at the earliest`,
+        ),
+      },
+    ]);
+  }
   if (!current || lastDay > current.to) {
     throw refuseInput([
       {
@@ -82,7 +93,7 @@ function endSmi(
 
   // The gap as it would be once SMI has ended: from the next day until funding resumes.
   const after = evolve(state, ended);
-  const resumes = firstCoveredFrom([...after.kot, ...after.smi], addDays(lastDay, 1));
+  const resumes = firstCoveredFrom([...fundedKot(after), ...after.smi], addDays(lastDay, 1));
   const gapTo = resumes ? addDays(resumes, -1) : undefined;
   const unaccepted = firstUnacceptedDay(acceptances(after), addDays(lastDay, 1), gapTo);
   if (unaccepted === null) return [ended];

@@ -99,6 +99,17 @@ function indicationCondition(
       ),
     };
   }
+  if (indication.kind === 'temporary' && !indication.validTo) {
+    // A temporary indication always ends; without its end date it cannot count as valid forever.
+    return {
+      code,
+      met: null,
+      explanation: text(
+        'De Wlz-indicatie is tijdelijk, maar de einddatum is niet bekend; CIZ bevestigt tot wanneer zij geldt.',
+        'The Wlz-indication is temporary, but its end date is not known; CIZ confirms until when it is valid.',
+      ),
+    };
+  }
   const from = indicationCountsFrom[indication.kind];
   const kindNl = indication.kind === 'permanent' ? 'permanente' : 'tijdelijke';
   if (on < from) {

@@ -58,7 +58,12 @@ export type ClaimReleased = Event<
 >;
 export type KotRequested = Event<
   'KotRequested',
-  { channel: 'phone' | 'letter'; requestedOn: IsoDate; callbackExpectedOn?: IsoDate }
+  {
+    channel: 'phone' | 'letter';
+    requestedOn: IsoDate;
+    callbackExpectedOn?: IsoDate;
+    applyAnywayReason?: string;
+  }
 >;
 export type WlzRequestRegistered = Event<'WlzRequestRegistered', { registeredOn: IsoDate }>;
 export type WlzIndicationConfirmed = Event<
@@ -83,6 +88,16 @@ export type CizDecisionCopySubmitted = Event<
     validFrom: IsoDate;
     validTo?: IsoDate;
     submittedOn: IsoDate;
+  }
+>;
+export type WlzIndicationReassessed = Event<
+  'WlzIndicationReassessed',
+  {
+    partnerId: string;
+    outcome: 'extended' | 'ends';
+    kind?: IndicationKind;
+    validTo?: IsoDate;
+    reassessedOn: IsoDate;
   }
 >;
 export type ApplicationFormsSent = Event<'ApplicationFormsSent', { sentOn: IsoDate }>;
@@ -122,11 +137,19 @@ export type FundingGapAccepted = Event<
   'FundingGapAccepted',
   { from: IsoDate; to?: IsoDate; reason: string; acceptedOn: IsoDate }
 >;
+/** A desk's step that a closing or withdrawal ends: the desk is told, the step ends on the record. */
+export interface EndedStep {
+  action: string;
+  responsible: PartyRef;
+}
 export type CaseClosed = Event<
   'CaseClosed',
-  { closedOn: IsoDate; outcome: ClosingOutcome; note?: string }
+  { closedOn: IsoDate; outcome: ClosingOutcome; note?: string; endedStep?: EndedStep }
 >;
-export type CaseWithdrawn = Event<'CaseWithdrawn', { withdrawnOn: IsoDate; reason: string }>;
+export type CaseWithdrawn = Event<
+  'CaseWithdrawn',
+  { withdrawnOn: IsoDate; reason: string; endedStep?: EndedStep }
+>;
 
 export type CaseEvent =
   | ReferralOpened
@@ -141,6 +164,7 @@ export type CaseEvent =
   | WlzIndicationConfirmed
   | WlzIndicationNotFound
   | CizDecisionCopySubmitted
+  | WlzIndicationReassessed
   | ApplicationFormsSent
   | ApplicationSubmitted
   | ApplicationReceived
@@ -172,6 +196,7 @@ export const caseEventTypes: readonly CaseEventType[] = [
   'WlzIndicationConfirmed',
   'WlzIndicationNotFound',
   'CizDecisionCopySubmitted',
+  'WlzIndicationReassessed',
   'ApplicationFormsSent',
   'ApplicationSubmitted',
   'ApplicationReceived',

@@ -62,6 +62,8 @@ const names: Record<string, Text> = {
   on: text('peildatum', 'date of the check'),
   'to.organisation': text('organisatie', 'organisation'),
   'to.role': text('rol', 'role'),
+  'to.personId': text('persoon binnen de organisatie', 'person in the organisation'),
+  'to.name': text('naam van de persoon', 'name of the person'),
   reason: text('reden', 'reason'),
   mandate: text('machtiging', 'mandate'),
   'mandate.type': text('soort machtiging', 'kind of mandate'),
@@ -71,6 +73,11 @@ const names: Record<string, Text> = {
     'ouders die een DigiD-machtiging gaven',
     'parents who gave a DigiD mandate',
   ),
+  'mandate.partnerIds[]': text(
+    'ouder {n} die een DigiD-machtiging gaf',
+    'parent {n} who gave a DigiD mandate',
+  ),
+  'mandate.reference': text('kenmerk van de machtiging', 'reference of the mandate'),
   channel: text('manier van aanvragen', 'way of requesting'),
   requestedOn: text('datum van de aanvraag', 'date of the request'),
   callbackExpectedOn: text('verwachte terugbeldatum', 'expected call-back date'),
@@ -112,7 +119,8 @@ export function fieldName(path: string): Text {
     positions.push(Number(index) + 1);
     return '[]';
   });
-  const name = names[pattern];
+  // Own names only: a caller's `__proto__` or `constructor` must not find Object's.
+  const name = Object.hasOwn(names, pattern) ? names[pattern] : undefined;
   // Paths reach this function from the domain's own checks; an unnamed one still reads as a field.
   if (!name) return text(`veld ${path}`, `field ${path}`);
   const position = String(positions.at(-1) ?? '');
@@ -120,4 +128,5 @@ export function fieldName(path: string): Text {
 }
 
 /** Whether a path has a name in words (the refusal tests check every path the domain uses). */
-export const hasFieldName = (path: string): boolean => path.replace(/\[\d+\]/g, '[]') in names;
+export const hasFieldName = (path: string): boolean =>
+  Object.hasOwn(names, path.replace(/\[\d+\]/g, '[]'));

@@ -26,6 +26,14 @@ describe('field names in refusals', () => {
     );
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'name a field called %s like any unknown field (fuzz counterexample: a 500 for a top-level __proto__ key)',
+    (key) => {
+      expect(fieldName(key)).toEqual({ nl: `veld ${key}`, en: `field ${key}` });
+      expect(hasFieldName(key)).toBe(false);
+    },
+  );
+
   it('exist in words for every field the input checks can refuse', () => {
     const everything = { type: 'x', caseId: 'not-a-case', smiPeriod: {}, to: {}, mandate: {} };
     const broken = openReferral();

@@ -8,8 +8,9 @@ import {
 } from '../calendar';
 import { acceptanceOn, acceptances } from './fundingGapAcceptance';
 import type { Period } from './household';
+import { grantedAndClosed } from './decisionChecks';
 import { norms } from './norms';
-import type { CaseState } from './state';
+import { fundedKot, type CaseState } from './state';
 
 export interface Gap {
   from: IsoDate;
@@ -24,26 +25,56 @@ export interface Gap {
 export interface FundingCoverage {
   today: IsoDate;
   smi: Array<Period & { to: IsoDate }>;
+  /** Granted KOT as it funds the family: ending with a temporary indication unless CIZ extended it. */
   kot: Period[];
   fundedToday: boolean;
   /** Last day funded without interruption from today (open-ended KOT: null with fundedToday). */
   fundedUntil: IsoDate | null;
   /**
    * Days, from the first day of funding up to today, with neither SMI nor KOT. A closed case is
-   * counted up to its closing, unless it closed during a gap nobody accepted: that gap stays
-   * visible until today.
+   * counted up to its closing, unless it closed during a gap nobody accepted or its funding rests
+   * on a granted KOT (which can still end with the indication): then up to today.
    */
   gaps: Gap[];
   gapDays: number;
-  /** Days in the coming `smiEndingWarning` days that no SMI or granted KOT covers. */
+  /** Days that SMI and KOT both fund (double funding): the municipality settles these. */
+  overlaps: Array<{ from: IsoDate; to: IsoDate; days: number }>;
+  /** Days from tomorrow through the next `smiEndingWarning` days that no funding or acceptance covers. */
   daysAtRisk: number;
-  /** SMI ends within the warning window and KOT is not granted for the day after. */
+  /** Some day in that window is neither funded nor accepted: the family is about to lose funding. */
   atRisk: boolean;
   smiEndsOn: IsoDate | null;
+  /** The last day of the KOT that funds today, when it has one (a temporary indication's end). */
+  kotEndsOn: IsoDate | null;
 }
 
 const covers = (periods: readonly Period[], day: IsoDate): boolean =>
   periods.some((period) => period.from <= day && (period.to === undefined || day <= period.to));
+
+const fundingOf = (state: CaseState): Period[] => [...state.smi, ...fundedKot(state)];
+
+/** The first day the family was funded: the first SMI day (the platform follows from there). */
+const firstFundedDay = (state: CaseState): IsoDate | null =>
+  state.smi.reduce<IsoDate | null>(
+    (first, p) => (first === null || p.from < first ? p.from : first),
+    null,
+  );
+
+/**
+ * The last day whose funding the platform still answers for: today for an open case; for an ended
+ * one, today when it ended during a gap nobody accepted or rests on a granted KOT (which can still
+ * end with the indication), else the day it ended.
+ */
+function watchedUntil(state: CaseState, today: IsoDate): IsoDate {
+  const closedOn = state.closure?.on ?? null;
+  if (closedOn === null || closedOn >= today) return today;
+  const funded = (day: IsoDate) => covers(fundingOf(state), day);
+  const closedWithGap = !funded(closedOn) && acceptanceOn(acceptances(state), closedOn) === null;
+  return closedWithGap || grantedAndClosed(state) ? today : closedOn;
+}
+
+const watchesAhead = (state: CaseState, today: IsoDate): boolean =>
+  watchedUntil(state, today) === today;
 
 /**
  * Whether the family's childcare is funded every day. Counted from the first SMI day up to today
@@ -52,27 +83,21 @@ const covers = (periods: readonly Period[], day: IsoDate): boolean =>
  */
 export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage {
   const today = dateInAmsterdam(now);
-  const funding = [...state.smi, ...state.kot];
+  const kot = fundedKot(state);
+  const funding = [...state.smi, ...kot];
   const funded = (day: IsoDate) => covers(funding, day);
   const accepted = acceptances(state);
-  const start = state.smi.reduce<IsoDate | null>(
-    (first, p) => (first === null || p.from < first ? p.from : first),
-    null,
-  );
-  // Closing a case does not fund the family: a gap that was open and unaccepted on the closing day
-  // is still counted, and still at risk, after it.
-  const closedOn = state.closure?.on ?? null;
-  const closedWithGap =
-    closedOn !== null && !funded(closedOn) && acceptanceOn(accepted, closedOn) === null;
-  const watched = closedOn === null || closedWithGap;
-  const end = closedOn !== null && !closedWithGap && closedOn < today ? closedOn : today;
+  const start = firstFundedDay(state);
+  const end = watchedUntil(state, today);
 
   const gaps: Gap[] = [];
+  const overlaps: FundingCoverage['overlaps'] = [];
   let lastAcceptance: number | null = null;
   if (start !== null) {
     // One pass over the days; a gap is a run of unfunded days with the same acceptance.
     for (let day = dayNumber(start); day <= dayNumber(end); day++) {
       const date = fromDayNumber(day);
+      if (covers(state.smi, date) && covers(kot, date)) extendRun(overlaps, date);
       if (funded(date)) continue;
       const acceptance = acceptanceOn(accepted, date);
       const last = gaps[gaps.length - 1];
@@ -95,7 +120,7 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
   const fundedToday = funded(today);
   let fundedUntil: IsoDate | null = null;
   if (fundedToday) {
-    const openKot = state.kot.some((p) => p.to === undefined && p.from <= today);
+    const openKot = kot.some((p) => p.to === undefined && p.from <= today);
     if (!openKot) {
       // Walk forward over adjoining periods; bounded by the number of periods.
       let last = today;
@@ -111,51 +136,62 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
   }
 
   let daysAtRisk = 0;
-  if (watched && start !== null) {
-    for (let i = 0; i <= norms.smiEndingWarning; i++) {
+  if (start !== null && watchesAhead(state, today)) {
+    for (let i = 1; i <= norms.smiEndingWarning; i++) {
       const day = addDays(today, i);
       // A day the officer accepted unfunded is known and decided, not a risk.
-      if (!funded(day) && acceptanceOn(accepted, day) === null) daysAtRisk++;
+      if (day >= start && !funded(day) && acceptanceOn(accepted, day) === null) daysAtRisk++;
     }
   }
   const currentSmi = state.smi.find((p) => p.from <= today && today <= p.to);
-  const smiEndsOn = currentSmi?.to ?? null;
-  // At risk: SMI ends within the warning window and a day soon after it is neither funded (KOT or
-  // a next SMI period) nor accepted unfunded by the officer.
-  const dayAfterSmi = smiEndsOn === null ? null : addDays(smiEndsOn, 1);
-  const windowEnd = addDays(today, norms.smiEndingWarning);
-  const atRisk =
-    watched &&
-    smiEndsOn !== null &&
-    dayAfterSmi !== null &&
-    dayNumber(smiEndsOn) - dayNumber(today) <= norms.smiEndingWarning &&
-    firstUnsecuredDay(state, dayAfterSmi, dayAfterSmi > windowEnd ? dayAfterSmi : windowEnd) !==
-      null;
+  const currentKot = kot.find((p) => p.from <= today && (p.to === undefined || today <= p.to));
 
   return {
     today,
     smi: state.smi,
-    kot: state.kot,
+    kot,
     fundedToday,
     fundedUntil,
     gaps,
     gapDays: gaps.reduce((sum, gap) => sum + gap.days, 0),
+    overlaps,
     daysAtRisk,
-    atRisk,
-    smiEndsOn,
+    atRisk: daysAtRisk > 0,
+    smiEndsOn: currentSmi?.to ?? null,
+    kotEndsOn: currentKot?.to ?? null,
   };
+}
+
+function extendRun(runs: FundingCoverage['overlaps'], date: IsoDate): void {
+  const last = runs[runs.length - 1];
+  if (last && last.to === addDays(date, -1)) {
+    last.to = date;
+    last.days++;
+  } else {
+    runs.push({ from: date, to: date, days: 1 });
+  }
+}
+
+/**
+ * The first day, from the first day of funding through today, that is neither funded nor accepted
+ * while the platform answers for the family's funding: the day the municipality must act on.
+ */
+export function firstUnsecuredDaySoFar(state: CaseState, today: IsoDate): IsoDate | null {
+  const start = firstFundedDay(state);
+  if (start === null || start > today) return null;
+  return firstUnsecuredDay(state, start, watchedUntil(state, today));
 }
 
 /** Whether SMI may end on `lastDay` without opening a gap: KOT must be granted for the next day. */
 export const kotCoversDayAfter = (state: CaseState, lastDay: IsoDate): boolean =>
-  covers(state.kot, addDays(lastDay, 1));
+  covers(fundedKot(state), addDays(lastDay, 1));
 
 /**
  * The first day from `from` through `to` that is neither funded nor accepted, or null: where the
  * officer must act. Bounded by the days between the two dates.
  */
 export function firstUnsecuredDay(state: CaseState, from: IsoDate, to: IsoDate): IsoDate | null {
-  const funding = [...state.smi, ...state.kot];
+  const funding = fundingOf(state);
   const accepted = acceptances(state);
   for (let day = dayNumber(from); day <= dayNumber(to); day++) {
     const date = fromDayNumber(day);

@@ -280,16 +280,20 @@ describe('funding of a closed case', () => {
     });
   });
 
-  it('keeps showing, and keeps at risk, an unaccepted gap the case was closed in', () => {
+  it('keeps showing, and keeps at risk, an unaccepted gap the case was withdrawn in', () => {
     const steps: Step[] = [
       ...base('2024-02-27'),
-      [{ type: 'CloseCase', caseId, outcome: 'not-eligible' }, at('2024-03-01', actors.officer)],
+      [
+        { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
+        at('2024-03-01', actors.officer),
+      ],
     ];
     const coverage = fundingCoverage(foldCase(story(steps)), '2024-03-10T12:00:00Z');
     expect(coverage.gaps).toEqual([
       { from: '2024-02-28', to: '2024-03-10', days: 12, accepted: false, acceptedReason: null },
     ]);
-    expect(coverage.daysAtRisk).toBe(22);
+    // Tomorrow and the twenty days after it: exactly the 21-day window.
+    expect(coverage.daysAtRisk).toBe(21);
     const accepted: Step[] = [
       ...steps,
       [

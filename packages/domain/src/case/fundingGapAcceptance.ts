@@ -4,7 +4,7 @@
 // `fundingCoverage` read acceptances through this file, so they cannot disagree.
 import { addDays, maxDate, type IsoDate } from '../calendar';
 import type { Period } from './household';
-import type { AcceptedGap, CaseState } from './state';
+import { fundedKot, type AcceptedGap, type CaseState } from './state';
 
 export interface Acceptance {
   /** Position in `state.acceptedGaps`: tells two acceptances apart even when reasons are redacted. */
@@ -24,8 +24,10 @@ export function firstCoveredFrom(periods: readonly Period[], day: IsoDate): IsoD
 }
 
 /** The days each acceptance covers now, given the funding periods the case has now. */
-export function acceptances(state: Pick<CaseState, 'smi' | 'kot' | 'acceptedGaps'>): Acceptance[] {
-  const funding: Period[] = [...state.smi, ...state.kot];
+export function acceptances(
+  state: Pick<CaseState, 'smi' | 'kot' | 'indication' | 'acceptedGaps'>,
+): Acceptance[] {
+  const funding: Period[] = [...state.smi, ...fundedKot(state)];
   return state.acceptedGaps.map((gap: AcceptedGap, index) => {
     const resumes = gap.to === undefined ? firstCoveredFrom(funding, gap.from) : null;
     const to = gap.to ?? (resumes === null ? undefined : addDays(resumes, -1));

@@ -16,3 +16,6 @@ export * from './personalFields';
 export * from './upcasting';
 export * from './reportScope';
 export * from './commandFitsCase';
+export * from './inputLimits';
+export * from './businessDate';
+export * from './urgency';

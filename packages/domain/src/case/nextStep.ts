@@ -9,11 +9,12 @@ import {
 } from '../calendar';
 import { CIZ, TOESLAGEN, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
-import { earliestKotStart } from './eligibility';
-import { firstUnsecuredDay } from './fundingCoverage';
+import { grantedAndClosed } from './decisionChecks';
+import { earliestKotStart, eligibility } from './eligibility';
+import { firstUnsecuredDay, firstUnsecuredDaySoFar } from './fundingCoverage';
 import { claimantMayApply } from './mandate';
-import { norms, objectionPeriodEnds } from './norms';
-import type { CaseState } from './state';
+import { decisionDeadline, norms, objectionDecisionDeadline, objectionPeriodEnds } from './norms';
+import { indicationEnd, isOpen, runningKot, type CaseState } from './state';
 
 export const stepActions = [
   'offer-to-supporter',
@@ -34,6 +35,8 @@ export const stepActions = [
   'decide-objection',
   'secure-funding',
   'reapply-or-object',
+  'decide-with-family',
+  'reassess-indication',
 ] as const;
 export type StepAction = (typeof stepActions)[number];
 
@@ -66,11 +69,76 @@ type Draft = Omit<NextStep, 'overdue' | 'daysOverdue'>;
  */
 export function nextStep(state: CaseState, now: Instant): NextStep | null {
   const today = dateInAmsterdam(now);
+  const draft = fundingStep(state, today) ?? draftStep(state, today);
+  return draft && withLateness(draft, today);
+}
+
+/**
+ * The step of the process that a funding step stands in front of. It goes on meanwhile (Toeslagen
+ * still decides while the municipality secures the days without funding), so its owner keeps it on
+ * their list; `nextStep` names the municipality, which owns the family's funding first.
+ */
+export function stepBehindFunding(state: CaseState, now: Instant): NextStep | null {
+  const today = dateInAmsterdam(now);
+  const funding = fundingStep(state, today);
+  if (!funding) return null;
   const draft = draftStep(state, today);
-  if (!draft) return null;
+  if (!draft || samePartySlot(draft.responsible, funding.responsible)) return null;
+  return withLateness(draft, today);
+}
+
+function withLateness(draft: Draft, today: IsoDate): NextStep {
   const late = daysBetween(draft.due, today);
   return { ...draft, overdue: late > 0, daysOverdue: Math.max(0, late) };
 }
+
+const samePartySlot = (a: PartyRef, b: PartyRef): boolean =>
+  a.organisation === b.organisation && a.role === b.role;
+
+/**
+ * A day without funding that nobody accepted, today or before, is the municipality's to secure,
+ * whatever else the case waits for: due the day after it began. Ended cases too, while the
+ * platform still answers for their funding (fundingCoverage).
+ */
+function fundingStep(state: CaseState, today: IsoDate): Draft | null {
+  const officer = state.referringOfficer;
+  if (!officer || state.status === 'new') return null;
+  const from = firstUnsecuredDaySoFar(state, today);
+  if (from === null) return null;
+  return {
+    action: 'secure-funding',
+    description: secureFundingText(from),
+    responsible: officer,
+    since: from,
+    due: addDays(from, 1),
+    escalateTo: municipalityLeadOf(state),
+  };
+}
+
+const secureFundingText = (from: IsoDate): Text =>
+  text(
+    `Het gezin heeft vanaf ${from} geen SMI en geen kinderopvangtoeslag: zet de SMI weer in vanaf ${from}, of accepteer het gat uitdrukkelijk met een reden.`,
+    `The family has neither SMI nor KOT from ${from}: reinstate SMI from ${from}, or accept the gap explicitly with a reason.`,
+  );
+
+/** Steps in which the claimant acts for the family towards Toeslagen, or ends the case for it. */
+const actsForFamily: readonly StepAction[] = [
+  'request-kot',
+  'return-forms',
+  'reapply-or-object',
+  'aftercare',
+  'decide-with-family',
+];
+
+const arrangeMandateText = text(
+  'Regel een machtiging waarmee u mag aanvragen, of draag de zaak over aan wie dat mag.',
+  'Arrange a mandate that allows you to apply, or hand the case to someone who may.',
+);
+
+const municipalityLeadOf = (state: CaseState): PartyRef => ({
+  organisation: state.municipality,
+  role: 'smi-team-lead',
+});
 
 /**
  * An offer waiting for the supporter it was made to. The officer still owns the case (their next
@@ -101,16 +169,11 @@ export function pendingOffer(state: CaseState, now: Instant): NextStep | null {
 
 function draftStep(state: CaseState, today: IsoDate): Draft | null {
   const officer = state.referringOfficer;
-  if (
-    !officer ||
-    state.status === 'new' ||
-    state.status === 'closed' ||
-    state.status === 'withdrawn'
-  ) {
-    return null;
-  }
+  if (!officer || state.status === 'new') return null;
+  // A case closed with a granted KOT still has the indication it rests on to renew.
+  if (!isOpen(state)) return grantedAndClosed(state) ? indicationSteps(state, today) : null;
   const since = state.statusSince ?? state.referredOn ?? '1970-01-01';
-  const municipalityLead: PartyRef = { organisation: state.municipality, role: 'smi-team-lead' };
+  const municipalityLead = municipalityLeadOf(state);
   const officerStep = (
     action: StepAction,
     description: Text,
@@ -131,23 +194,44 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
     days: number,
   ): Draft =>
     state.claim
-      ? {
-          action,
-          description,
-          responsible: state.claim.by,
-          since: from,
-          due: addDays(from, days),
-          escalateTo: officer,
-        }
-      : officerStep(
-          'offer-to-supporter',
-          text(
-            'Niemand ondersteunt het gezin meer bij deze stap: bied de zaak aan een ondersteuner aan.',
-            'Nobody supports the family in this step any more: offer the case to a supporter.',
-          ),
-          from,
-          norms.offerReferral,
-        );
+      ? // A step that acts for the family towards Toeslagen needs a mandate that allows it now;
+        // one that lapsed (or only lets the claimant signal) must be arranged first.
+        actsForFamily.includes(action) && !claimantMayApply(state, today)
+        ? {
+            action: 'arrange-mandate',
+            description: arrangeMandateText,
+            responsible: state.claim.by,
+            since: from,
+            due: addDays(from, norms.arrangeMandate),
+            escalateTo: officer,
+          }
+        : {
+            action,
+            description,
+            responsible: state.claim.by,
+            since: from,
+            due: addDays(from, days),
+            escalateTo: officer,
+          }
+      : state.offer
+        ? officerStep(
+            'get-case-claimed',
+            text(
+              `Zorg dat de zaak weer wordt opgepakt; aangeboden aan ${state.offer.to.name ?? state.offer.to.organisation}.`,
+              `Make sure the case is taken on again; offered to ${state.offer.to.name ?? state.offer.to.organisation}.`,
+            ),
+            state.offer.offeredOn,
+            norms.claimOffer,
+          )
+        : officerStep(
+            'offer-to-supporter',
+            text(
+              'Niemand ondersteunt het gezin meer bij deze stap: bied de zaak aan een ondersteuner aan.',
+              'Nobody supports the family in this step any more: offer the case to a supporter.',
+            ),
+            from,
+            norms.offerReferral,
+          );
   const deskStep = (
     desk: PartyRef,
     lead: PartyRef,
@@ -164,17 +248,14 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
     escalateTo: lead,
   });
 
-  /** After a rejection or a stop, days without funding that nobody accepted come first. */
-  const reinstateSmi = (from: IsoDate, stepSince: IsoDate): Draft =>
-    officerStep(
-      'secure-funding',
-      text(
-        `Het gezin heeft vanaf ${from} geen SMI en geen kinderopvangtoeslag: zet de SMI weer in vanaf ${from}, of accepteer het gat uitdrukkelijk met een reden.`,
-        `The family has neither SMI nor KOT from ${from}: reinstate SMI from ${from}, or accept the gap explicitly with a reason.`,
-      ),
-      stepSince,
-      norms.secureFundingAfterStop,
-    );
+  /**
+   * A day without funding ahead that a decision made certain (a stop from a later date): the
+   * officer secures it within the norm, and no later than the day after it begins.
+   */
+  const secureUpcoming = (from: IsoDate, stepSince: IsoDate): Draft => ({
+    ...officerStep('secure-funding', secureFundingText(from), stepSince, 0),
+    due: minDate(addDays(stepSince, norms.secureFundingAfterStop), addDays(from, 1)),
+  });
   /**
    * Funding is settled after a rejection or a stop: the supporter decides with the family whether
    * to object (while the period runs), apply again, or close the case.
@@ -196,7 +277,7 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
             'Discuss with the family whether a new application can succeed (for instance now the partner works); then apply again, or close the case.',
           ),
       from,
-      objectionPossible ? norms.objectionPeriod : norms.reapplyOrClose,
+      objectionPossible ? daysBetween(from, objectionEnds) : norms.reapplyOrClose,
     );
     return objectionPossible
       ? {
@@ -213,38 +294,63 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
   };
 
   switch (state.status) {
-    case 'referred':
-      return state.offer
-        ? officerStep(
-            'get-case-claimed',
-            text(
-              `Zorg dat de zaak wordt opgepakt; aangeboden aan ${state.offer.to.name ?? state.offer.to.organisation}.`,
-              `Make sure the case is taken on; offered to ${state.offer.to.name ?? state.offer.to.organisation}.`,
-            ),
-            state.offer.offeredOn,
-            norms.claimOffer,
-          )
-        : officerStep(
-            'offer-to-supporter',
-            text(
-              'Bied de zaak aan een bewindvoerder of andere ondersteuner aan, of laat het gezin zelf aanvragen.',
-              'Offer the case to a bewindvoerder or another supporter, or let the household apply itself.',
-            ),
-            since,
-            norms.offerReferral,
-          );
+    case 'referred': {
+      if (state.offer) {
+        return officerStep(
+          'get-case-claimed',
+          text(
+            `Zorg dat de zaak wordt opgepakt; aangeboden aan ${state.offer.to.name ?? state.offer.to.organisation}.`,
+            `Make sure the case is taken on; offered to ${state.offer.to.name ?? state.offer.to.organisation}.`,
+          ),
+          state.offer.offeredOn,
+          norms.claimOffer,
+        );
+      }
+      const no = clearNo(state, today);
+      if (no) {
+        return officerStep(
+          'decide-with-family',
+          text(
+            `Het gezin voldoet niet aan de voorwaarden: ${no.nl} Bespreek met het gezin: blijven op SMI (sluit de zaak), of de zaak toch aanbieden zodat een ondersteuner aanvraagt met een vastgelegde reden.`,
+            `The family does not meet the conditions: ${no.en} Decide with the family: stay on SMI (close the case), or offer the case anyway so a supporter applies with a recorded reason.`,
+          ),
+          since,
+          norms.offerReferral,
+        );
+      }
+      return officerStep(
+        'offer-to-supporter',
+        text(
+          'Bied de zaak aan een bewindvoerder of andere ondersteuner aan, of laat het gezin zelf aanvragen.',
+          'Offer the case to a bewindvoerder or another supporter, or let the household apply itself.',
+        ),
+        since,
+        norms.offerReferral,
+      );
+    }
     case 'claimed': {
       const claim = state.claim;
       // The household applies for itself; only a supporter needs a mandate to do so.
       if (claim && !claimantMayApply(state, today)) {
         return supporterStep(
           'arrange-mandate',
-          text(
-            'Regel een machtiging waarmee u mag aanvragen, of draag de zaak over aan wie dat mag.',
-            'Arrange a mandate that allows you to apply, or hand the case to someone who may.',
-          ),
+          arrangeMandateText,
           claim.claimedOn,
           norms.arrangeMandate,
+        );
+      }
+      // A clear no is not sent to the phone line: an application that cannot succeed costs the
+      // family weeks and, after a rejection, maybe its SMI. Applying stays the family's right.
+      const no = clearNo(state, today);
+      if (no) {
+        return supporterStep(
+          'decide-with-family',
+          text(
+            `Het gezin voldoet niet aan de voorwaarden: ${no.nl} Bespreek met het gezin: blijven op SMI en de zaak sluiten, of toch aanvragen met een reden die u vastlegt.`,
+            `The family does not meet the conditions: ${no.en} Decide with the family: stay on SMI and close the case, or apply anyway with a reason you record.`,
+          ),
+          since,
+          norms.requestKot,
         );
       }
       return supporterStep(
@@ -350,23 +456,37 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
           norms.decide,
         ),
         deadline: {
-          date: addDays(received, norms.decideLegalMaximum),
+          date: decisionDeadline(received),
           description: text(
-            'Wettelijke beslistermijn (13 weken)',
-            'Legal decision deadline (13 weeks)',
+            'Wettelijke beslistermijn (8 weken, Awb 4:13)',
+            'Statutory decision period (8 weeks, Awb 4:13)',
           ),
         },
       };
     }
     case 'granted': {
+      const indicationStep = indicationSteps(state, today);
+      if (indicationStep) return indicationStep;
       const grantedFrom = state.kot[state.kot.length - 1]?.from ?? since;
-      const smiEnd = state.smi[state.smi.length - 1]?.to;
-      if (smiEnd !== undefined && smiEnd >= grantedFrom) {
+      const smi = state.smi[state.smi.length - 1];
+      // SMI ends the day before KOT starts, or on its own first day when KOT started earlier
+      // (never before its start); only an SMI that still runs can be ended.
+      const alignTo = smi ? maxDate(addDays(grantedFrom, -1), smi.from) : null;
+      if (smi && alignTo !== null && smi.to > alignTo && smi.to >= today) {
+        // KOT began before this SMI did: SMI cannot end before its own start, so both pay for
+        // the days from its start; the officer settles that double funding.
+        const settle =
+          alignTo > addDays(grantedFrom, -1)
+            ? text(
+                ` Toeslag en SMI betalen dan allebei voor de dagen vanaf ${smi.from}: verreken die dubbele vergoeding met het gezin volgens het beleid van de gemeente.`,
+                ` KOT and SMI then both pay for the days from ${smi.from}: settle that double funding with the family under the municipality's policy.`,
+              )
+            : text('', '');
         return officerStep(
           'align-smi',
           text(
-            `Kinderopvangtoeslag loopt vanaf ${grantedFrom}: beëindig de SMI per ${addDays(grantedFrom, -1)}.`,
-            `KOT runs from ${grantedFrom}: end SMI on ${addDays(grantedFrom, -1)}.`,
+            `Kinderopvangtoeslag loopt vanaf ${grantedFrom}: beëindig de SMI per ${alignTo}.${settle.nl}`,
+            `KOT runs from ${grantedFrom}: end SMI on ${alignTo}.${settle.en}`,
           ),
           since,
           norms.alignSmi,
@@ -385,48 +505,41 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
     case 'rejected': {
       const decidedOn = state.decision?.decidedOn ?? since;
       const objectionEnds = objectionPeriodEnds(decidedOn);
-      const objectionDecided = state.objection?.decidedOn !== undefined;
+      const objectionOpen = state.objection === null && today <= objectionEnds;
       const smiEnd = state.smi[state.smi.length - 1]?.to ?? decidedOn;
-      if (smiEnd < today) {
-        // SMI has already ended: the officer must bring it back, unless the gap is accepted.
-        const unsecured = firstUnsecuredDay(state, addDays(smiEnd, 1), today);
-        if (unsecured !== null) return reinstateSmi(unsecured, decidedOn);
-        return wayForward(decidedOn);
+      // While an objection can still be filed, SMI must carry the family at least that far; a day
+      // before the period ends that nothing funds or accepts is the officer's to settle now.
+      const unsecured =
+        objectionOpen && smiEnd < objectionEnds
+          ? firstUnsecuredDay(state, addDays(smiEnd, 1), objectionEnds)
+          : null;
+      if (unsecured !== null) {
+        return {
+          ...officerStep(
+            'continue-smi',
+            text(
+              `Kinderopvangtoeslag is afgewezen en de SMI loopt tot ${smiEnd}: verleng de SMI ten minste tot het einde van de bezwaartermijn (${objectionEnds}), of accepteer het gat vanaf ${unsecured} met een reden.`,
+              `KOT was rejected and SMI runs until ${smiEnd}: extend SMI at least to the end of the objection period (${objectionEnds}), or accept the gap from ${unsecured} with a reason.`,
+            ),
+            decidedOn,
+            0,
+          ),
+          due: maxDate(decidedOn, minDate(smiEnd, addDays(decidedOn, norms.alignSmi))),
+          deadline: {
+            date: objectionEnds,
+            description: text(
+              'Einde bezwaartermijn (6 weken, Awb 6:7)',
+              'End of the objection period (6 weeks, Awb 6:7)',
+            ),
+          },
+        };
       }
-      // SMI ends on a set day and the officer accepted the days after it: decided, not pending.
-      const dayAfterSmi = addDays(smiEnd, 1);
-      if (firstUnsecuredDay(state, dayAfterSmi, dayAfterSmi) === null) return wayForward(decidedOn);
-      return {
-        ...officerStep(
-          'continue-smi',
-          objectionDecided
-            ? text(
-                'Het bezwaar is afgewezen: zet de SMI voort. Sluit de zaak, of laat de ondersteuner opnieuw aanvragen als de situatie van het gezin verandert.',
-                "The objection was rejected: continue SMI. Close the case, or let the supporter apply again when the family's situation changes.",
-              )
-            : text(
-                'Kinderopvangtoeslag is afgewezen: zet de SMI voort zolang bezwaar loopt of het gezin geen recht heeft.',
-                'KOT was rejected: keep SMI running while an objection is possible or the family is not entitled.',
-              ),
-          since,
-          0,
-        ),
-        due: objectionDecided ? addDays(since, norms.alignSmi) : minDate(smiEnd, objectionEnds),
-        ...(objectionDecided
-          ? {}
-          : {
-              deadline: {
-                date: objectionEnds,
-                description: text(
-                  'Einde bezwaartermijn (6 weken)',
-                  'End of the objection period (6 weeks)',
-                ),
-              },
-            }),
-      };
+      return wayForward(decidedOn);
     }
-    case 'objection':
-      return deskStep(
+    case 'objection': {
+      const objectedDecision =
+        state.objection?.against === 'stop' ? state.kotStop?.decidedOn : state.decision?.decidedOn;
+      const step = deskStep(
         toeslagenDesk,
         toeslagenLead,
         'decide-objection',
@@ -434,13 +547,82 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
         state.objection?.filedOn ?? since,
         norms.decideObjection,
       );
+      return objectedDecision === undefined
+        ? step
+        : {
+            ...step,
+            deadline: {
+              date: objectionDecisionDeadline(objectedDecision),
+              description: text(
+                'Wettelijke beslistermijn bezwaar (6 weken na de bezwaartermijn, Awb 7:10)',
+                'Statutory period for the objection decision (6 weeks after the objection period, Awb 7:10)',
+              ),
+            },
+          };
+    }
     case 'kot-stopped': {
       const stop = state.kotStop;
       const decidedOn = stop?.decidedOn ?? since;
       const stoppedFrom = stop?.stoppedFrom ?? since;
       const unsecured = firstUnsecuredDay(state, stoppedFrom, maxDate(stoppedFrom, today));
-      if (unsecured !== null) return reinstateSmi(unsecured, since);
+      if (unsecured !== null) return secureUpcoming(unsecured, since);
       return wayForward(decidedOn);
     }
+    case 'closed':
+    case 'withdrawn':
+      return null;
   }
+}
+
+/** The unmet conditions of a clear "no" from the eligibility check, in a sentence; else null. */
+function clearNo(state: CaseState, today: IsoDate): Text | null {
+  if (!state.household) return null;
+  const verdict = eligibility(state, today);
+  if (verdict.verdict !== 'no') return null;
+  const unmet = verdict.conditions.filter((condition) => condition.met === false);
+  return text(
+    unmet.map((condition) => condition.explanation.nl).join(' '),
+    unmet.map((condition) => condition.explanation.en).join(' '),
+  );
+}
+
+/**
+ * A granted KOT through the Wlz route lasts as long as the indication it rests on. Before a
+ * temporary indication ends CIZ re-assesses it; once CIZ said it ends, the days after it are the
+ * municipality's to secure before they come.
+ */
+function indicationSteps(state: CaseState, today: IsoDate): Draft | null {
+  const end = indicationEnd(state);
+  const officer = state.referringOfficer;
+  if (end === null || !officer || !runningKot(state)) return null;
+  if (!state.kot.some((period) => period.from <= end && period.to === undefined)) return null;
+  const reassessedOn = state.indication?.endsAfterReassessment;
+  if (reassessedOn !== undefined) {
+    const from = firstUnsecuredDay(state, addDays(end, 1), addDays(end, 1));
+    if (from === null) return null;
+    return {
+      action: 'secure-funding',
+      description: text(
+        `De Wlz-indicatie eindigt op ${end}, en daarmee de kinderopvangtoeslag: zet de SMI in vanaf ${from}, of accepteer het gat uitdrukkelijk met een reden.`,
+        `The Wlz-indication ends on ${end}, and with it the allowance: put SMI in place from ${from}, or accept the gap explicitly with a reason.`,
+      ),
+      responsible: officer,
+      since: reassessedOn,
+      due: minDate(addDays(reassessedOn, norms.secureFundingAfterStop), from),
+      escalateTo: municipalityLeadOf(state),
+    };
+  }
+  const opens = addDays(end, -norms.renewIndicationLead);
+  if (today < opens) return null;
+  return {
+    action: 'reassess-indication',
+    description: text(
+      `De tijdelijke Wlz-indicatie loopt af op ${end}; de kinderopvangtoeslag stopt dan mee. Beoordeel de indicatie opnieuw en leg vast of zij wordt verlengd of afloopt.`,
+      `The temporary Wlz-indication ends on ${end}, and the allowance stops with it. Re-assess the indication and record whether it is extended or ends.`,
+    ),
+    responsible: cizDesk,
+    since: opens,
+    due: addDays(end, -norms.renewIndicationDueBeforeEnd),
+    escalateTo: cizLead,
+  };
 }

@@ -121,7 +121,7 @@ const expectations: Array<[string, Step[], CaseStatus, string, object, string]> 
     '2024-06-11',
   ],
   [
-    'a rejection (back to the municipality)',
+    'a rejection while SMI runs past the objection period (the supporter objects, applies again or closes)',
     [
       s.open,
       s.offer,
@@ -135,8 +135,8 @@ const expectations: Array<[string, Step[], CaseStatus, string, object, string]> 
       s.reject,
     ],
     'rejected',
-    'continue-smi',
-    officer,
+    'reapply-or-object',
+    bewind,
     '2024-06-11',
   ],
   [
@@ -247,7 +247,7 @@ describe('the next step of every open state has exactly one owner and a due date
     });
   });
 
-  it('escalates a late decision to the Toeslagen team lead and names the 13-week legal deadline', () => {
+  it('escalates a late decision to the Toeslagen team lead and names the 8-week statutory deadline (Awb 4:13)', () => {
     const state = through(
       s.open,
       s.offer,
@@ -265,7 +265,8 @@ describe('the next step of every open state has exactly one owner and a due date
       daysOverdue: 12,
       escalateTo: { organisation: 'DienstToeslagen', role: 'toeslagen-team-lead' },
     });
-    expect(step?.deadline?.date).toBe('2024-07-03');
+    // Received Wednesday 3 April 2024: eight weeks later is Wednesday 29 May, a working day.
+    expect(step?.deadline?.date).toBe('2024-05-29');
   });
 
   it('escalates a late supporter step to the referring officer', () => {
@@ -445,6 +446,10 @@ describe('the next step of every open state has exactly one owner and a due date
         s.reject,
       ]),
     );
-    expect(nextStep(shortSmi, '2024-05-01T12:00:00Z')?.due).toBe('2024-05-15');
+    // Within the officer's 7-day norm from the rejection, and never after SMI's last day (15 May).
+    expect(nextStep(shortSmi, '2024-05-01T12:00:00Z')).toMatchObject({
+      action: 'continue-smi',
+      due: '2024-05-07',
+    });
   });
 });

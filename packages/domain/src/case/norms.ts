@@ -1,7 +1,9 @@
-// Service norms: how many calendar days each party has for its step. The two legal ones come from
-// the law and the reports; the others are our choice, documented in the package README, short
-// enough that a family never waits a month on a step nobody is taking.
-import { addDays, type IsoDate } from '../calendar';
+// Service norms: how many calendar days each party has for its step. The statutory periods come
+// from the law and are counted as the law counts them (statutoryPeriods.ts); the others are our
+// choice, documented in the package README, short enough that a family never waits a month on a
+// step nobody is taking.
+import type { IsoDate } from '../calendar';
+import { statutoryPeriodInWeeks } from '../statutoryPeriods';
 
 export const norms = {
   /** SMI officer: offer a new referral to a supporter (or claim-by-household). */
@@ -24,14 +26,16 @@ export const norms = {
   returnForms: 14,
   /** Toeslagen: register receipt of the posted application. */
   registerReceipt: 7,
-  /** Toeslagen: decide on the application (service norm 5 weeks). */
+  /** Toeslagen: decide on the application (its own service norm of 5 weeks, as the reports say). */
   decide: 35,
-  /** Legal maximum for the decision (13 weeks). */
-  decideLegalMaximum: 91,
-  /** Objection period after a decision (bezwaartermijn, 6 weeks). */
-  objectionPeriod: 42,
-  /** Toeslagen: decide on an objection (6 weeks). */
+  /** Statutory decision period in weeks when no other law sets one (Awb 4:13(2)). */
+  decideLegalWeeks: 8,
+  /** Objection period after a decision in weeks (bezwaartermijn, Awb 6:7). */
+  objectionPeriodWeeks: 6,
+  /** Toeslagen: decide on an objection (service norm, counted from the filing). */
   decideObjection: 42,
+  /** Statutory period for deciding on an objection in weeks, without an advisory committee (Awb 7:10(1)). */
+  decideObjectionLegalWeeks: 6,
   /** SMI officer: align SMI with a granted KOT. */
   alignSmi: 7,
   /** SMI officer: secure funding after a stopped KOT, or after a rejection once SMI has ended. */
@@ -40,10 +44,31 @@ export const norms = {
   reapplyOrClose: 14,
   /** Supporter: check the first KOT payment and close the case. */
   aftercare: 42,
-  /** Days ahead in which an ending SMI without KOT counts as a risk. */
+  /** Days ahead in which a day without SMI or KOT counts as a risk: tomorrow and the 20 after it. */
   smiEndingWarning: 21,
+  /**
+   * CIZ: re-assess a temporary Wlz-indication. The step opens this many days before the indication
+   * ends, so CIZ has its own six-week decision period and two weeks to spare before KOT would stop.
+   */
+  renewIndicationLead: 56,
+  /** CIZ: the re-assessment is due this many days before the indication ends. */
+  renewIndicationDueBeforeEnd: 14,
 } as const;
 
-/** The last day an objection can be filed against a decision taken on `decidedOn`. */
+/**
+ * The last day an objection can be filed against a decision made known on `decidedOn`: six weeks
+ * from the next day (Awb 6:7, 6:8), to the next working day when that is a weekend day or holiday.
+ */
 export const objectionPeriodEnds = (decidedOn: IsoDate): IsoDate =>
-  addDays(decidedOn, norms.objectionPeriod);
+  statutoryPeriodInWeeks(decidedOn, norms.objectionPeriodWeeks);
+
+/** The statutory deadline for deciding on an application received on `receivedOn` (Awb 4:13). */
+export const decisionDeadline = (receivedOn: IsoDate): IsoDate =>
+  statutoryPeriodInWeeks(receivedOn, norms.decideLegalWeeks);
+
+/**
+ * The statutory deadline for deciding on an objection: six weeks from the day after the objection
+ * period ended (Awb 7:10(1)), whenever within the period it was filed.
+ */
+export const objectionDecisionDeadline = (decisionDecidedOn: IsoDate): IsoDate =>
+  statutoryPeriodInWeeks(objectionPeriodEnds(decisionDecidedOn), norms.decideObjectionLegalWeeks);

@@ -16,6 +16,7 @@ const personalFieldsByType: Partial<Record<CaseEventType, readonly string[]>> = 
     'children[].birthDate',
   ],
   CaseOffered: ['note'],
+  KotRequested: ['applyAnywayReason'],
   CaseClaimed: ['mandate.reference'],
   MandateRecorded: ['mandate.reference'],
   OfferDeclined: ['reason'],
@@ -42,6 +43,13 @@ const mandate = [
   'mandate.partnerIds[]',
   'mandate.validFrom',
   'mandate.validUntil',
+] as const;
+
+/** A desk's step that ends with the case: the desk is addressed by organisation and role only. */
+const endedStep = [
+  'endedStep.action',
+  'endedStep.responsible.organisation',
+  'endedStep.responsible.role',
 ] as const;
 
 /**
@@ -80,6 +88,7 @@ export const nonPersonalTextFields: Record<CaseEventType, readonly string[]> = {
   WlzRequestRegistered: ['registeredOn'],
   WlzIndicationConfirmed: ['partnerId', 'kind', 'validFrom', 'validTo', 'confirmedOn'],
   WlzIndicationNotFound: ['partnerId', 'checkedOn'],
+  WlzIndicationReassessed: ['partnerId', 'outcome', 'kind', 'validTo', 'reassessedOn'],
   CizDecisionCopySubmitted: ['partnerId', 'kind', 'validFrom', 'validTo', 'submittedOn'],
   ApplicationFormsSent: ['sentOn'],
   ApplicationSubmitted: ['submittedOn', 'requestedStart'],
@@ -94,6 +103,6 @@ export const nonPersonalTextFields: Record<CaseEventType, readonly string[]> = {
   SmiEnded: ['lastDay', 'decidedOn'],
   SmiReinstated: ['from', 'until', 'decidedOn'],
   FundingGapAccepted: ['from', 'to', 'acceptedOn'],
-  CaseClosed: ['closedOn', 'outcome'],
-  CaseWithdrawn: ['withdrawnOn'],
+  CaseClosed: ['closedOn', 'outcome', ...endedStep],
+  CaseWithdrawn: ['withdrawnOn', ...endedStep],
 };

@@ -81,7 +81,13 @@ const untilGranted: Step[] = [
     on('2024-03-08', actors.bewindvoerder),
   ],
   [
-    { type: 'RequestKot', caseId, channel: 'phone', callbackExpectedOn: '2024-03-13' },
+    {
+      type: 'RequestKot',
+      caseId,
+      channel: 'phone',
+      callbackExpectedOn: '2024-03-13',
+      applyAnywayReason: 'Het gezin wil de aanvraag hoe dan ook laten beoordelen',
+    },
     on('2024-03-11', actors.bewindvoerder),
   ],
   s.register,
@@ -115,6 +121,17 @@ const untilGranted: Step[] = [
   s.submit,
   s.receive,
   s.grant,
+  [
+    {
+      type: 'ReassessWlzIndication',
+      caseId,
+      partnerId: 'p1',
+      outcome: 'extended',
+      kind: 'temporary',
+      validTo: '2027-06-01',
+    },
+    on('2024-05-02', actors.ciz),
+  ],
   [
     { type: 'ChangeKot', caseId, changedFrom: '2024-06-01', reason: 'Meer uren opvang' },
     on('2024-05-20', actors.toeslagen),
@@ -175,7 +192,24 @@ const rejectedAndReleased: Step[] = [
     on('2024-05-16', actors.officer),
   ],
 ];
-const events: CaseEvent[] = [...story(stoppedAndObjected), ...story(rejectedAndReleased)];
+// A case that ends while a desk works on it: the step ends on the record.
+const closedWhileDeciding: Step[] = [
+  ...untilGranted.slice(0, untilGranted.indexOf(s.grant)),
+  [
+    { type: 'CloseCase', caseId, outcome: 'family-declined' },
+    on('2024-05-01', actors.bewindvoerder),
+  ],
+];
+const withdrawnAtCiz: Step[] = [
+  ...untilGranted.slice(0, untilGranted.indexOf(s.register) + 1),
+  [{ type: 'WithdrawCase', caseId, reason: 'Gezin verhuist' }, on('2024-03-15', actors.officer)],
+];
+const events: CaseEvent[] = [
+  ...story(stoppedAndObjected),
+  ...story(rejectedAndReleased),
+  ...story(closedWhileDeciding),
+  ...story(withdrawnAtCiz),
+];
 
 /** Every path to a text value in `value`, with `[]` for the elements of a list. */
 function textPaths(value: unknown, at = ''): string[] {

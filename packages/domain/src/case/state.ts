@@ -34,6 +34,8 @@ export interface Indication {
   validFrom: IsoDate;
   validTo?: IsoDate;
   source: 'ciz' | 'copy';
+  /** The day CIZ re-assessed it and said it ends on `validTo` (no renewal follows). */
+  endsAfterReassessment?: IsoDate;
 }
 
 export interface Decision {
@@ -259,6 +261,23 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ? moveTo(next, 'forms-pending', on)
         : next;
     }
+    case 'WlzIndicationReassessed': {
+      const d = event.data;
+      const current = state.indication;
+      if (!current) return state;
+      if (d.outcome === 'ends') {
+        return { ...state, indication: { ...current, endsAfterReassessment: d.reassessedOn } };
+      }
+      const { validTo: _oldEnd, endsAfterReassessment: _ends, ...rest } = current;
+      return {
+        ...state,
+        indication: {
+          ...rest,
+          kind: d.kind ?? current.kind,
+          ...(d.validTo ? { validTo: d.validTo } : {}),
+        },
+      };
+    }
     case 'WlzIndicationNotFound':
       return moveTo(
         { ...state, indication: null, indicationNotFoundOn: event.data.checkedOn },
@@ -424,3 +443,24 @@ export const foldCase = (events: readonly CaseEvent[]): CaseState =>
 /** A granted KOT that has not been stopped. */
 export const runningKot = (state: CaseState): boolean =>
   state.kot.some((period) => period.to === undefined);
+
+/**
+ * The last day of the temporary Wlz-indication the allowance rests on, or null when it has no end
+ * (a permanent one). KOT through the Wlz route cannot outlast the indication.
+ */
+export const indicationEnd = (state: Pick<CaseState, 'indication'>): IsoDate | null =>
+  state.indication?.kind === 'temporary' ? (state.indication.validTo ?? null) : null;
+
+/**
+ * The granted KOT periods as they fund the family: none runs past the day the indication it rests
+ * on ends, unless CIZ extended the indication (which moves that day).
+ */
+export function fundedKot(state: Pick<CaseState, 'kot' | 'indication'>): Period[] {
+  const end = indicationEnd(state);
+  if (end === null) return state.kot;
+  return state.kot
+    .filter((period) => period.from <= end)
+    .map((period) =>
+      period.to === undefined || period.to > end ? { ...period, to: end } : period,
+    );
+}

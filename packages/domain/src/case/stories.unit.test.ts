@@ -128,14 +128,15 @@ describe('case 1: the professional who found the scheme by searching; KOT later 
     expect(step).toMatchObject({
       action: 'reapply-or-object',
       responsible: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
-      due: '2022-10-01',
-      deadline: { date: '2022-10-01' },
+      // Six weeks end on Saturday 1 October 2022: the Atw moves the end to Monday 3 October.
+      due: '2022-10-03',
+      deadline: { date: '2022-10-03' },
     });
-    expect(step?.description.en).toMatch(/object \(by 2022-10-01\), apply for KOT again, or close/);
+    expect(step?.description.en).toMatch(/object \(by 2022-10-03\), apply for KOT again, or close/);
     // Once the objection period is over, applying again or closing is what is left.
     expect(nextStep(reinstated, '2022-10-05T12:00:00Z')).toMatchObject({
       action: 'reapply-or-object',
-      due: '2022-10-15',
+      due: '2022-10-17',
       description: { en: expect.stringMatching(/apply again, or close the case/) },
     });
   });
@@ -242,12 +243,14 @@ describe('case 2: the rejection letter that never reached the professional', () 
     ],
   ];
 
-  it('puts the case straight back with the municipality, with SMI to keep running and the objection deadline named', () => {
+  it('puts the objection, with its deadline, before whoever acts for the family while SMI keeps running past it', () => {
     const state = foldCase(story(rejected));
     const step = nextStep(state, '2022-05-16T12:00:00Z');
+    // SMI runs until 30 June, beyond the objection period (27 June): the officer has nothing to
+    // secure, so the step is the supporter's, with the deadline named.
     expect(step).toMatchObject({
-      action: 'continue-smi',
-      responsible: officer,
+      action: 'reapply-or-object',
+      responsible: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
       deadline: { date: '2022-06-27' },
     });
     expect(fundingCoverage(state, '2022-06-20T12:00:00Z')).toMatchObject({
@@ -389,7 +392,9 @@ describe('the gap: rejected after SMI ended', () => {
     expect(step).toMatchObject({
       action: 'secure-funding',
       responsible: officer,
-      due: '2022-05-27',
+      // Owned since the first unfunded day, due the day after it: it is long overdue by now.
+      since: '2022-05-01',
+      due: '2022-05-02',
     });
     expect(step?.description.en).toMatch(/reinstate SMI from 2022-05-01/);
     expect(step?.description.nl).toMatch(/zet de SMI weer in vanaf 2022-05-01/);

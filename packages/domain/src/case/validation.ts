@@ -1,11 +1,20 @@
-import { isIsoDate } from '../calendar';
+import { isIsoDate, type IsoDate } from '../calendar';
 import { isLrkNumber, isMunicipalityCode, isValidBsn } from '../identifiers';
-import { isSupporterRole, roles } from '../parties';
+import { isSupporterRole, roles, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
 import type { CaseCommand } from './commands';
 import type { Household, Child } from './household';
 import type { Mandate } from './mandate';
 import { maximumHoursPerMonth } from './eligibility';
+import {
+  childAge,
+  earliestDate,
+  latestDate,
+  maximumChildren,
+  parentAge,
+  textLimits,
+  yearsBefore,
+} from './inputLimits';
 import { refuseInput, type FieldProblem } from './refusal';
 import {
   careTypeNames,
@@ -13,6 +22,7 @@ import {
   indicationKindNames,
   listOfChoices,
   mandateTypeNames,
+  reassessmentOutcomeNames,
   rejectionReasonNames,
   requestChannelNames,
   workStatusNames,
@@ -33,15 +43,78 @@ function choice(
 /** The shortest reason accepted for ending SMI into a funding gap: screens hint and check with it. */
 export const minimumGapReasonLength = 10;
 
+/** What the checks need to know beyond the command itself. */
+export interface ValidationContext {
+  /** Today in Europe/Amsterdam: birth dates are held to it. Without it ages are not checked. */
+  today?: IsoDate;
+  /**
+   * The organisation directory: whether a case may be offered to this organisation. Without it
+   * any well-formed organisation code is accepted (the domain's own tests, tools).
+   */
+  isKnownOrganisation?: (organisation: string) => boolean;
+}
+
+type Problem = (field: string, reason: Text) => void;
+
+const tooLong = (maximum: number) =>
+  text(`te lang (hoogstens ${maximum} tekens)`, `too long (at most ${maximum} characters)`);
+
+/** A date that is a date, and within the years any business date can fall in. */
+function checkDate(problem: Problem, field: string, value: unknown, optional = false): boolean {
+  if (value === undefined && optional) return false;
+  if (!isIsoDate(value)) {
+    problem(field, text('geen geldige datum (JJJJ-MM-DD)', 'not a valid date (YYYY-MM-DD)'));
+    return false;
+  }
+  if (value < earliestDate || value > latestDate) {
+    problem(
+      field,
+      text(
+        `ligt niet tussen ${earliestDate} en ${latestDate}`,
+        `is not between ${earliestDate} and ${latestDate}`,
+      ),
+    );
+    return false;
+  }
+  return true;
+}
+
+/** A text of at most `maximum` characters; `minimum` counts what is left after trimming. */
+function checkText(
+  problem: Problem,
+  field: string,
+  value: unknown,
+  maximum: number,
+  minimum = 1,
+): void {
+  if (typeof value !== 'string' || value.trim().length < minimum) {
+    problem(
+      field,
+      minimum > 1
+        ? text(`vul minstens ${minimum} tekens in`, `fill in at least ${minimum} characters`)
+        : text('vul dit in', 'fill this in'),
+    );
+  } else if (value.length > maximum) {
+    problem(field, tooLong(maximum));
+  }
+}
+
+/** An end on or after the start, when both are dates. */
+function checkPeriod(problem: Problem, field: string, from: unknown, to: unknown): void {
+  if (isIsoDate(from) && isIsoDate(to) && to < from) {
+    problem(
+      field,
+      text('de einddatum ligt vóór de begindatum', 'the end date is before the start date'),
+    );
+  }
+}
+
 /** Checks the shape and identifiers of a command before any rule runs; throws with every problem. */
-export function validateCommand(command: CaseCommand): void {
+export function validateCommand(command: CaseCommand, context: ValidationContext = {}): void {
   const problems: FieldProblem[] = [];
-  const problem = (field: string, reason: Text) => problems.push({ field, reason });
-  const date = (field: string, value: unknown, optional = false) => {
-    if (value === undefined && optional) return;
-    if (!isIsoDate(value))
-      problem(field, text('geen geldige datum (JJJJ-MM-DD)', 'not a valid date (YYYY-MM-DD)'));
-  };
+  const problem: Problem = (field, reason) => problems.push({ field, reason });
+  const date = (field: string, value: unknown, optional = false) =>
+    checkDate(problem, field, value, optional);
   const sentence = (field: string, value: unknown, minimum = 3) => {
     if (typeof value !== 'string' || value.trim().length < minimum) {
       problem(
@@ -51,19 +124,22 @@ export function validateCommand(command: CaseCommand): void {
           `give an explanation (at least ${minimum} characters)`,
         ),
       );
-    } else if (value.length > 2000) {
-      problem(field, text('te lang (maximaal 2000 tekens)', 'too long (at most 2000 characters)'));
+    } else if (value.length > textLimits.sentence) {
+      problem(field, tooLong(textLimits.sentence));
     }
+  };
+  const note = (field: string, value: unknown) => {
+    if (value === undefined) return;
+    if (typeof value !== 'string') problem(field, text('verwacht tekst', 'expected text'));
+    else if (value.length > textLimits.sentence) problem(field, tooLong(textLimits.sentence));
   };
   const oneOf = (field: string, value: unknown, names: Record<string, Text>) =>
     choice(problem, field, value, names);
-  const range = (field: string, from: unknown, to: unknown) => {
-    if (isIsoDate(from) && isIsoDate(to) && to < from) {
-      problem(
-        field,
-        text('de einddatum ligt vóór de begindatum', 'the end date is before the start date'),
-      );
-    }
+  const range = (field: string, from: unknown, to: unknown) =>
+    checkPeriod(problem, field, from, to);
+  const reference = (field: string, value: unknown, optional = false) => {
+    if (value === undefined && optional) return;
+    checkText(problem, field, value, textLimits.reference);
   };
   const mandate = (value: Mandate | undefined) => {
     if (!value || typeof value !== 'object')
@@ -72,6 +148,13 @@ export function validateCommand(command: CaseCommand): void {
     date('mandate.validFrom', value.validFrom);
     date('mandate.validUntil', value.validUntil, true);
     range('mandate.validUntil', value.validFrom, value.validUntil);
+    if (value.reference !== undefined)
+      checkText(problem, 'mandate.reference', value.reference, textLimits.name);
+    if (Array.isArray(value.partnerIds)) {
+      if (value.partnerIds.length > 2)
+        problem('mandate.partnerIds', text('hoogstens twee ouders', 'at most two parents'));
+      else value.partnerIds.forEach((id, i) => reference(`mandate.partnerIds[${i}]`, id));
+    }
     if (value.type === 'digid-machtiging' && (!value.partnerIds || value.partnerIds.length === 0)) {
       problem(
         'mandate.partnerIds',
@@ -82,6 +165,7 @@ export function validateCommand(command: CaseCommand): void {
       );
     }
   };
+  const partnerOf = (value: unknown) => reference('partnerId', value);
 
   if (typeof command.caseId !== 'string' || !/^[0-9a-f-]{36}$/i.test(command.caseId)) {
     problem('caseId', text('geen geldig zaaknummer', 'not a valid case id'));
@@ -97,8 +181,9 @@ export function validateCommand(command: CaseCommand): void {
           ),
         );
       }
-      validateHousehold(command.household, problem);
-      validateChildren(command.children, problem);
+      validateHousehold(command.household, problem, context.today);
+      validateChildren(command.children, problem, context.today);
+      refuseSharedBsns(command.household, command.children, problem);
       date('smiPeriod.from', command.smiPeriod?.from);
       date('smiPeriod.to', command.smiPeriod?.to);
       range('smiPeriod.to', command.smiPeriod?.from, command.smiPeriod?.to);
@@ -108,20 +193,8 @@ export function validateCommand(command: CaseCommand): void {
       date('on', command.on, true);
       break;
     case 'OfferCase':
-      if (
-        !command.to ||
-        typeof command.to.organisation !== 'string' ||
-        command.to.organisation.length === 0
-      ) {
-        problem('to.organisation', text('kies een organisatie', 'choose an organisation'));
-      }
-      if (
-        !command.to ||
-        !(roles as readonly string[]).includes(command.to.role) ||
-        !isSupporterRole(command.to.role)
-      ) {
-        problem('to.role', text('kies de rol van een ondersteuner', 'choose a supporter role'));
-      }
+      validateOfferedParty(command.to, problem, context);
+      note('note', command.note);
       break;
     case 'DeclineOffer':
     case 'ReleaseClaim':
@@ -136,12 +209,15 @@ export function validateCommand(command: CaseCommand): void {
       oneOf('channel', command.channel, requestChannelNames);
       date('requestedOn', command.requestedOn, true);
       date('callbackExpectedOn', command.callbackExpectedOn, true);
+      if (command.applyAnywayReason !== undefined)
+        sentence('applyAnywayReason', command.applyAnywayReason, minimumGapReasonLength);
       break;
     case 'RegisterWlzRequest':
       date('registeredOn', command.registeredOn, true);
       break;
     case 'ConfirmWlzIndication':
     case 'SubmitCizDecisionCopy':
+      partnerOf(command.partnerId);
       oneOf('kind', command.kind, indicationKindNames);
       date('validFrom', command.validFrom);
       date('validTo', command.validTo, true);
@@ -157,7 +233,24 @@ export function validateCommand(command: CaseCommand): void {
       }
       break;
     case 'ReportWlzIndicationNotFound':
+      partnerOf(command.partnerId);
       sentence('reason', command.reason);
+      break;
+    case 'ReassessWlzIndication':
+      oneOf('outcome', command.outcome, reassessmentOutcomeNames);
+      if (command.outcome === 'extended') {
+        oneOf('kind', command.kind, indicationKindNames);
+        date('validTo', command.validTo, command.kind === 'permanent');
+        if (command.kind === 'temporary' && command.validTo === undefined) {
+          problem(
+            'validTo',
+            text(
+              'een tijdelijke indicatie heeft een einddatum',
+              'a temporary indication has an end date',
+            ),
+          );
+        }
+      }
       break;
     case 'SendApplicationForms':
       date('sentOn', command.sentOn, true);
@@ -228,15 +321,76 @@ export function validateCommand(command: CaseCommand): void {
       break;
     case 'CloseCase':
       oneOf('outcome', command.outcome, closingOutcomeNames);
+      note('note', command.note);
       break;
   }
   if (problems.length > 0) throw refuseInput(problems);
 }
 
-function validateHousehold(
-  household: Household | undefined,
-  problem: (field: string, reason: Text) => void,
-) {
+/** The organisation and role a case is offered to: a supporter in the organisation directory. */
+function validateOfferedParty(
+  to: PartyRef | undefined,
+  problem: Problem,
+  context: ValidationContext,
+): void {
+  const organisation = to?.organisation;
+  if (typeof organisation !== 'string' || organisation.trim().length === 0) {
+    problem('to.organisation', text('kies een organisatie', 'choose an organisation'));
+  } else if (organisation.length > textLimits.organisation) {
+    problem('to.organisation', tooLong(textLimits.organisation));
+  } else if (context.isKnownOrganisation && !context.isKnownOrganisation(organisation)) {
+    problem(
+      'to.organisation',
+      text(
+        'deze organisatie staat niet in de organisatielijst van het platform',
+        "this organisation is not in the platform's organisation directory",
+      ),
+    );
+  }
+  if (!to || !(roles as readonly string[]).includes(to.role) || !isSupporterRole(to.role)) {
+    problem('to.role', text('kies de rol van een ondersteuner', 'choose a supporter role'));
+  }
+  if (to?.personId !== undefined)
+    checkText(problem, 'to.personId', to.personId, textLimits.reference);
+  if (to?.name !== undefined) checkText(problem, 'to.name', to.name, textLimits.name);
+}
+
+/**
+ * A birth date that is a date, not after today and within the ages given (in whole years on
+ * today). Without today only the date itself is checked.
+ */
+function checkBirthDate(
+  problem: Problem,
+  field: string,
+  value: unknown,
+  today: IsoDate | undefined,
+  ages: { youngest?: number; oldest: number },
+  who: { nl: string; en: string },
+): void {
+  if (!checkDate(problem, field, value) || today === undefined) return;
+  const birthDate = value as IsoDate;
+  if (birthDate > today) {
+    problem(field, text('ligt in de toekomst', 'is in the future'));
+  } else if (birthDate <= yearsBefore(today, ages.oldest + 1)) {
+    problem(
+      field,
+      text(
+        `${who.nl} is hoogstens ${ages.oldest} jaar oud`,
+        `${who.en} is at most ${ages.oldest} years old`,
+      ),
+    );
+  } else if (ages.youngest !== undefined && birthDate > yearsBefore(today, ages.youngest)) {
+    problem(
+      field,
+      text(
+        `${who.nl} is minstens ${ages.youngest} jaar oud`,
+        `${who.en} is at least ${ages.youngest} years old`,
+      ),
+    );
+  }
+}
+
+function validateHousehold(household: Household | undefined, problem: Problem, today?: IsoDate) {
   if (!household || !Array.isArray(household.partners)) {
     problem('household', text('ontbreekt', 'is missing'));
     return;
@@ -257,23 +411,27 @@ function validateHousehold(
       ),
     );
   }
+  // More than two parents is refused above; their fields are not worth reading.
+  if (household.partners.length > 2) return;
   const ids = new Set<string>();
   household.partners.forEach((partner, i) => {
     const at = `household.partners[${i}]`;
     if (!partner || typeof partner !== 'object')
       return problem(at, text('ontbreekt', 'is missing'));
-    if (!partner.partnerId || ids.has(partner.partnerId))
+    if (typeof partner.partnerId !== 'string' || ids.has(partner.partnerId))
       problem(`${at}.partnerId`, text('ontbreekt of is dubbel', 'missing or duplicate'));
+    else checkText(problem, `${at}.partnerId`, partner.partnerId, textLimits.reference);
     ids.add(partner.partnerId);
-    if (typeof partner.name !== 'string' || partner.name.trim().length < 2)
-      problem(`${at}.name`, text('vul de naam in', 'fill in the name'));
+    checkText(problem, `${at}.name`, partner.name, textLimits.name, 2);
     if (!isValidBsn(partner.bsn))
       problem(
         `${at}.bsn`,
         text('geen geldig BSN (9 cijfers, elfproef)', 'not a valid BSN (9 digits, 11-proof)'),
       );
-    if (!isIsoDate(partner.birthDate))
-      problem(`${at}.birthDate`, text('geen geldige datum', 'not a valid date'));
+    checkBirthDate(problem, `${at}.birthDate`, partner.birthDate, today, parentAge, {
+      nl: 'een ouder',
+      en: 'a parent',
+    });
     choice(problem, `${at}.workStatus`, partner.workStatus, workStatusNames);
     const indication = partner.wlzIndication;
     if (indication === undefined) {
@@ -291,38 +449,43 @@ function validateHousehold(
           text('permanent, tijdelijk of onbekend', 'permanent, temporary or unknown'),
         );
       }
-      if (indication.validFrom !== undefined && !isIsoDate(indication.validFrom))
-        problem(`${at}.wlzIndication.validFrom`, text('geen geldige datum', 'not a valid date'));
-      if (indication.validTo !== undefined && !isIsoDate(indication.validTo))
-        problem(`${at}.wlzIndication.validTo`, text('geen geldige datum', 'not a valid date'));
+      checkDate(problem, `${at}.wlzIndication.validFrom`, indication.validFrom, true);
+      checkDate(problem, `${at}.wlzIndication.validTo`, indication.validTo, true);
+      checkPeriod(problem, `${at}.wlzIndication.validTo`, indication.validFrom, indication.validTo);
     }
   });
 }
 
-function validateChildren(
-  children: Child[] | undefined,
-  problem: (field: string, reason: Text) => void,
-) {
+function validateChildren(children: Child[] | undefined, problem: Problem, today?: IsoDate) {
   if (!Array.isArray(children) || children.length === 0) {
     problem('children', text('noem ten minste één kind', 'name at least one child'));
+    return;
+  }
+  if (children.length > maximumChildren) {
+    problem(
+      'children',
+      text(`hoogstens ${maximumChildren} kinderen`, `at most ${maximumChildren} children`),
+    );
     return;
   }
   const ids = new Set<string>();
   children.forEach((child, i) => {
     const at = `children[${i}]`;
     if (!child || typeof child !== 'object') return problem(at, text('ontbreekt', 'is missing'));
-    if (!child.childId || ids.has(child.childId))
+    if (typeof child.childId !== 'string' || ids.has(child.childId))
       problem(`${at}.childId`, text('ontbreekt of is dubbel', 'missing or duplicate'));
+    else checkText(problem, `${at}.childId`, child.childId, textLimits.reference);
     ids.add(child.childId);
-    if (typeof child.name !== 'string' || child.name.trim().length < 2)
-      problem(`${at}.name`, text('vul de naam in', 'fill in the name'));
+    checkText(problem, `${at}.name`, child.name, textLimits.name, 2);
     if (!isValidBsn(child.bsn))
       problem(
         `${at}.bsn`,
         text('geen geldig BSN (9 cijfers, elfproef)', 'not a valid BSN (9 digits, 11-proof)'),
       );
-    if (!isIsoDate(child.birthDate))
-      problem(`${at}.birthDate`, text('geen geldige datum', 'not a valid date'));
+    checkBirthDate(problem, `${at}.birthDate`, child.birthDate, today, childAge, {
+      nl: 'een kind in de kinderopvang',
+      en: 'a child in childcare',
+    });
     if (typeof child.livesAtHome !== 'boolean')
       problem(`${at}.livesAtHome`, text('ja of nee', 'yes or no'));
     const care = child.childcare;
@@ -363,4 +526,39 @@ function validateChildren(
       }
     }
   });
+}
+
+/** One person, one BSN: a BSN given for two members of the household is a typing error. */
+function refuseSharedBsns(
+  household: Household | undefined,
+  children: Child[] | undefined,
+  problem: Problem,
+): void {
+  const members = [
+    ...(Array.isArray(household?.partners) ? household.partners : []).map((partner, i) => ({
+      bsn: partner?.bsn,
+      at: `household.partners[${i}].bsn`,
+    })),
+    // Too many children is refused on its own; comparing them would only repeat that.
+    ...(Array.isArray(children) && children.length <= maximumChildren ? children : []).map(
+      (child, i) => ({
+        bsn: child?.bsn,
+        at: `children[${i}].bsn`,
+      }),
+    ),
+  ];
+  const seen = new Set<string>();
+  for (const { bsn, at } of members) {
+    if (typeof bsn !== 'string' || !isValidBsn(bsn)) continue;
+    if (seen.has(bsn)) {
+      problem(
+        at,
+        text(
+          'dit BSN is al gegeven voor een ander lid van het huishouden',
+          'this BSN was already given for another member of the household',
+        ),
+      );
+    }
+    seen.add(bsn);
+  }
 }

@@ -67,6 +67,11 @@ export const indicationKindNames: Record<IndicationKind, Text> = {
   temporary: text('tijdelijk', 'temporary'),
 };
 
+export const reassessmentOutcomeNames: Record<'extended' | 'ends', Text> = {
+  extended: text('verlengd', 'extended'),
+  ends: text('loopt af', 'ends'),
+};
+
 export const requestChannelNames: Record<'phone' | 'letter', Text> = {
   phone: text('telefonisch (BelastingTelefoon)', 'by phone (BelastingTelefoon)'),
   letter: text('per brief', 'by letter'),

@@ -1,14 +1,16 @@
 import { dateInAmsterdam, daysBetween, type Instant, type IsoDate } from '../calendar';
 import { fundingCoverage } from '../case/fundingCoverage';
-import { nextStep, pendingOffer } from '../case/nextStep';
+import { nextStep, pendingOffer, stepBehindFunding } from '../case/nextStep';
 import { objectionPeriodEnds } from '../case/norms';
 import type { CaseState } from '../case/state';
 import type { NotificationIntent } from './notificationIntent';
 import {
+  householdOf,
   intent,
   municipalityLeadOf,
   objectionRecipients,
   toeslagenLead,
+  uniqueParties,
 } from './notificationParties';
 
 /** Days before the end of the objection period (bezwaartermijn) that its claimant is warned. */
@@ -42,13 +44,14 @@ export function openObjectionPeriod(
  * of its events) sees everything.
  */
 export function notificationsForDeadlines(state: CaseState, now: Instant): NotificationIntent[] {
-  if (state.closure !== null || state.status === 'new') return [];
+  if (state.status === 'new') return [];
   const today = dateInAmsterdam(now);
   const intents: NotificationIntent[] = [];
   const officer = state.referringOfficer;
 
-  const step = nextStep(state, now);
-  if (step?.overdue) {
+  // The step behind a funding step goes on too (Toeslagen still decides): late is late for both.
+  for (const step of [nextStep(state, now), stepBehindFunding(state, now)]) {
+    if (!step?.overdue) continue;
     const about = { deadline: `${step.action}/${step.since}`, date: step.due };
     const params = { action: step.action, due: step.due, daysOverdue: step.daysOverdue };
     if (step.action === 'decide-application') {
@@ -78,23 +81,36 @@ export function notificationsForDeadlines(state: CaseState, now: Instant): Notif
   }
 
   const coverage = fundingCoverage(state, now);
+  // The family, whoever acts for it and the officer hear ahead of time that funding will stop.
+  const atRiskAudience = uniqueParties([officer, state.claim?.by, householdOf(state)]);
   if (coverage.atRisk && coverage.smiEndsOn) {
     const about = { deadline: `smi-end/${coverage.smiEndsOn}`, date: coverage.smiEndsOn };
     const params = { smiEndsOn: coverage.smiEndsOn, daysAtRisk: coverage.daysAtRisk };
-    if (officer) intents.push(intent(state, 'smi-ending-without-kot', officer, about, params));
-    if (state.claim)
-      intents.push(intent(state, 'smi-ending-without-kot', state.claim.by, about, params));
+    for (const party of atRiskAudience)
+      intents.push(intent(state, 'smi-ending-without-kot', party, about, params));
+  } else if (coverage.atRisk && coverage.kotEndsOn) {
+    const about = { deadline: `kot-end/${coverage.kotEndsOn}`, date: coverage.kotEndsOn };
+    const params = { kotEndsOn: coverage.kotEndsOn, daysAtRisk: coverage.daysAtRisk };
+    for (const party of atRiskAudience)
+      intents.push(intent(state, 'kot-ending-with-indication', party, about, params));
   }
 
   // Every gap nobody accepted is told once, keyed by its first day: also one that lies wholly in
-  // the past (a back-dated end of SMI) or closed while the service was down.
+  // the past (a back-dated end of SMI) or closed while the service was down. The municipality
+  // must act; the family and whoever acts for it must know.
   if (officer) {
     for (const gap of coverage.gaps) {
       if (gap.accepted) continue;
       const about = { deadline: `gap/${gap.from}`, date: gap.from };
       const params = { from: gap.from, days: gap.days, accepted: false };
-      intents.push(intent(state, 'funding-gap-opened', officer, about, params));
-      intents.push(intent(state, 'funding-gap-opened', municipalityLeadOf(state), about, params));
+      const told = uniqueParties([
+        officer,
+        municipalityLeadOf(state),
+        householdOf(state),
+        state.claim?.by,
+      ]);
+      for (const party of told)
+        intents.push(intent(state, 'funding-gap-opened', party, about, params));
     }
   }
 
@@ -103,7 +119,7 @@ export function notificationsForDeadlines(state: CaseState, now: Instant): Notif
     const daysLeft = daysBetween(today, objection.ends);
     if (daysLeft >= 0 && daysLeft <= objectionWarningDays) {
       const about = { deadline: `objection-ends/${objection.ends}`, date: objection.ends };
-      for (const recipient of objectionRecipients(state)) {
+      for (const recipient of objectionRecipients(state, today)) {
         intents.push(
           intent(state, 'objection-window-closing', recipient, about, {
             objectionEnds: objection.ends,

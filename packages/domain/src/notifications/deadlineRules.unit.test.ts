@@ -28,12 +28,16 @@ describe('notification rules for deadlines', () => {
     );
   });
 
-  it('warns the officer and the supporter when SMI ends within 21 days without KOT', () => {
+  it('warns the officer, the supporter and the household when SMI ends within 21 days without KOT', () => {
     const intents = only(
       'smi-ending-without-kot',
       notificationsForDeadlines(stateOf(...untilDecision), at('2024-05-12')),
     );
-    expect(intents.map((i) => i.recipient.role)).toEqual(['smi-officer', 'bewindvoerder']);
+    expect(intents.map((i) => i.recipient.role)).toEqual([
+      'smi-officer',
+      'bewindvoerder',
+      'household',
+    ]);
     expect(intents[0]).toMatchObject({ deadline: 'smi-end/2024-05-31', date: '2024-05-31' });
   });
 
@@ -67,6 +71,8 @@ describe('notification rules for deadlines', () => {
     expect(who(first)).toEqual([
       'funding-gap-opened → GM0344/smi-officer',
       'funding-gap-opened → GM0344/smi-team-lead',
+      `funding-gap-opened → household:${caseId}/household`,
+      'funding-gap-opened → org-bewind-horizon/bewindvoerder',
     ]);
     expect(first[0]).toMatchObject({ deadline: 'gap/2024-06-01', date: '2024-06-01' });
     expect(later.map((i) => i.id)).toEqual(first.map((i) => i.id));
@@ -78,10 +84,10 @@ describe('notification rules for deadlines', () => {
       'funding-gap-opened',
       notificationsForDeadlines(reinstated, at('2024-06-10')),
     );
-    expect(gaps.map((i) => i.params)).toMatchObject([
-      { from: '2024-06-01', days: 7, accepted: false },
-      { from: '2024-06-01', days: 7, accepted: false },
-    ]);
+    // The officer, the team lead, the household and the supporter each hear of it once.
+    expect(gaps.map((i) => i.params)).toMatchObject(
+      Array.from({ length: 4 }, () => ({ from: '2024-06-01', days: 7, accepted: false })),
+    );
     const accepted = stateOf(...rejected, 'endSmiAcceptingGap');
     expect(
       only('funding-gap-opened', notificationsForDeadlines(accepted, at('2024-05-20'))),
@@ -96,7 +102,7 @@ describe('notification rules for deadlines', () => {
     ).toEqual([]);
   });
 
-  it('warns the claimant in the last 7 days of the objection period, and nobody once an objection is filed', () => {
+  it('warns the claimant and the household in the last 7 days of the objection period, and nobody once an objection is filed', () => {
     // Rejected on 2024-04-30: the objection period (6 weeks) ends on 2024-06-11.
     const state = stateOf(...rejected);
     const closing = (date: string) =>
@@ -104,6 +110,7 @@ describe('notification rules for deadlines', () => {
     expect(closing('2024-06-03')).toEqual([]);
     expect(who(closing('2024-06-04'))).toEqual([
       'objection-window-closing → org-bewind-horizon/bewindvoerder',
+      `objection-window-closing → household:${caseId}/household`,
     ]);
     expect(closing('2024-06-04')[0]).toMatchObject({
       deadline: 'objection-ends/2024-06-11',

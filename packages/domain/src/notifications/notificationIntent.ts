@@ -25,6 +25,14 @@ export const notificationRules = [
   'step-overdue',
   'funding-gap-opened',
   'kot-stopped',
+  'kot-changed',
+  'smi-ended',
+  'smi-extended',
+  'smi-reinstated',
+  'indication-reassessed',
+  'kot-ending-with-indication',
+  'desk-step-ended',
+  'kot-stopped-objection-deadline',
 ] as const;
 export type NotificationRule = (typeof notificationRules)[number];
 

@@ -2,7 +2,9 @@
 // deadline rules so both give ids of the same shape.
 import { CIZ, TOESLAGEN, householdOrganisation, type PartyRef } from '../parties';
 import type { CaseState } from '../case/state';
-import type { IsoDate } from '../calendar';
+import type { Instant, IsoDate } from '../calendar';
+import { claimantMayApply } from '../case/mandate';
+import { nextStep, stepBehindFunding } from '../case/nextStep';
 import {
   recipientKey,
   type NotificationIntent,
@@ -36,12 +38,40 @@ export function partiesOf(state: CaseState): PartyRef[] {
 }
 
 /**
- * Who must act on an objection period: the claimant; while nobody holds the claim, the referring
- * officer and the household itself, so the period never runs out unseen.
+ * Who must hear of an objection period: the household, and whoever can file for it — the claimant
+ * while their mandate lets them act for the family on `on`; else (nobody holds the claim, or the
+ * mandate lapsed or only lets them signal) the referring officer, so the period never runs out
+ * unseen.
  */
-export function objectionRecipients(state: CaseState): PartyRef[] {
-  if (state.claim) return [state.claim.by];
-  return [...(state.referringOfficer ? [state.referringOfficer] : []), householdOf(state)];
+export function objectionRecipients(state: CaseState, on: IsoDate): PartyRef[] {
+  const household = householdOf(state);
+  if (state.claim && claimantMayApply(state, on)) return uniqueParties([state.claim.by, household]);
+  return uniqueParties([state.referringOfficer, household]);
+}
+
+/**
+ * Everyone a change of the family's funding must reach: the household, whoever acts for it, and
+ * whoever must take the next step now (`now`: the moment of the change).
+ */
+export function fundingAudience(state: CaseState, now: Instant): PartyRef[] {
+  return uniqueParties([
+    householdOf(state),
+    state.claim?.by,
+    nextStep(state, now)?.responsible,
+    stepBehindFunding(state, now)?.responsible,
+  ]);
+}
+
+/** Each party slot once (organisation, role, person), in the order given. */
+export function uniqueParties(parties: ReadonlyArray<PartyRef | null | undefined>): PartyRef[] {
+  const seen = new Set<string>();
+  return parties.filter((party): party is PartyRef => {
+    if (!party) return false;
+    const key = recipientKey(party);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export type IntentCause = { eventId: string } | { deadline: string; date: IsoDate };

@@ -1,29 +1,66 @@
-import { addDays } from '../calendar';
+import { addDays, type Instant } from '../calendar';
+import { businessDateOf } from '../case/businessDate';
 import type { CaseEvent } from '../case/events';
 import { norms, objectionPeriodEnds } from '../case/norms';
 import type { CaseState } from '../case/state';
-import type { NotificationIntent, NotificationParams } from './notificationIntent';
+import type { PartyRef } from '../parties';
+import type {
+  NotificationIntent,
+  NotificationParams,
+  NotificationRule,
+} from './notificationIntent';
 import {
   cizDesk,
+  fundingAudience,
   intent,
   objectionRecipients,
   partiesOf,
   toeslagenDesk,
+  uniqueParties,
 } from './notificationParties';
+
+/** The events that change whether, or how, the family's childcare is funded. */
+export const fundingEventTypes = [
+  'SmiEnded',
+  'SmiExtended',
+  'SmiReinstated',
+  'FundingGapAccepted',
+  'KotGranted',
+  'KotRejected',
+  'KotChanged',
+  'KotStopped',
+  'ObjectionDecided',
+  'WlzIndicationReassessed',
+  'CaseClosed',
+  'CaseWithdrawn',
+] as const satisfies ReadonlyArray<CaseEvent['type']>;
 
 /**
  * Who must hear of an event. `before` and `after` are the case folded without and with it, so a
- * rule can say what changed (who held the claim that was released, for instance).
+ * rule can say what changed (who held the claim that was released, for instance). `occurredAt` is
+ * the event's business time: who owns the next step is decided as of then (default: noon of the
+ * event's own date).
  */
 export function notificationsForEvent(
   event: CaseEvent,
   eventId: string,
   before: CaseState,
   after: CaseState,
+  occurredAt?: Instant,
 ): NotificationIntent[] {
   const cause = { eventId };
   const officer = after.referringOfficer;
   const claimant = after.claim?.by ?? null;
+  const now =
+    occurredAt ?? `${businessDateOf(event) ?? after.referredOn ?? '1970-01-01'}T12:00:00.000Z`;
+  const toFundingAudience = (
+    rule: NotificationRule,
+    params: NotificationParams,
+    also: PartyRef[] = [],
+  ) =>
+    uniqueParties([...also, ...fundingAudience(after, now)]).map((party) =>
+      intent(after, rule, party, cause, params),
+    );
   switch (event.type) {
     case 'CaseOffered':
       return [
@@ -50,12 +87,21 @@ export function notificationsForEvent(
           ]
         : [];
     case 'CaseClosed':
-    case 'CaseWithdrawn':
-      return partiesOf(before).map((party) =>
-        intent(after, 'case-closed', party, cause, {
-          outcome: event.type === 'CaseClosed' ? event.data.outcome : 'withdrawn',
-        }),
+    case 'CaseWithdrawn': {
+      const closed = uniqueParties([...partiesOf(before), ...fundingAudience(after, now)]).map(
+        (party) =>
+          intent(after, 'case-closed', party, cause, {
+            outcome: event.type === 'CaseClosed' ? event.data.outcome : 'withdrawn',
+          }),
       );
+      const ended = event.data.endedStep;
+      return ended
+        ? [
+            ...closed,
+            intent(after, 'desk-step-ended', ended.responsible, cause, { action: ended.action }),
+          ]
+        : closed;
+    }
     case 'ClaimReleased': {
       // Whoever did not release it must hear: the officer when the supporter handed the case
       // back, the supporter when the municipality took it from them.
@@ -140,11 +186,12 @@ export function notificationsForEvent(
           : event.type === 'KotRejected'
             ? { outcome: 'rejected', reason: event.data.reason }
             : { outcome: event.data.upheld ? 'objection-upheld' : 'objection-rejected' };
-      const all = partiesOf(after).map((party) =>
-        intent(after, 'kot-decided', party, cause, {
-          ...decision,
-          decidedOn: event.data.decidedOn,
-        }),
+      const all = uniqueParties([...partiesOf(after), ...fundingAudience(after, now)]).map(
+        (party) =>
+          intent(after, 'kot-decided', party, cause, {
+            ...decision,
+            decidedOn: event.data.decidedOn,
+          }),
       );
       if (event.type !== 'KotRejected') return all;
       const objectionEnds = objectionPeriodEnds(event.data.decidedOn);
@@ -159,7 +206,7 @@ export function notificationsForEvent(
               }),
             ]
           : []),
-        ...objectionRecipients(after).map((recipient) =>
+        ...objectionRecipients(after, event.data.decidedOn).map((recipient) =>
           intent(after, 'kot-rejected-objection-deadline', recipient, cause, {
             objectionEnds,
             reason: event.data.reason,
@@ -167,22 +214,48 @@ export function notificationsForEvent(
         ),
       ];
     }
-    case 'KotStopped':
-      return partiesOf(after).map((party) =>
-        intent(after, 'kot-stopped', party, cause, {
-          stoppedFrom: event.data.stoppedFrom,
-          setToZero: event.data.setToZero,
-        }),
+    case 'KotStopped': {
+      const stopped = toFundingAudience(
+        'kot-stopped',
+        { stoppedFrom: event.data.stoppedFrom, setToZero: event.data.setToZero },
+        partiesOf(after),
       );
+      // A stop can be objected to: the household and whoever may file hear the deadline.
+      const objectionEnds = objectionPeriodEnds(event.data.decidedOn);
+      return [
+        ...stopped,
+        ...objectionRecipients(after, event.data.decidedOn).map((recipient) =>
+          intent(after, 'kot-stopped-objection-deadline', recipient, cause, { objectionEnds }),
+        ),
+      ];
+    }
+    case 'KotChanged':
+      return toFundingAudience('kot-changed', { changedFrom: event.data.changedFrom });
     case 'FundingGapAccepted':
-      return claimant
-        ? [
-            intent(after, 'funding-gap-opened', claimant, cause, {
-              from: event.data.from,
-              accepted: true,
-            }),
-          ]
-        : [];
+      return toFundingAudience(
+        'funding-gap-opened',
+        { from: event.data.from, ...(event.data.to ? { to: event.data.to } : {}), accepted: true },
+        officer ? [officer] : [],
+      );
+    case 'SmiEnded':
+      return toFundingAudience('smi-ended', { lastDay: event.data.lastDay });
+    case 'SmiExtended':
+      return toFundingAudience('smi-extended', { until: event.data.until });
+    case 'SmiReinstated':
+      return toFundingAudience('smi-reinstated', {
+        from: event.data.from,
+        until: event.data.until,
+      });
+    case 'WlzIndicationReassessed':
+      return toFundingAudience(
+        'indication-reassessed',
+        {
+          outcome: event.data.outcome,
+          ...(event.data.validTo ? { validTo: event.data.validTo } : {}),
+          ...(event.data.kind ? { kind: event.data.kind } : {}),
+        },
+        officer ? [officer] : [],
+      );
     default:
       return [];
   }

@@ -124,7 +124,7 @@ describe('notification rules for events', () => {
     ]);
   });
 
-  it('on a rejection also tells the officer SMI must continue and the supporter the objection deadline', () => {
+  it('on a rejection also tells the officer SMI must continue, and the supporter and the household the objection deadline', () => {
     const intents = intentsOfLast(...decided('reject'));
     expect(intents.find((i) => i.rule === 'kot-rejected-continue-smi')).toMatchObject({
       recipient: { role: 'smi-officer' },
@@ -132,7 +132,7 @@ describe('notification rules for events', () => {
     });
     expect(
       intents.filter((i) => i.rule === 'kot-rejected-objection-deadline').map((i) => i.recipient),
-    ).toMatchObject([{ role: 'bewindvoerder' }]);
+    ).toMatchObject([{ role: 'bewindvoerder' }, { role: 'household' }]);
     expect(intents.find((i) => i.rule === 'kot-rejected-objection-deadline')?.params).toMatchObject(
       { objectionEnds: '2024-06-11', reason: 'partner-not-working' },
     );
@@ -146,8 +146,13 @@ describe('notification rules for events', () => {
     ]);
   });
 
-  it('tells every party that a granted KOT was stopped, and whether it was set to zero', () => {
-    const toZero = intentsOfLast(...decided('grant'), 'stopToZero');
+  it('tells every party that a granted KOT was stopped, and whether it was set to zero, and whoever may object the deadline', () => {
+    const all = intentsOfLast(...decided('grant'), 'stopToZero');
+    expect(who(all.filter((i) => i.rule === 'kot-stopped-objection-deadline'))).toEqual([
+      'kot-stopped-objection-deadline → org-bewind-horizon/bewindvoerder',
+      `kot-stopped-objection-deadline → household:${caseId}/household`,
+    ]);
+    const toZero = all.filter((i) => i.rule === 'kot-stopped');
     expect(who(toZero)).toEqual([
       'kot-stopped → GM0344/smi-officer',
       'kot-stopped → org-bewind-horizon/bewindvoerder',
@@ -157,14 +162,22 @@ describe('notification rules for events', () => {
     ]);
     expect(toZero.every((i) => i.params.setToZero === true)).toBe(true);
     expect(toZero[0]?.params).toMatchObject({ stoppedFrom: '2024-07-01' });
-    const stopped = intentsOfLast(...decided('grant'), 'stop');
+    const stopped = intentsOfLast(...decided('grant'), 'stop').filter(
+      (i) => i.rule === 'kot-stopped',
+    );
     expect(stopped).toHaveLength(5);
     expect(stopped.every((i) => i.params.setToZero === false)).toBe(true);
   });
 
-  it('tells the claimant when the officer ends SMI accepting a funding gap', () => {
+  it('tells the household, the claimant and the officer when the officer ends SMI accepting a funding gap', () => {
     const intents = intentsOfLast(...decided('reject'), 'endSmiAcceptingGap');
-    expect(who(intents)).toEqual(['funding-gap-opened → org-bewind-horizon/bewindvoerder']);
+    expect(who(intents)).toEqual([
+      'funding-gap-opened → GM0344/smi-officer',
+      `funding-gap-opened → household:${caseId}/household`,
+      'funding-gap-opened → org-bewind-horizon/bewindvoerder',
+      `smi-ended → household:${caseId}/household`,
+      'smi-ended → org-bewind-horizon/bewindvoerder',
+    ]);
     expect(intents[0]?.params).toMatchObject({ from: '2024-05-16', accepted: true });
   });
 

@@ -1,3 +1,4 @@
 export * from './deciderSpecification';
 export * from './fixtures';
 export * from './journey';
+export * from './stepCommands';

@@ -41,6 +41,32 @@ export function fromKurrentEvent(event: KurrentRecordedEvent, read: KurrentRead)
   };
 }
 
+/**
+ * Whether an event read from $all was written by this platform: JSON, a single-record commit (an
+ * exact position), and the store's own metadata (recordedAt, hash, $schemaVersion). Anything else
+ * in $all (another application's stream, a legacy explicit transaction) is skipped, never fatal.
+ */
+export function isPlatformEvent(event: KurrentRecordedEvent): boolean {
+  if (!event.isJson || !event.position || event.position.commit !== event.position.prepare) {
+    return false;
+  }
+  if (event.type.startsWith('$')) return false;
+  let metadata: JsonObject;
+  try {
+    metadata = asObject(event.metadata);
+  } catch {
+    return false;
+  }
+  return (
+    typeof metadata['recordedAt'] === 'string' &&
+    typeof metadata['hash'] === 'string' &&
+    typeof metadata[schemaVersionKey] === 'number'
+  );
+}
+
+/** The one custom key of KurrentDB stream metadata that holds the platform's stream metadata. */
+export const platformMetadataKey = 'kotMetadata';
+
 function asObject(value: unknown): JsonObject {
   // Older clients hand JSON over as bytes when the server did not flag it as JSON. (isView, not
   // instanceof: bytes made by the native client may come from another realm.)

@@ -53,6 +53,28 @@ export interface KurrentEventTypeFilter {
   checkpointInterval: number;
 }
 
+export interface KurrentStreamNameFilter {
+  filterOn: 'streamName';
+  prefixes: string[];
+  checkpointInterval: number;
+}
+
+export type KurrentFilter = KurrentEventTypeFilter | KurrentStreamNameFilter;
+
+/** KurrentDB's own stream settings as the client hands them over; the rest are custom keys. */
+export interface KurrentStreamMetadata {
+  maxAge?: number;
+  maxCount?: number;
+  truncateBefore?: typeof START | typeof END | number;
+  cacheControl?: number;
+  [key: string]: unknown;
+}
+
+/** Every call may ask to be served by the cluster's leader (`requiresLeader`). */
+interface LeaderOption {
+  requiresLeader?: boolean;
+}
+
 export interface KurrentAppendResult {
   success: boolean;
   nextExpectedRevision: bigint;
@@ -67,7 +89,7 @@ export interface KurrentClient {
   appendToStream(
     streamName: string,
     events: KurrentEventData[],
-    options?: { streamState?: KurrentStreamState },
+    options?: { streamState?: KurrentStreamState } & LeaderOption,
   ): Promise<KurrentAppendResult>;
   readStream(
     streamName: string,
@@ -75,20 +97,27 @@ export interface KurrentClient {
       fromRevision?: typeof START | typeof END | bigint;
       direction?: KurrentDirection;
       maxCount?: number | bigint;
-    },
+    } & LeaderOption,
   ): AsyncIterable<KurrentResolvedEvent>;
   readAll(options?: {
     fromPosition?: typeof START | typeof END | KurrentPosition;
     direction?: KurrentDirection;
     maxCount?: number | bigint;
-    filter?: KurrentEventTypeFilter;
+    filter?: KurrentFilter;
   }): AsyncIterable<KurrentResolvedEvent>;
   subscribeToAll(options?: {
     fromPosition?: typeof START | typeof END | KurrentPosition;
-    filter?: KurrentEventTypeFilter;
+    filter?: KurrentFilter;
   }): KurrentAllSubscription;
-  getStreamMetadata(streamName: string): Promise<{ metadata?: { [key: string]: unknown } }>;
-  setStreamMetadata(streamName: string, metadata: { [key: string]: unknown }): Promise<unknown>;
+  getStreamMetadata(
+    streamName: string,
+    options?: LeaderOption,
+  ): Promise<{ metadata?: KurrentStreamMetadata; metastreamRevision?: bigint }>;
+  setStreamMetadata(
+    streamName: string,
+    metadata: KurrentStreamMetadata,
+    options?: { expectedRevision?: KurrentStreamState } & LeaderOption,
+  ): Promise<unknown>;
   dispose(): Promise<void>;
 }
 
@@ -102,6 +131,15 @@ export const userEventsOnly: KurrentEventTypeFilter = {
   regex: '^[^$]',
   checkpointInterval: 1,
 };
+
+/**
+ * The server-side filter of $all: only the platform's streams when their prefixes are known
+ * (other applications' streams never reach the adapter), else every non-system event type.
+ */
+export function platformEventsFilter(streamPrefixes: readonly string[] | null): KurrentFilter {
+  if (!streamPrefixes || streamPrefixes.length === 0) return userEventsOnly;
+  return { filterOn: 'streamName', prefixes: [...streamPrefixes], checkpointInterval: 1 };
+}
 
 const clientPackage = '@kurrent/kurrentdb-client';
 
@@ -154,4 +192,27 @@ export function isMaximumAppendSizeExceeded(
 
 export function isStreamNotFound(error: unknown): boolean {
   return kurrentErrorType(error) === 'stream-not-found';
+}
+
+/** A hard-deleted (tombstoned) stream: it can never be read or written again. */
+export function isStreamTombstoned(error: unknown): boolean {
+  const type = kurrentErrorType(error);
+  return type === 'stream-deleted' || type === 'stream-tombstoned';
+}
+
+/**
+ * Failures after which the outcome of a write is not known, or that a moment later may not recur:
+ * the server's own timeout (also its answer to a retry whose original is not yet replicated,
+ * "IdempotentNotReady", which it drops), the client's deadline, a lost connection, and a node
+ * that is no longer the leader. Repeating the same append (same ids, same expectation) is safe:
+ * the server answers a repeat of a stored append with the original result.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  const type = kurrentErrorType(error);
+  return (
+    type === 'timeout' ||
+    type === 'deadline-exceeded' ||
+    type === 'unavailable' ||
+    type === 'not-leader'
+  );
 }

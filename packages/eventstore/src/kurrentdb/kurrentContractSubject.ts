@@ -54,15 +54,18 @@ async function openSideDatabase(): Promise<{ database: SqlDatabase; release(): P
 }
 
 export async function createKurrentContractSubject(
-  client: KurrentClient,
+  connect: () => KurrentClient,
   tamper?: TamperHooks,
 ): Promise<EventStoreContractSubject> {
   const side = await openSideDatabase();
+  const client = connect();
   const store = createKurrentEventStore(client);
   return {
     store,
     database: side.database,
-    openAnotherStore: async () => createKurrentEventStore(client),
+    // Each concurrent writer on its own client (its own gRPC connection), as another process.
+    openAnotherStore: async () =>
+      createKurrentEventStore(connect(), { disposeClientOnClose: true }),
     ...(tamper && { tamper }),
     async close() {
       await store.close();

@@ -3,7 +3,9 @@
 // then use the older EVENTSTORE_ prefix).
 import type { StartedTestContainer } from 'testcontainers';
 
-export const defaultKurrentDbImage = 'docker.kurrent.io/kurrent-latest/kurrentdb:latest';
+// Pinned, the same as infra/docker-compose.kurrentdb.yml, and at least 22.6 (stream reads carry
+// log positions from that version on).
+export const defaultKurrentDbImage = 'docker.kurrent.io/kurrent-latest/kurrentdb:25.0';
 
 export interface StartedKurrentDb {
   connectionString: string;

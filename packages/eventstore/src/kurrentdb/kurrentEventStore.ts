@@ -13,17 +13,10 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../eventStore';
-import { partialRetry, wrongExpectedRevision, type ActualRevision } from './conflictError';
-import { fromKurrentEvent, toKurrentEventData, type KurrentRead } from './eventMapping';
-import {
-  AppendFailedError,
-  EventStoreClosedError,
-  EventStoreError,
-  EventTooLargeError,
-} from '../errors';
-import { MAX_APPEND_BYTES } from '../limits';
-import { eventHash, verifyHashChain } from '../integrity';
-import { assertStreamId, prepareAppend, type PreparedEvent } from '../prepareAppend';
+import { fromKurrentEvent, isPlatformEvent, type KurrentRead } from './eventMapping';
+import { EventStoreClosedError, StreamDeletedError } from '../errors';
+import { verifyHashChain } from '../integrity';
+import { assertStreamId, assertStreamMetadata, prepareAppend } from '../prepareAppend';
 import {
   assertReadAllOptions,
   assertReadStreamOptions,
@@ -33,18 +26,32 @@ import {
   BACKWARDS,
   END,
   FORWARDS,
-  NO_STREAM,
   START,
   connectKurrentClient,
-  isMaximumAppendSizeExceeded,
   isStreamNotFound,
-  isWrongExpectedVersion,
-  userEventsOnly,
-  type KurrentAppendResult,
+  isStreamTombstoned,
+  isTransientFailure,
+  kurrentErrorType,
+  platformEventsFilter,
   type KurrentClient,
+  type KurrentDirection,
+  type KurrentPosition,
+  type KurrentRecordedEvent,
   type KurrentResolvedEvent,
 } from './kurrentClient';
+import { withDefaultMetrics, type KurrentMetrics } from './kurrentMetrics';
+import {
+  assertRetryPolicy,
+  defaultRaceRetry,
+  defaultTransientRetry,
+  pauseAfter,
+  systemTiming,
+  type RetryPolicy,
+  type RetryTiming,
+} from './retryPolicy';
 import { toKurrentPosition, toSafeNumber } from './positionMapping';
+import { createKurrentAppend } from './kurrentAppend';
+import { createKurrentStreamMetadata } from './kurrentStreamMetadata';
 import { subscribeToKurrentAll } from './kurrentSubscription';
 
 export interface KurrentEventStoreOptions {
@@ -56,13 +63,34 @@ export interface KurrentEventStoreOptions {
    * server itself, without a limit.
    */
   idempotencyWindow?: number;
-  /** Attempts of an 'any' or 'exists' append while other writers keep getting in between (default 10). */
-  maxAppendAttempts?: number;
+  /** Retries of an 'any' or 'exists' append while other writers keep taking the head first. */
+  raceRetry?: RetryPolicy;
+  /** Retries of a call that failed with a timeout, a lost connection or a leader change. */
+  transientRetry?: RetryPolicy;
+  /** Pauses and jitter (tests pass instant ones). */
+  timing?: RetryTiming;
+  /**
+   * The server's MaxAppendSize in bytes (KurrentDB's default: 1 MiB). An append whose events are
+   * larger together is refused before it is sent, with an EventTooLargeError naming this limit.
+   */
+  maxAppendBytes?: number;
+  /**
+   * Prefixes of the platform's stream names (e.g. `case-`, `notifications-`). When given, $all is
+   * read through a server-side stream-name filter, so other applications' events never arrive.
+   */
+  streamPrefixes?: readonly string[];
   /** Batch size of subscriptions that do not set one (default 100). */
   subscriptionBatchSize?: number;
+  /** Resubscriptions after the server dropped a subscription (default: 10 in a row). */
+  maxResubscribes?: number;
+  /** Counters and gauges for the operator (retries, skipped foreign events, subscription lag). */
+  metrics?: Partial<KurrentMetrics>;
   /** Whether close() disposes the client (default: only when this store created it). */
   disposeClientOnClose?: boolean;
 }
+
+/** KurrentDB's default MaxAppendSize. */
+export const KURRENTDB_MAX_APPEND_BYTES = 1024 * 1024;
 
 export function createKurrentEventStore(
   clientOrConnectionString: KurrentClient | string,
@@ -75,10 +103,19 @@ export function createKurrentEventStore(
   const {
     now = () => new Date(),
     idempotencyWindow = 1000,
-    maxAppendAttempts = 10,
+    raceRetry = defaultRaceRetry,
+    transientRetry = defaultTransientRetry,
+    timing = systemTiming,
+    maxAppendBytes = KURRENTDB_MAX_APPEND_BYTES,
+    streamPrefixes = null,
     subscriptionBatchSize = 100,
+    maxResubscribes = 10,
     disposeClientOnClose = ownsClient,
   } = options;
+  assertRetryPolicy('raceRetry', raceRetry);
+  assertRetryPolicy('transientRetry', transientRetry);
+  const metrics = withDefaultMetrics(options.metrics);
+  const allFilter = platformEventsFilter(streamPrefixes);
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -86,29 +123,81 @@ export function createKurrentEventStore(
     if (closed) throw new EventStoreClosedError();
   }
 
+  /**
+   * Runs a call, repeating it after a transient failure (see isTransientFailure) with back-off.
+   * An append repeated this way carries the same ids and expectation, so the server answers a
+   * repeat of a stored append with the original result.
+   */
+  async function withTransientRetry<T>(what: string, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!isTransientFailure(error) || attempt >= transientRetry.attempts) throw error;
+        metrics.retried(what, kurrentErrorType(error) ?? 'unknown');
+        await timing.sleep(pauseAfter(transientRetry, attempt, timing));
+      }
+    }
+  }
+
   /** Collects mapped events until `keep` says stop; a stream that does not exist reads as empty. */
   async function collect(
-    source: AsyncIterable<KurrentResolvedEvent>,
+    source: () => AsyncIterable<KurrentResolvedEvent>,
     read: KurrentRead,
     keep: (event: RecordedEvent) => boolean = () => true,
   ): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const resolved of source) {
-        if (!resolved.event) continue;
-        const event = fromKurrentEvent(resolved.event, read);
-        if (!keep(event)) break;
-        events.push(event);
+    return withTransientRetry('read', async () => {
+      const events: RecordedEvent[] = [];
+      try {
+        for await (const resolved of source()) {
+          if (!resolved.event) continue;
+          if (read === 'all' && !isPlatformEvent(resolved.event)) {
+            metrics.foreignEventSkipped();
+            continue;
+          }
+          const event = fromKurrentEvent(resolved.event, read);
+          if (!keep(event)) break;
+          events.push(event);
+        }
+      } catch (error) {
+        if (isStreamTombstoned(error)) {
+          throw new StreamDeletedError(
+            streamId(error),
+            'was deleted for good (tombstoned) in KurrentDB',
+          );
+        }
+        if (!isStreamNotFound(error)) throw error;
       }
-    } catch (error) {
-      if (!isStreamNotFound(error)) throw error;
-    }
-    return events;
+      return events;
+    });
+  }
+
+  function streamId(error: unknown): string {
+    const { streamName } = error as { streamName?: unknown };
+    return typeof streamName === 'string' ? streamName : '(unknown)';
+  }
+
+  /** A stream read on the append path: always from the leader, never from a follower behind it. */
+  function readFromLeader(
+    streamId: string,
+    options: { fromRevision: typeof END | bigint; direction?: KurrentDirection; maxCount: number },
+  ): () => AsyncIterable<KurrentResolvedEvent> {
+    return () => client.readStream(streamId, { ...options, requiresLeader: true });
+  }
+
+  /** The event at exactly `revision`, read from the leader; null when the leader has none there. */
+  async function readEventAt(streamId: string, revision: number): Promise<RecordedEvent | null> {
+    const [event] = await collect(
+      readFromLeader(streamId, { fromRevision: BigInt(revision), maxCount: 1 }),
+      'stream',
+    );
+    // A truncated stream answers from its first readable revision: only an exact hit counts.
+    return event?.revision === revision ? event : null;
   }
 
   /**
-   * The newest events of a stream, newest first: just the last one, or, to find an earlier copy of
-   * an append, up to the idempotency window, stopping at the event with `untilEventId`.
+   * The newest events of a stream on the leader, newest first: just the last one, or, to find an
+   * earlier copy of an append, up to the idempotency window, stopping at `untilEventId`.
    */
   async function readRecentEvents(
     streamId: string,
@@ -116,7 +205,7 @@ export function createKurrentEventStore(
   ): Promise<RecordedEvent[]> {
     let reached = false;
     return collect(
-      client.readStream(streamId, {
+      readFromLeader(streamId, {
         direction: BACKWARDS,
         fromRevision: END,
         maxCount: untilEventId === null ? 1 : idempotencyWindow,
@@ -130,110 +219,68 @@ export function createKurrentEventStore(
     );
   }
 
-  async function readEventAt(streamId: string, revision: number): Promise<RecordedEvent> {
-    const [event] = await collect(
-      client.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 }),
-      'stream',
-    );
-    if (!event) throw new Error(`KurrentDB has no revision ${revision} in stream ${streamId}`);
-    return event;
-  }
-
-  async function readHeadPosition(): Promise<number> {
-    const [head] = await collect(
-      client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-        maxCount: 1,
-        filter: userEventsOnly,
+  /**
+   * A stream that reads as empty may still be soft-deleted or truncated in KurrentDB (by an
+   * operator): its revisions would go on where they stopped, not at 0. Such a stream is refused.
+   */
+  async function assertNotDeleted(streamId: string): Promise<void> {
+    const { metadata } = await withTransientRetry('read', () =>
+      client.getStreamMetadata(streamId, { requiresLeader: true }).catch((error: unknown) => {
+        if (isStreamNotFound(error)) return { metadata: undefined };
+        throw error;
       }),
-      'all',
     );
-    return head?.position ?? 0;
-  }
-
-  /** The events as they will be stored after `last`: revisions, recordedAt and the hash chain. */
-  function chainAfter(
-    last: RecordedEvent | null,
-    streamId: string,
-    events: readonly NewEvent[],
-    prepared: readonly PreparedEvent[],
-  ): Omit<RecordedEvent, 'position'>[] {
-    const recordedAt = now().toISOString();
-    let prevHash = last?.metadata.hash ?? null;
-    let revision = last?.revision ?? -1;
-    return events.map(({ type, schemaVersion, data, metadata }, index) => {
-      const { eventId, body } = prepared[index]!;
-      revision += 1;
-      const hash = eventHash({ body, prevHash, recordedAt, revision });
-      const recorded = {
-        eventId,
+    if (metadata?.truncateBefore !== undefined) {
+      throw new StreamDeletedError(
         streamId,
-        revision,
-        type,
-        schemaVersion,
-        data,
-        metadata: { ...metadata, recordedAt, hash, prevHash },
-      };
-      prevHash = hash;
-      return recorded;
-    });
+        `was deleted or truncated in KurrentDB (truncate before ${String(metadata.truncateBefore)})`,
+      );
+    }
   }
 
   /**
-   * An 'any' or 'exists' append is sent with the exact current revision, to keep the hash chain
-   * linear, so the server's own deduplication (which compares ids only after an older expected
-   * revision) does not apply: look for an earlier copy of the batch among the recent events.
+   * The position of the last event in $all that the platform wrote (0 when there is none). Foreign
+   * events at the end of $all are passed over: a subscription never delivers them, so waiting for
+   * one would never end.
    */
-  function findEarlierAppend(
-    streamId: string,
-    eventIds: string[],
-    recent: RecordedEvent[],
-  ): AppendResult | null {
-    const ids = new Set(eventIds);
-    if (!recent.some((event) => ids.has(event.eventId))) return null;
-    const first = recent.find((event) => event.eventId === eventIds[0]);
-    const byRevision = new Map(recent.map((event) => [event.revision, event]));
-    const stored = eventIds.map((_, index) =>
-      first ? byRevision.get(first.revision + index) : undefined,
-    );
-    const last = stored[stored.length - 1];
-    if (!last || stored.some((event, index) => event?.eventId !== eventIds[index])) {
-      throw partialRetry(streamId, eventIds);
+  async function readHeadPosition(): Promise<number> {
+    const pageSize = 100;
+    let before: KurrentPosition | typeof END = END;
+    for (;;) {
+      const page = await withTransientRetry('read', async () => {
+        const read: KurrentRecordedEvent[] = [];
+        const source = client.readAll({
+          direction: BACKWARDS,
+          fromPosition: before,
+          maxCount: pageSize,
+          filter: allFilter,
+        });
+        for await (const { event } of source) if (event?.position) read.push(event);
+        return read;
+      });
+      const head = page.find((event) => isPlatformEvent(event));
+      if (head) return fromKurrentEvent(head, 'all').position;
+      const oldest = page[page.length - 1];
+      if (page.length < pageSize || !oldest?.position || oldest.position.commit === 0n) return 0;
+      // Backwards reads include their start position: continue just before the oldest one read.
+      const next = oldest.position.commit - 1n;
+      before = { commit: next, prepare: next };
     }
-    return { streamId, nextExpectedRevision: last.revision, lastPosition: last.position };
   }
 
-  /**
-   * What a successful append returns. Whether KurrentDB wrote the events or recognised a retry,
-   * they sit right after the expected revision (that is KurrentDB's idempotency rule), so the
-   * revision follows from what was sent rather than from the server's answer.
-   */
-  async function resultOf(
-    streamId: string,
-    result: KurrentAppendResult,
-    expected: number,
-    eventCount: number,
-    wroteNewEvents: boolean,
-  ): Promise<AppendResult> {
-    const nextExpectedRevision = expected + eventCount;
-    const { position } = result;
-    // One event: commit = prepare = its position. Several: the commit position is the last
-    // event's when it differs from the prepare (first) position. Otherwise, and for a
-    // recognised retry, read the last event's position back.
-    if (wroteNewEvents && position && (eventCount === 1 || position.commit > position.prepare)) {
-      return { streamId, nextExpectedRevision, lastPosition: toSafeNumber(position.commit) };
-    }
-    const last = await readEventAt(streamId, nextExpectedRevision);
-    return { streamId, nextExpectedRevision, lastPosition: last.position };
-  }
-
-  function actualRevisionOf(error: unknown, fallback: number): ActualRevision {
-    const actual = (error as { actualState?: unknown }).actualState;
-    if (typeof actual === 'bigint') return toSafeNumber(actual);
-    if (actual === NO_STREAM) return 'no_stream';
-    return fallback < 0 ? 'no_stream' : fallback;
-  }
+  const appendPath = createKurrentAppend({
+    client,
+    now,
+    maxAppendBytes,
+    raceRetry,
+    transientRetry,
+    timing,
+    metrics,
+    withTransientRetry,
+    readEventAt,
+    readRecentEvents,
+    assertNotDeleted,
+  });
 
   async function append(
     streamId: string,
@@ -242,46 +289,7 @@ export function createKurrentEventStore(
   ): Promise<AppendResult> {
     assertOpen();
     const { expectedRevision, events: prepared } = prepareAppend(streamId, events, options);
-    const eventIds = prepared.map((event) => event.eventId);
-    const exact = typeof expectedRevision === 'number' || expectedRevision === 'no_stream';
-    for (let attempt = 1; ; attempt++) {
-      const recent = await readRecentEvents(streamId, exact ? null : eventIds[0]!);
-      const last = recent[0] ?? null;
-      const current = last?.revision ?? -1;
-      if (expectedRevision === 'exists' && !last) {
-        throw wrongExpectedRevision(streamId, expectedRevision, 'no_stream');
-      }
-      if (!exact) {
-        const earlier = findEarlierAppend(streamId, eventIds, recent);
-        if (earlier) return earlier;
-      }
-      // For numeric and 'no_stream' expectations the server decides: a mismatch is either a
-      // conflict or, when the same event ids already follow the expected revision, an idempotent
-      // retry; the hashes computed here are then never stored.
-      const expected =
-        typeof expectedRevision === 'number' ? expectedRevision : exact ? -1 : current;
-      try {
-        const result = await client.appendToStream(
-          streamId,
-          chainAfter(last, streamId, events, prepared).map(toKurrentEventData),
-          { streamState: expected < 0 ? NO_STREAM : BigInt(expected) },
-        );
-        return await resultOf(streamId, result, expected, events.length, expected === current);
-      } catch (error) {
-        if (isMaximumAppendSizeExceeded(error)) {
-          // The port allows MAX_APPEND_BYTES; KurrentDB's MaxAppendSize (1 MiB by default) is lower.
-          const bytes = prepared.reduce((sum, event) => sum + Buffer.byteLength(event.body), 0);
-          throw new EventTooLargeError(null, bytes, error.maxAppendSize ?? MAX_APPEND_BYTES);
-        }
-        if (error instanceof EventStoreError) throw error;
-        if (!isWrongExpectedVersion(error)) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new AppendFailedError(streamId, reason, { cause: error });
-        }
-        if (!exact && attempt < maxAppendAttempts) continue;
-        throw wrongExpectedRevision(streamId, expectedRevision, actualRevisionOf(error, current));
-      }
-    }
+    return appendPath.append(streamId, events, prepared, expectedRevision);
   }
 
   async function readStream(
@@ -299,11 +307,12 @@ export function createKurrentEventStore(
       maxCount = Math.min(maxCount ?? span, span);
     }
     if (maxCount !== undefined && maxCount <= 0) return [];
-    const source = client.readStream(streamId, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: start === undefined ? END : BigInt(start),
-      ...(maxCount !== undefined && { maxCount }),
-    });
+    const source = () =>
+      client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: start === undefined ? END : BigInt(start),
+        ...(maxCount !== undefined && { maxCount }),
+      });
     return collect(
       source,
       'stream',
@@ -317,21 +326,58 @@ export function createKurrentEventStore(
     assertOpen();
     assertReadAllOptions({ fromPosition, limit });
     // KurrentDB reads $all from a position inclusively; the port's fromPosition is exclusive.
-    const source = client.readAll({
-      fromPosition: fromPosition > 0 ? toKurrentPosition(fromPosition) : START,
-      filter: userEventsOnly,
-      ...(limit !== undefined && { maxCount: limit + 1 }),
-    });
-    const events = await collect(source, 'all');
-    const after = events.filter((event) => event.position > fromPosition);
-    return limit === undefined ? after : after.slice(0, limit);
+    // Foreign events are skipped, so a page may come back short: read on until the limit is
+    // reached or $all ends.
+    const events: RecordedEvent[] = [];
+    let after = fromPosition;
+    for (;;) {
+      const wanted = limit === undefined ? undefined : limit - events.length + 1;
+      const page = await withTransientRetry('read', async () => {
+        const read: { event: RecordedEvent | null; position: number }[] = [];
+        const source = client.readAll({
+          fromPosition: after > 0 ? toKurrentPosition(after) : START,
+          filter: allFilter,
+          ...(wanted !== undefined && { maxCount: wanted }),
+        });
+        for await (const { event } of source) {
+          if (!event?.position) continue;
+          const position = toSafeNumber(event.position.commit);
+          if (!isPlatformEvent(event)) {
+            metrics.foreignEventSkipped();
+            read.push({ event: null, position });
+          } else {
+            read.push({ event: fromKurrentEvent(event, 'all'), position });
+          }
+        }
+        return read;
+      });
+      for (const { event, position } of page) {
+        if (event && position > after) events.push(event);
+      }
+      const last = page[page.length - 1];
+      const exhausted =
+        wanted === undefined || page.length < wanted || !last || last.position <= after;
+      if (exhausted || (limit !== undefined && events.length >= limit)) break;
+      after = last.position;
+    }
+    return limit === undefined ? events : events.slice(0, limit);
   }
 
   function subscribeToAll(subscribeOptions: SubscribeToAllOptions): Subscription {
     assertOpen();
     assertSubscribeOptions(subscribeOptions);
     const subscription = subscribeToKurrentAll(
-      { client, readHeadPosition, defaultBatchSize: subscriptionBatchSize },
+      {
+        client,
+        readHeadPosition,
+        defaultBatchSize: subscriptionBatchSize,
+        filter: allFilter,
+        maxResubscribes,
+        retry: transientRetry,
+        timing,
+        metrics,
+        now,
+      },
       subscribeOptions,
     );
     subscriptions.add(subscription);
@@ -342,22 +388,24 @@ export function createKurrentEventStore(
     return subscription;
   }
 
+  const streamMetadata = createKurrentStreamMetadata({
+    client,
+    withTransientRetry,
+    raceRetry,
+    timing,
+  });
+
   async function getStreamMetadata(streamId: string): Promise<StreamMetadata | null> {
     assertOpen();
     assertStreamId(streamId);
-    try {
-      const { metadata } = await client.getStreamMetadata(streamId);
-      return metadata ?? null;
-    } catch (error) {
-      if (isStreamNotFound(error)) return null;
-      throw error;
-    }
+    return streamMetadata.get(streamId);
   }
 
   async function setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
     assertOpen();
     assertStreamId(streamId);
-    await client.setStreamMetadata(streamId, metadata);
+    assertStreamMetadata(metadata);
+    await streamMetadata.set(streamId, metadata);
   }
 
   return {

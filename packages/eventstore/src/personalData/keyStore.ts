@@ -2,8 +2,11 @@
 // wrapped with the master key from configuration. Forgetting a stream erases its key material and
 // leaves a tombstone, so a later append cannot quietly start a new key for the forgotten person.
 //
-// Keys are cached in memory (bounded, with a time to live): another process that forgets a
-// stream is honoured here within `cacheTtlMs`.
+// Keys are cached in memory (bounded, with a time to live). Forgetting a stream sends a wake-up on
+// the database's notification channel (LISTEN/NOTIFY on PostgreSQL, in-process on PGlite): every
+// key store on that database, in this process or another, then drops its whole cache at once, so
+// an erased person cannot be read from a cached key. The time to live is only the safety net for
+// a wake-up lost with a connection (a restored connection also wakes, and clears).
 
 import { EventStoreError } from '../errors';
 import { runMigrations, type Migration } from '../sql/migrations';
@@ -76,6 +79,9 @@ const statements = {
   },
 };
 
+/** Payload-free, as every wake-up: a listener cannot know which stream, so it forgets them all. */
+export const KEY_FORGOTTEN_CHANNEL = 'personal_data_key_forgotten';
+
 const DEFAULT_CACHE_TTL_MS = 60_000;
 const DEFAULT_CACHE_SIZE = 10_000;
 
@@ -89,7 +95,14 @@ export async function createSqlKeyStore(
   const size = options.cacheSize ?? DEFAULT_CACHE_SIZE;
   // null = forgotten (or no key): remembered too, so redacted replays do not query every time.
   const cache = new Map<string, { key: Buffer | null; expires: number }>();
-  const remember = (streamId: string, key: Buffer | null) => {
+  // Bumped by every wake-up: a key loaded while a stream was being forgotten is not kept.
+  let generation = 0;
+  await db.listen(KEY_FORGOTTEN_CHANNEL, () => {
+    generation += 1;
+    cache.clear();
+  });
+  const remember = (streamId: string, key: Buffer | null, loadedIn = generation) => {
+    if (loadedIn !== generation) return;
     cache.delete(streamId);
     if (cache.size >= size) cache.delete(cache.keys().next().value as string);
     cache.set(streamId, { key, expires: Date.now() + ttl });
@@ -125,6 +138,7 @@ export async function createSqlKeyStore(
     async keyForWriting(streamId) {
       const known = cached(streamId);
       if (known) return known;
+      const loadedIn = generation;
       await db.query(statements.create, [
         streamId,
         wrapDataKey(masterKey, streamId, createDataKey()),
@@ -133,10 +147,10 @@ export async function createSqlKeyStore(
       const key = (await load([streamId])).get(streamId);
       if (key instanceof PersonalDataKeyError) throw key;
       if (!key) {
-        remember(streamId, null);
+        remember(streamId, null, loadedIn);
         throw new PersonalDataForgottenError(streamId);
       }
-      remember(streamId, key);
+      remember(streamId, key, loadedIn);
       return key;
     },
     async keysForReading(streamIds) {
@@ -148,6 +162,7 @@ export async function createSqlKeyStore(
         else if (known === undefined) missing.push(streamId);
       }
       if (missing.length > 0) {
+        const loadedIn = generation;
         const loaded = await load(missing);
         for (const streamId of missing) {
           const key = loaded.get(streamId) ?? null;
@@ -157,7 +172,7 @@ export async function createSqlKeyStore(
             continue;
           }
           // Unknown streams are not cached: their key may be created any moment.
-          if (loaded.has(streamId)) remember(streamId, key);
+          if (loaded.has(streamId)) remember(streamId, key, loadedIn);
           if (key) keys.set(streamId, key);
         }
       }
@@ -166,6 +181,7 @@ export async function createSqlKeyStore(
     async forget(streamId) {
       await db.query(statements.forget, [streamId]);
       remember(streamId, null);
+      db.notify(KEY_FORGOTTEN_CHANNEL);
     },
   };
 }

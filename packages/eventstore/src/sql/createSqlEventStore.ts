@@ -23,7 +23,7 @@ import {
 } from '../errors';
 import { canonicalJson, NotJsonError } from '../integrity/canonicalJson';
 import { verifyHashChain } from '../integrity/hashChain';
-import { assertStreamId, prepareAppend } from '../prepareAppend';
+import { assertStreamId, assertStreamMetadata, prepareAppend } from '../prepareAppend';
 import { assertReadAllOptions, assertReadStreamOptions } from '../readOptions';
 import { startCatchUpSubscription } from './catchUpSubscription';
 import {
@@ -173,9 +173,7 @@ export async function createSqlEventStore(
       assertStreamId(streamId);
       let text: string;
       try {
-        if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-          throw new NotJsonError('', 'stream metadata must be a JSON object');
-        }
+        assertStreamMetadata(metadata);
         text = canonicalJson(metadata);
       } catch (error) {
         if (error instanceof NotJsonError) {

@@ -1,9 +1,10 @@
 // Bearer tokens to actors. HS256 with a shared secret in embedded mode; RS256 against an identity
-// provider's JWKS otherwise. Only the one expected algorithm is accepted, and a token must expire.
+// provider's JWKS otherwise. Only the one expected algorithm is accepted, and a token must expire
+// within the maximum lifetime from its `iat`, which may not lie ahead; `nbf` is honoured.
 
-import type { Actor } from '@kot/domain';
+import { text, type Actor, type Text } from '@kot/domain';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { AuthenticationSettings } from '../config/loadConfig';
+import { defaultMaxTokenLifetimeSeconds, type AuthenticationSettings } from '../config/loadConfig';
 import { actorFromClaims } from './actorFromClaims';
 import {
   AuthenticationError,
@@ -11,6 +12,8 @@ import {
   ExpiredTokenError,
   InvalidTokenError,
   MissingTokenError,
+  TokenLifetimeTooLongError,
+  TokenNotYetValidError,
 } from './authenticationErrors';
 
 /** Verifies the Authorization header; resolves to the actor or rejects with an AuthenticationError. */
@@ -20,23 +23,31 @@ export type Authenticator = (authorizationHeader: string | undefined) => Promise
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 export function createAuthenticator(settings: AuthenticationSettings): Authenticator {
-  const verify = verifierFor(settings);
+  const maxLifetime = settings.maxTokenLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds;
+  const verify = verifierFor(settings, maxLifetime);
   return async (authorizationHeader) => {
     const token = bearerToken(authorizationHeader);
     try {
-      return actorFromClaims(await verify(token));
+      const claims = await verify(token);
+      // Refused at once rather than after the first nine hours: such a token was issued wrongly.
+      if ((claims.exp ?? Infinity) - (claims.iat ?? -Infinity) > maxLifetime) {
+        throw new TokenLifetimeTooLongError(maxLifetime);
+      }
+      return actorFromClaims(claims);
     } catch (error) {
       throw asAuthenticationError(error);
     }
   };
 }
 
-function verifierFor(settings: AuthenticationSettings) {
+function verifierFor(settings: AuthenticationSettings, maxLifetimeSeconds: number) {
   const expectations = {
     issuer: settings.issuer,
     audience: settings.audience,
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    requiredClaims: ['exp', 'sub'],
+    requiredClaims: ['exp', 'sub', 'iat'],
+    // Also makes jose refuse an `iat` ahead of our clock (beyond the tolerance).
+    maxTokenAge: maxLifetimeSeconds,
   };
   if (settings.kind === 'hs256') {
     const secret = new TextEncoder().encode(settings.secret);
@@ -54,13 +65,37 @@ function verifierFor(settings: AuthenticationSettings) {
 function bearerToken(header: string | undefined): string {
   if (header === undefined || header.trim() === '') throw new MissingTokenError();
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
-  if (!match?.[1]) throw new InvalidTokenError('expected "Bearer <token>"');
+  if (!match?.[1]) {
+    throw new InvalidTokenError(
+      'expected "Bearer <token>"',
+      text(
+        'stuur het als Authorization: Bearer <token>',
+        'send it as Authorization: Bearer <token>',
+      ),
+    );
+  }
   return match[1];
 }
 
 function asAuthenticationError(error: unknown): Error {
   if (error instanceof AuthenticationError) return error;
   if (error instanceof errors.JWTExpired) return new ExpiredTokenError();
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return new TokenNotYetValidError('nbf');
+    if (error.claim === 'iat' && error.reason === 'check_failed') {
+      return new TokenNotYetValidError('iat');
+    }
+    // Without `iat` the lifetime cannot be checked.
+    if (error.claim === 'iat') {
+      return new InvalidTokenError(
+        'no issue time (iat)',
+        text(
+          'het vermeldt niet wanneer het is uitgegeven (iat); vraag een token dat dat wel doet',
+          'it does not say when it was issued (iat); get a token that does',
+        ),
+      );
+    }
+  }
   if (error instanceof errors.JWKSTimeout) return new AuthenticationUnavailableError('timeout');
   // jose reports a key set endpoint that answers with an error or no key set this way.
   if (
@@ -69,16 +104,64 @@ function asAuthenticationError(error: unknown): Error {
   ) {
     return new AuthenticationUnavailableError('the key set endpoint gave no usable answer');
   }
-  if (error instanceof errors.JOSEError) return new InvalidTokenError(describeJoseError(error));
+  if (error instanceof errors.JOSEError) {
+    const { detail, why } = describeJoseError(error);
+    return new InvalidTokenError(detail, why);
+  }
   // Anything else comes from fetching the key set (network, DNS, a non-JSON answer).
   return new AuthenticationUnavailableError('the key set could not be fetched');
 }
 
-function describeJoseError(error: InstanceType<typeof errors.JOSEError>): string {
-  if (error instanceof errors.JWTClaimValidationFailed)
-    return `claim ${error.claim} ${error.reason}`;
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature does not verify';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'signing algorithm not accepted';
-  if (error instanceof errors.JWKSNoMatchingKey) return 'signed with an unknown key';
-  return 'malformed token';
+/** The check that failed, for the log (detail) and for the caller (why), in their words. */
+function describeJoseError(error: InstanceType<typeof errors.JOSEError>): {
+  detail: string;
+  why: Text;
+} {
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    const detail = `claim ${error.claim} ${error.reason}`;
+    return { detail, why: claimReasons[error.claim] ?? text(`de claim ${detail}`, detail) };
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return {
+      detail: 'signature does not verify',
+      why: text(
+        'de handtekening klopt niet (ander geheim of andere sleutel)',
+        'its signature does not verify (another secret or key)',
+      ),
+    };
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return {
+      detail: 'signing algorithm not accepted',
+      why: text(
+        'het is ondertekend met een algoritme dat hier niet geldt',
+        'it is signed with an algorithm not accepted here',
+      ),
+    };
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) {
+    return {
+      detail: 'signed with an unknown key',
+      why: text('het is ondertekend met een onbekende sleutel', 'it is signed with an unknown key'),
+    };
+  }
+  return {
+    detail: 'malformed token',
+    why: text('het is geen geldig JWT', 'it is not a well-formed JWT'),
+  };
 }
+
+// JWT_ISSUER and JWT_AUDIENCE are checked for HS256 tokens as for RS256 ones: a token for
+// another platform or application is refused, and the caller is told which.
+const claimReasons: Record<string, Text> = {
+  iss: text(
+    'het is uitgegeven door een andere uitgever (iss) dan dit platform accepteert',
+    'it was issued by another issuer (iss) than this platform accepts',
+  ),
+  aud: text(
+    'het is bedoeld voor een andere toepassing (aud) dan dit platform',
+    'it is meant for another application (aud) than this platform',
+  ),
+  nbf: text('het is nog niet geldig (nbf)', 'it is not valid yet (nbf)'),
+  exp: text('het heeft geen vervaltijd (exp)', 'it has no expiry time (exp)'),
+};

@@ -9,7 +9,9 @@ import {
   ExpiredTokenError,
   InvalidTokenError,
   MissingTokenError,
+  TokenLifetimeTooLongError,
 } from './authenticationErrors';
+import { describeError } from '../errors/describeError';
 import { createAuthenticator } from './createAuthenticator';
 import { issueToken } from './issueToken';
 
@@ -100,8 +102,102 @@ describe('an HS256 authenticator (embedded mode)', () => {
     expect(error).toBeInstanceOf(InvalidTokenError);
   });
 
+  it('holds HS256 tokens to JWT_ISSUER and JWT_AUDIENCE too, and the 401 says which check failed', async () => {
+    const reasonFor = async (token: string) =>
+      describeError(await rejection(authenticate(`Bearer ${token}`))).reason;
+    const otherIssuer = await issueToken(secret, actors.officer, 60, {
+      issuer: 'another-platform',
+      audience: 'kot-platform',
+    });
+    expect(await reasonFor(otherIssuer)).toEqual({
+      nl: 'Het token is ongeldig: het is uitgegeven door een andere uitgever (iss) dan dit platform accepteert; log opnieuw in.',
+      en: 'The token is not valid: it was issued by another issuer (iss) than this platform accepts; sign in again.',
+    });
+    const otherAudience = await issueToken(secret, actors.officer, 60, {
+      issuer: 'kot-platform',
+      audience: 'another-application',
+    });
+    expect((await reasonFor(otherAudience)).en).toBe(
+      'The token is not valid: it is meant for another application (aud) than this platform; sign in again.',
+    );
+    const forged = await issueToken('x'.repeat(40), actors.officer, 60);
+    expect((await reasonFor(forged)).nl).toBe(
+      'Het token is ongeldig: de handtekening klopt niet (ander geheim of andere sleutel); log opnieuw in.',
+    );
+    expect((await reasonFor('not-a-jwt')).en).toBe(
+      'The token is not valid: it is not a well-formed JWT; sign in again.',
+    );
+  });
+
   it('refuses another scheme than Bearer', async () => {
     expect(await rejection(authenticate('Basic dXNlcjpwdw=='))).toBeInstanceOf(InvalidTokenError);
+  });
+});
+
+describe('a token of bounded lifetime', () => {
+  const authenticate = createAuthenticator(hs256);
+  const hour = 3_600_000;
+  const describedRefusal = async (token: string) =>
+    describeError(await rejection(authenticate(`Bearer ${token}`)));
+
+  it('accepts the demo tokens of eight hours within the default working day of nine', async () => {
+    const token = await issueToken(secret, actors.officer, '8h');
+    await expect(authenticate(`Bearer ${token}`)).resolves.toEqual(actors.officer);
+  });
+
+  it('refuses a token valid for longer than a working day, saying so', async () => {
+    const refusal = await describedRefusal(await issueToken(secret, actors.officer, '10h'));
+    expect(refusal.status).toBe(401);
+    expect(refusal.type).toBe('urn:kot:problem:token-lifetime-too-long');
+    expect(refusal.reason.nl).toContain('langer geldig dan de toegestane 9 uur');
+  });
+
+  it('takes a shorter maximum lifetime from the settings', async () => {
+    const strict = createAuthenticator({ ...hs256, maxTokenLifetimeSeconds: 600 });
+    const error = await rejection(strict(`Bearer ${await issueToken(secret, actors.ciz, '1h')}`));
+    expect(error).toBeInstanceOf(TokenLifetimeTooLongError);
+    const fine = await issueToken(secret, actors.ciz, '10m');
+    await expect(strict(`Bearer ${fine}`)).resolves.toEqual(actors.ciz);
+  });
+
+  it('refuses a token issued in the future beyond a small clock skew, and accepts the skew', async () => {
+    const ahead = await issueToken(secret, actors.officer, '1h', {
+      issuedAt: new Date(Date.now() + 5 * 60_000),
+    });
+    const refusal = await describedRefusal(ahead);
+    expect(refusal.type).toBe('urn:kot:problem:token-not-yet-valid');
+    expect(refusal.reason.en).toBe('The token says it was issued in the future; sign in again.');
+    const skewed = await issueToken(secret, actors.officer, '1h', {
+      issuedAt: new Date(Date.now() + 10_000),
+    });
+    await expect(authenticate(`Bearer ${skewed}`)).resolves.toEqual(actors.officer);
+  });
+
+  it('honours not-before: refused until then, accepted after', async () => {
+    const later = await issueToken(secret, actors.officer, '1h', {
+      notBefore: new Date(Date.now() + 10 * 60_000),
+    });
+    const refusal = await describedRefusal(later);
+    expect(refusal.type).toBe('urn:kot:problem:token-not-yet-valid');
+    expect(refusal.reason.nl).toContain('nog niet geldig');
+    const started = await issueToken(secret, actors.officer, '1h', {
+      issuedAt: new Date(Date.now() - 0.5 * hour),
+      notBefore: new Date(Date.now() - 60_000),
+    });
+    await expect(authenticate(`Bearer ${started}`)).resolves.toEqual(actors.officer);
+  });
+
+  it('refuses a token that does not say when it was issued', async () => {
+    const token = await new SignJWT({ role: 'smi-officer', organisation: 'GM0344' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u-1')
+      .setIssuer('kot-platform')
+      .setAudience('kot-platform')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    const refusal = await describedRefusal(token);
+    expect(refusal.type).toBe('urn:kot:problem:token-invalid');
+    expect(refusal.reason.en).toContain('does not say when it was issued');
   });
 });
 

@@ -8,6 +8,8 @@ export interface IssueTokenOptions {
   audience?: string;
   /** When the token is issued; now when omitted. */
   issuedAt?: Date;
+  /** Not valid before this moment (`nbf`); no such claim when omitted. */
+  notBefore?: Date;
 }
 
 /**
@@ -22,7 +24,8 @@ export async function issueToken(
 ): Promise<string> {
   const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
   const lifetime = typeof ttl === 'number' ? ttl : spanInSeconds(ttl);
-  return new SignJWT({ ...claimsOf(actor) })
+  const notBefore = options.notBefore && Math.floor(options.notBefore.getTime() / 1000);
+  return new SignJWT({ ...claimsOf(actor), ...(notBefore !== undefined ? { nbf: notBefore } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(actor.id)
     .setIssuer(options.issuer ?? embeddedIssuer)

@@ -26,11 +26,66 @@ export type EventStoreSettings =
   /** KurrentDB holds the log; PostgreSQL at `databaseUrl` the read models, keys and checkpoints. */
   | { kind: 'kurrentdb'; url: string; databaseUrl: string };
 
-export type AuthenticationSettings =
-  /** Embedded mode: tokens signed with a shared secret (the demo issues them). */
-  | { kind: 'hs256'; secret: string; issuer: string; audience: string }
-  /** Server mode: tokens of an identity provider, verified against its published keys. */
-  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+export type AuthenticationSettings = (
+  | /** Embedded mode: tokens signed with a shared secret (the demo issues them). */
+    { kind: 'hs256'; secret: string; issuer: string; audience: string }
+    /** Server mode: tokens of an identity provider, verified against its published keys. */
+  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+) & {
+  /**
+   * JWT_MAX_LIFETIME_SECONDS: the longest a token may be valid from its `iat` (default a working
+   * day, see defaultMaxTokenLifetimeSeconds). A stolen token is then of use for a day at most.
+   */
+  maxTokenLifetimeSeconds?: number;
+};
+
+/** Nine hours: a working day with a break, so nobody signs in again before going home. */
+export const defaultMaxTokenLifetimeSeconds = 9 * 60 * 60;
+
+/**
+ * TRUST_PROXY, as express's `trust proxy`: false (the socket's own address and protocol), a
+ * number of proxy hops in front of us, or the proxies' addresses (loopback, uniquelocal, CIDRs).
+ * Only then do X-Forwarded-For (rate limits per address) and X-Forwarded-Proto (HSTS) count.
+ */
+export type TrustProxy = false | number | string[];
+
+export interface RateLimitSettings {
+  windowSeconds: number;
+  /** Requests a signed-in person (token subject) may make per window. */
+  perSubject: number;
+  /** Requests without a valid token one client address may make per window. */
+  perAddress: number;
+}
+
+/** Far above what a person at the portal or the demo seeding does; see the platform README. */
+export const defaultRateLimits: RateLimitSettings = {
+  windowSeconds: 60,
+  perSubject: 1200,
+  perAddress: 300,
+};
+
+/** What the edge of every service does before a request reaches a handler. */
+export interface EdgeSettings {
+  trustProxy: TrustProxy;
+  rateLimits: RateLimitSettings;
+}
+
+export const defaultEdgeSettings: EdgeSettings = {
+  trustProxy: false,
+  rateLimits: defaultRateLimits,
+};
+
+/** Depth and complexity limits and what the GraphQL endpoint shows to anyone (off by default). */
+export interface GraphQLSettings {
+  maxDepth: number;
+  maxComplexity: number;
+  /** GRAPHQL_INTROSPECTION=on: the schema can be asked for (the sandbox needs it). */
+  introspection: boolean;
+  /** GRAPHQL_SANDBOX=on: GET /graphql in a browser shows Apollo's sandbox. */
+  sandbox: boolean;
+  /** How long a query with X-Read-After-Position waits for the read models. */
+  readAfterTimeoutMs: number;
+}
 
 /**
  * Signing in through the organisation's identity provider (OpenID Connect, authorization code
@@ -60,12 +115,8 @@ export interface PlatformConfig {
   /** 32 bytes for wrapping the per-case data keys; null only in embedded mode (the launcher keeps one). */
   personalDataMasterKey: Buffer | null;
   logLevel: LogLevel;
-  graphql: {
-    maxDepth: number;
-    maxComplexity: number;
-    /** How long a query with X-Read-After-Position waits for the read models. */
-    readAfterTimeoutMs: number;
-  };
+  graphql: GraphQLSettings;
+  edge: EdgeSettings;
   shutdownTimeoutMs: number;
   kafkaBrokers: string[];
   /**
@@ -136,7 +187,15 @@ export function loadConfig(env: Environment): PlatformConfig {
   };
 
   const eventStore = readEventStore(read, problems);
-  const authentication = readAuthentication(read, problems);
+  const authentication = {
+    ...readAuthentication(read, problems),
+    maxTokenLifetimeSeconds: integer(
+      'JWT_MAX_LIFETIME_SECONDS',
+      defaultMaxTokenLifetimeSeconds,
+      60,
+      7 * 24 * 60 * 60,
+    ),
+  };
   const demoSignIn = readDemoSignIn(read, authentication, problems);
   const oidc = readOidc(read, authentication, problems);
 
@@ -155,6 +214,20 @@ export function loadConfig(env: Environment): PlatformConfig {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: integer('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 100_000),
       readAfterTimeoutMs: integer('GRAPHQL_READ_AFTER_TIMEOUT_MS', 5000, 0, 60_000),
+      ...readGraphQLExposure(read, problems),
+    },
+    edge: {
+      trustProxy: readTrustProxy(read, problems),
+      rateLimits: {
+        windowSeconds: integer(
+          'RATE_LIMIT_WINDOW_SECONDS',
+          defaultRateLimits.windowSeconds,
+          1,
+          3600,
+        ),
+        perSubject: integer('RATE_LIMIT_PER_SUBJECT', defaultRateLimits.perSubject, 1, 1_000_000),
+        perAddress: integer('RATE_LIMIT_PER_ADDRESS', defaultRateLimits.perAddress, 1, 1_000_000),
+      },
     },
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     kafkaBrokers: (read('KAFKA_BROKERS') ?? '')
@@ -261,6 +334,52 @@ function readAuthentication(read: Read, problems: string[]): AuthenticationSetti
     issuer: issuer ?? embeddedIssuer,
     audience: audience ?? embeddedAudience,
   };
+}
+
+function readSwitch(read: Read, name: string, problems: string[]): boolean {
+  const raw = read(name) ?? 'off';
+  if (raw !== 'on' && raw !== 'off') {
+    problems.push(`${name}: expected on or off, got "${raw}"`);
+    return false;
+  }
+  return raw === 'on';
+}
+
+/**
+ * Off unless asked for, whatever NODE_ENV says: a server shows neither its schema nor a sandbox
+ * to whoever finds it. The embedded demo asks for both (withEmbeddedDefaults in the launcher).
+ */
+function readGraphQLExposure(
+  read: Read,
+  problems: string[],
+): Pick<GraphQLSettings, 'introspection' | 'sandbox'> {
+  const introspection = readSwitch(read, 'GRAPHQL_INTROSPECTION', problems);
+  const sandbox = readSwitch(read, 'GRAPHQL_SANDBOX', problems);
+  if (sandbox && !introspection) {
+    problems.push(
+      'GRAPHQL_SANDBOX: on needs GRAPHQL_INTROSPECTION=on; the sandbox reads the schema',
+    );
+  }
+  return { introspection, sandbox };
+}
+
+const proxyAddress = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
+
+function readTrustProxy(read: Read, problems: string[]): TrustProxy {
+  const raw = read('TRUST_PROXY') ?? 'off';
+  if (raw === 'off') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+  }
+  const addresses = raw.split(',').map((part) => part.trim());
+  if (!/^\d+$/.test(raw) && addresses.every((address) => proxyAddress.test(address))) {
+    return addresses;
+  }
+  problems.push(
+    "TRUST_PROXY: expected off, a number of proxy hops from 1 to 10, or the proxies' addresses (loopback, uniquelocal, 10.0.0.0/8, …)",
+  );
+  return false;
 }
 
 function readDemoSignIn(

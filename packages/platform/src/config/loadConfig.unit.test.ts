@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       secret,
       issuer: 'kot-platform',
       audience: 'kot-platform',
+      maxTokenLifetimeSeconds: 9 * 3600,
     });
     expect(config.personalDataMasterKey).toBeNull();
     expect(config.logLevel).toBe('info');
@@ -235,5 +236,67 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ JWT_SECRET: secret, PORT: '', DATA_DIR: ' ' }).http.port).toBe(4000);
+  });
+
+  describe('the edge in production mode', () => {
+    it('shows neither the schema nor the sandbox unless asked for, whatever NODE_ENV says', () => {
+      for (const NODE_ENV of ['production', 'development', '']) {
+        const config = loadConfig({ JWT_SECRET: secret, NODE_ENV });
+        expect(config.graphql).toMatchObject({ introspection: false, sandbox: false });
+      }
+      const open = loadConfig({
+        JWT_SECRET: secret,
+        GRAPHQL_INTROSPECTION: 'on',
+        GRAPHQL_SANDBOX: 'on',
+        NODE_ENV: 'production',
+      });
+      expect(open.graphql).toMatchObject({ introspection: true, sandbox: true });
+    });
+
+    it('refuses a sandbox without introspection and switches that are not on or off', () => {
+      expect(problemsOf({ JWT_SECRET: secret, GRAPHQL_SANDBOX: 'on' })).toEqual([
+        'GRAPHQL_SANDBOX: on needs GRAPHQL_INTROSPECTION=on; the sandbox reads the schema',
+      ]);
+      expect(problemsOf({ JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'yes' })).toEqual([
+        'GRAPHQL_INTROSPECTION: expected on or off, got "yes"',
+      ]);
+    });
+
+    it('trusts no proxy unless told how many hops or which addresses', () => {
+      const trustOf = (TRUST_PROXY: string) =>
+        loadConfig({ JWT_SECRET: secret, TRUST_PROXY }).edge.trustProxy;
+      expect(loadConfig({ JWT_SECRET: secret }).edge.trustProxy).toBe(false);
+      expect(trustOf('off')).toBe(false);
+      expect(trustOf('1')).toBe(1);
+      expect(trustOf('loopback, 10.0.0.0/8')).toEqual(['loopback', '10.0.0.0/8']);
+      expect(problemsOf({ JWT_SECRET: secret, TRUST_PROXY: 'yes' })[0]).toMatch(/^TRUST_PROXY:/);
+      expect(problemsOf({ JWT_SECRET: secret, TRUST_PROXY: '0' })[0]).toMatch(/^TRUST_PROXY:/);
+    });
+
+    it('limits requests per person and per address, generously by default', () => {
+      expect(loadConfig({ JWT_SECRET: secret }).edge.rateLimits).toEqual({
+        windowSeconds: 60,
+        perSubject: 1200,
+        perAddress: 300,
+      });
+      const tight = loadConfig({
+        JWT_SECRET: secret,
+        RATE_LIMIT_WINDOW_SECONDS: '10',
+        RATE_LIMIT_PER_SUBJECT: '5',
+        RATE_LIMIT_PER_ADDRESS: '2',
+      });
+      expect(tight.edge.rateLimits).toEqual({ windowSeconds: 10, perSubject: 5, perAddress: 2 });
+      expect(problemsOf({ JWT_SECRET: secret, RATE_LIMIT_PER_SUBJECT: '0' })).toEqual([
+        'RATE_LIMIT_PER_SUBJECT: expected a whole number from 1 to 1000000, got "0"',
+      ]);
+    });
+
+    it('bounds how long a token may live, a working day unless configured', () => {
+      const config = loadConfig({ JWT_SECRET: secret, JWT_MAX_LIFETIME_SECONDS: '3600' });
+      expect(config.authentication.maxTokenLifetimeSeconds).toBe(3600);
+      expect(problemsOf({ JWT_SECRET: secret, JWT_MAX_LIFETIME_SECONDS: '30' })).toEqual([
+        'JWT_MAX_LIFETIME_SECONDS: expected a whole number from 60 to 604800, got "30"',
+      ]);
+    });
   });
 });

@@ -27,6 +27,7 @@ const titles: Record<ErrorCode, string> = {
   BAD_USER_INPUT: 'Invalid input',
   CONFLICT: 'Not possible now',
   NOT_FOUND: 'Not found',
+  RATE_LIMITED: 'Too many requests',
   SERVICE_UNAVAILABLE: 'Temporarily unavailable',
   INTERNAL_SERVER_ERROR: 'Internal error',
 };
@@ -55,7 +56,7 @@ export function describeError(error: unknown): DescribedError {
     return describe(
       'UNAUTHENTICATED',
       `token-${error.failure}`,
-      authenticationReasons[error.failure],
+      error.reason ?? authenticationReasons[error.failure],
     );
   }
   if (error instanceof ConflictError) return describe('CONFLICT', error.problem, error.reason);
@@ -88,6 +89,14 @@ const authenticationReasons: Record<AuthenticationError['failure'], Text> = {
   ),
   invalid: text('Het token is ongeldig; log opnieuw in.', 'The token is not valid; sign in again.'),
   expired: text('Het token is verlopen; log opnieuw in.', 'The token has expired; sign in again.'),
+  'not-yet-valid': text(
+    'Het token is nog niet geldig; log opnieuw in.',
+    'The token is not valid yet; sign in again.',
+  ),
+  'lifetime-too-long': text(
+    'Het token is langer geldig dan is toegestaan; log opnieuw in.',
+    'The token is valid for longer than allowed; sign in again.',
+  ),
 };
 
 /** The JSON body parser's errors carry a `type`; they are the caller's mistakes. */
@@ -117,7 +126,44 @@ function describeBodyParserError(error: unknown): DescribedError | null {
         [],
         415,
       );
+    case unsupportedMediaType:
+      return describe(
+        'BAD_USER_INPUT',
+        'unsupported-media-type',
+        text(
+          'Stuur het verzoek als JSON (Content-Type: application/json).',
+          'Send the request as JSON (Content-Type: application/json).',
+        ),
+        [],
+        415,
+      );
     default:
-      return null;
+      return clientFault(error);
   }
+}
+
+/** The type of the error `bodyNotJson()` makes, for a body the JSON parser left alone. */
+const unsupportedMediaType = 'media.type.unsupported';
+
+/** A request that needs a JSON body came with another content type (or none). */
+export const bodyNotJson = (): Error =>
+  Object.assign(new Error('the request body is not JSON'), {
+    type: unsupportedMediaType,
+    status: 415,
+  });
+
+/**
+ * Any other error the body parser marks as the caller's (aborted, a broken gzip stream, a wrong
+ * length): a 4xx with a generic reason, never a 500.
+ */
+function clientFault(error: unknown): DescribedError | null {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  return describe(
+    'BAD_USER_INPUT',
+    'unreadable-body',
+    text('Het verzoek kon niet worden gelezen.', 'The request body could not be read.'),
+    [],
+    status,
+  );
 }

@@ -2,6 +2,7 @@ import type { RefusalKind } from '@kot/domain';
 
 /**
  * The codes a client can act on, the same in GraphQL (extensions.code) and REST (problem.code).
+ * RATE_LIMITED: too many requests in the window; wait as long as Retry-After says.
  * The last two are ours: the request may be retried (with the same idempotency key).
  */
 export type ErrorCode =
@@ -10,6 +11,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'NOT_FOUND'
+  | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -19,6 +21,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };

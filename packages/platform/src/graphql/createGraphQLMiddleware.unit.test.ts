@@ -101,6 +101,7 @@ describe('the GraphQL middleware', () => {
       schema,
       authenticate,
       limits: { maxDepth: 4, maxComplexity: 8 },
+      exposure: { introspection: true, sandbox: true },
     });
     const logger = createLogger({
       service: 'test',
@@ -113,6 +114,7 @@ describe('the GraphQL middleware', () => {
       metrics: createMetrics({ processMetrics: false }),
       bodyLimitBytes: 10_000,
       routes: [graphql.handler],
+      authenticate,
     });
     running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     token = await issueToken(secret, actors.officer, '5m');
@@ -161,6 +163,17 @@ describe('the GraphQL middleware', () => {
     expect(body.errors).toBeUndefined();
   });
 
+  it('shows the sandbox in a browser when configured on, with only its page allowed to load Apollo', async () => {
+    const page = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('embeddable-sandbox.cdn.apollographql.com');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain('https://embeddable-sandbox.cdn.apollographql.com');
+    expect(csp).toContain("frame-ancestors 'none'");
+    const { headers } = await post('{ __typename }');
+    expect(headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
   it.each([
     ['forbidden', 'FORBIDDEN'],
     ['invalid', 'BAD_USER_INPUT'],
@@ -189,6 +202,19 @@ describe('the GraphQL middleware', () => {
     ]);
   });
 
+  it.each(['text/plain', 'application/x-www-form-urlencoded'])(
+    'answers a POST sent as %s with 415 and a code, not Apollo’s 500',
+    async (contentType) => {
+      const response = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType, 'Apollo-Require-Preflight': 'true' },
+        body: '{"query":"{ whoAmI }"}',
+      });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
+    },
+  );
+
   it('keeps its own failures to itself', async () => {
     const { body } = await post('{ broken }');
     expect(JSON.stringify(body)).not.toContain('hunter2');
@@ -196,9 +222,59 @@ describe('the GraphQL middleware', () => {
   });
 
   it('refuses operations nested deeper than the limit', async () => {
-    const { body } = await post('{ node { child { child { child { child { name } } } } } }');
-    expect(body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 4/);
+    const { status, body } = await post(
+      '{ node { child { child { child { child { name } } } } } }',
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/nested too deeply.*limit of 4/);
     expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses fragments that spread each other as a validation error, not a crash', async () => {
+    const { status, body } = await post(
+      'query { node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }',
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => error.extensions['code'])).toContain(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(
+      body.errors?.some((error) => /Cannot spread fragment "A" within itself/.test(error.message)),
+    ).toBe(true);
+  });
+
+  it('refuses a fragment that spreads itself', async () => {
+    const { status } = await post('{ node { ...A } } fragment A on Node { name ...A }');
+    expect(status).toBe(400);
+  });
+
+  it('refuses a flood of aliases before anything runs', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: name`).join(' ');
+    const { status, body } = await post(`{ node { ${aliases} } }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too many aliases/);
+    expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a flood of aliased __typename too (fuzz counterexample: 500 of them answered 200)', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
+    const { status, body } = await post(`{ ${aliases} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too many aliases/);
+  });
+
+  it('refuses a flood of directives before anything runs', async () => {
+    const directives = Array.from({ length: 21 }, () => '@include(if: true)').join(' ');
+    const { status, body } = await post(`{ __typename ${directives} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/too many directives/);
+  });
+
+  it('refuses a document of more tokens than the limit while parsing it', async () => {
+    const { status, body } = await post(`{ ${'x '.repeat(3001)} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_PARSE_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/more that 3000 tokens/);
   });
 
   it('refuses operations more complex than the limit', async () => {
@@ -261,5 +337,76 @@ describe('the GraphQL middleware', () => {
       'mutation { a: send(commandId: "k1") b: send(commandId: "k2") }',
     );
     expect(separateKeys.body.data).toEqual({ a: 'k1', b: 'k2' });
+  });
+});
+
+describe('the GraphQL middleware in production mode (the default)', () => {
+  let running: RunningServer;
+  let graphql: GraphQLMiddleware;
+
+  beforeAll(async () => {
+    const authenticate = createAuthenticator({
+      kind: 'hs256',
+      secret,
+      issuer: 'kot-platform',
+      audience: 'kot-platform',
+    });
+    graphql = await createGraphQLMiddleware({
+      schema,
+      authenticate,
+      limits: { maxDepth: 4, maxComplexity: 8 },
+    });
+    const app = createHttpApp({
+      service: 'test',
+      logger: createLogger({
+        service: 'test',
+        level: 'silent',
+        destination: new Writable({ write: (_c, _e, done) => done() }),
+      }),
+      metrics: createMetrics({ processMetrics: false }),
+      bodyLimitBytes: 10_000,
+      routes: [graphql.handler],
+      authenticate,
+    });
+    running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await running.close();
+    await graphql.stop();
+  });
+
+  it('refuses introspection with a coded 400, even with a token, and even without NODE_ENV', async () => {
+    const token = await issueToken(secret, actors.auditor, '5m');
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      data?: unknown;
+      errors: Array<{ extensions: { code: string } }>;
+    };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('shows no sandbox page to a browser, and no Apollo allowance in the policy', async () => {
+    const response = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(await response.text()).not.toContain('apollographql.com');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('still answers ordinary queries', async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

@@ -6,11 +6,14 @@
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { text } from '@kot/domain';
+import { excerpt, text } from '@kot/domain';
 import { describeError } from '../errors/describeError';
 import { inputProblemOf } from './inputProblems';
 
 const inputCodes: readonly unknown[] = ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'];
+
+/** Long enough for any message graphql-js writes about a document of normal names. */
+const maxMessageLength = 300;
 
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
@@ -43,7 +46,12 @@ export function formatGraphQLError(
         `Please check the input: ${problem.field}: ${problem.reason.en}`,
       );
     }
-    return { ...formatted, extensions };
+    // graphql-js repeats the whole value it refused ("got invalid value …"): say it in our words,
+    // or keep its message short, so a large input is never sent back.
+    const message = problem
+      ? `Please check the input: ${problem.field}: ${problem.reason.en}`
+      : excerpt(formatted.message, maxMessageLength);
+    return { ...formatted, message, extensions };
   }
   const described = describeError(original);
   return {

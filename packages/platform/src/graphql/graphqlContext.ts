@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '@kot/domain';
 import type { Authenticator } from '../auth/createAuthenticator';
 import type { Logger } from '../logging/createLogger';
-import { requestContextOf } from '../http/requestContext';
+import { noteProblem, requestContextOf, type RequestProblem } from '../http/requestContext';
 
 /** What every resolver of every service gets, so their resolvers can share one schema. */
 export interface GraphQLContext {
@@ -15,6 +15,8 @@ export interface GraphQLContext {
    * work without a token while every resolver that needs one fails with UNAUTHENTICATED.
    */
   actor(): Promise<Actor>;
+  /** Notes why the request was refused, for its access-log line. */
+  noteProblem(problem: RequestProblem): void;
 }
 
 export function graphqlContextOf(
@@ -29,5 +31,6 @@ export function graphqlContextOf(
     logger,
     idempotencyKey: req.get('Idempotency-Key') || undefined,
     actor: () => (actor ??= authenticate(req.get('Authorization'))),
+    noteProblem: (problem) => noteProblem(res, problem),
   };
 }

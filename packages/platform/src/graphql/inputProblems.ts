@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { text, type FieldProblem, type Text } from '@kot/domain';
+import { excerpt, text, type FieldProblem, type Text } from '@kot/domain';
 
 /** What a value of each scalar must look like, for a caller to put right. */
 export const scalarExpectations: Readonly<Record<string, Text>> = {
@@ -56,7 +56,12 @@ export function inputProblemOf(error: GraphQLError, schema?: GraphQLSchema): Fie
   const variableMissing = VARIABLE_MISSING.exec(message);
   if (variableMissing) return { field: variableMissing[1]!, reason: missing };
   const variable = VARIABLE.exec(message);
-  if (variable) return { field: variable[1]!, reason: reasonOf(variable[2]!, schema) };
+  if (variable) {
+    // A field missing from, or unknown in, the variable itself: name it below the variable.
+    const [, name, problem] = variable as unknown as [string, string, string];
+    const named = FIELD_MISSING.exec(problem) ?? FIELD_UNKNOWN.exec(problem);
+    return { field: named ? join(name, named[1]!) : name, reason: reasonOf(problem, schema) };
+  }
 
   const argumentMissing = ARGUMENT_MISSING.exec(message);
   if (argumentMissing) return { field: argumentMissing[1]!, reason: missing };
@@ -76,8 +81,8 @@ function reasonOf(message: string, schema?: GraphQLSchema): Text {
     const values = isEnumType(enumType) ? enumType.getValues().map((value) => value.name) : [];
     const choose = values.length > 0 ? values.join(', ') : null;
     return text(
-      `"${unknownValue[1]}" is geen bekende waarde${choose ? `; kies een van: ${choose}` : ''}`,
-      `"${unknownValue[1]}" is not a known value${choose ? `; choose one of: ${choose}` : ''}`,
+      `"${excerpt(unknownValue[1])}" is geen bekende waarde${choose ? `; kies een van: ${choose}` : ''}`,
+      `"${excerpt(unknownValue[1])}" is not a known value${choose ? `; choose one of: ${choose}` : ''}`,
     );
   }
   // Scalars say what they are in their message ("Int cannot represent …", "… a valid LocalDate").
@@ -85,7 +90,7 @@ function reasonOf(message: string, schema?: GraphQLSchema): Text {
     .filter((name) => new RegExp(`\\b${name}\\b`).test(message))
     .sort((a, b) => b.length - a.length)[0];
   if (scalar) return scalarExpectations[scalar]!;
-  return text(`ongeldige waarde (${message})`, message);
+  return text(`ongeldige waarde (${excerpt(message, 200)})`, excerpt(message, 200));
 }
 
 /**
@@ -154,4 +159,8 @@ function pathInDocument(error: GraphQLError): string | null {
   return null;
 }
 
-const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+/** A path one key further; a key the caller invented is cut short, like every echoed value. */
+const join = (path: string, key: string) => {
+  const short = excerpt(key);
+  return path ? `${path}.${short}` : short;
+};

@@ -1,13 +1,18 @@
-// Bounds on what one GraphQL operation may ask for: nesting depth (checked while validating) and
-// estimated cost (checked once the operation and its variables are known). A field costs 1 plus
+// Bounds on what one GraphQL operation may ask for: its size in tokens (checked while parsing, so
+// a flood of fields, aliases or directives never becomes a syntax tree), nesting depth, aliases
+// and directives (checked while validating, by graphql-armor's rules, which walk each fragment once
+// and so stop at a fragment cycle that graphql-js then refuses), and estimated cost (checked once
+// the operation and its variables are known). A field costs 1 plus
 // what is selected below it; a paged list (a field with a `first` argument) costs its selection
 // once per item asked for; a field that does real work declares its own cost with
 // `extensions: { complexity }` (a number added to its selection, or a function), so that aliasing
 // an expensive query a few hundred times is refused before anything runs.
 
 import type { ApolloServerPlugin } from '@apollo/server';
-import depthLimit from 'graphql-depth-limit';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import {
   fieldExtensionsEstimator,
   getComplexity,
@@ -18,13 +23,48 @@ import {
 export interface QueryLimits {
   maxDepth: number;
   maxComplexity: number;
+  /** Aliased fields in one operation (fragments counted once); 30 unless given. */
+  maxAliases?: number;
+  /** Directives in one operation; 20 unless given. */
+  maxDirectives?: number;
+  /** Tokens in one document; 3000 unless given (the portal's largest document has about 400). */
+  maxTokens?: number;
 }
 
 export const defaultQueryLimits: QueryLimits = { maxDepth: 10, maxComplexity: 5000 };
+export const defaultShapeLimits = { maxAliases: 30, maxDirectives: 20, maxTokens: 3000 };
 
-export function depthLimitRule(maxDepth: number): ValidationRule {
-  // The package's types were written for graphql 14; the rule itself works with 16.
-  return depthLimit(maxDepth) as unknown as ValidationRule;
+/**
+ * The shape rules, run with graphql-js's own validation: a document over a limit is refused with
+ * GRAPHQL_VALIDATION_FAILED (400) before the cost is estimated or any resolver runs.
+ */
+export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
+  // Reported as validation errors instead of thrown: a thrown error would end validation early.
+  const report = (words: string) => (context: ValidationContext | null, error: GraphQLError) => {
+    context?.reportError(
+      new GraphQLError(`${words} ${error.message.replace(/^Syntax Error: /, '')}`),
+    );
+  };
+  const common = { exposeLimits: true, propagateOnRejection: false };
+  return [
+    maxDepthRule({
+      ...common,
+      n: limits.maxDepth,
+      onReject: [report('The operation is nested too deeply.')],
+    }),
+    maxAliasesRule({
+      ...common,
+      n: limits.maxAliases ?? defaultShapeLimits.maxAliases,
+      // The package lets `__typename` be aliased without limit; a flood of it is still a flood.
+      allowList: [],
+      onReject: [report('The operation has too many aliases.')],
+    }),
+    maxDirectivesRule({
+      ...common,
+      n: limits.maxDirectives ?? defaultShapeLimits.maxDirectives,
+      onReject: [report('The operation has too many directives.')],
+    }),
+  ] as ValidationRule[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { Writable } from 'node:stream';
 import { syntheticBsn } from '@kot/domain';
+import { createAuthenticator } from '../auth/createAuthenticator';
 import { createLogger } from '../logging/createLogger';
 import { createMetrics } from './metrics';
 import { createHttpApp, type ReadinessReport } from './createHttpApp';
@@ -23,6 +24,11 @@ describe('the HTTP app every service starts from', () => {
     routes.post('/echo', (req, res) => {
       res.json({ received: req.body });
     });
+    routes.get('/cases', (_req, res) => {
+      res.json({
+        cases: Array.from({ length: 200 }, (_, i) => ({ id: i, step: 'claim the case' })),
+      });
+    });
     routes.get('/boom', () => {
       throw new Error('database password is hunter2');
     });
@@ -33,11 +39,28 @@ describe('the HTTP app every service starts from', () => {
       bodyLimitBytes: 1024,
       readiness: async () => readiness,
       routes: [routes],
+      authenticate: createAuthenticator({
+        kind: 'hs256',
+        secret: 'x'.repeat(32),
+        issuer: 'kot-platform',
+        audience: 'kot-platform',
+      }),
     });
     running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
   });
 
   afterAll(() => running.close());
+
+  it('compresses a long answer with brotli or gzip as the client accepts, and leaves a short one', async () => {
+    // fetch() unpacks the answer itself; the header says what came.
+    const long = await fetch(`${running.url}/cases`, { headers: { 'accept-encoding': 'br' } });
+    expect(long.headers.get('content-encoding')).toBe('br');
+    expect(((await long.json()) as { cases: unknown[] }).cases).toHaveLength(200);
+    const gzip = await fetch(`${running.url}/cases`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const short = await fetch(`${running.url}/healthz`);
+    expect(short.headers.get('content-encoding')).toBeNull();
+  });
 
   it('answers /healthz while the process is up', async () => {
     const response = await fetch(`${running.url}/healthz`);
@@ -116,6 +139,57 @@ describe('the HTTP app every service starts from', () => {
     });
   });
 
+  const postJson = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${running.url}/echo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
+
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses a body with a %s key as an unknown field, naming where it is',
+    async (key) => {
+      const response = await postJson(`{"household":{"partners":[{"${key}":{"x":1}}]}}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { code: string; errors: Array<{ field: string }> };
+      expect(body.code).toBe('BAD_USER_INPUT');
+      expect(body.errors.map((error) => error.field)).toEqual([`household.partners[0].${key}`]);
+    },
+  );
+
+  it.each(['__proto__', 'constructor'])(
+    'refuses a top-level %s key with 400, not 500 (fuzz counterexample)',
+    async (key) => {
+      const response = await postJson(`{"caseId":"x","${key}":"x"}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: Array<{ field: string }> };
+      expect(body.errors.map((error) => error.field)).toEqual([key]);
+    },
+  );
+
+  it('names a reserved key in GraphQL variables from the variable on, as graphql-js does', async () => {
+    const response = await postJson(
+      '{"query":"mutation ($input: X!) { x(input: $input) }","variables":{"input":{"__proto__":{}}}}',
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ field: string }> };
+    expect(body.errors.map((error) => error.field)).toEqual(['input.__proto__']);
+  });
+
+  it('refuses a body nested deeper than any command with 400', async () => {
+    const response = await postJson(`${'['.repeat(200)}${']'.repeat(200)}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ reason: { en: string } }> };
+    expect(body.errors[0]?.reason.en).toMatch(/nested too deeply/);
+  });
+
+  it('refuses a body that claims a compression it does not have with a 4xx, not a 500', async () => {
+    const response = await postJson('{"a":1}', { 'Content-Encoding': 'gzip' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(((await response.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers an unknown address with a 404 problem document', async () => {
     const response = await fetch(`${running.url}/nothing-here`);
     expect(response.status).toBe(404);
@@ -160,6 +234,12 @@ describe('closing the server', () => {
       metrics: createMetrics({ processMetrics: false }),
       bodyLimitBytes: 1024,
       routes: [],
+      authenticate: createAuthenticator({
+        kind: 'hs256',
+        secret: 'x'.repeat(32),
+        issuer: 'kot-platform',
+        audience: 'kot-platform',
+      }),
     });
     const running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);

@@ -4,7 +4,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { text, type Text } from '@kot/domain';
 import { describeError, type DescribedError } from '../errors/describeError';
-import { requestContextOf } from './requestContext';
+import { noteProblem, requestContextOf } from './requestContext';
 
 export interface ProblemDetails {
   type: string;
@@ -38,7 +38,9 @@ export function problemDetails(described: DescribedError, req?: Request, correla
 export function sendProblem(req: Request, res: Response, error: unknown): void {
   const { correlationId, logger } = requestContextOf(res);
   const described = describeError(error);
+  // Our own failure: at error, with the stack. The caller's: only on the access-log line.
   if (!described.expected) logger.error({ err: error }, 'request failed');
+  else noteProblem(res, { code: described.code, fields: described.fields.map((f) => f.field) });
   if (described.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
   res
     .status(described.status)

@@ -49,3 +49,17 @@ export function requestContextOf(res: Response): RequestContext {
   if (!context) throw new Error('correlationIdMiddleware must run before this handler');
   return context;
 }
+
+/** What went wrong with a request that was refused, for its one access-log line. */
+export interface RequestProblem {
+  code: string;
+  fields?: readonly string[];
+}
+
+/** Notes the refusal of this request (the first one counts) for the access log. */
+export function noteProblem(res: Response, problem: RequestProblem): void {
+  res.locals['problem'] ??= problem;
+}
+
+export const problemOf = (res: Response): RequestProblem | undefined =>
+  res.locals['problem'] as RequestProblem | undefined;

@@ -29,6 +29,19 @@ describe('the logger', () => {
     });
   });
 
+  it('cuts every logged value and key short, but keeps the whole stack of a failure', () => {
+    const { logger, entries } = capturingLogger();
+    const failure = new Error('database down');
+    failure.stack = `Error: database down\n${'    at somewhere (file.ts:1:1)\n'.repeat(40)}`;
+    logger.info({ route: `/${'x'.repeat(5000)}`, ['k'.repeat(5000)]: 1 }, 'request answered');
+    logger.error({ err: failure }, 'request failed');
+    const [refused, failed] = entries();
+    expect(JSON.stringify(refused).length).toBeLessThan(1000);
+    expect(refused.route).toMatch(/… \(5001 characters\)$/);
+    expect(failed.level).toBe('error');
+    expect(failed.err.stack.length).toBeGreaterThan(1000);
+  });
+
   it('never writes a BSN or a name, wherever they hide in a log object', () => {
     const { logger, output } = capturingLogger();
     logger.info({

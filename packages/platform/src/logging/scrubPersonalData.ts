@@ -2,7 +2,7 @@
 // never payloads; this removes whatever slips through anyway: values under keys that hold personal
 // data or secrets (at any depth) and anything that looks like a BSN inside any string.
 
-import { CommandRefused } from '@kot/domain';
+import { CommandRefused, excerpt } from '@kot/domain';
 
 export const REDACTED = '[redacted]';
 
@@ -46,8 +46,11 @@ const MAX_ITEMS = 100;
 
 export const scrubText = (text: string): string => text.replace(NINE_DIGITS, '[bsn]');
 
+/** The most characters of one logged value (stack traces excepted): a flood of input stays short. */
+export const maxLoggedText = 200;
+
 export function scrubPersonalData(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrubText(value);
+  if (typeof value === 'string') return excerpt(scrubText(value), maxLoggedText);
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (value instanceof Error) return describeErrorSafely(value);
@@ -56,7 +59,7 @@ export function scrubPersonalData(value: unknown, depth = 0): unknown {
   }
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = personalKeySet.has(key.toLowerCase())
+    copy[excerpt(key, maxLoggedText)] = personalKeySet.has(key.toLowerCase())
       ? REDACTED
       : scrubPersonalData(item, depth + 1);
   }

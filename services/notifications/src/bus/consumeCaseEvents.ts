@@ -24,10 +24,14 @@ const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 const consume = {
-  name: 'notifications_consumed_events_insert',
-  text: `INSERT INTO notification_consumed_events (event_id, consumed_at)
-         SELECT unnest($1::text[]), $2 ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+  name: 'notifications_consumed_events_insert_v2',
+  text: `INSERT INTO notification_consumed_events (stream_id, event_id, consumed_at)
+         SELECT unnest($1::text[]), unnest($2::text[]), $3
+         ON CONFLICT (stream_id, event_id) DO NOTHING RETURNING stream_id, event_id`,
 };
+
+/** An event is known by its stream and id: ids are unique per stream only (KurrentDB). */
+const keyOf = (streamId: string, eventId: string) => `${streamId}\u0000${eventId}`;
 
 const setAside = {
   name: 'notifications_bus_dead_letter_insert',
@@ -83,17 +87,20 @@ export function consumeCaseEvents(options: BusConsumerOptions): Promise<BusConsu
             now.toISOString(),
           ]);
         }
+        // A message redelivered within the batch counts once.
+        const unique = [...new Map(events.map((e) => [keyOf(e.streamId, e.eventId), e])).values()];
         const fresh = new Set(
           (
-            await tx.query<{ event_id: string }>(consume, [
-              events.map((e) => e.eventId),
+            await tx.query<{ stream_id: string; event_id: string }>(consume, [
+              unique.map((e) => e.streamId),
+              unique.map((e) => e.eventId),
               now.toISOString(),
             ])
-          ).map((row) => row.event_id),
+          ).map((row) => keyOf(row.stream_id, row.event_id)),
         );
         return applyCaseEvents(
           tx,
-          events.filter((event) => fresh.has(event.eventId)),
+          unique.filter((event) => fresh.has(keyOf(event.streamId, event.eventId))),
           now,
         );
       });

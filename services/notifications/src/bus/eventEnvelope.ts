@@ -11,6 +11,7 @@ import {
   cloudEvent,
   type CloudEvent,
 } from '../channels/webhooks/cloudEvent';
+import { traceparentOf } from '../platformPort';
 import type { BusMessage } from './messageBus';
 
 export const EVENTSTORE_SOURCE = 'urn:nl:kot-referral:eventstore';
@@ -22,20 +23,30 @@ export function partitionKeyOf(streamId: string): string {
 }
 
 export const toCloudEvent = (event: RecordedEvent): CloudEvent<RecordedEvent> =>
-  cloudEvent({
-    id: event.eventId,
-    source: EVENTSTORE_SOURCE,
-    type: `${TYPE_PREFIX}.event.${event.type}`,
-    subject: partitionKeyOf(event.streamId),
-    time: event.metadata.recordedAt,
-    data: event,
-  });
+  cloudEvent(
+    {
+      id: event.eventId,
+      source: EVENTSTORE_SOURCE,
+      type: `${TYPE_PREFIX}.event.${event.type}`,
+      subject: partitionKeyOf(event.streamId),
+      time: event.metadata.recordedAt,
+      data: event,
+    },
+    traceparentOf(event.metadata),
+  );
 
-export const toBusMessage = (event: RecordedEvent): BusMessage => ({
-  key: partitionKeyOf(event.streamId),
-  value: JSON.stringify(toCloudEvent(event)),
-  headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-});
+/** The event's trace goes along as the W3C `traceparent` record header, as well as in the value. */
+export const toBusMessage = (event: RecordedEvent): BusMessage => {
+  const traceparent = traceparentOf(event.metadata);
+  return {
+    key: partitionKeyOf(event.streamId),
+    value: JSON.stringify(toCloudEvent(event)),
+    headers: {
+      'content-type': CLOUDEVENTS_CONTENT_TYPE,
+      ...(traceparent ? { traceparent } : {}),
+    },
+  };
+};
 
 export class EnvelopeError extends Error {
   constructor(reason: string) {

@@ -38,6 +38,23 @@ describe('the event envelope on the bus', () => {
     expect(fromBusMessage(message.value)).toEqual(event);
   });
 
+  it("carries the command's trace in the traceparent record header and the CloudEvent's tracing extension", () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const event = recorded('case-abc', 4);
+    const traced = { ...event, metadata: { ...event.metadata, traceparent } };
+    const message = toBusMessage(traced);
+    expect(message.headers).toEqual({
+      'content-type': 'application/cloudevents+json; charset=utf-8',
+      traceparent,
+    });
+    expect(JSON.parse(message.value)).toMatchObject({ traceparent });
+    expect(fromBusMessage(message.value).metadata.traceparent).toBe(traceparent);
+    // Untraced events carry neither.
+    const untraced = toBusMessage(event);
+    expect(untraced.headers).not.toHaveProperty('traceparent');
+    expect(JSON.parse(untraced.value)).not.toHaveProperty('traceparent');
+  });
+
   it('refuses a message that is not a recorded event in a CloudEvent', () => {
     expect(() => fromBusMessage('{')).toThrow('not JSON');
     expect(() => fromBusMessage(JSON.stringify({ specversion: '1.0', id: 'x', data: {} }))).toThrow(

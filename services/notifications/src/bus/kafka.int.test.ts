@@ -1,18 +1,21 @@
 // The bridge against a real Kafka broker (KRaft, no ZooKeeper) in a container. Where no container
 // runtime is reachable the suite is skipped, and says so.
 
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { containerRuntimeStatus } from '@kot/eventstore/src/testing/containerRuntime';
+import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { createNotificationsService } from '../service/createNotificationsService';
 import { appendStory, untilDecision } from '../testing/caseStories';
 import { testAuthenticator } from '../testing/testAuthenticator';
 import { openTestDatabase, type TestDatabase } from '../testing/testDatabase';
-import { createKafkaBus } from './kafkaBus';
+import { createKafkaBus, TopicMismatchError } from './kafkaBus';
 import { startEventRelay } from './relayEvents';
 
 const KAFKA_IMAGE = 'apache/kafka:3.9.1';
+/** One broker: one copy of each partition. */
+const oneBroker = { replicationFactor: 1, minInsyncReplicas: 1 };
 const runtime = containerRuntimeStatus();
 if (!runtime.available) {
   console.warn(
@@ -72,7 +75,7 @@ describeWithKafka(`the Kafka bridge on a real broker (${KAFKA_IMAGE})`, () => {
     const topic = `kot.events.${randomUUID()}`;
     const caseId = randomUUID();
     await appendStory(source.store, caseId, [...untilDecision, 'grant']);
-    const bus = createKafkaBus({ brokers });
+    const bus = createKafkaBus({ brokers, topicSettings: oneBroker });
     const relay = await startEventRelay({
       store: source.store,
       db: source.db,
@@ -119,5 +122,72 @@ describeWithKafka(`the Kafka bridge on a real broker (${KAFKA_IMAGE})`, () => {
     await reader.stop();
     await bus.close();
     expect(headers[0]).toEqual({ 'content-type': 'application/cloudevents+json; charset=utf-8' });
+  }, 60_000);
+
+  it('creates the topic with unlimited retention and its min.insync.replicas, and refuses another partition count', async () => {
+    const topic = `kot.events.${randomUUID()}`;
+    const bus = createKafkaBus({ brokers, topicSettings: oneBroker });
+    await bus.ensureTopic(topic, 3);
+    const admin = new Kafka({ brokers }).admin();
+    await admin.connect();
+    try {
+      const described = await admin.describeConfigs({
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+        includeSynonyms: false,
+      });
+      const entries = described.resources[0]?.configEntries ?? [];
+      const value = (name: string) =>
+        entries.find((entry) => entry.configName === name)?.configValue;
+      expect(value('retention.ms')).toBe('-1');
+      expect(value('min.insync.replicas')).toBe('1');
+      await expect(bus.ensureTopic(topic, 6)).rejects.toBeInstanceOf(TopicMismatchError);
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+      expect(metadata.topics[0]?.partitions).toHaveLength(3);
+    } finally {
+      await admin.disconnect();
+      await bus.close();
+    }
+  }, 60_000);
+
+  it('publishes a batch larger than the broker accepts in one request by splitting it', async () => {
+    const topic = `kot.events.${randomUUID()}`;
+    const bus = createKafkaBus({ brokers, topicSettings: oneBroker });
+    await bus.ensureTopic(topic, 1);
+    // 3 MB of incompressible text in 12 messages: three times Kafka's default message.max.bytes.
+    const messages = Array.from({ length: 12 }, (_, i) => ({
+      key: 'case-1',
+      value: JSON.stringify({ id: `e${i}`, noise: randomBytes(190_000).toString('base64') }),
+    }));
+    await bus.publish(topic, messages);
+    const received: string[] = [];
+    const reader = await bus.consume({
+      topic,
+      groupId: `split-${randomUUID()}`,
+      handle: async (batch) => void received.push(...batch.map((m) => JSON.parse(m.value).id)),
+    });
+    for (let round = 0; round < 100 && received.length < 12; round++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    await reader.stop();
+    await bus.close();
+    expect(received).toEqual(messages.map((_, i) => `e${i}`));
+  }, 60_000);
+
+  it('stops a consumer whose batch keeps failing after the configured attempts, and done rejects', async () => {
+    const topic = `kot.events.${randomUUID()}`;
+    const bus = createKafkaBus({ brokers, topicSettings: oneBroker, consumerMaxAttempts: 2 });
+    await bus.ensureTopic(topic, 1);
+    await bus.publish(topic, [{ key: 'case-1', value: '{}' }]);
+    let attempts = 0;
+    const consumer = await bus.consume({
+      topic,
+      groupId: `failing-${randomUUID()}`,
+      handle: async () => {
+        attempts += 1;
+        throw new Error('read model unavailable');
+      },
+    });
+    await expect(consumer.done).rejects.toThrow(/read model unavailable/);
+    await bus.close();
+    expect(attempts).toBe(2);
   }, 60_000);
 });

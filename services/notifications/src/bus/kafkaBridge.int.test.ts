@@ -235,4 +235,99 @@ describe('the Kafka bridge on the in-process bus', () => {
     );
     expect(kept.map((row) => row.event_id)).toEqual([opened!.eventId]);
   });
+
+  it('knows a consumed event by its stream and id, so the same id in another stream is still applied', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1 });
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, ['open', 'offer']);
+    await bus.ensureTopic(TOPIC, 1);
+    const [, offered] = (await source.store.readAll({})).filter(
+      (e) => e.streamId === `case-${caseId}`,
+    );
+    // KurrentDB deduplicates ids within a stream only: another stream may hold this id.
+    await target.db.query(
+      `INSERT INTO notification_consumed_events (stream_id, event_id, consumed_at) VALUES ($1, $2, $3)`,
+      [`case-${randomUUID()}`, offered!.eventId, '2024-05-01T07:00:00Z'],
+    );
+    const { toBusMessage } = await import('./eventEnvelope');
+    const opened = (await source.store.readStream(`case-${caseId}`))[0]!;
+    await bus.publish(TOPIC, [
+      toBusMessage(opened),
+      toBusMessage(offered!),
+      toBusMessage(offered!),
+    ]);
+    const consumer = await consumeCaseEvents({
+      bus,
+      topic: TOPIC,
+      groupId: 'same-id-other-stream',
+      db: target.db,
+      clock: time.clock,
+      logger: silent,
+    });
+    await waitUntil(() => bus.lag(TOPIC, 'same-id-other-stream') === 0, 'the consumer to catch up');
+    await consumer.stop();
+
+    const rules = await target.db.query<{ rule: string }>(
+      'SELECT rule FROM notification_intents WHERE case_id = $1',
+      [caseId],
+    );
+    expect(rules.map((row) => row.rule)).toEqual(['case-offered']);
+    const consumed = await target.db.query<{ n: unknown }>(
+      'SELECT count(*) AS n FROM notification_consumed_events WHERE event_id = $1',
+      [offered!.eventId],
+    );
+    expect(Number(consumed[0]?.n)).toBe(2);
+  });
+
+  it('tells how old the last relayed event was when the broker acknowledged it', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1 });
+    await appendStory(source.store, randomUUID(), ['open']);
+    const lags: number[] = [];
+    const all = await source.store.readAll({});
+    const newest = Date.parse(all[all.length - 1]!.metadata.recordedAt);
+    const relay = await startEventRelay({
+      store: source.store,
+      db: target.db,
+      bus,
+      topic: `${TOPIC}.lag`,
+      clock: () => new Date(newest + 2_500),
+      metrics: { relayLag: (seconds) => lags.push(seconds) },
+    });
+    await relay.whenCaughtUp();
+    await relay.stop();
+    expect(lags[lags.length - 1]).toBe(2.5);
+  });
+
+  it('says in its readiness that the feed stopped when the consumer gave up on a batch', async () => {
+    const bus = createInProcessBus({ retryDelayMs: 1, maxFailures: 2 });
+    const caseId = randomUUID();
+    await appendStory(source.store, caseId, ['open', 'offer']);
+    const topic = `${TOPIC}.readiness`;
+    await bus.ensureTopic(topic, 1);
+    const events = (await source.store.readAll({})).filter((e) => e.streamId === `case-${caseId}`);
+    const { toBusMessage } = await import('./eventEnvelope');
+    await bus.publish(topic, events.map(toBusMessage));
+    const service = await createNotificationsService({
+      store: target.store,
+      db: crashingDatabase(target.db, 'notifications_intents_insert'),
+      authenticate: testAuthenticator,
+      logger: silent,
+      email: null,
+      feed: { kind: 'bus', bus, topic, groupId: `readiness-${randomUUID()}` },
+    });
+    await service.start({ timers: false, dispatcher: false });
+    try {
+      let report = await service.readiness();
+      for (let round = 0; round < 500 && report.ready; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        report = await service.readiness();
+      }
+      expect(report.checks?.['feed']).toEqual({
+        ok: false,
+        detail: expect.stringMatching(/^stopped after failure 1 of \d+: SimulatedCrash$/),
+      });
+    } finally {
+      await service.close();
+    }
+  });
 });

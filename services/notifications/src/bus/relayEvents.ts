@@ -1,7 +1,9 @@
 // The Kafka relay: every event of the store, in global order, onto one topic keyed by case id.
 // Publishing happens inside the checkpoint's transaction callback, before the checkpoint moves; a
 // crash after publishing and before the commit publishes the batch again (at-least-once), which
-// consumers absorb by deduplicating on the event id.
+// consumers absorb by deduplicating on stream and event id. The bus bounds every send with a
+// timeout (KAFKA_SEND_TIMEOUT_MS), so a broker that does not answer cannot hold the checkpoint's
+// transaction open; the batch then fails and the relay starts again from its checkpoint.
 
 import {
   runCheckpointedSubscriber,
@@ -10,6 +12,7 @@ import {
   type Subscription,
 } from '@kot/eventstore';
 import { toBusMessage } from './eventEnvelope';
+import type { KafkaMetrics } from './kafkaMetrics';
 import type { MessageBus } from './messageBus';
 
 export const RELAY_SUBSCRIBER = 'kafka.relay.v1';
@@ -22,6 +25,8 @@ export interface RelayOptions {
   topic: string;
   partitions?: number;
   batchSize?: number;
+  metrics?: Pick<KafkaMetrics, 'relayLag'>;
+  clock?: () => Date;
 }
 
 export async function startEventRelay(options: RelayOptions): Promise<Subscription> {
@@ -31,6 +36,11 @@ export async function startEventRelay(options: RelayOptions): Promise<Subscripti
     batchSize: options.batchSize ?? 500,
     handle: async (_tx, events) => {
       await options.bus.publish(options.topic, events.map(toBusMessage));
+      const recordedAt = Date.parse(events[events.length - 1]?.metadata.recordedAt ?? '');
+      if (Number.isFinite(recordedAt)) {
+        const now = (options.clock ?? (() => new Date()))().getTime();
+        options.metrics?.relayLag((now - recordedAt) / 1000);
+      }
     },
   });
 }

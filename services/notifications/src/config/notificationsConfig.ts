@@ -24,12 +24,32 @@ export interface NotificationsConfig {
   dispatchPollIntervalMs: number;
   /** Which loops this process runs; `relay` only with Kafka. */
   roles: Set<NotificationsRole>;
-  kafka: { brokers: string[]; topic: string; groupId: string; partitions: number } | null;
+  kafka: KafkaSettings | null;
   /** Where the service keeps its tables when the event store is not SQL (KurrentDB). */
   databaseUrl: string | null;
   /** RECIPIENTS_FILE, read and checked: applied to the recipient directory at start. */
   recipients: RecipientEntry[] | null;
 }
+
+export interface KafkaSettings {
+  brokers: string[];
+  topic: string;
+  groupId: string;
+  partitions: number;
+  replicationFactor: number;
+  minInsyncReplicas: number;
+  maxRequestBytes: number;
+  sendTimeoutMs: number;
+  consumerMaxAttempts: number;
+  ssl: boolean;
+  sasl: {
+    mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+    username: string;
+    password: string;
+  } | null;
+}
+
+const saslMechanisms = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
 
 export class NotificationsConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -101,15 +121,58 @@ export function loadNotificationsConfig(env: Environment): NotificationsConfig {
     .split(',')
     .map((broker) => broker.trim())
     .filter((broker) => broker.length > 0);
-  const kafka =
-    brokers.length > 0
-      ? {
-          brokers,
-          topic: read('KAFKA_TOPIC') ?? 'kot.events',
-          groupId: read('KAFKA_GROUP_ID') ?? 'kot-notifications',
-          partitions: integer('KAFKA_PARTITIONS', 12, 1, 1000),
-        }
-      : null;
+  const kafka = brokers.length > 0 ? kafkaSettings(brokers) : null;
+  function kafkaSettings(brokerList: string[]): KafkaSettings {
+    const ssl = read('KAFKA_SSL') ?? 'false';
+    if (ssl !== 'true' && ssl !== 'false') {
+      problems.push(`KAFKA_SSL: expected true or false, got "${ssl}"`);
+    }
+    const mechanism = read('KAFKA_SASL_MECHANISM');
+    const username = read('KAFKA_SASL_USERNAME');
+    const password = read('KAFKA_SASL_PASSWORD');
+    let sasl: KafkaSettings['sasl'] = null;
+    if (mechanism !== undefined) {
+      if (!(saslMechanisms as readonly string[]).includes(mechanism)) {
+        problems.push(
+          `KAFKA_SASL_MECHANISM: expected one of ${saslMechanisms.join(', ')}, got "${mechanism}"`,
+        );
+      } else if (!username || !password) {
+        // The password is never echoed.
+        problems.push('KAFKA_SASL_MECHANISM: needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+      } else {
+        sasl = { mechanism: mechanism as (typeof saslMechanisms)[number], username, password };
+        if (ssl !== 'true')
+          problems.push(
+            'KAFKA_SASL_MECHANISM: needs KAFKA_SSL=true (credentials never go in clear)',
+          );
+      }
+    } else if (username || password) {
+      problems.push('KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD: set KAFKA_SASL_MECHANISM too');
+    }
+    const replicationFactor = integer('KAFKA_REPLICATION_FACTOR', 3, 1, 10);
+    const minInsyncReplicas = integer(
+      'KAFKA_MIN_INSYNC_REPLICAS',
+      Math.min(2, replicationFactor),
+      1,
+      10,
+    );
+    if (minInsyncReplicas > replicationFactor) {
+      problems.push('KAFKA_MIN_INSYNC_REPLICAS: must not exceed KAFKA_REPLICATION_FACTOR');
+    }
+    return {
+      brokers: brokerList,
+      topic: read('KAFKA_TOPIC') ?? 'kot.events',
+      groupId: read('KAFKA_GROUP_ID') ?? 'kot-notifications',
+      partitions: integer('KAFKA_PARTITIONS', 12, 1, 1000),
+      replicationFactor,
+      minInsyncReplicas,
+      maxRequestBytes: integer('KAFKA_MAX_REQUEST_BYTES', 995_904, 10_000, 100_000_000),
+      sendTimeoutMs: integer('KAFKA_SEND_TIMEOUT_MS', 30_000, 1_000, 300_000),
+      consumerMaxAttempts: integer('KAFKA_CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
+      ssl: ssl === 'true',
+      sasl,
+    };
+  }
 
   const rolesRaw = read('NOTIFICATIONS_ROLES');
   const roles = new Set<NotificationsRole>(

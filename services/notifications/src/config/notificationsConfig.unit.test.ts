@@ -56,4 +56,56 @@ describe('notifications configuration', () => {
     expect(problems).toHaveLength(6);
     expect(problems.join('\n')).not.toContain('hunter2');
   });
+
+  it('reads the Kafka topic settings, TLS and SASL, and names every problem without echoing a password', () => {
+    const config = loadNotificationsConfig({
+      KAFKA_BROKERS: 'kafka-1:9093',
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'relay',
+      KAFKA_SASL_PASSWORD: 'geheim-wachtwoord',
+      KAFKA_REPLICATION_FACTOR: '3',
+      KAFKA_MIN_INSYNC_REPLICAS: '2',
+    });
+    expect(config.kafka).toMatchObject({
+      ssl: true,
+      sasl: { mechanism: 'scram-sha-512', username: 'relay' },
+      replicationFactor: 3,
+      minInsyncReplicas: 2,
+      consumerMaxAttempts: 5,
+      sendTimeoutMs: 30_000,
+    });
+
+    let problems: readonly string[] = [];
+    try {
+      loadNotificationsConfig({
+        KAFKA_BROKERS: 'kafka-1:9093',
+        KAFKA_SSL: 'yes',
+        KAFKA_SASL_MECHANISM: 'gssapi',
+        KAFKA_SASL_PASSWORD: 'geheim-wachtwoord',
+        KAFKA_REPLICATION_FACTOR: '1',
+        KAFKA_MIN_INSYNC_REPLICAS: '2',
+      });
+    } catch (error) {
+      if (!(error instanceof NotificationsConfigError)) throw error;
+      problems = error.problems;
+    }
+    expect(problems).toEqual([
+      'KAFKA_SSL: expected true or false, got "yes"',
+      'KAFKA_SASL_MECHANISM: expected one of plain, scram-sha-256, scram-sha-512, got "gssapi"',
+      'KAFKA_MIN_INSYNC_REPLICAS: must not exceed KAFKA_REPLICATION_FACTOR',
+    ]);
+    expect(problems.join(' ')).not.toContain('geheim');
+  });
+
+  it('refuses SASL credentials over a connection without TLS', () => {
+    expect(() =>
+      loadNotificationsConfig({
+        KAFKA_BROKERS: 'kafka-1:9092',
+        KAFKA_SASL_MECHANISM: 'plain',
+        KAFKA_SASL_USERNAME: 'relay',
+        KAFKA_SASL_PASSWORD: 'p',
+      }),
+    ).toThrow(/needs KAFKA_SSL=true/);
+  });
 });

@@ -16,6 +16,7 @@ import {
   type StoredIntent,
 } from '../outbox/storedIntent';
 import type { Language } from '../recipients/recipientDirectory';
+import { SpanKind, activeTraceparent, contextOfTraceparent, inSpan } from '../platformPort';
 import type { Clock } from '../service/dependencies';
 import type { CompiledTemplates } from '../templates/compileTemplates';
 import { retryDelayMs, type RetryPolicy } from './backoff';
@@ -74,9 +75,7 @@ export async function deliverDue(
     claimed.filter((d) => d.channel === 'webhook').map((d) => d.address),
   );
 
-  const send = async (delivery: Delivery): Promise<Outcome> => {
-    const intent = intents.get(delivery.intentId);
-    if (!intent) return { ok: false, error: 'notification not found' };
+  const sendOne = async (delivery: Delivery, intent: StoredIntent): Promise<Outcome> => {
     if (delivery.channel === 'email') return sendEmail(context, delivery, intent);
     if (delivery.channel === 'webhook') {
       const subscription = subscriptions.get(delivery.address);
@@ -84,10 +83,30 @@ export async function deliverDue(
       return context.webhooks.post(
         subscription.callbackUrl,
         subscription.secret,
-        notificationCloudEvent(intent, context.source),
+        notificationCloudEvent(intent, context.source, activeTraceparent()),
       );
     }
     return { ok: true };
+  };
+
+  // Each attempt is a span in the trace of the command that caused the notification.
+  const send = async (delivery: Delivery): Promise<Outcome> => {
+    const intent = intents.get(delivery.intentId);
+    if (!intent) return { ok: false, error: 'notification not found' };
+    const span = {
+      kind: SpanKind.PRODUCER,
+      parent: contextOfTraceparent(intent.traceparent),
+      attributes: {
+        'kot.notification.rule': intent.rule,
+        'kot.delivery.channel': delivery.channel,
+        'kot.delivery.attempt': delivery.attempts + 1,
+      },
+    };
+    return inSpan(`deliver ${delivery.channel}`, span, async (active) => {
+      const outcome = await sendOne(delivery, intent);
+      if (!outcome.ok) active.setAttribute('kot.delivery.error', outcome.error);
+      return outcome;
+    });
   };
 
   const result: DeliverResult = { delivered: 0, retrying: 0, dead: 0 };

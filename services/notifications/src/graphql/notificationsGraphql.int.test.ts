@@ -103,6 +103,7 @@ describe('the notifications GraphQL API over HTTP', () => {
       bodyLimitBytes: 64 * 1024,
       readiness: service.readiness,
       routes: service.routes,
+      authenticate: testAuthenticator,
     });
     server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
     url = `${server.url}/graphql`;

@@ -13,6 +13,7 @@ import {
 import type { RecordedEvent, SqlClient } from '@kot/eventstore';
 import { loadCaseStates, saveCaseStates, type StoredCaseState } from '../caseState/caseStateTable';
 import { withoutPersonalData } from '../caseState/withoutPersonalData';
+import { batchSpanOptions, inSpan, traceparentOf } from '../platformPort';
 import { insertIntents, type OutboxIntent } from './insertIntents';
 
 const CASE_STREAM_PREFIX = 'case-';
@@ -41,7 +42,20 @@ export interface AppliedBatch {
 const isCaseEventType = (type: string): type is CaseEventType =>
   (caseEventTypes as readonly string[]).includes(type);
 
-export async function applyCaseEvents(
+/** One batch, in a span that continues the trace of the commands that appended its events. */
+export function applyCaseEvents(
+  tx: SqlClient,
+  events: readonly RecordedEvent[],
+  now: Date,
+): Promise<AppliedBatch> {
+  const span = batchSpanOptions(
+    events.map((event) => traceparentOf(event.metadata)),
+    { 'kot.events': events.length },
+  );
+  return inSpan('plan notifications', span, () => applyBatch(tx, events, now));
+}
+
+async function applyBatch(
   tx: SqlClient,
   events: readonly RecordedEvent[],
   now: Date,
@@ -72,7 +86,12 @@ export async function applyCaseEvents(
       });
       after = withoutPersonalData(evolve(before, caseEvent));
       for (const intent of notificationsForEvent(caseEvent, event.eventId, before, after)) {
-        intents.push({ intent, eventType: event.type });
+        // The event's own trace: its delivery is part of the command that caused it.
+        intents.push({
+          intent,
+          eventType: event.type,
+          traceparent: traceparentOf(event.metadata) ?? null,
+        });
       }
       applied++;
     }

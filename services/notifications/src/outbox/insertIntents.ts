@@ -8,19 +8,24 @@ export interface OutboxIntent {
   intent: NotificationIntent;
   /** The type of the event that caused it; null for a deadline. Webhook filters match on it. */
   eventType: string | null;
+  /** The causing event's W3C traceparent, when its command was traced. */
+  traceparent: string | null;
 }
 
 const insert = {
   name: 'notifications_intents_insert',
   text: `INSERT INTO notification_intents
            (id, rule, case_id, municipality, recipient_organisation, recipient_role,
-            recipient_person_id, event_id, event_type, deadline, about_date, params, created_at)
+            recipient_person_id, event_id, event_type, deadline, about_date, params, created_at,
+            traceparent)
          SELECT id, rule, case_id, municipality, recipient_organisation, recipient_role,
-                recipient_person_id, event_id, event_type, deadline, about_date, params, created_at
+                recipient_person_id, event_id, event_type, deadline, about_date, params, created_at,
+                traceparent
            FROM jsonb_to_recordset($1::jsonb) AS row(
              id text, rule text, case_id text, municipality text, recipient_organisation text,
              recipient_role text, recipient_person_id text, event_id text, event_type text,
-             deadline text, about_date text, params jsonb, created_at timestamptz)
+             deadline text, about_date text, params jsonb, created_at timestamptz,
+             traceparent text)
          ON CONFLICT (id) DO NOTHING
          RETURNING id`,
 };
@@ -32,7 +37,7 @@ export async function insertIntents(
   createdAt: Date,
 ): Promise<number> {
   if (intents.length === 0) return 0;
-  const rows = intents.map(({ intent, eventType }) => ({
+  const rows = intents.map(({ intent, eventType, traceparent }) => ({
     id: intent.id,
     rule: intent.rule,
     case_id: intent.caseId,
@@ -47,6 +52,7 @@ export async function insertIntents(
     about_date: intent.date ?? null,
     params: intent.params,
     created_at: createdAt.toISOString(),
+    traceparent,
   }));
   const inserted = await tx.query(insert, [JSON.stringify(rows)]);
   return inserted.length;

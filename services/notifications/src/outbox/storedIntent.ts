@@ -14,10 +14,12 @@ export interface StoredIntent {
   date: string | null;
   params: NotificationParams;
   createdAt: Date;
+  /** The causing event's W3C traceparent: its delivery continues that trace. */
+  traceparent: string | null;
 }
 
 export const intentColumns = `id, rule, case_id, municipality, recipient_organisation, recipient_role,
-  recipient_person_id, event_id, event_type, deadline, about_date, params, created_at`;
+  recipient_person_id, event_id, event_type, deadline, about_date, params, created_at, traceparent`;
 
 export interface IntentRow {
   id: string;
@@ -33,6 +35,7 @@ export interface IntentRow {
   about_date: string | null;
   params: NotificationParams | string;
   created_at: Date | string;
+  traceparent: string | null;
 }
 
 export const intentFromRow = (row: IntentRow): StoredIntent => ({
@@ -52,4 +55,5 @@ export const intentFromRow = (row: IntentRow): StoredIntent => ({
   params:
     typeof row.params === 'string' ? (JSON.parse(row.params) as NotificationParams) : row.params,
   createdAt: new Date(row.created_at),
+  traceparent: row.traceparent,
 });

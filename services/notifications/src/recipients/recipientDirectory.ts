@@ -127,6 +127,24 @@ export async function listRecipients(
   return (await db.query<Row>(list, [organisation])).map(fromRow);
 }
 
+const listed = {
+  name: 'notifications_recipients_listed',
+  text: `SELECT EXISTS (SELECT 1 FROM notification_recipients WHERE organisation = $1) AS listed,
+                EXISTS (SELECT 1 FROM notification_recipients) AS any`,
+};
+
+/**
+ * Whether the directory lists the organisation; null when the directory is empty (a platform that
+ * keeps no directory), so callers can tell "unknown here" from "no directory at all".
+ */
+export async function organisationListed(
+  db: SqlClient,
+  organisation: string,
+): Promise<boolean | null> {
+  const [row] = await db.query<{ listed: boolean; any: boolean }>(listed, [organisation]);
+  return row?.any ? row.listed : null;
+}
+
 const remove = {
   name: 'notifications_recipients_remove',
   text: `DELETE FROM notification_recipients WHERE organisation = $1 AND role = $2 AND person_id = $3

@@ -25,6 +25,7 @@ import {
   createGraphQLMiddleware,
   type Metrics,
   type QueryLimits,
+  type GraphQLExposure,
   type ReadinessReport,
 } from '../platformPort';
 import { OUTBOX_CHANNEL, subscribeToStore } from '../outbox/subscribeToStore';
@@ -82,6 +83,8 @@ export interface NotificationsServiceDependencies {
   /** For tests of the start-up check; the service's own templates otherwise. */
   templates?: NotificationTemplates;
   limits?: QueryLimits;
+  /** Schema introspection and the sandbox (config.graphql); both off when left out. */
+  exposure?: GraphQLExposure;
   /** Where GraphQL answers; /graphql by default. */
   graphqlPath?: string;
   /** Called when a loop failed for good (the feed kept failing): main exits, the orchestrator restarts. */
@@ -215,6 +218,8 @@ export async function createNotificationsService(
   let ready = false;
   let storeSubscription: Awaited<ReturnType<typeof subscribeToStore>> | null = null;
   let busConsumer: BusConsumer | null = null;
+  /** Why the feed is not running between a failure and its restart; null while it runs. */
+  let feedDown: string | null = null;
   const stoppers: Array<() => Promise<void>> = [];
 
   const dispatchOnce = async (): Promise<DispatchResult> => {
@@ -244,6 +249,8 @@ export async function createNotificationsService(
         { err: error, failures: failures + 1 },
         'notification feed stopped with an error',
       );
+      // Until it runs again, readiness says so (a Kafka consumer that stopped after its attempts).
+      feedDown = `stopped after failure ${failures + 1} of ${MAX_FEED_RESTARTS}: ${error instanceof Error ? error.name : 'error'}`;
       if (failures + 1 >= MAX_FEED_RESTARTS) {
         ready = false;
         (deps.onFatal ?? ((e) => logger.error({ err: e }, 'notification feed gave up')))(error);
@@ -264,6 +271,7 @@ export async function createNotificationsService(
       busConsumer = await consumeCaseEvents({ ...feed, db, clock, logger, metrics });
       busConsumer.done.catch(restart);
     }
+    feedDown = null;
   }
 
   function startTimers() {
@@ -332,6 +340,7 @@ export async function createNotificationsService(
     schema,
     authenticate: deps.authenticate,
     limits: deps.limits ?? { maxDepth: 10, maxComplexity: 5000 },
+    ...(deps.exposure ? { exposure: deps.exposure } : {}),
     ...(deps.graphqlPath ? { path: deps.graphqlPath } : {}),
   });
 
@@ -356,14 +365,22 @@ export async function createNotificationsService(
       stopping = true;
       ready = false;
       await storeSubscription?.stop();
-      await busConsumer?.stop();
+      // A consumer that already failed was logged and reported; closing must still finish.
+      await busConsumer?.stop().catch(() => undefined);
       for (const stopOne of stoppers.splice(0)) await stopOne();
       email?.close();
       webhooks.close();
       await graphql.stop();
     },
     async readiness() {
-      return { ready, checks: { loops: { ok: ready, detail: ready ? 'running' : 'not running' } } };
+      const feedOk = feedDown === null;
+      return {
+        ready: ready && feedOk,
+        checks: {
+          loops: { ok: ready, detail: ready ? 'running' : 'not running' },
+          feed: { ok: feedOk, detail: feedDown ?? 'running' },
+        },
+      };
     },
     async catchUp() {
       if (!storeSubscription) throw new Error('the store feed is not running (start it first)');

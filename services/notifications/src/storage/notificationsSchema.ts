@@ -154,6 +154,26 @@ CREATE TABLE notification_bus_dead_letters (
 CREATE INDEX notification_consumed_events_age ON notification_consumed_events (consumed_at);
 `,
   },
+  {
+    version: 3,
+    name: 'notifications: consumed events keyed by stream and event id',
+    sql: `
+-- Event ids are unique per stream only on KurrentDB: two streams may hold the same id, so a
+-- consumed event is known by both. Rows from before keep an empty stream id; a redelivery of such
+-- an event is ignored by the fold (its revision is already applied).
+ALTER TABLE notification_consumed_events ADD COLUMN stream_id text NOT NULL DEFAULT '';
+ALTER TABLE notification_consumed_events DROP CONSTRAINT notification_consumed_events_pkey;
+ALTER TABLE notification_consumed_events ADD PRIMARY KEY (stream_id, event_id);
+`,
+  },
+  {
+    version: 4,
+    name: 'notifications: the trace an intent belongs to',
+    sql: `
+-- The W3C traceparent of the event that caused the intent, so its delivery continues that trace.
+ALTER TABLE notification_intents ADD COLUMN traceparent text;
+`,
+  },
 ];
 
 export const migrateNotifications = (db: SqlDatabase): Promise<void> =>

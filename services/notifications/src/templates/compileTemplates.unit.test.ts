@@ -40,6 +40,10 @@ const eventsOf = (steps: readonly StepName[]): CaseEvent[] =>
   }, []);
 
 /** Every intent the domain rules produce along the stories the service is tested with. */
+const temporary: StepName[] = untilDecision.map((name) =>
+  name === 'confirm' ? 'confirmTemporary' : name,
+);
+
 function intentsAlongStories(): NotificationIntent[] {
   const intents: NotificationIntent[] = [];
   const stories: StepName[][] = [
@@ -52,6 +56,12 @@ function intentsAlongStories(): NotificationIntent[] {
     ['open', 'offer', 'decline'],
     ['open', 'offer', 'claim', 'closeNotEligible'],
     ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
+    [...untilDecision, 'grant', 'change'],
+    [...untilDecision, 'extendSmi'],
+    [...untilDecision, 'withdrawWhileDeciding'],
+    // A temporary indication: KOT ends with it, unless CIZ extends it.
+    [...temporary, 'grant'],
+    [...temporary, 'grant', 'reassessExtended'],
   ];
   for (const steps of stories) {
     const events: CaseEvent[] = [];

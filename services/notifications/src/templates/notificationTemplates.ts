@@ -244,4 +244,84 @@ export const notificationTemplates: NotificationTemplates = {
       body: 'The childcare allowance stopped from {{stoppedFrom}} (set to zero: {{setToZero}}). The family needs help again; keep the childcare funded.',
     },
   },
+  'kot-stopped-objection-deadline': {
+    nl: {
+      subject: 'Bezwaar tegen de stopzetting mogelijk tot {{objectionEnds}} (zaak {{caseId}})',
+      body: 'Tegen het stopzetten van de kinderopvangtoeslag kan het gezin bezwaar maken tot en met {{objectionEnds}}. Bespreek met het gezin of dat zin heeft.',
+    },
+    en: {
+      subject: 'Objection to the stop possible until {{objectionEnds}} (case {{caseId}})',
+      body: 'The family can object to the stop of the childcare allowance until {{objectionEnds}}. Discuss with the family whether that makes sense.',
+    },
+  },
+  'kot-changed': {
+    nl: {
+      subject: 'Kinderopvangtoeslag gewijzigd: zaak {{caseId}}',
+      body: 'Dienst Toeslagen heeft de kinderopvangtoeslag gewijzigd vanaf {{changedFrom}}. Controleer met het gezin of het nieuwe bedrag klopt met de opvang.',
+    },
+    en: {
+      subject: 'Childcare allowance changed: case {{caseId}}',
+      body: 'Dienst Toeslagen changed the childcare allowance from {{changedFrom}}. Check with the family that the new amount matches the childcare.',
+    },
+  },
+  'smi-ended': {
+    nl: {
+      subject: 'SMI eindigt op {{lastDay}}: zaak {{caseId}}',
+      body: 'De gemeente beëindigt de SMI-vergoeding; de laatste dag is {{lastDay}}. Kijk in de zaak of de kinderopvang daarna betaald wordt.',
+    },
+    en: {
+      subject: 'SMI ends on {{lastDay}}: case {{caseId}}',
+      body: 'The municipality ends the SMI contribution; its last day is {{lastDay}}. See in the case whether the childcare is funded after it.',
+    },
+  },
+  'smi-extended': {
+    nl: {
+      subject: 'SMI verlengd tot {{until}}: zaak {{caseId}}',
+      body: 'De gemeente heeft de SMI-vergoeding verlengd tot en met {{until}}.',
+    },
+    en: {
+      subject: 'SMI extended until {{until}}: case {{caseId}}',
+      body: 'The municipality extended the SMI contribution until {{until}}.',
+    },
+  },
+  'smi-reinstated': {
+    nl: {
+      subject: 'SMI hervat: zaak {{caseId}}',
+      body: 'De gemeente betaalt de kinderopvang weer uit SMI, van {{from}} tot en met {{until}}.',
+    },
+    en: {
+      subject: 'SMI reinstated: case {{caseId}}',
+      body: 'The municipality funds the childcare from SMI again, from {{from}} until {{until}}.',
+    },
+  },
+  'indication-reassessed': {
+    nl: {
+      subject: 'Wlz-indicatie opnieuw beoordeeld: zaak {{caseId}}',
+      body: 'CIZ heeft de tijdelijke Wlz-indicatie opnieuw beoordeeld (uitkomst: {{outcome}}){{#validTo}}; zij geldt nu tot en met {{validTo}}{{/validTo}}. De kinderopvangtoeslag loopt zolang de indicatie geldt.',
+    },
+    en: {
+      subject: 'Wlz-indication re-assessed: case {{caseId}}',
+      body: 'CIZ re-assessed the temporary Wlz-indication (outcome: {{outcome}}){{#validTo}}; it is now valid until {{validTo}}{{/validTo}}. The childcare allowance runs as long as the indication is valid.',
+    },
+  },
+  'kot-ending-with-indication': {
+    nl: {
+      subject: 'Kinderopvangtoeslag stopt op {{kotEndsOn}}: zaak {{caseId}}',
+      body: 'De tijdelijke Wlz-indicatie loopt af op {{kotEndsOn}} en de kinderopvangtoeslag stopt dan mee; {{daysAtRisk}} dagen in de komende drie weken zijn niet gedekt. Zorg voor een verlenging door CIZ of voor SMI daarna.',
+    },
+    en: {
+      subject: 'Childcare allowance stops on {{kotEndsOn}}: case {{caseId}}',
+      body: 'The temporary Wlz-indication ends on {{kotEndsOn}} and the allowance stops with it; {{daysAtRisk}} days in the coming three weeks are not covered. Arrange an extension by CIZ or SMI after it.',
+    },
+  },
+  'desk-step-ended': {
+    nl: {
+      subject: 'Zaak {{caseId}} beëindigd: uw stap vervalt',
+      body: 'De zaak is gesloten of ingetrokken terwijl uw stap ({{action}}) nog openstond. Die stap vervalt; beslis niet meer op deze aanvraag.',
+    },
+    en: {
+      subject: 'Case {{caseId}} ended: your step lapses',
+      body: 'The case was closed or withdrawn while your step ({{action}}) was still open. That step lapses; do not decide on this application any more.',
+    },
+  },
 };

@@ -39,7 +39,12 @@ export type StepName =
   | 'stop'
   | 'stopToZero'
   | 'endSmiAcceptingGap'
-  | 'reinstateSmi';
+  | 'reinstateSmi'
+  | 'confirmTemporary'
+  | 'reassessExtended'
+  | 'change'
+  | 'extendSmi'
+  | 'withdrawWhileDeciding';
 
 export function referralStep(caseId: string, name: StepName): [CaseCommand, CommandContext] {
   switch (name) {
@@ -165,6 +170,42 @@ export function referralStep(caseId: string, name: StepName): [CaseCommand, Comm
       return [
         { type: 'ReinstateSmi', caseId, from: '2024-06-08', until: '2024-08-31' },
         at('2024-06-10', actors.officer),
+      ];
+    case 'confirmTemporary':
+      return [
+        {
+          type: 'ConfirmWlzIndication',
+          caseId,
+          partnerId: 'p1',
+          kind: 'temporary',
+          validFrom: '2023-06-01',
+          validTo: '2024-07-31',
+        },
+        at('2024-03-15', actors.ciz),
+      ];
+    case 'reassessExtended':
+      return [
+        {
+          type: 'ReassessWlzIndication',
+          caseId,
+          partnerId: 'p1',
+          outcome: 'extended',
+          kind: 'temporary',
+          validTo: '2025-07-31',
+        },
+        at('2024-06-03', actors.ciz),
+      ];
+    case 'change':
+      return [
+        { type: 'ChangeKot', caseId, changedFrom: '2024-06-01', reason: 'Meer uren opvang' },
+        at('2024-05-20', actors.toeslagen),
+      ];
+    case 'extendSmi':
+      return [{ type: 'ExtendSmi', caseId, until: '2024-12-31' }, at('2024-05-02', actors.officer)];
+    case 'withdrawWhileDeciding':
+      return [
+        { type: 'WithdrawCase', caseId, reason: 'Gezin verhuist' },
+        at('2024-04-10', actors.officer),
       ];
   }
 }

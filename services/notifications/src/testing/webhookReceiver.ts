@@ -1,11 +1,11 @@
 // A real HTTP server on 127.0.0.1 that receives webhooks the way a partner system should: verify
-// the signature over the raw body, then deduplicate on the CloudEvent id (at-least-once delivery
+// the Standard Webhooks signature over the raw body, then deduplicate on the CloudEvent id (at-least-once delivery
 // can bring the same notification twice). It can be told to fail the first attempts.
 
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CloudEvent } from '../channels/webhooks/cloudEvent';
-import { SIGNATURE_HEADER, verifySignature } from '../channels/webhooks/webhookSignature';
+import { verifyWebhook } from '../channels/webhooks/webhookSignature';
 
 export interface WebhookReceiver {
   url: string;
@@ -52,11 +52,7 @@ export async function startWebhookReceiver(path = '/kot/notifications'): Promise
     const signatureValid =
       receiver.secret === null
         ? isTest
-        : verifySignature(
-            receiver.secret,
-            body,
-            request.headers[SIGNATURE_HEADER] as string | undefined,
-          );
+        : verifyWebhook(receiver.secret, request.headers, body, new Date()).ok;
     let status = 204;
     if (!signatureValid) status = 401;
     else if (!isTest && receiver.failNext > 0) {

@@ -45,7 +45,11 @@ export async function scanDeadlines(
     const page = await db.transaction(async (tx) => {
       const cases = await loadDueCaseStates(tx, today, cursor, limit);
       const due = cases.flatMap(({ state }) =>
-        notificationsForDeadlines(state, instant).map((intent) => ({ intent, eventType: null })),
+        notificationsForDeadlines(state, instant).map((intent) => ({
+          intent,
+          eventType: null,
+          traceparent: null,
+        })),
       );
       const inserted = await insertIntents(tx, due, now);
       await markChecked(tx, cases, tomorrow);

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'NOT_FOUND'
   | 'NOT_CAUGHT_UP'
+  | 'RATE_LIMITED'
   | 'NETWORK'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
@@ -44,6 +45,10 @@ const reasonByCode: Record<ErrorCode, Text> = {
   NOT_CAUGHT_UP: text(
     'Uw wijziging is vastgelegd, maar de overzichten zijn nog niet bijgewerkt. Laad de pagina zo opnieuw.',
     'Your change is recorded, but the overviews are not up to date yet. Reload the page shortly.',
+  ),
+  RATE_LIMITED: text(
+    'U heeft te veel verzoeken in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.',
+    'You sent too many requests in a short time. Wait a moment and try again.',
   ),
   NETWORK: networkProblem,
   SERVICE_UNAVAILABLE: text(

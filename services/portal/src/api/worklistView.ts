@@ -3,7 +3,7 @@ import type { Role, StepAction, Text } from '@kot/domain';
 
 export interface WorklistItemView {
   caseId: string;
-  audience: 'RESPONSIBLE' | 'ESCALATION' | 'OFFERED';
+  audience: 'RESPONSIBLE' | 'ESCALATION' | 'OFFERED' | 'CONTINUING';
   mine: boolean;
   municipality: string;
   status: string;
@@ -15,6 +15,8 @@ export interface WorklistItemView {
   overdue: boolean;
   daysOverdue: number;
   deadline: string | null;
+  /** Why the item stands where it stands on the list (the list's order). */
+  urgency: { rank: number; kind: string; reason: Text };
 }
 
 export type WorklistScope = 'MINE' | 'ORGANISATION' | 'COLLEAGUES';
@@ -24,6 +26,7 @@ export const worklistQuery = `query Worklist($scope: WorklistScope!, $audiences:
     items {
       caseId audience mine municipality status action description { nl en }
       responsible { organisation role personId name } since due overdue daysOverdue deadline
+      urgency { rank kind reason { nl en } }
     }
     pageInfo { endCursor hasNextPage }
   }

@@ -29,6 +29,7 @@ const listed: readonly CaseCommandType[] = [
   'ConfirmWlzIndication',
   'ReportWlzIndicationNotFound',
   'SubmitCizDecisionCopy',
+  'ReassessWlzIndication',
   'SendApplicationForms',
   'SubmitApplication',
   'RecordApplicationReceived',

@@ -114,7 +114,9 @@ export function EndSmiForm({ state, onDone, onCancel }: EndSmiFormProps) {
     await send(reason.trim());
   };
 
-  const guardProblem = problem?.fields.some((f) => f.field === 'acceptGapReason') ? problem : null;
+  const guardProblem = problem?.fields.some((f) => concerns(f.field, 'acceptGapReason'))
+    ? problem
+    : null;
   const otherProblem = problem && !guardProblem ? problem : null;
   const reasonHint = tr(
     `Minstens ${minimumGapReasonLength} tekens.`,

@@ -125,6 +125,14 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
         kind: 'date',
         label: text('Terugbelafspraak (als bekend)', 'Call-back expected (if known)'),
       },
+      {
+        name: 'applyAnywayReason',
+        kind: 'text',
+        label: text(
+          'Reden om toch aan te vragen (alleen als de controle "nee" zegt)',
+          'Reason to apply anyway (only when the check says no)',
+        ),
+      },
     ],
   },
   RegisterWlzRequest: {
@@ -164,6 +172,34 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
       "The supporter must then send a copy of CIZ's decision.",
     ),
     fields: [partner, reasonField('reason', text('Toelichting', 'Explanation'))],
+  },
+  ReassessWlzIndication: {
+    label: text(
+      'Herbeoordeling Wlz-indicatie vastleggen',
+      'Record the re-assessment of the indication',
+    ),
+    explanation: text(
+      'Een tijdelijke indicatie loopt af; de kinderopvangtoeslag stopt dan mee, tenzij zij wordt verlengd.',
+      'A temporary indication ends; the childcare allowance stops with it unless it is extended.',
+    ),
+    fields: [
+      partner,
+      {
+        name: 'outcome',
+        kind: 'choice',
+        label: text('Uitkomst', 'Outcome'),
+        choices: [
+          { value: 'EXTENDED', label: text('Verlengd', 'Extended') },
+          { value: 'ENDS', label: text('Loopt af', 'Ends') },
+        ],
+      },
+      indicationKind,
+      {
+        name: 'validTo',
+        kind: 'date',
+        label: text('Nieuwe einddatum (bij tijdelijk)', 'New end date (when temporary)'),
+      },
+    ],
   },
   SubmitCizDecisionCopy: {
     label: text('Kopie CIZ-besluit indienen', "Submit a copy of CIZ's decision"),

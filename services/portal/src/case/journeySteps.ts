@@ -108,6 +108,8 @@ const stepOfAction: Record<StepAction, StepKey> = {
   'decide-objection': 'after',
   'secure-funding': 'after',
   'reapply-or-object': 'after',
+  'decide-with-family': 'request',
+  'reassess-indication': 'after',
 };
 
 export function journeySteps(view: CaseView, history: HistoryEntryView[]): JourneyStep[] {

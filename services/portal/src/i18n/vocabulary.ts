@@ -69,6 +69,8 @@ export const stepActionNames: Record<StepAction, Text> = {
   'decide-objection': text('Beslissen op bezwaar', 'Decide on the objection'),
   'secure-funding': text('Financiering veiligstellen', 'Secure funding'),
   'reapply-or-object': text('Opnieuw aanvragen of bezwaar maken', 'Apply again or object'),
+  'decide-with-family': text('Met het gezin beslissen', 'Decide with the family'),
+  'reassess-indication': text('Wlz-indicatie herbeoordelen', 'Re-assess the Wlz-indication'),
 };
 
 export const workStatusNames: Record<WorkStatus, Text> = {
@@ -133,6 +135,7 @@ export const eventNames: Record<CaseEventType, Text> = {
   WlzIndicationConfirmed: text('Wlz-indicatie bevestigd', 'Wlz-indication confirmed'),
   WlzIndicationNotFound: text('Wlz-indicatie niet gevonden', 'Wlz-indication not found'),
   CizDecisionCopySubmitted: text('Kopie CIZ-besluit ingediend', "Copy of CIZ's decision sent"),
+  WlzIndicationReassessed: text('Wlz-indicatie herbeoordeeld', 'Wlz-indication re-assessed'),
   ApplicationFormsSent: text('Formulieren verstuurd', 'Forms sent'),
   ApplicationSubmitted: text('Aanvraag ingediend', 'Application submitted'),
   ApplicationReceived: text('Aanvraag ontvangen', 'Application received'),

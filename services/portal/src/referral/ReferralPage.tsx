@@ -60,7 +60,8 @@ export function ReferralPage() {
   const eligibility = useMemo(() => assessEligibility(factsOf(draft), today), [draft, today]);
   const problems = problemsOf(draft);
   const errorOf = (path: string) => {
-    const fromServer = problem?.fields.find((f) => f.field === path);
+    // The API names fields from the mutation's argument: `input.household.partners[0].bsn`.
+    const fromServer = problem?.fields.find((f) => f.field.replace(/^input\./, '') === path);
     if (fromServer) return tFromServer(fromServer.reason);
     return attempted && problems[path] ? t(problems[path]) : undefined;
   };
@@ -139,7 +140,7 @@ export function ReferralPage() {
     ? Object.entries(problems).map(([path, reason]) => summaryItem(path, t(reason)))
     : [];
   const serverItems = (problem?.fields ?? []).map((f) =>
-    summaryItem(f.field, tFromServer(f.reason)),
+    summaryItem(f.field.replace(/^input\./, ''), tFromServer(f.reason)),
   );
   const problemCount = localItems.length;
 

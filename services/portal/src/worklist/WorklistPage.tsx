@@ -45,7 +45,7 @@ export function WorklistPage() {
         headingId="mine"
         heading={tr('Mijn volgende stappen', 'My next steps')}
         empty={tr('U heeft nu geen stappen openstaan.', 'You have no open steps right now.')}
-        audiences={['RESPONSIBLE', 'ESCALATION']}
+        audiences={['RESPONSIBLE', 'ESCALATION', 'CONTINUING']}
       />
       {isSupporterRole(actor.role) ? (
         <WorklistSection
@@ -71,7 +71,7 @@ export function WorklistPage() {
           'Geen andere openstaande stappen in uw organisatie.',
           'No other open steps in your organisation.',
         )}
-        audiences={['RESPONSIBLE', 'ESCALATION']}
+        audiences={['RESPONSIBLE', 'ESCALATION', 'CONTINUING']}
       />
     </>
   );

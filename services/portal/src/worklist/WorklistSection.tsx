@@ -65,6 +65,7 @@ export function WorklistSection({
               <TableCaption className="portal-visually-hidden">{heading}</TableCaption>
               <TableHeader>
                 <TableRow>
+                  <TableHeaderCell scope="col">{tr('Urgentie', 'Urgency')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{tr('Uiterlijk', 'Due')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{tr('Zaak', 'Case')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{tr('Stap', 'Step')}</TableHeaderCell>
@@ -78,6 +79,15 @@ export function WorklistSection({
                     key={`${item.caseId}-${item.audience}-${item.action}`}
                     className={item.overdue ? 'portal-row--overdue' : undefined}
                   >
+                    <TableCell>
+                      <span
+                        className={
+                          item.urgency.rank < 2 ? 'portal-tag portal-tag--warning' : 'portal-muted'
+                        }
+                      >
+                        {t(item.urgency.reason)}
+                      </span>
+                    </TableCell>
                     <TableCell>
                       <DueDate
                         due={item.due}
@@ -108,6 +118,14 @@ export function WorklistSection({
                       ) : null}
                       {item.audience === 'OFFERED' ? (
                         <span className="portal-tag">{tr('Aanbod', 'Offer')}</span>
+                      ) : null}
+                      {item.audience === 'CONTINUING' ? (
+                        <span className="portal-tag">
+                          {tr(
+                            'Loopt door; gemeente regelt financiering',
+                            'Goes on; municipality secures funding',
+                          )}
+                        </span>
                       ) : null}
                       <div>{t(item.description)}</div>
                     </TableCell>

@@ -11,6 +11,8 @@ import {
   isOpen,
   nextStep,
   pendingOffer,
+  stepBehindFunding,
+  urgencyOf,
   type CaseAccess,
   type CaseState,
   type Instant,
@@ -78,7 +80,12 @@ export interface CaseSummaryRow extends KeyDates {
   computed_on: IsoDate;
 }
 
-export type WorklistAudience = 'responsible' | 'escalation' | 'offered';
+/**
+ * responsible: the step's owner; escalation: whoever a late step goes to; offered: the supporter
+ * an unclaimed offer waits for; continuing: a desk whose step goes on while the municipality
+ * secures the family's funding (nextStep names the municipality then).
+ */
+export type WorklistAudience = 'responsible' | 'escalation' | 'offered' | 'continuing';
 
 export interface WorklistRow {
   case_id: string;
@@ -97,6 +104,12 @@ export interface WorklistRow {
   overdue: boolean;
   days_overdue: number;
   deadline: IsoDate | null;
+  /** The case's urgency (urgencyOf): lists sort by it first, then by due date and case age. */
+  urgency_rank: number;
+  urgency_kind: string;
+  urgency_reason: Text;
+  /** The day the case was referred: among equals, the case waiting longest comes first. */
+  opened_on: IsoDate;
 }
 
 export type DeadlineKind = 'next-step' | 'legal' | 'smi-ends';
@@ -194,21 +207,38 @@ export function caseRows(
     computed_at: now,
     computed_on: today,
   };
+  const urgency = urgencyOf(state, step, now);
+  const behind = stepBehindFunding(state, now);
   return {
     summary,
-    worklist: [...(step ? worklistRows(step) : []), ...offerRows(pendingOffer(state, now))].map(
-      (row) => ({
-        ...row,
-        case_id: state.caseId,
-        municipality: state.municipality,
-        status: state.status,
-      }),
-    ),
+    worklist: [
+      ...(step ? worklistRows(step) : []),
+      ...(behind ? [worklistRow('continuing', behind.responsible, behind)] : []),
+      ...offerRows(pendingOffer(state, now)),
+    ].map((row) => ({
+      ...row,
+      case_id: state.caseId,
+      municipality: state.municipality,
+      status: state.status,
+      urgency_rank: urgency.rank,
+      urgency_kind: urgency.kind,
+      urgency_reason: urgency.reason,
+      opened_on: state.referredOn ?? today,
+    })),
     deadlines: deadlineRows(state, step, coverage.atRisk ? coverage.smiEndsOn : null),
   };
 }
 
-type CaseFreeRow = Omit<WorklistRow, 'case_id' | 'municipality' | 'status'>;
+type CaseFreeRow = Omit<
+  WorklistRow,
+  | 'case_id'
+  | 'municipality'
+  | 'status'
+  | 'urgency_rank'
+  | 'urgency_kind'
+  | 'urgency_reason'
+  | 'opened_on'
+>;
 
 const worklistRow = (audience: WorklistAudience, party: PartyRef, step: NextStep): CaseFreeRow => ({
   audience,

@@ -87,6 +87,10 @@ export const worklistColumns: Columns<WorklistRow> = [
   ['overdue', 'boolean'],
   ['days_overdue', 'integer'],
   ['deadline', 'date', 'null'],
+  ['urgency_rank', 'integer'],
+  ['urgency_kind', 'text'],
+  ['urgency_reason', 'jsonb'],
+  ['opened_on', 'date'],
 ];
 
 export const deadlineColumns: Columns<DeadlineRow> = [
@@ -126,8 +130,8 @@ CREATE TABLE IF NOT EXISTS ${t.worklist} (
   ${columnDefinitions(worklistColumns)},
   PRIMARY KEY (case_id, audience)
 );
-CREATE INDEX IF NOT EXISTS ${t.worklist}_by_organisation ON ${t.worklist} (party_organisation, due, case_id, audience);
-CREATE INDEX IF NOT EXISTS ${t.worklist}_by_person ON ${t.worklist} (party_person, due, case_id, audience);
+CREATE INDEX IF NOT EXISTS ${t.worklist}_by_organisation ON ${t.worklist} (party_organisation, urgency_rank, due, opened_on, case_id, audience);
+CREATE INDEX IF NOT EXISTS ${t.worklist}_by_person ON ${t.worklist} (party_person, urgency_rank, due, opened_on, case_id, audience);
 CREATE TABLE IF NOT EXISTS ${t.deadlines} (
   ${columnDefinitions(deadlineColumns)},
   PRIMARY KEY (case_id, kind)

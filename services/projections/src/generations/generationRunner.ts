@@ -2,6 +2,7 @@
 // writes the read-model rows and the checkpoint in one transaction.
 import type { EventStore, RecordedEvent, SqlDatabase } from '../eventStorePort';
 import { loadCheckpoint, runCheckpointedSubscriber } from '../eventStorePort';
+import { batchSpanOptions, inSpan, traceparentOf } from '../platformPort';
 import { assertGenerationActive, GenerationRetiredError } from './generationRegistry';
 import { subscriberName, type ProjectionDefinition } from './projectionDefinition';
 
@@ -36,9 +37,16 @@ export async function startGenerationRunner(
   const subscription = await runCheckpointedSubscriber(deps.store, deps.db, {
     name,
     batchSize: deps.batchSize,
-    async handle(tx, events) {
-      await assertGenerationActive(tx, projection.name, generation);
-      await projection.project(tx, events, generation, deps.clock().toISOString());
+    handle(tx, events) {
+      // Continues the trace of the command that appended the events (their metadata's traceparent).
+      const span = batchSpanOptions(
+        events.map((event) => traceparentOf(event.metadata)),
+        { 'kot.projection': projection.name, 'kot.events': events.length },
+      );
+      return inSpan(`project ${projection.name}`, span, async () => {
+        await assertGenerationActive(tx, projection.name, generation);
+        await projection.project(tx, events, generation, deps.clock().toISOString());
+      });
     },
     onCommitted(events) {
       position = events[events.length - 1]?.position ?? position;

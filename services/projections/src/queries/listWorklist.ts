@@ -1,9 +1,10 @@
 // The worklist of an actor: the next steps their organisation is responsible for, and the overdue
-// steps escalated to their role, most urgent first. Overdue first then by due date is simply the
-// due date ascending (an overdue step's due date is before every other one's), so the order is a
-// stored column and never goes stale between refreshes. SQL narrows by the party a row is
-// addressed to; the domain's mayView on the case's stored access decides, row by row, as for the
-// case list, so a worklist never shows a case its reader could not open.
+// steps escalated to their role, most urgent first: by the domain's urgency (no funding today, then
+// funding at risk, then late, then on time), then by due date (for late steps: the latest first),
+// then by case age. Urgency is a stored column, refreshed with the other time-dependent fields
+// every day. SQL narrows by the party a row is addressed to; the domain's mayView on the case's
+// stored access decides, row by row, as for the case list, so a worklist never shows a case its
+// reader could not open.
 import {
   mayView,
   type Actor,
@@ -34,6 +35,8 @@ export interface WorklistItem {
   deadline: IsoDate | null;
   /** Addressed to the actor in person, not only to their organisation. */
   mine: boolean;
+  urgency: { rank: number; kind: string; reason: Text };
+  openedOn: IsoDate;
 }
 
 export interface Page<Item> {
@@ -70,6 +73,10 @@ interface WorklistDbRow {
   overdue: boolean;
   days_overdue: unknown;
   deadline: string | null;
+  urgency_rank: unknown;
+  urgency_kind: string;
+  urgency_reason: Text;
+  opened_on: string;
 }
 
 // ORDER BY names the table's columns: a bare `due` would be the text output column of the same name,
@@ -77,8 +84,8 @@ interface WorklistDbRow {
 // request would read and sort all of the organisation's rows.
 const statements = new Map<string, SqlStatement>();
 
-/** The sort key a page continues after: due date, case id, audience. */
-export const worklistCursorParts: readonly CursorPart[] = ['date', 'text', 'text'];
+/** The sort key a page continues after: urgency rank, due date, referral date, case id, audience. */
+export const worklistCursorParts: readonly CursorPart[] = ['text', 'date', 'date', 'text', 'text'];
 
 /** Scan rounds before answering with a shorter page (and a cursor to continue). */
 const MAX_ROUNDS = 10;
@@ -104,14 +111,15 @@ function statementFor(
       name: `${name}_seen`,
       text: `SELECT w.case_id, s.access, audience, party_person, w.municipality, w.status, action,
                     description, responsible, escalate_to, since::text AS since, due::text AS due,
-                    overdue, days_overdue, deadline::text AS deadline
+                    overdue, days_overdue, deadline::text AS deadline, urgency_rank, urgency_kind,
+                    urgency_reason, opened_on::text AS opened_on
              FROM ${tables.worklist} AS w JOIN ${tables.summary} AS s ON s.case_id = w.case_id
              WHERE w.party_organisation = $1
                AND (w.audience = 'responsible' OR w.party_role = $2)
                ${personCondition[selection]}
                ${withAudiences ? 'AND w.audience = ANY($5::text[])' : ''}
-               ${withCursor ? `AND (w.due, w.case_id, w.audience) > ($${cursorAt}::date, $${cursorAt + 1}::text, $${cursorAt + 2}::text)` : ''}
-             ORDER BY w.due, w.case_id, w.audience
+               ${withCursor ? `AND (w.urgency_rank, w.due, w.opened_on, w.case_id, w.audience) > ($${cursorAt}::integer, $${cursorAt + 1}::date, $${cursorAt + 2}::date, $${cursorAt + 3}::text, $${cursorAt + 4}::text)` : ''}
+             ORDER BY w.urgency_rank, w.due, w.opened_on, w.case_id, w.audience
              LIMIT $4`,
     };
     statements.set(name, statement);
@@ -138,7 +146,7 @@ export async function listWorklist(
     );
     exhausted = rows.length <= first;
     for (const row of rows) {
-      after = [row.due, row.case_id, row.audience];
+      after = sortKeyOf(row);
       if (mayView(actor, row.access) !== 'none') visible.push(row);
       if (visible.length > first) break;
     }
@@ -162,13 +170,27 @@ export async function listWorklist(
       daysOverdue: toNumber(row.days_overdue),
       deadline: row.deadline,
       mine: row.party_person === actor.id,
+      urgency: {
+        rank: toNumber(row.urgency_rank),
+        kind: row.urgency_kind,
+        reason: row.urgency_reason,
+      },
+      openedOn: row.opened_on,
     })),
     endCursor:
       visible.length > first && last
-        ? encodeCursor([last.due, last.case_id, last.audience])
+        ? encodeCursor(sortKeyOf(last))
         : after
           ? encodeCursor(after)
           : null,
     hasNextPage,
   };
 }
+
+const sortKeyOf = (row: WorklistDbRow): SortKey => [
+  String(toNumber(row.urgency_rank)),
+  row.due,
+  row.opened_on,
+  row.case_id,
+  row.audience,
+];

@@ -25,6 +25,7 @@ import {
   type Logger,
   type Metrics,
   type QueryLimits,
+  type GraphQLExposure,
   type ReadinessReport,
 } from '../platformPort';
 import { projections } from '../projections';
@@ -46,6 +47,8 @@ export interface ProjectionsServiceDeps {
   limits?: QueryLimits;
   /** How long a query with X-Read-After-Position waits for the read models; default 5 s. */
   readAfterTimeoutMs?: number;
+  /** Schema introspection and the sandbox (config.graphql); both off when left out. */
+  exposure?: GraphQLExposure;
   /** Where GraphQL answers; /graphql by default. */
   graphqlPath?: string;
   runtime?: ProjectionsRuntimeOptions;
@@ -109,6 +112,7 @@ export async function createProjectionsService(
       waitFor: (position, timeoutMs) => running.whenReached(position, timeoutMs),
       timeoutMs: deps.readAfterTimeoutMs ?? defaultReadAfterTimeoutMs,
     },
+    ...(deps.exposure ? { exposure: deps.exposure } : {}),
   });
 
   const maxLag = deps.maxReadyLagSeconds ?? 10;

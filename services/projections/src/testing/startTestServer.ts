@@ -39,6 +39,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const logger = silentLogger();
   const metrics = createMetrics({ processMetrics: false });
+  const authenticate = createAuthenticator({
+    kind: 'hs256',
+    secret,
+    issuer: 'kot-platform',
+    audience: 'kot-platform',
+  });
   const service = await createProjectionsService({
     store: opened.store,
     logStore: opened.log,
@@ -46,12 +52,7 @@ export async function startTestServer(
     logger,
     metrics,
     clock,
-    authenticate: createAuthenticator({
-      kind: 'hs256',
-      secret,
-      issuer: 'kot-platform',
-      audience: 'kot-platform',
-    }),
+    authenticate,
     runtime: { refresh: false },
     lagGaugeIntervalMs: 0,
   });
@@ -62,6 +63,7 @@ export async function startTestServer(
     bodyLimitBytes: 256 * 1024,
     readiness: service.readiness,
     routes: service.routes,
+    authenticate,
   });
   const server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
   return {

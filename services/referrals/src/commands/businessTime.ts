@@ -2,53 +2,14 @@
 // recorded: Toeslagen may record on Friday a decision taken on Monday. Every case event carries
 // the business date of its step; this turns that date into the instant stored as occurredAt.
 import {
+  businessDateOf,
   dateInAmsterdam,
   type CaseEvent,
-  type CaseEventType,
   type Instant,
   type IsoDate,
 } from '@kot/domain';
 
-/**
- * The field holding each event's business date. A step recorded on its own day has today's date
- * there; one recorded later carries the date the caller gave (the domain's stepDate). The check
- * of eligibility is the exception: its date is the day the check is about, not when it happened.
- */
-const businessDateField: Record<CaseEventType, string | null> = {
-  ReferralOpened: 'referredOn',
-  EligibilityChecked: null,
-  CaseOffered: 'offeredOn',
-  OfferDeclined: 'declinedOn',
-  CaseClaimed: 'claimedOn',
-  MandateRecorded: 'recordedOn',
-  ClaimReleased: 'releasedOn',
-  KotRequested: 'requestedOn',
-  WlzRequestRegistered: 'registeredOn',
-  WlzIndicationConfirmed: 'confirmedOn',
-  WlzIndicationNotFound: 'checkedOn',
-  CizDecisionCopySubmitted: 'submittedOn',
-  ApplicationFormsSent: 'sentOn',
-  ApplicationSubmitted: 'submittedOn',
-  ApplicationReceived: 'receivedOn',
-  KotGranted: 'decidedOn',
-  KotRejected: 'decidedOn',
-  KotChanged: 'decidedOn',
-  KotStopped: 'decidedOn',
-  ObjectionFiled: 'filedOn',
-  ObjectionDecided: 'decidedOn',
-  SmiExtended: 'decidedOn',
-  SmiEnded: 'decidedOn',
-  SmiReinstated: 'decidedOn',
-  FundingGapAccepted: 'acceptedOn',
-  CaseClosed: 'closedOn',
-  CaseWithdrawn: 'withdrawnOn',
-};
-
-export function businessDateOf(event: CaseEvent): IsoDate | null {
-  const field = businessDateField[event.type];
-  const value = field === null ? undefined : (event.data as Record<string, unknown>)[field];
-  return typeof value === 'string' ? value : null;
-}
+export { businessDateOf };
 
 /**
  * occurredAt for an event decided at `now`: `now` itself for a step of today; for a back-dated

@@ -20,6 +20,7 @@ export function decideCommand(
   state: CaseState,
   actor: Actor,
   now: Instant,
+  isKnownOrganisation?: (organisation: string) => boolean,
 ): CaseEvent[] {
   if (command.type !== 'OpenReferral') {
     const unknown = state.status === 'new';
@@ -27,7 +28,11 @@ export function decideCommand(
       throw caseNotFound();
     }
   }
-  return handleCommand(command, state, { actor, now });
+  return handleCommand(command, state, {
+    actor,
+    now,
+    ...(isKnownOrganisation ? { isKnownOrganisation } : {}),
+  });
 }
 
 const maySee = (actor: Actor, state: CaseState) => mayView(actor, caseAccessOf(state)) !== 'none';

@@ -11,6 +11,7 @@ import {
   evolve,
   foldCase,
   text,
+  textLimits,
   type Actor,
   type CaseCommand,
 } from '@kot/domain';
@@ -22,7 +23,10 @@ import {
 } from '@kot/eventstore';
 import {
   ConflictError,
+  SpanKind,
+  activeTraceparent,
   deterministicUuid,
+  inSpan,
   keyMayHoldBsnReason,
   mayHoldBsn,
   withCorrelationId,
@@ -48,6 +52,8 @@ export interface CommandExecutorDeps {
   maxAttempts?: number;
   /** Pause before retry number `attempt` (1-based). */
   retryDelayMs?: (attempt: number) => number;
+  /** The organisation directory a case may be offered within; without it any code is accepted. */
+  organisationKnown?: (organisation: string) => Promise<boolean>;
 }
 
 export type ExecuteCommand = (
@@ -67,7 +73,23 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
   const retryDelay = deps.retryDelayMs ?? defaultRetryDelay;
   const takeTurn = createCaseQueue();
 
-  return async (request, actor, options = {}) => {
+  return (request, actor, options = {}) =>
+    inSpan(
+      `command ${request.type}`,
+      {
+        kind: SpanKind.INTERNAL,
+        attributes: { 'kot.command.type': request.type },
+        // A refusal or a conflict is an answer, not a failure of the platform.
+        isFailure: (error) => outcomeOf(error) === 'error',
+      },
+      () => execute(request, actor, options),
+    );
+
+  async function execute(
+    request: CommandRequest,
+    actor: Actor,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
     const commandId = options.commandId ?? deps.newId();
     const correlationId = options.correlationId ?? commandId;
     const logger = withCorrelationId(deps.logger, correlationId);
@@ -115,13 +137,15 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
     } catch (error) {
       const outcome = outcomeOf(error);
       deps.metrics?.commandHandled(request.type, outcome);
+      // A refusal or conflict is the caller's: the request's access-log line says so, at info;
+      // these lines are for debugging only, so a burst of bad requests cannot flood the log.
       if (error instanceof CommandRefused) {
-        logger.info(
+        logger.debug(
           { ...logged, attempts, outcome, fields: error.fields.map((f) => f.field) },
           'command refused',
         );
       } else if (outcome === 'conflict') {
-        logger.warn({ ...logged, attempts, outcome }, 'command not carried out: conflict');
+        logger.debug({ ...logged, attempts, outcome }, 'command not carried out: conflict');
       } else {
         logger.error({ ...logged, attempts, outcome, err: error }, 'command failed');
       }
@@ -129,7 +153,7 @@ export function createCommandExecutor(deps: CommandExecutorDeps): ExecuteCommand
     } finally {
       handOnTurn();
     }
-  };
+  }
 }
 
 interface AttemptContext {
@@ -155,7 +179,8 @@ async function attempt(
 
   const state = foldCase(stored.map(toCaseEvent));
   const now = deps.clock().toISOString();
-  const decided = decideCommand(command, state, actor, now);
+  const isKnownOrganisation = await directoryFor(command, deps.organisationKnown);
+  const decided = decideCommand(command, state, actor, now, isKnownOrganisation);
   const last = stored[stored.length - 1];
   const revisionBefore = last?.revision ?? -1;
   if (decided.length === 0) {
@@ -192,9 +217,24 @@ async function attempt(
       metadata,
     };
   });
-  const appended = await deps.store.append(streamId, events, {
-    expectedRevision: last ? last.revision : 'no_stream',
-  });
+  // The append's own span is what readers of these events continue: its traceparent goes with
+  // every event (the metadata is hashed with the event, so it is set before the append).
+  const appended = await inSpan(
+    'append',
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: { 'kot.stream.id': streamId, 'kot.events': events.length },
+    },
+    () => {
+      const traceparent = activeTraceparent();
+      const traced = traceparent
+        ? events.map((event) => ({ ...event, metadata: { ...event.metadata, traceparent } }))
+        : events;
+      return deps.store.append(streamId, traced, {
+        expectedRevision: last ? last.revision : 'no_stream',
+      });
+    },
+  );
   return {
     result: commandResult({
       caseId: command.caseId,
@@ -210,6 +250,21 @@ async function attempt(
     }),
     replayed: false,
   };
+}
+
+/**
+ * The directory's answer for the organisation a case is offered to, asked before the domain
+ * decides (the domain does no I/O). A code too long to be one is left to the domain to refuse.
+ */
+async function directoryFor(
+  command: CaseCommand,
+  organisationKnown: CommandExecutorDeps['organisationKnown'],
+): Promise<((organisation: string) => boolean) | undefined> {
+  if (!organisationKnown || command.type !== 'OfferCase') return undefined;
+  const offeredTo = command.to?.organisation;
+  if (typeof offeredTo !== 'string' || offeredTo.length > textLimits.organisation) return undefined;
+  const known = await organisationKnown(offeredTo);
+  return (organisation) => organisation === offeredTo && known;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ChildInput, HouseholdInput, MandateInput, PartyInput, SmiPeriodInput } 
 import {
   ClosingOutcomeEnum,
   IndicationKindEnum,
+  ReassessmentOutcomeEnum,
   RejectionReasonEnum,
   RequestChannelEnum,
 } from './domainEnums';
@@ -85,6 +86,30 @@ export class RequestKotInput extends OnCase {
   requestedOn?: string;
   @Field(() => GraphQLLocalDate, { nullable: true })
   callbackExpectedOn?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the family applies although the eligibility check says no (required then; their right, recorded).',
+  })
+  applyAnywayReason?: string;
+}
+
+@InputType()
+export class ReassessWlzIndicationInput extends OnCase {
+  @Field(() => String)
+  partnerId!: string;
+  @Field(() => ReassessmentOutcomeEnum)
+  outcome!: string;
+  @Field(() => IndicationKindEnum, {
+    nullable: true,
+    description: 'With EXTENDED: the kind from now on.',
+  })
+  kind?: string;
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'With EXTENDED and a temporary indication: its new last day.',
+  })
+  validTo?: string;
 }
 
 @InputType()
@@ -303,6 +328,11 @@ export const commandInputs: Record<CaseCommandType, CommandInput> = {
   SubmitCizDecisionCopy: {
     inputType: SubmitCizDecisionCopyInput,
     description: "Claimant: send a copy of CIZ's decision.",
+  },
+  ReassessWlzIndication: {
+    inputType: ReassessWlzIndicationInput,
+    description:
+      'CIZ: re-assess a temporary Wlz-indication before it ends (the allowance ends with it unless extended).',
   },
   SendApplicationForms: {
     inputType: SendApplicationFormsInput,

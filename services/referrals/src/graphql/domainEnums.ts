@@ -13,6 +13,7 @@ import {
   workStatuses,
   type Household,
   type IndicationKind,
+  type ReassessWlzIndication,
   type RequestKot,
   type WlzIndication,
 } from '@kot/domain';
@@ -61,6 +62,11 @@ export const RequestChannelEnum = enumOf(
   ['phone', 'letter'] satisfies Array<RequestKot['channel']>,
   'RequestChannel',
   'How KOT was requested: through BelastingTelefoon, or by letter.',
+);
+export const ReassessmentOutcomeEnum = enumOf(
+  ['extended', 'ends'] satisfies Array<ReassessWlzIndication['outcome']>,
+  'ReassessmentOutcome',
+  "CIZ's re-assessment of a temporary Wlz-indication: EXTENDED (to a later end, or permanent) or ENDS.",
 );
 export const RejectionReasonEnum = enumOf(
   rejectionReasons,

@@ -1,6 +1,7 @@
 // REST intake for agency systems (CIZ, Toeslagen) that do not speak GraphQL:
 // POST /commands/<CommandType> with the command as JSON (without `type`) and an Idempotency-Key.
 // 201 for a new referral, 200 otherwise; errors as problem documents (400/401/403/404/409).
+// The contract is GET /openapi.json, drawn from the same input types the bodies are checked against.
 
 import { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -15,6 +16,7 @@ import {
 import { requestContextOf, sendProblem, type Authenticator } from '@kot/platform';
 import type { ExecuteCommand } from '../commands/executeCommand';
 import { toCommand } from '../graphql/toCommand';
+import { apiVersionHeader, openApiDocument, restApiVersion } from './openApiDocument';
 import { readRestInput } from './readRestInput';
 
 export interface CommandRoutesDeps {
@@ -29,7 +31,15 @@ const isCommandType = (name: string): name is CaseCommandType =>
 
 export function commandRoutes({ authenticate, execute, schema }: CommandRoutesDeps): Router {
   const router = Router();
+  const contract = JSON.stringify(openApiDocument(schema), null, 2);
+  router.get('/openapi.json', (_req, res) => {
+    // Public and readable from any origin, so API portals and validators can load it (API-51).
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader(apiVersionHeader, restApiVersion);
+    res.type('application/json').send(contract);
+  });
   router.post('/commands/:name', async (req, res) => {
+    res.setHeader(apiVersionHeader, restApiVersion);
     try {
       const actor = await authenticate(req.get('Authorization'));
       const name = String(req.params['name']);

@@ -4,7 +4,7 @@
 // domain's own values ('route-to-work'), as agency systems send them. Finer rules (BSN 11-proof,
 // date ranges) stay with the domain's validation.
 
-import { text, type FieldProblem, type Text } from '@kot/domain';
+import { excerpt, text, type FieldProblem, type Text } from '@kot/domain';
 import { scalarExpectations } from '@kot/platform';
 import {
   isEnumType,
@@ -49,8 +49,11 @@ function check(
     const fields = type.getFields();
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!(key in fields)) {
-        problems.push({ field: join(path, key), reason: text('onbekend veld', 'unknown field') });
+      if (!Object.hasOwn(fields, key)) {
+        problems.push({
+          field: join(path, excerpt(key)),
+          reason: text('onbekend veld', 'unknown field'),
+        });
       }
     }
     for (const [name, field] of Object.entries(fields)) {

@@ -14,10 +14,21 @@ export interface CloudEvent<Data = unknown> {
   time: string;
   datacontenttype: 'application/json';
   data: Data;
+  /**
+   * The CloudEvents distributed-tracing extension: the W3C trace context of the sending span, so
+   * a receiver can continue the trace. Absent when nothing is traced.
+   */
+  traceparent?: string;
 }
 
 export function cloudEvent<Data>(
-  fields: Omit<CloudEvent<Data>, 'specversion' | 'datacontenttype'>,
+  fields: Omit<CloudEvent<Data>, 'specversion' | 'datacontenttype' | 'traceparent'>,
+  traceparent?: string,
 ): CloudEvent<Data> {
-  return { specversion: '1.0', datacontenttype: 'application/json', ...fields };
+  return {
+    specversion: '1.0',
+    datacontenttype: 'application/json',
+    ...fields,
+    ...(traceparent ? { traceparent } : {}),
+  };
 }

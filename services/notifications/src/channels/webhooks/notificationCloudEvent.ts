@@ -26,27 +26,32 @@ export interface NotificationData {
 export const notificationCloudEvent = (
   intent: StoredIntent,
   source = NOTIFICATIONS_SOURCE,
+  /** The delivery span's trace context (the distributed-tracing extension). */
+  traceparent?: string,
 ): CloudEvent<NotificationData> =>
-  cloudEvent({
-    id: intent.id,
-    source,
-    type: `${TYPE_PREFIX}.${intent.rule}`,
-    subject: intent.caseId,
-    time: intent.createdAt.toISOString(),
-    data: {
-      notificationId: intent.id,
-      rule: intent.rule,
-      caseId: intent.caseId,
-      municipality: intent.municipality,
-      // The person id stays out: the receiving system routes by organisation and role.
-      recipient: { organisation: intent.recipient.organisation, role: intent.recipient.role },
-      eventId: intent.eventId,
-      eventType: intent.eventType,
-      deadline: intent.deadline,
-      date: intent.date,
-      params: intent.params,
+  cloudEvent(
+    {
+      id: intent.id,
+      source,
+      type: `${TYPE_PREFIX}.${intent.rule}`,
+      subject: intent.caseId,
+      time: intent.createdAt.toISOString(),
+      data: {
+        notificationId: intent.id,
+        rule: intent.rule,
+        caseId: intent.caseId,
+        municipality: intent.municipality,
+        // The person id stays out: the receiving system routes by organisation and role.
+        recipient: { organisation: intent.recipient.organisation, role: intent.recipient.role },
+        eventId: intent.eventId,
+        eventType: intent.eventType,
+        deadline: intent.deadline,
+        date: intent.date,
+        params: intent.params,
+      },
     },
-  });
+    traceparent,
+  );
 
 export const subscriptionTestEvent = (
   subscriptionId: string,

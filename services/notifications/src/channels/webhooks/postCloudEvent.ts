@@ -1,4 +1,4 @@
-// One webhook call: POST the CloudEvent, signed, over a connection whose address was checked
+// One webhook call: POST the CloudEvent, signed per Standard Webhooks, over a connection whose address was checked
 // against the callback policy at this very moment (guardedLookup). Any 2xx is delivered; anything
 // else (a redirect included: it is not followed) or no answer in time is a failed attempt that the
 // delivery ledger retries with back-off.
@@ -13,7 +13,7 @@ import {
   type ResolveHost,
 } from './callbackAddressPolicy';
 import { guardedLookup, literalAddressAllowed } from './guardedLookup';
-import { SIGNATURE_HEADER, signBody } from './webhookSignature';
+import { webhookSignatureHeaders } from './webhookSignature';
 
 export type PostOutcome =
   | { ok: true; status: number }
@@ -29,6 +29,11 @@ export interface WebhookPosterOptions {
   policy: CallbackAddressPolicy;
   timeoutMs: number;
   resolveHost?: ResolveHost;
+  /**
+   * The real time of each attempt, for the signed timestamp: receivers compare it with their own
+   * clock, so it is never the injected business clock.
+   */
+  wallClock?: () => Date;
 }
 
 const failed = (error: string, nl: string, en: string): PostOutcome => ({
@@ -101,6 +106,7 @@ const statusOutcome = (status: number): PostOutcome =>
       );
 
 export function createWebhookPoster(options: WebhookPosterOptions): WebhookPoster {
+  const wallClock = options.wallClock ?? (() => new Date());
   const lookup = guardedLookup(options.policy, options.resolveHost ?? resolveWithDns);
   // Kept-alive connections per poster; a pooled socket was opened to a checked address.
   const agents = {
@@ -119,6 +125,7 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookPoste
       return Promise.resolve(describeFailure({ code: 'EBLOCKEDADDRESS' }, options.timeoutMs));
     }
     const body = JSON.stringify(event);
+    const signature = webhookSignatureHeaders(secret, event.id, wallClock(), body);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<PostOutcome>((settle) => {
       let settled = false;
@@ -137,7 +144,9 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookPoste
           headers: {
             'content-type': CLOUDEVENTS_CONTENT_TYPE,
             'content-length': Buffer.byteLength(body),
-            [SIGNATURE_HEADER]: signBody(secret, body),
+            ...signature,
+            // W3C Trace Context over HTTP, beside the CloudEvent's own traceparent attribute.
+            ...(event.traceparent ? { traceparent: event.traceparent } : {}),
             'user-agent': 'kot-referral-notifications/1',
           },
         },

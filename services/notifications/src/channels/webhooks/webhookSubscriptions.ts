@@ -2,7 +2,7 @@
 // callback URL, filters, and a secret for the signature. A subscription is saved only after every
 // check passed and a signed test delivery was accepted, so nothing is ever half-saved.
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   caseEventTypes,
   isMunicipalityCode,
@@ -12,6 +12,7 @@ import {
 } from '@kot/domain';
 import type { SqlClient } from '@kot/eventstore';
 import type { StoredIntent } from '../../outbox/storedIntent';
+import { newWebhookSecret } from './webhookSignature';
 
 export interface WebhookFilters {
   /** Case event types (`KotRejected`, …); a deadline notification has none and never matches. */
@@ -93,8 +94,8 @@ export const newSubscription = (
   ...filters,
   createdBy,
   createdAt,
-  // 32 random bytes: shown once, to the creator, and used to sign every delivery.
-  secret: randomBytes(32).toString('base64url'),
+  // Shown once, to the creator, and used to sign every delivery (Standard Webhooks).
+  secret: newWebhookSecret(),
 });
 
 const insert = {

@@ -67,7 +67,8 @@ export class CreatedWebhookSubscription {
   subscription!: WebhookSubscriptionType;
 
   @Field(() => String, {
-    description: 'HMAC-SHA256 key for the x-kot-signature header. Shown only now: store it.',
+    description:
+      'The Standard Webhooks secret (whsec_…) to verify the webhook-signature header with. Shown only now: store it.',
   })
   secret!: string;
 }

@@ -21,11 +21,12 @@ export enum WorklistAudience {
   RESPONSIBLE = 'responsible',
   ESCALATION = 'escalation',
   OFFERED = 'offered',
+  CONTINUING = 'continuing',
 }
 registerEnumType(WorklistAudience, {
   name: 'WorklistAudience',
   description:
-    'RESPONSIBLE: yours to do; ESCALATION: overdue with someone else, escalated to you; OFFERED: a case offered to you to take on or decline.',
+    'RESPONSIBLE: yours to do; ESCALATION: overdue with someone else, escalated to you; OFFERED: a case offered to you to take on or decline; CONTINUING: your step goes on while the municipality secures the family’s funding.',
 });
 
 export enum WorklistScope {

@@ -3,6 +3,18 @@ import { PageInfo, PartyType, TextType } from './common';
 import { WorklistAudience } from './enums';
 import { DateTime, LocalDate } from './scalars';
 
+@ObjectType({
+  description: 'How urgent a case is; lists are ordered by rank, then due date, then case age.',
+})
+export class UrgencyType {
+  @Field(() => Int, { description: '0 first: UNFUNDED_TODAY, FUNDING_AT_RISK, OVERDUE, ON_TIME.' })
+  rank!: number;
+  @Field({ description: 'unfunded-today, funding-at-risk, overdue or on-time.' })
+  kind!: string;
+  @Field(() => TextType)
+  reason!: TextType;
+}
+
 @ObjectType({ description: 'A next step on your list: yours to take, or escalated to you.' })
 export class WorklistItem {
   @Field(() => ID)
@@ -33,6 +45,13 @@ export class WorklistItem {
   daysOverdue!: number;
   @Field(() => LocalDate, { nullable: true })
   deadline!: string | null;
+  @Field(() => UrgencyType, {
+    description:
+      'Why the item stands where it stands: no funding today, funding at risk, late, or on time (the order of the list).',
+  })
+  urgency!: UrgencyType;
+  @Field(() => LocalDate, { description: 'The day the case was referred.' })
+  openedOn!: string;
 }
 
 @ObjectType()

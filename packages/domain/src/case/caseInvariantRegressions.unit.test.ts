@@ -1,0 +1,66 @@
+// Counterexamples the invariant search (caseInvariants.unit.test.ts) found on the way, each shrunk
+// to a short history and kept by name: the rule it broke, and the history that broke it.
+import { runHistory } from '../testing/caseInvariants';
+import type { CaseHistoryPlan } from '../testing/caseArbitraries';
+import { syntheticBsn } from '../identifiers';
+
+const singleParent = (
+  wlzIndication: CaseHistoryPlan['household']['partners'][number]['wlzIndication'],
+): CaseHistoryPlan['household'] => ({
+  composition: 'single-parent',
+  partners: [
+    {
+      partnerId: 'p1',
+      name: 'Ruud Verbeek',
+      bsn: syntheticBsn(11),
+      birthDate: '1988-04-12',
+      wlzIndication,
+      workStatus: 'none',
+    },
+  ],
+});
+
+const step = (days: number) => ({ days, type: 'TakeNextStep' as const, a: 0, b: 0 });
+
+describe('histories that once broke a rule for every family', () => {
+  it('after the supporter hands back a case mid-application and the officer offers it again, the officer gets it claimed instead of offering it for ever', () => {
+    // Broke (4): the step stayed "offer to a supporter" after the offer, so nothing moved it on.
+    runHistory({
+      start: '2023-01-01',
+      household: singleParent({ kind: 'temporary', validFrom: '2023-01-01' }),
+      withChildcare: false,
+      smi: { from: '2023-01-01', to: '2023-01-01' },
+      moves: [
+        step(4),
+        step(0),
+        step(0),
+        step(4),
+        { days: 0, type: 'ReleaseClaim', a: 0, b: 0 },
+        step(0),
+        step(0),
+        step(4),
+      ],
+    });
+  });
+
+  it('a supporter whose mandate no longer lets them apply is asked to arrange one before returning the forms', () => {
+    // Broke (4): "return the forms" stayed with a claimant who may only signal, and every
+    // SubmitApplication was refused.
+    runHistory({
+      start: '2023-01-01',
+      household: singleParent({ kind: 'permanent', validFrom: '2019-06-01' }),
+      withChildcare: false,
+      smi: { from: '2023-01-01', to: '2023-01-13' },
+      moves: [
+        step(0),
+        { days: 0, type: 'TakeOffer', a: 0, b: 0 },
+        step(0),
+        step(0),
+        step(4),
+        step(4),
+        { days: 4, type: 'RecordMandate', a: 0, b: 0 },
+        step(0),
+      ],
+    });
+  });
+});
