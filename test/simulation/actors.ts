@@ -8,6 +8,7 @@ import {
   CIZ,
   TOESLAGEN,
   addDays,
+  claimantMayApply,
   earliestKotStart,
   eligibility,
   firstUnsecuredDay,
@@ -272,6 +273,13 @@ export function claimantAction(s: Situation, party: PartyRef): Intent | null {
   }
   const step = nextStep(state, s.now);
   if (!step || step.responsible.organisation !== party.organisation) return null;
+  // The case page shows the mandate's end; a supporter whose mandate ran out renews it before
+  // acting for the family again (the platform's refusal says so too).
+  if (step.action !== 'arrange-mandate' && !claimantMayApply(state, today)) {
+    return act('renew-mandate', 'RecordMandate', {
+      mandate: { ...mandateFor(s, party), validFrom: today, validUntil: addDays(today, 365) },
+    });
+  }
   switch (step.action) {
     case 'arrange-mandate':
       return act('renew-mandate', 'RecordMandate', {
