@@ -1,9 +1,10 @@
-// npm run simulate [-- --families N --seed S --postgres URL --out DIR --compare NAME --compare NAME]
+// npm run simulate [-- --families N --seed S --postgres SERVER_URL --out DIR --compare NAME ...]
 // Runs the default year (and each what-if named with --compare, on the same seed), writes the
 // report to test/artifacts/simulation/ (ignored by git) and prints a one-screen summary. Exits 1
 // when the run found silent unfunded days or its funnel disagrees with the store's log.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createBenchDatabase } from '../bench/benchDatabase';
 import { defaultParameters } from './parameters';
 import { runReport, summary, comparisonTable } from './report';
 import { runSimulation, type RunResult } from './runSimulation';
@@ -69,11 +70,18 @@ function progress(label: string) {
 async function main() {
   const options = parseArguments(process.argv.slice(2));
   const base = withFamilies({ ...defaultParameters, seed: options.seed }, options.families);
-  const run = (parameters: typeof base, label: string): Promise<RunResult> =>
-    runSimulation(parameters, {
-      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
-      onDay: progress(label),
-    });
+  const run = async (parameters: typeof base, label: string): Promise<RunResult> => {
+    // On PostgreSQL each run gets a database of its own on the server, dropped afterwards.
+    const database = options.databaseUrl ? await createBenchDatabase(options.databaseUrl) : null;
+    try {
+      return await runSimulation(parameters, {
+        ...(database ? { databaseUrl: database.url } : {}),
+        onDay: progress(label),
+      });
+    } finally {
+      await database?.drop();
+    }
+  };
   const result = await run(base, 'default');
   const comparisons = [];
   for (const name of options.compare) {

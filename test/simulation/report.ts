@@ -113,7 +113,8 @@ export function runReport(
   lines.push('');
   lines.push(
     `Seed ${p.seed}, engine ${result.engine}, ${result.commands} commands through executeCommand, ` +
-      `${result.events} events in the log, ${fixed(result.seconds)} s wall time.`,
+      `${result.events} events in the log, ${fixed(result.seconds)} s wall time, ${fixed(result.cpuSeconds)} s CPU ` +
+      '(the machine is shared: wall time depends on its load).',
   );
   lines.push('');
   lines.push('## Summary');
@@ -342,7 +343,7 @@ export function summary(result: RunResult): string {
   const same = JSON.stringify(m.funnel) === JSON.stringify(result.funnelFromLog);
   return [
     `Simulated ${result.parameters.families.value} families over ${result.parameters.days} days from ${result.parameters.firstDay} (seed ${result.parameters.seed}, ${result.engine})`,
-    `  ${result.commands} commands, ${result.events} events, ${fixed(result.seconds)} s`,
+    `  ${result.commands} commands, ${result.events} events, ${fixed(result.seconds)} s wall, ${fixed(result.cpuSeconds)} s CPU`,
     `  funnel: referred ${f.referred} → check yes ${f.checkedYes} / no ${f.checkedNo} / unknown ${f.checkedUnknown} → claimed ${f.claimed} → applied ${f.applied} → granted ${f.granted}, rejected ${f.rejected}`,
     `  rejected by reason: ${
       Object.entries(f.rejectedByReason)

@@ -56,6 +56,8 @@ export interface RunResult {
   parameters: SimulationParameters;
   engine: string;
   seconds: number;
+  /** CPU seconds of this process (user + system) during the run: the machine is shared. */
+  cpuSeconds: number;
   commands: number;
   events: number;
   measures: RunMeasures;
@@ -99,6 +101,7 @@ export async function runSimulation(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const started = Date.now();
+  const cpuStarted = process.cpuUsage();
   const families = drawPopulation(parameters);
   const tracked = new Map<string, Tracked>();
   const byArrival = new Map<IsoDate, Family[]>();
@@ -471,7 +474,12 @@ export async function runSimulation(
         }
       } else {
         entry.unfundedSince = null;
-        if (!fundedOn(state, today)) counts.accepted++;
+        if (!fundedOn(state, today)) {
+          counts.accepted++;
+          // A gap accepted before it began is never unsecured: its cause is taken on its first day.
+          if (fundedOn(state, addDays(today, -1)))
+            entry.causeOnDay.set(today, causeOf(state, entry.family));
+        }
       }
     }
     counts.open = open;
@@ -536,6 +544,7 @@ export async function runSimulation(
     parameters,
     engine: platform.engine,
     seconds: (Date.now() - started) / 1000,
+    cpuSeconds: cpuSecondsSince(cpuStarted),
     commands,
     events: log.length,
     measures,
@@ -564,7 +573,7 @@ function nearestCause(entry: Tracked, day: IsoDate): string {
   // A gap that opened backwards (a stop from an earlier day, an SMI end dated back): the cause seen
   // on the first day the simulation saw it unfunded after the gap began.
   const later = [...entry.causeOnDay.entries()].filter(([d]) => d >= day).sort();
-  return later[0]?.[1] ?? 'covered later / not seen open';
+  return later[0]?.[1] ?? 'opened backwards (a back-dated stop or end)';
 }
 
 function failuresOf(family: Family): string[] {
@@ -609,4 +618,9 @@ function closeStep(
   entry.stepKey = null;
   entry.stepAction = null;
   entry.stepSince = null;
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
