@@ -87,6 +87,8 @@ interface Tracked {
   causeOnDay: Map<IsoDate, string>;
   grantedOn: IsoDate | null;
   lostLetterDecidedOn: IsoDate | null;
+  lastState: CaseState | null;
+  watched: boolean;
 }
 
 /** A person does at most this many things on one visit to a case. */
@@ -374,6 +376,8 @@ export async function runSimulation(
         causeOnDay: new Map(),
         grantedOn: null,
         lostLetterDecidedOn: null,
+        lastState: null,
+        watched: false,
       };
       tracked.set(family.caseId, entry);
       await carryOut(entry, {
@@ -405,7 +409,12 @@ export async function runSimulation(
     for (const entry of tracked.values()) {
       const caseId = entry.family.caseId;
       const state = platform.caseState(caseId);
-      const watched = isOpen(state) || closedWithGap(state);
+      // States are immutable: a case whose state did not change keeps its answer (most are closed).
+      if (state !== entry.lastState) {
+        entry.lastState = state;
+        entry.watched = isOpen(state) || closedWithGap(state);
+      }
+      const watched = entry.watched;
       if (!watched) {
         closeStep(entry, state, stepDurations, today);
         continue;
