@@ -41,7 +41,7 @@ function parseArguments(argv: string[]): Options {
     else if (flag === '--compare') options.compare.push(whatIf(need()).name);
     else if (flag === '--help') {
       console.log(
-        `npm run simulate -- [--families N] [--seed S] [--postgres URL] [--out DIR] [--compare NAME]...\nwhat-ifs: ${whatIfs.map((w) => w.name).join(', ')}`,
+        `npm run simulate -- [--families N] [--seed S] [--postgres SERVER_URL] [--out DIR] [--compare NAME]...\nwhat-ifs: ${whatIfs.map((w) => w.name).join(', ')}`,
       );
       process.exit(0);
     } else throw new Error(`Unknown option ${flag}; try --help`);
