@@ -272,8 +272,13 @@ export async function runSimulation(
       if (party) schedule(dayNumber(today) + 1, { caseId: task.caseId, party, origin: 'nudge' });
       return;
     }
+    // One visit may take a few actions on the same step (the officer checks eligibility, then
+    // offers); a new step waits for its own turn on the worklist, with its own delay, so a desk
+    // never registers receipt and decides on the same visit.
+    const stepAtStart = stepKeyOf(nextStep(platform.caseState(task.caseId), instantOf(today)));
     for (let visit = 0; visit < MAX_ACTIONS_PER_VISIT; visit++) {
       const state = platform.caseState(task.caseId);
+      if (visit > 0 && stepKeyOf(nextStep(state, instantOf(today))) !== stepAtStart) break;
       const intent = intentOf(task, entry, state);
       if (!intent) break;
       if (intent.why === 'claim' && kind === 'supporter' && entry.family.failures.silentSupporter) {
@@ -599,13 +604,16 @@ function failuresOf(family: Family): string[] {
   ];
 }
 
+const stepKeyOf = (step: ReturnType<typeof nextStep>): string | null =>
+  step ? `${step.action}|${step.since}|${partyKey(step.responsible)}` : null;
+
 function trackStep(
   entry: Tracked,
   step: ReturnType<typeof nextStep>,
   durations: Map<string, number[]>,
   today: IsoDate,
 ) {
-  const key = step ? `${step.action}|${step.since}|${partyKey(step.responsible)}` : null;
+  const key = stepKeyOf(step);
   if (key === entry.stepKey) return;
   closeStep(entry, null, durations, today);
   entry.stepKey = key;
