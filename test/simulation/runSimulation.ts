@@ -72,6 +72,8 @@ interface Task {
   origin: 'worklist' | 'inbox' | 'nudge' | 'follow-up';
   /** The notification that brought the party here, when one did. */
   rule?: string;
+  /** The worklist item it was planned for: gone from the list, nothing to do. */
+  stepKey?: string;
 }
 
 interface Tracked {
@@ -261,6 +263,17 @@ export async function runSimulation(
     if (!entry) return;
     const kind: PartyKind = kindOf(task.party);
     if (kind === 'supporter' && entry.silentParty === task.party.organisation) return;
+    if (task.stepKey) {
+      const state = platform.caseState(task.caseId);
+      const current = [nextStep(state, instantOf(today)), pendingOffer(state, instantOf(today))];
+      if (!current.some((item) => stepKeyOf(item) === task.stepKey)) return;
+    }
+    // Toeslagen decides at its own pace (its worklist, or when its team lead asks); a message that
+    // arrives meanwhile does not hurry the decision.
+    if (kind === 'toeslagen' && task.origin === 'inbox') {
+      const action = nextStep(platform.caseState(task.caseId), instantOf(today))?.action;
+      if (action === 'decide-application' || action === 'decide-objection') return;
+    }
     if (kind === 'lead') {
       // A team lead reads the escalation and asks whoever must act to do so tomorrow: the officer
       // for the family's funding, the step's owner otherwise.
@@ -444,6 +457,7 @@ export async function runSimulation(
             caseId,
             party: item.responsible,
             origin: 'worklist',
+            stepKey: key,
           });
         }
       }
