@@ -233,7 +233,11 @@ export async function runSimulation(
         entry.lostLetterDecidedOn = null;
       }
     } else {
-      bump(counters.refusals, `${intent.command.type}: ${outcome.reason}`);
+      // Grouped by their words, not their dates: one line per kind of refusal.
+      bump(
+        counters.refusals,
+        `${intent.command.type}: ${outcome.reason.replace(/\d{4}-\d{2}-\d{2}/g, '<date>')}`,
+      );
     }
     return outcome.ok;
   };
