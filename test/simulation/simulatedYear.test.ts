@@ -44,14 +44,10 @@ describe('a simulated year of 250 families (seed fixed)', () => {
     expect(result.measures.timeToNotifiedOwner.max).toBeLessThanOrEqual(1);
   });
 
-  // KNOWN HOLE FOR THE LEAD (issue 10, "every unfunded day has an owner"): today an SMI that runs
-  // out while the case waits on someone else is told to the officer, who holds no step; see
-  // knownHoles.test.ts for the shortest sequence. Remove `.failing` once the domain is fixed.
-  it.failing(
-    'leaves no family a day without funding that nobody holding a step was told of',
-    () => {
-      expect(result.measures.silentExamples.slice(0, 3)).toEqual([]);
-      expect(result.measures.silentDays).toBe(0);
-    },
-  );
+  // Once a hole (closedHoles.test.ts): an SMI that ran out while the case waited on someone else
+  // was told to the officer, who held no step. The municipality now owns every such day.
+  it('leaves no family a day without funding that nobody holding a step was told of', () => {
+    expect(result.measures.silentExamples.slice(0, 3)).toEqual([]);
+    expect(result.measures.silentDays).toBe(0);
+  });
 });
