@@ -16,7 +16,7 @@ export interface Step {
 }
 
 /** From the referral to the application received, as in the domain's `toApplication`. */
-export const toApplication = ({ caseId, referral }: Family): Step[] => [
+export const toApplication = ({ caseId, referral, applyAnywayReason }: Family): Step[] => [
   {
     who: 'smi-officer-utrecht',
     command: 'OpenReferral',
@@ -42,7 +42,7 @@ export const toApplication = ({ caseId, referral }: Family): Step[] => [
   {
     who: 'bewindvoerder',
     command: 'RequestKot',
-    input: { caseId, channel: 'PHONE' },
+    input: { caseId, channel: 'PHONE', ...(applyAnywayReason ? { applyAnywayReason } : {}) },
     seenBy: forToeslagen('register-wlz-request', 5),
   },
   {

@@ -26,6 +26,8 @@ export interface Family {
   /** The OpenReferral input for the Utrecht officer. */
   referral: Record<string, unknown>;
   names: { withIndication: string; working: string; child: string };
+  /** Why the family applies although the check says no (a partner who does not count as working). */
+  applyAnywayReason?: string;
 }
 
 /**
@@ -46,6 +48,9 @@ export function family(
   return {
     caseId,
     names,
+    ...(options.partnerWork === 'VOLUNTEERING'
+      ? { applyAnywayReason: 'Het gezin wil een besluit van Toeslagen; de partner zoekt werk.' }
+      : {}),
     referral: {
       caseId,
       municipality: 'GM0344',

@@ -104,14 +104,15 @@ describeOnEachEngine('the stories from referral to KOT', (platform) => {
           explanation: 'Regeling niet herkend door behandelaar',
         },
         over: 'rest',
-        // Back with the municipality at once, due when the objection period ends.
-        seenBy: forTheMunicipality('continue-smi', 42),
+        // SMI runs past the objection period: the bewindvoerder decides with the family, due when
+        // the objection period ends (4 January 2027, a Monday).
+        seenBy: forTheBewindvoerder('reapply-or-object', 42),
       },
       {
         who: 'smi-officer-utrecht',
         command: 'ExtendSmi',
         input: { caseId: f.caseId, until: day(240) },
-        seenBy: forTheMunicipality('continue-smi', 42),
+        seenBy: forTheBewindvoerder('reapply-or-object', 42),
       },
       {
         who: 'bewindvoerder',
@@ -167,8 +168,9 @@ describeOnEachEngine('the stories from referral to KOT', (platform) => {
       },
       'rest',
     );
-    // SMI runs out in 30 days, before the objection period ends: that is when the officer must act.
-    expect(await whoSees(http, f.caseId)).toEqual(forTheMunicipality('continue-smi', 30));
+    // SMI runs out in 30 days, before the objection period ends: the officer must settle it within
+    // the 7-day norm (and never after SMI's last day).
+    expect(await whoSees(http, f.caseId)).toEqual(forTheMunicipality('continue-smi', 7));
 
     // The municipality does not pay SMI for the time KOT was expected to cover.
     const before = await http.eventsInLog(f.caseId);

@@ -201,14 +201,17 @@ describe('the notifications GraphQL API over HTTP', () => {
     expect(tooMany.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('lets the household see the decision in its own inbox', async () => {
+  it('lets the household see the decision, and until when it can object, in its own inbox', async () => {
     const household = {
       id: 'u-household',
       role: 'household',
       organisation: `household:${caseId}`,
     } as const;
     const inbox = await inboxOf(household);
-    expect(inbox.edges.map((edge) => edge.node.rule)).toEqual(['kot-decided']);
+    expect(inbox.edges.map((edge) => edge.node.rule).sort()).toEqual([
+      'kot-decided',
+      'kot-rejected-objection-deadline',
+    ]);
   });
 
   it('lets only a platform admin set, list and remove where a role or a person is notified', async () => {

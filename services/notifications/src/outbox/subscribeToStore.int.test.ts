@@ -60,6 +60,7 @@ describe.each(['postgres', 'pglite'] as const)('the rules subscriber on %s', (en
         'kot-decided → ciz-assessor',
         'kot-rejected-continue-smi → smi-officer',
         'kot-rejected-objection-deadline → bewindvoerder',
+        'kot-rejected-objection-deadline → household',
       ].sort(),
     );
   });

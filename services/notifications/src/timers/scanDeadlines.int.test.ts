@@ -65,6 +65,7 @@ describe('deadline timers', () => {
       'decision-overdue → smi-officer',
       'decision-overdue → toeslagen-team-lead',
       'smi-ending-without-kot → bewindvoerder',
+      'smi-ending-without-kot → household',
       'smi-ending-without-kot → smi-officer',
     ]);
     const [overdue] = await database.db.query<{ deadline: string; about_date: string }>(

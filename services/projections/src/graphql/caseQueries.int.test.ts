@@ -470,10 +470,11 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
   it('refuses an operation that asks for the report hundreds of times, before running any of it', async () => {
     const aliases = Array.from({ length: 300 }, (_, i) => `r${i}: report { referred }`).join(' ');
     const answer = await api.gql(actors.auditor, `query { ${aliases} }`);
+    // 300 aliases are refused by the alias limit before the cost is even counted.
     expect(answer.status).toBe(400);
     expect(answer.data).toBeNull();
-    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(answer.errors?.[0]?.message).toMatch(/too complex/);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.errors?.[0]?.message).toMatch(/alias/i);
     const integrity = Array.from(
       { length: 30 },
       (_, i) => `v${i}: verifyIntegrity(id: "${utrecht}") { valid }`,

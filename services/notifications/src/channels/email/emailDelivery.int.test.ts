@@ -117,8 +117,9 @@ describe('e-mail notifications over real SMTP', () => {
     const history = await database.store.readStream(notificationStreamId(caseId));
     const delivered = history.filter((event) => event.type === 'NotificationDelivered');
     expect(delivered.filter((event) => event.data.channel === 'email')).toHaveLength(7);
-    // Every intent reached an inbox: 13 intents for this story (3 of them to the desks' inboxes only).
-    expect(delivered.filter((event) => event.data.channel === 'inbox')).toHaveLength(13);
+    // Every intent reached an inbox: 14 intents for this story (4 of them to inboxes only: the
+    // desks', and the household's objection deadline).
+    expect(delivered.filter((event) => event.data.channel === 'inbox')).toHaveLength(14);
     expect(JSON.stringify(history)).not.toContain('@');
 
     // Those without an address (the desks, CIZ, the household) are counted and named by role only.
