@@ -98,12 +98,42 @@ if (skipReason) console.warn(`case queue on PostgreSQL SKIPPED: ${skipReason}`);
 
   it('still retries when a writer in another process gets in between', async () => {
     // Each side writes 5 times, so a command loses at most 5 races: the 6th try gets through.
-    const options = { store, clock, newId, logger, maxAttempts: 6 };
-    const here = createCommandExecutor(options);
-    const elsewhere = createCommandExecutor(options);
+    const options = { clock, newId, logger, maxAttempts: 6 };
+    // The other process's first read is held until this process has written once, so the two
+    // really get in each other's way, however fast or busy the machine is.
+    let wroteHere!: () => void;
+    const firstWriteHere = new Promise<void>((resolve) => (wroteHere = resolve));
+    let armed = false;
+    let heldOnce = false;
+    const here = createCommandExecutor({
+      ...options,
+      store: {
+        ...store,
+        append: async (...args) => {
+          const appended = await store.append(...args);
+          if (armed) wroteHere();
+          return appended;
+        },
+      },
+    });
+    const elsewhere = createCommandExecutor({
+      ...options,
+      store: {
+        ...store,
+        readStream: async (...args) => {
+          const events = await store.readStream(...args);
+          if (armed && !heldOnce) {
+            heldOnce = true;
+            await firstWriteHere;
+          }
+          return events;
+        },
+      },
+    });
     const caseId = newId();
     await here(openReferral({ caseId }), actors.officer);
     collisions = 0;
+    armed = true;
 
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, (_, index) =>
