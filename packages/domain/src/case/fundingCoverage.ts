@@ -188,14 +188,23 @@ export const kotCoversDayAfter = (state: CaseState, lastDay: IsoDate): boolean =
 
 /**
  * The first day from `from` through `to` that is neither funded nor accepted, or null: where the
- * officer must act. Bounded by the days between the two dates.
+ * officer must act. Jumps over whole periods and acceptances instead of walking day by day (it runs
+ * for every case on every refresh); each jump passes one of them, so it ends within their number.
  */
 export function firstUnsecuredDay(state: CaseState, from: IsoDate, to: IsoDate): IsoDate | null {
-  const funding = fundingOf(state);
-  const accepted = acceptances(state);
-  for (let day = dayNumber(from); day <= dayNumber(to); day++) {
-    const date = fromDayNumber(day);
-    if (!covers(funding, date) && acceptanceOn(accepted, date) === null) return date;
+  const covering: Array<{ from: IsoDate; to?: IsoDate }> = [
+    ...fundingOf(state),
+    ...acceptances(state),
+  ];
+  let day = from;
+  for (let step = 0; step <= covering.length; step++) {
+    if (day > to) return null;
+    const cover = covering.find(
+      (period) => period.from <= day && (period.to === undefined || day <= period.to),
+    );
+    if (!cover) return day;
+    if (cover.to === undefined) return null;
+    day = addDays(cover.to, 1);
   }
-  return null;
+  return day > to ? null : day;
 }
