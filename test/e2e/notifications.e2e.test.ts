@@ -90,7 +90,7 @@ describeOnEachEngine('notifications along a case', (platform) => {
         bewindvoerder: ['kot-decided', 'kot-rejected-objection-deadline'],
         toeslagen: ['kot-decided'],
         ciz: ['kot-decided'],
-        household: ['kot-decided'],
+        household: ['kot-decided', 'kot-rejected-objection-deadline'],
       },
     };
     const steps: Step[] = [
