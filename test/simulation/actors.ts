@@ -18,6 +18,7 @@ import {
   nextStep,
   objectionPeriodEnds,
   pendingOffer,
+  stepBehindFunding,
   type Actor,
   type CaseState,
   type IsoDate,
@@ -169,6 +170,20 @@ export function officerAction(s: Situation): Intent | null {
       memory.offeredTo.push(to.organisation);
       return act('offer', 'OfferCase', { to });
     }
+    case 'decide-with-family': {
+      // A clear no: the family applies anyway when it wants to (a supporter does, with the
+      // reason), else it stays on SMI and the case closes.
+      if (family.appliesDespiteNo && !state.offer) {
+        const to = nextSupporter(s);
+        memory.offeredTo.push(to.organisation);
+        return act('offer-despite-no', 'OfferCase', { to });
+      }
+      const smiRuns = state.smi.some((p) => p.from <= today && today <= p.to);
+      return act('close-not-eligible', 'CloseCase', {
+        outcome: smiRuns ? 'stays-on-smi' : 'not-eligible',
+        note: 'De toets zegt nee; het gezin blijft op SMI.',
+      });
+    }
     case 'align-smi': {
       const grantedFrom = state.kot[state.kot.length - 1]?.from ?? today;
       const smiEnd = state.smi[state.smi.length - 1]?.to ?? today;
@@ -271,8 +286,11 @@ export function claimantAction(s: Situation, party: PartyRef): Intent | null {
     }
     return act('claim', 'ClaimCase', { mandate: mandateFor(s, party) });
   }
-  const step = nextStep(state, s.now);
-  if (!step || step.responsible.organisation !== party.organisation) return null;
+  // The step may wait behind the municipality's funding step: it goes on meanwhile.
+  const step = [nextStep(state, s.now), stepBehindFunding(state, s.now)].find(
+    (candidate) => candidate?.responsible.organisation === party.organisation,
+  );
+  if (!step) return null;
   // The case page shows the mandate's end; a supporter whose mandate ran out renews it before
   // acting for the family again (the platform's refusal says so too).
   if (step.action !== 'arrange-mandate' && !claimantMayApply(state, today)) {
@@ -287,6 +305,18 @@ export function claimantAction(s: Situation, party: PartyRef): Intent | null {
       });
     case 'request-kot':
       return act('request', 'RequestKot', { channel: 'phone' });
+    case 'decide-with-family': {
+      if (family.appliesDespiteNo) {
+        return act('request-despite-no', 'RequestKot', {
+          channel: 'phone',
+          applyAnywayReason: 'Het gezin wil een besluit van Dienst Toeslagen zelf.',
+        });
+      }
+      const smiRuns = state.smi.some((p) => p.from <= today && today <= p.to);
+      return act('close-not-eligible', 'CloseCase', {
+        outcome: smiRuns ? 'stays-on-smi' : 'not-eligible',
+      });
+    }
     case 'send-ciz-decision':
       return act('send-copy', 'SubmitCizDecisionCopy', {
         partnerId: family.indication.partnerId,
@@ -356,8 +386,10 @@ export function toeslagenAction(s: Situation): Intent | null {
     command: command(type, family.caseId, fields),
     why,
   });
-  const step = nextStep(state, s.now);
-  if (!step || step.responsible.role !== 'toeslagen-officer') return null;
+  const step = [nextStep(state, s.now), stepBehindFunding(state, s.now)].find(
+    (candidate) => candidate?.responsible.role === 'toeslagen-officer',
+  );
+  if (!step) return null;
   switch (step.action) {
     case 'register-wlz-request':
       return act('register', 'RegisterWlzRequest');
@@ -410,10 +442,31 @@ export function toeslagenAction(s: Situation): Intent | null {
 
 /** CIZ confirms the indication from its own records, or does not find it. */
 export function cizAction(s: Situation): Intent | null {
-  const step = nextStep(s.state, s.now);
-  if (!step || step.action !== 'confirm-indication') return null;
+  const step = [nextStep(s.state, s.now), stepBehindFunding(s.state, s.now)].find(
+    (candidate) => candidate?.responsible.role === 'ciz-assessor',
+  );
   const { family } = s;
   const truth = family.indication;
+  if (step?.action === 'reassess-indication') {
+    // CIZ knows whether the indication goes on: the true end lies within the year or beyond it.
+    const endsForGood = truth.validTo !== undefined && truth.validTo <= addDays(s.today, 90);
+    return {
+      actor: cizAssessor,
+      why: endsForGood ? 'indication-ends' : 'indication-extended',
+      command: endsForGood
+        ? command('ReassessWlzIndication', family.caseId, {
+            partnerId: truth.partnerId,
+            outcome: 'ends',
+          })
+        : command('ReassessWlzIndication', family.caseId, {
+            partnerId: truth.partnerId,
+            outcome: 'extended',
+            kind: 'temporary',
+            validTo: addDays(truth.validTo ?? s.today, 365),
+          }),
+    };
+  }
+  if (step?.action !== 'confirm-indication') return null;
   return family.foundByCiz
     ? {
         actor: cizAssessor,
