@@ -82,10 +82,17 @@ describeInBrowser('signing in with a token', () => {
       .locator('.portal-error-summary')
       .getByText(/niet van een ondersteuner/)
       .waitFor();
+    // A code the platform's organisation list does not hold is refused before anything is stored.
     await code.fill('org-bewind-noord');
     await form.getByRole('button', { name: 'Zaak aanbieden' }).click();
+    await page
+      .locator('.portal-error-summary')
+      .getByText(/staat niet in de organisatielijst/)
+      .waitFor();
+    await code.fill('org-mee-vallei');
+    await form.getByRole('button', { name: 'Zaak aanbieden' }).click();
     await page.getByText('Vastgelegd: Zaak aangeboden.').waitFor();
-    await page.getByText('Organisatie org-bewind-noord (Bewindvoerder)').first().waitFor();
+    await page.getByText('Organisatie org-mee-vallei (Bewindvoerder)').first().waitFor();
     await check('case-offered-by-code');
   }, 60_000);
 

@@ -25,14 +25,23 @@ describeInBrowser('the portal at work', () => {
     const queue = page.getByRole('region', { name: /^Wachtrij van Dienst Toeslagen/ });
     const rows = queue.locator('tbody tr');
     await rows.first().waitFor();
-    const first = rows.first();
-    await expect(first.getAttribute('class')).resolves.toContain('portal-row--overdue');
-    await first.getByText(/dagen te laat/).waitFor();
-    const dues = await queue
-      .locator('tbody tr td:first-child time')
-      .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
-    expect(dues.length).toBeGreaterThan(0);
-    expect(dues).toEqual([...dues].sort());
+    // Most urgent first: by urgency (no funding today, at risk, late, on time), then by due date.
+    const order = await rows.evaluateAll((all) =>
+      all.map((row) => [
+        Number(row.getAttribute('data-urgency-rank')),
+        row.querySelector('td:nth-child(2) time')?.getAttribute('datetime') ?? '',
+      ]),
+    );
+    expect(order.length).toBeGreaterThan(0);
+    const sorted = [...order].sort((a, b) =>
+      a[0] !== b[0] ? Number(a[0]) - Number(b[0]) : String(a[1]).localeCompare(String(b[1])),
+    );
+    expect(order).toEqual(sorted);
+    const late = queue.locator('tbody tr.portal-row--overdue').first();
+    await late
+      .getByText(/dagen te laat/)
+      .first()
+      .waitFor();
     await check('worklist-toeslagen-overdue');
   }, 60_000);
 

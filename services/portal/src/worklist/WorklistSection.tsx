@@ -78,6 +78,7 @@ export function WorklistSection({
                   <TableRow
                     key={`${item.caseId}-${item.audience}-${item.action}`}
                     className={item.overdue ? 'portal-row--overdue' : undefined}
+                    data-urgency-rank={item.urgency.rank}
                   >
                     <TableCell>
                       <span
