@@ -22,12 +22,19 @@ export const roles = [
   'auditor',
   /** Operates the platform (webhook subscriptions, dead letters); may not act on or see cases. */
   'platform-admin',
+  /**
+   * Functionaris gegevensbescherming (or a delegate): erases a case's personal data. The
+   * municipality's officer for its own cases; the platform's for the retention rule only.
+   */
+  'privacy-officer',
 ] as const;
 export type Role = (typeof roles)[number];
 
 /** The two national organisations have fixed identifiers; municipalities use their CBS code. */
 export const CIZ = 'CIZ';
 export const TOESLAGEN = 'DienstToeslagen';
+/** The platform itself, as the organisation of the actor that runs the retention rule. */
+export const PLATFORM = 'KotPlatform';
 
 export interface Actor {
   id: string;

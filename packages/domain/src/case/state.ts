@@ -104,6 +104,8 @@ export interface CaseState {
   closure: { on: IsoDate; outcome: ClosingOutcome | 'withdrawn'; note?: string } | null;
   /** The status the case was in when it last entered it, and on which business date. */
   statusSince: IsoDate | null;
+  /** The day the family's personal data was erased; the process itself stays as it was. */
+  erasedOn: IsoDate | null;
 }
 
 export const initialState = (): CaseState => ({
@@ -131,6 +133,7 @@ export const initialState = (): CaseState => ({
   earlierOutcomes: [],
   closure: null,
   statusSince: null,
+  erasedOn: null,
 });
 
 export const isOpen = (state: CaseState): boolean =>
@@ -434,6 +437,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         'withdrawn',
         event.data.withdrawnOn,
       );
+    case 'PersonalDataErased':
+      return { ...state, erasedOn: event.data.erasedOn };
   }
 }
 
