@@ -383,6 +383,8 @@ export function commandOf(
         b % 2 === 0 ? officer : forFamily,
       );
     case 'OpenReferral':
+    // Erasure changes no step of the process; the invariants have nothing to learn from it.
+    case 'ErasePersonalData':
       return c({ type: 'CheckEligibility' }, officer);
   }
 }

@@ -11,11 +11,7 @@ import {
   type CaseState,
   type Text,
 } from '@kot/domain';
-import {
-  closingOutcomeNames,
-  erasureGroundNames,
-  rejectionReasonNames,
-} from '../i18n/vocabulary';
+import { closingOutcomeNames, erasureGroundNames, rejectionReasonNames } from '../i18n/vocabulary';
 
 export type FieldSpec =
   | {
