@@ -25,6 +25,7 @@ import {
   seedRecipientDirectory,
   type NotificationsService,
 } from '@kot/notifications';
+import { retentionActor, retentionErasure } from '@kot/domain';
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
 import { demoRecipients, demoUsers } from './demoDirectory';
@@ -150,6 +151,13 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
         timeoutMs: notificationSettings.webhookTimeoutMs,
       },
       timers: { intervalMs: notificationSettings.deadlineScanIntervalMs },
+      retention: {
+        days: config.personalDataRetentionDays,
+        // As the platform's privacy officer, which the domain lets erase on this ground only.
+        erase: async (caseId) => {
+          await referrals.executeCommand(retentionErasure(caseId), retentionActor);
+        },
+      },
       dispatcher: { pollIntervalMs: notificationSettings.dispatchPollIntervalMs },
       limits: config.graphql,
     });

@@ -32,7 +32,7 @@ const erasedEvent: CaseEvent = {
       organisation: 'GM0344',
       role: 'privacy-officer',
       personId: 'u-fg-utrecht',
-      name: 'Ilse Verbeek',
+      name: 'Ruud Kramer',
     },
   },
 };

@@ -66,7 +66,7 @@ export const actors = {
     id: 'u-fg-utrecht',
     role: 'privacy-officer',
     organisation: 'GM0344',
-    name: 'Ilse Verbeek',
+    name: 'Ruud Kramer',
   },
   platformRetention: retentionActor,
 } satisfies Record<string, Actor>;
