@@ -52,6 +52,8 @@ export interface RunningPlatform {
   referrals: ReferralsService;
   /** How many events the log holds: what a test of the edge checks nothing was added to. */
   eventCount(): Promise<number>;
+  /** A stream's events as stored, personal fields encrypted: what a test of erasure reads. */
+  storedEvents(streamId: string): Promise<unknown[]>;
   projections: ProjectionsService;
   notifications: NotificationsService;
   /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
@@ -235,6 +237,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       tokens,
       referrals,
       eventCount: async () => (await opened.logStore.readAll({ fromPosition: 0 })).length,
+      storedEvents: (streamId) => opened.logStore.readStream(streamId),
       projections,
       notifications,
       mailDirectory: mail?.kind === 'directory' ? mail.directory : null,

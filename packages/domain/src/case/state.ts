@@ -1,6 +1,6 @@
 import { addDays, minDate, type IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
-import type { CaseEvent, ClosingOutcome, RejectionReason } from './events';
+import type { CaseEvent, ClosingOutcome, ErasureGround, RejectionReason } from './events';
 import type { Child, Household, IndicationKind, Period } from './household';
 import type { Mandate } from './mandate';
 
@@ -106,6 +106,8 @@ export interface CaseState {
   statusSince: IsoDate | null;
   /** The day the family's personal data was erased; the process itself stays as it was. */
   erasedOn: IsoDate | null;
+  /** On which GDPR ground it was erased (who erased is in the event's actor). */
+  erasureGround: ErasureGround | null;
 }
 
 export const initialState = (): CaseState => ({
@@ -134,6 +136,7 @@ export const initialState = (): CaseState => ({
   closure: null,
   statusSince: null,
   erasedOn: null,
+  erasureGround: null,
 });
 
 export const isOpen = (state: CaseState): boolean =>
@@ -438,7 +441,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         event.data.withdrawnOn,
       );
     case 'PersonalDataErased':
-      return { ...state, erasedOn: event.data.erasedOn };
+      return { ...state, erasedOn: event.data.erasedOn, erasureGround: event.data.ground };
   }
 }
 
