@@ -65,7 +65,7 @@ describeOnEachEngine('erasing a family’s personal data', (platform) => {
     });
 
     const after = await http.query<CaseAnswer>('smi-officer-utrecht', caseQuery, { id: f.caseId });
-    expect(after.data?.case.status).toBe('CLAIMED');
+    expect(after.data?.case.status).toBe('claimed');
     expect(after.data?.case.erasure).toEqual({ on: storyDay, ground: 'request-of-data-subject' });
     expect(after.data?.case.household.partners.map((p) => p.name)).toEqual([
       '[REDACTED]',
