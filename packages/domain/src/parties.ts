@@ -52,6 +52,13 @@ export interface PartyRef {
   name?: string;
 }
 
+/**
+ * Roles that take no step in the process: their organisation's steps are not on their worklist
+ * (a municipality's privacy officer only erases; the auditor and the platform's admin only look).
+ */
+export const takesProcessSteps = (role: Role): boolean =>
+  role !== 'privacy-officer' && role !== 'auditor' && role !== 'platform-admin';
+
 export const isSupporterRole = (role: string): role is SupporterRole =>
   (supporterRoles as readonly string[]).includes(role);
 
