@@ -127,6 +127,8 @@ describe('the portal as the one GraphQL entry of the distributed services', () =
       welcome: () => '',
       printedTokens: platform.tokens,
       eventCount: () => platform.eventCount(),
+      storedEvents: (caseId) => platform.storedEvents(`case-${caseId}`),
+      runRetention: () => platform.notifications.scanRetention(),
       schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
       close: async () => undefined,
     });

@@ -116,6 +116,8 @@ describe.each(['pglite', 'postgres'] as const)('copies of personal data on %s', 
       printedTokens: platform.tokens,
       eventCount: () => platform.eventCount(),
       schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
+      storedEvents: (caseId) => platform.storedEvents(`case-${caseId}`),
+      runRetention: () => platform.notifications.scanRetention(),
       close: async () => undefined,
     });
     try {

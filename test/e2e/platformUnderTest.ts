@@ -24,6 +24,7 @@ export const demoUserKeys = [
   'toeslagen-officer',
   'toeslagen-team-lead',
   'auditor',
+  'privacy-officer-utrecht',
 ] as const;
 export type DemoUserKey = (typeof demoUserKeys)[number];
 
@@ -44,6 +45,10 @@ export interface PlatformUnderTest {
   printedTokens: Record<string, string>;
   /** How many events the log holds (read in process: the API shows no global count). */
   eventCount(): Promise<number>;
+  /** A case's events as the log stores them (in process: the API never shows them raw). */
+  storedEvents(caseId: string): Promise<unknown[]>;
+  /** One round of the retention rule now, instead of waiting for the timer. */
+  runRetention(): Promise<{ erased: string[]; failed: string[] }>;
   /** The write side's and the read side's schemas, to generate requests from. */
   schemas: { referrals: GraphQLSchema; projections: GraphQLSchema };
   close(): Promise<void>;
@@ -52,7 +57,7 @@ export interface PlatformUnderTest {
 export interface PlatformOptions {
   /** The platform's clock; the pinned story day by default. */
   clock?: () => Date;
-  /** More environment for this platform (e.g. GRAPHQL_READ_AFTER_TIMEOUT_MS, higher rate limits). */
+  /** More environment for this platform (e.g. GRAPHQL_READ_AFTER_TIMEOUT_MS, PERSONAL_DATA_RETENTION_DAYS, higher rate limits). */
   env?: Record<string, string>;
 }
 
@@ -139,6 +144,8 @@ export async function startPlatformOn(
     welcome: () => welcomeText(platform, 0),
     printedTokens: platform.tokens,
     eventCount: () => platform.eventCount(),
+    storedEvents: (caseId) => platform.storedEvents(`case-${caseId}`),
+    runRetention: () => platform.notifications.scanRetention(),
     schemas: { referrals: platform.referrals.schema, projections: platform.projections.schema },
     async close() {
       try {

@@ -391,4 +391,27 @@ describeInBrowser('the portal in a browser', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor();
   }, 60_000);
+
+  // Last: after it nobody reads who the family was.
+  it('lets the privacy officer erase the family’s personal data, and only that', async () => {
+    const { page, signInAs, openCase, act, check } = portal;
+    await signInAs('privacy-officer-utrecht');
+    await openCase(caseId);
+    const actions = await page.locator('.portal-action-list button').allTextContents();
+    expect(actions).toEqual(['Persoonsgegevens wissen']);
+    await act('Persoonsgegevens wissen', async (form) => {
+      await form.getByLabel('Grond').selectOption('REQUEST_OF_DATA_SUBJECT');
+      await form.getByLabel('Kenmerk van het verzoek (optioneel)').fill('AVG-2026-041');
+      await check('case-privacy-officer-erase');
+    });
+    await page.getByText('Vastgelegd: Persoonsgegevens gewist.').waitFor();
+    const shown = await ask<{ case: { household: { partners: Array<{ name: string }> } } }>(
+      'auditor',
+      'query ($id: ID!) { case(id: $id) { household { partners { name } } } }',
+      { id: caseId },
+    );
+    const names = shown.case.household.partners.map((partner) => partner.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((name) => name === '[REDACTED]')).toBe(true);
+  }, 60_000);
 });

@@ -22,12 +22,19 @@ export const roles = [
   'auditor',
   /** Operates the platform (webhook subscriptions, dead letters); may not act on or see cases. */
   'platform-admin',
+  /**
+   * Functionaris gegevensbescherming (or a delegate): erases a case's personal data. The
+   * municipality's officer for its own cases; the platform's for the retention rule only.
+   */
+  'privacy-officer',
 ] as const;
 export type Role = (typeof roles)[number];
 
 /** The two national organisations have fixed identifiers; municipalities use their CBS code. */
 export const CIZ = 'CIZ';
 export const TOESLAGEN = 'DienstToeslagen';
+/** The platform itself, as the organisation of the actor that runs the retention rule. */
+export const PLATFORM = 'KotPlatform';
 
 export interface Actor {
   id: string;
@@ -44,6 +51,13 @@ export interface PartyRef {
   personId?: string;
   name?: string;
 }
+
+/**
+ * Roles that take no step in the process: their organisation's steps are not on their worklist
+ * (a municipality's privacy officer only erases; the auditor and the platform's admin only look).
+ */
+export const takesProcessSteps = (role: Role): boolean =>
+  role !== 'privacy-officer' && role !== 'auditor' && role !== 'platform-admin';
 
 export const isSupporterRole = (role: string): role is SupporterRole =>
   (supporterRoles as readonly string[]).includes(role);

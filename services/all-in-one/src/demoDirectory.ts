@@ -58,6 +58,7 @@ export const demoUsers: DemoUser[] = [
     'kees.bakker@toeslagen.demo.example',
   ),
   user('auditor', actors.auditor, 'pieter.aalbers@audit.demo.example', 'en'),
+  user('privacy-officer-utrecht', actors.privacyOfficer, 'ruud.kramer@utrecht.demo.example'),
 ];
 
 /**

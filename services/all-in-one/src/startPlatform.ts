@@ -25,6 +25,7 @@ import {
   seedRecipientDirectory,
   type NotificationsService,
 } from '@kot/notifications';
+import { retentionActor, retentionErasure } from '@kot/domain';
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
 import { demoRecipients, demoUsers } from './demoDirectory';
@@ -51,6 +52,8 @@ export interface RunningPlatform {
   referrals: ReferralsService;
   /** How many events the log holds: what a test of the edge checks nothing was added to. */
   eventCount(): Promise<number>;
+  /** A stream's events as stored, personal fields encrypted: what a test of erasure reads. */
+  storedEvents(streamId: string): Promise<unknown[]>;
   projections: ProjectionsService;
   notifications: NotificationsService;
   /** Where e-mail goes in embedded mode (one .eml file per message), or null. */
@@ -159,6 +162,13 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
         timeoutMs: notificationSettings.webhookTimeoutMs,
       },
       timers: { intervalMs: notificationSettings.deadlineScanIntervalMs },
+      retention: {
+        days: config.personalDataRetentionDays,
+        // As the platform's privacy officer, which the domain lets erase on this ground only.
+        erase: async (caseId) => {
+          await referrals.executeCommand(retentionErasure(caseId), retentionActor);
+        },
+      },
       dispatcher: { pollIntervalMs: notificationSettings.dispatchPollIntervalMs },
       limits: config.graphql,
       exposure: config.graphql,
@@ -245,6 +255,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       tokens,
       referrals,
       eventCount: async () => (await opened.logStore.readAll({ fromPosition: 0 })).length,
+      storedEvents: (streamId) => opened.logStore.readStream(streamId),
       projections,
       notifications,
       mailDirectory: mail?.kind === 'directory' ? mail.directory : null,

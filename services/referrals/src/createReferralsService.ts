@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import type { Express, RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { EventStore } from '@kot/eventstore';
+import type { EventStore, ProtectedEventStore } from '@kot/eventstore';
 import {
   createGraphQLMiddleware,
   createHttpApp,
@@ -26,8 +26,8 @@ import { createCommandResolver, type CommandResolverClass } from './graphql/comm
 import { commandRoutes } from './rest/commandRoutes';
 
 export interface ReferralsServiceDeps {
-  /** The event store, already wrapped with protectPersonalData. */
-  store: EventStore;
+  /** The event store, already wrapped with protectPersonalData (its `forget` erases a case). */
+  store: EventStore | ProtectedEventStore;
   authenticate: Authenticator;
   logger: Logger;
   clock?: () => Date;
@@ -75,6 +75,7 @@ export async function createReferralsService(
     logger: deps.logger,
     metrics,
     ...(deps.organisationKnown ? { organisationKnown: deps.organisationKnown } : {}),
+    ...forgetOf(deps.store),
   });
   const commandResolver = createCommandResolver(executeCommand);
   const schema = await buildReferralsSchema(commandResolver);
@@ -106,6 +107,11 @@ export async function createReferralsService(
     metrics,
     close: () => graphql.stop(),
   };
+}
+
+/** The protected store's crypto-shredding, when the store given is one. */
+function forgetOf(store: EventStore | ProtectedEventStore) {
+  return 'forget' in store ? { forget: (streamId: string) => store.forget(streamId) } : {};
 }
 
 async function storeAnswers(store: EventStore): Promise<ReadinessReport> {

@@ -1,6 +1,7 @@
 import { dateInAmsterdam, type Instant } from '../calendar';
 import {
   CIZ,
+  PLATFORM,
   TOESLAGEN,
   householdOrganisation,
   isSupporterRole,
@@ -110,6 +111,12 @@ export function may(
   if (actor.role === 'auditor')
     return deny('Auditors kunnen niets wijzigen.', 'Auditors cannot change anything.');
   const municipality = command.type === 'OpenReferral' ? command.municipality : state.municipality;
+  if (command.type === 'ErasePersonalData') return mayErase(actor, command.ground, municipality);
+  if (actor.role === 'privacy-officer')
+    return deny(
+      'Een functionaris gegevensbescherming kan alleen persoonsgegevens wissen.',
+      'A privacy officer can only erase personal data.',
+    );
 
   if (officerCommands.includes(command.type)) {
     return isOfficerOf(actor, municipality)
@@ -224,6 +231,26 @@ export function may(
   return deny('Deze actie is niet toegestaan.', 'This action is not allowed.');
 }
 
+/**
+ * Erasing is for the privacy officer of the municipality that referred the family (it is the
+ * controller of the case), on any ground; the platform's own privacy officer only erases when the
+ * retention period ended, so the platform never erases a case on a ground only the controller
+ * can weigh.
+ */
+function mayErase(actor: Actor, ground: string, municipality: string): Permission {
+  if (actor.role === 'privacy-officer' && actor.organisation === municipality) return allowed;
+  if (
+    actor.role === 'privacy-officer' &&
+    actor.organisation === PLATFORM &&
+    ground === 'retention-period-ended'
+  )
+    return allowed;
+  return deny(
+    `Alleen de functionaris gegevensbescherming van gemeente ${municipality} mag de persoonsgegevens van deze zaak wissen.`,
+    `Only the privacy officer of municipality ${municipality} may erase the personal data of this case.`,
+  );
+}
+
 /** What `mayView` needs to know about a case: who it belongs to and who is involved. */
 export interface CaseAccess {
   caseId: string;
@@ -266,6 +293,9 @@ export function mayView(actor: Actor, access: CaseAccess): ViewLevel {
     case 'ciz-assessor':
     case 'ciz-team-lead':
       return access.cizInvolved && actor.organisation === CIZ ? 'personal' : 'none';
+    case 'privacy-officer':
+      // Finding the case to erase needs the process, not who the family is.
+      return actor.organisation === access.municipality ? 'summary' : 'none';
     default:
       if (
         access.claimedBy?.organisation === actor.organisation &&

@@ -68,6 +68,9 @@ const byRole: Record<string, CaseCommandType[]> = {
   ],
   ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
   auditor: [],
+  privacyOfficer: ['ErasePersonalData'],
+  // The platform erases only when the retention period ended; these probes name no ground.
+  platformRetention: [],
   otherOfficer: [],
   rivalBewindvoerder: [],
 };
@@ -135,6 +138,12 @@ describe('view rules: who sees a case, and whether with personal data', () => {
     ['CIZ once asked', actors.ciz, 'personal'],
     ['an auditor', actors.auditor, 'personal'],
     ['the household itself', actors.household, 'personal'],
+    [
+      'the municipality’s privacy officer, who erases without reading',
+      actors.privacyOfficer,
+      'summary',
+    ],
+    ['the platform’s retention rule', actors.platformRetention, 'none'],
   ] as const)('%s: %s', (_name, actor, level) => {
     expect(mayView(actor, access)).toBe(level);
   });

@@ -37,6 +37,7 @@ const businessDateField: Record<CaseEventType, string | null> = {
   FundingGapAccepted: 'acceptedOn',
   CaseClosed: 'closedOn',
   CaseWithdrawn: 'withdrawnOn',
+  PersonalDataErased: 'erasedOn',
 };
 
 export function businessDateOf(event: CaseEvent): IsoDate | null {

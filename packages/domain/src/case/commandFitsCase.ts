@@ -16,6 +16,8 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
     case 'CheckEligibility':
     case 'WithdrawCase':
       return open;
+    case 'ErasePersonalData':
+      return state.status !== 'new' && state.erasedOn === null;
     case 'ReinstateSmi':
       // Also after the case ended, for days without funding the municipality must still secure.
       return state.status !== 'new' && state.smi.length > 0;

@@ -104,6 +104,12 @@ const sample: Record<CaseCommandType, CaseCommand> = {
   },
   CloseCase: { type: 'CloseCase', caseId, outcome: 'no-longer-needed' },
   WithdrawCase: { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
+  ErasePersonalData: {
+    type: 'ErasePersonalData',
+    caseId,
+    ground: 'request-of-data-subject',
+    reference: 'AVG-2024-017',
+  },
 };
 
 const refusalKind = (

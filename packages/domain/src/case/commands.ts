@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
-import type { ClosingOutcome, RejectionReason } from './events';
+import type { ClosingOutcome, ErasureGround, RejectionReason } from './events';
 import type { Child, Household, IndicationKind } from './household';
 import type { Mandate } from './mandate';
 
@@ -84,6 +84,11 @@ export type AcceptFundingGap = Command<
 >;
 export type CloseCase = Command<'CloseCase', { outcome: ClosingOutcome; note?: string }>;
 export type WithdrawCase = Command<'WithdrawCase', { reason: string }>;
+/** `reference` is the privacy officer's own request number, never a name or BSN. */
+export type ErasePersonalData = Command<
+  'ErasePersonalData',
+  { ground: ErasureGround; reference?: string }
+>;
 
 export type CaseCommand =
   | OpenReferral
@@ -113,7 +118,8 @@ export type CaseCommand =
   | ReinstateSmi
   | AcceptFundingGap
   | CloseCase
-  | WithdrawCase;
+  | WithdrawCase
+  | ErasePersonalData;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -146,4 +152,5 @@ export const caseCommandTypes: readonly CaseCommandType[] = [
   'AcceptFundingGap',
   'CloseCase',
   'WithdrawCase',
+  'ErasePersonalData',
 ];

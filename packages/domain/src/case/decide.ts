@@ -7,6 +7,7 @@ import type { CaseCommand } from './commands';
 import { grantedAndClosed, type CommandContext } from './decisionChecks';
 import { decideApplication } from './decideApplication';
 import { decideClosing } from './decideClosing';
+import { decideErasure } from './decideErasure';
 import { decideDecision } from './decideDecision';
 import { decideFunding } from './decideFunding';
 import { decideReferral } from './decideReferral';
@@ -68,6 +69,8 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
     case 'CloseCase':
     case 'WithdrawCase':
       return decideClosing(command, state, today);
+    case 'ErasePersonalData':
+      return decideErasure(command, state, actor, today);
   }
 }
 
@@ -75,12 +78,14 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
  * What may still happen once a case is closed or withdrawn: Toeslagen changing or stopping a
  * granted KOT (a stop reopens the case), CIZ re-assessing the indication it rests on, and the
  * officer securing the days without funding a case ended with or met later (reinstating SMI or
- * accepting the gap; until then they stay visible and owned).
+ * accepting the gap; until then they stay visible and owned). Erasing the family's personal data
+ * may happen at any time: the retention rule erases exactly the ended cases.
  */
 const actsOnEndedCase = (command: CaseCommand, state: CaseState): boolean =>
   ((command.type === 'StopKot' ||
     command.type === 'ChangeKot' ||
     command.type === 'ReassessWlzIndication') &&
     grantedAndClosed(state)) ||
+  command.type === 'ErasePersonalData' ||
   command.type === 'AcceptFundingGap' ||
   command.type === 'ReinstateSmi';

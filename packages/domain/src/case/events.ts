@@ -23,6 +23,15 @@ export const closingOutcomes = [
 ] as const;
 export type ClosingOutcome = (typeof closingOutcomes)[number];
 
+/** The GDPR grounds (art. 17 AVG) on which the platform erases a family's personal data. */
+export const erasureGrounds = [
+  'request-of-data-subject',
+  'retention-period-ended',
+  'unlawfully-processed',
+  'legal-obligation',
+] as const;
+export type ErasureGround = (typeof erasureGrounds)[number];
+
 /** Each event: `type`, `schemaVersion` and `data`. Dates are business dates in Europe/Amsterdam. */
 type Event<Type extends string, Data> = { type: Type; schemaVersion: 1; data: Data };
 
@@ -150,6 +159,14 @@ export type CaseWithdrawn = Event<
   'CaseWithdrawn',
   { withdrawnOn: IsoDate; reason: string; endedStep?: EndedStep }
 >;
+/**
+ * The family's personal data was erased: the case key is destroyed right after this is stored.
+ * It holds no personal data itself, so auditors keep seeing who erased, when and why.
+ */
+export type PersonalDataErased = Event<
+  'PersonalDataErased',
+  { erasedOn: IsoDate; ground: ErasureGround; reference?: string; by: PartyRef }
+>;
 
 export type CaseEvent =
   | ReferralOpened
@@ -179,7 +196,8 @@ export type CaseEvent =
   | SmiReinstated
   | FundingGapAccepted
   | CaseClosed
-  | CaseWithdrawn;
+  | CaseWithdrawn
+  | PersonalDataErased;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -212,6 +230,7 @@ export const caseEventTypes: readonly CaseEventType[] = [
   'FundingGapAccepted',
   'CaseClosed',
   'CaseWithdrawn',
+  'PersonalDataErased',
 ];
 
 export const caseStreamId = (caseId: string): string => `case-${caseId}`;

@@ -65,6 +65,8 @@ const names: Record<string, Text> = {
   'to.personId': text('persoon binnen de organisatie', 'person in the organisation'),
   'to.name': text('naam van de persoon', 'name of the person'),
   reason: text('reden', 'reason'),
+  ground: text('grond voor het wissen', 'ground for erasure'),
+  reference: text('kenmerk van het verzoek', 'reference of the request'),
   mandate: text('machtiging', 'mandate'),
   'mandate.type': text('soort machtiging', 'kind of mandate'),
   'mandate.validFrom': text('begindatum van de machtiging', 'start of the mandate'),

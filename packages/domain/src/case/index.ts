@@ -19,3 +19,4 @@ export * from './commandFitsCase';
 export * from './inputLimits';
 export * from './businessDate';
 export * from './urgency';
+export * from './retention';

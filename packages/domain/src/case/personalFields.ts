@@ -105,4 +105,6 @@ export const nonPersonalTextFields: Record<CaseEventType, readonly string[]> = {
   FundingGapAccepted: ['from', 'to', 'acceptedOn'],
   CaseClosed: ['closedOn', 'outcome', ...endedStep],
   CaseWithdrawn: ['withdrawnOn', ...endedStep],
+  // The reference is a request number the privacy officer chose, bounded and never a name.
+  PersonalDataErased: ['erasedOn', 'ground', 'reference', ...party('by')],
 };

@@ -203,6 +203,15 @@ const closedWhileDeciding: Step[] = [
 const withdrawnAtCiz: Step[] = [
   ...untilGranted.slice(0, untilGranted.indexOf(s.register) + 1),
   [{ type: 'WithdrawCase', caseId, reason: 'Gezin verhuist' }, on('2024-03-15', actors.officer)],
+  [
+    {
+      type: 'ErasePersonalData',
+      caseId,
+      ground: 'request-of-data-subject',
+      reference: 'AVG-2024-017',
+    },
+    on('2024-03-20', actors.privacyOfficer),
+  ],
 ];
 const events: CaseEvent[] = [
   ...story(stoppedAndObjected),

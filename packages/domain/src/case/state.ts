@@ -1,6 +1,6 @@
 import { addDays, minDate, type IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
-import type { CaseEvent, ClosingOutcome, RejectionReason } from './events';
+import type { CaseEvent, ClosingOutcome, ErasureGround, RejectionReason } from './events';
 import type { Child, Household, IndicationKind, Period } from './household';
 import type { Mandate } from './mandate';
 
@@ -104,6 +104,10 @@ export interface CaseState {
   closure: { on: IsoDate; outcome: ClosingOutcome | 'withdrawn'; note?: string } | null;
   /** The status the case was in when it last entered it, and on which business date. */
   statusSince: IsoDate | null;
+  /** The day the family's personal data was erased; the process itself stays as it was. */
+  erasedOn: IsoDate | null;
+  /** On which GDPR ground it was erased (who erased is in the event's actor). */
+  erasureGround: ErasureGround | null;
 }
 
 export const initialState = (): CaseState => ({
@@ -131,6 +135,8 @@ export const initialState = (): CaseState => ({
   earlierOutcomes: [],
   closure: null,
   statusSince: null,
+  erasedOn: null,
+  erasureGround: null,
 });
 
 export const isOpen = (state: CaseState): boolean =>
@@ -434,6 +440,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         'withdrawn',
         event.data.withdrawnOn,
       );
+    case 'PersonalDataErased':
+      return { ...state, erasedOn: event.data.erasedOn, erasureGround: event.data.ground };
   }
 }
 

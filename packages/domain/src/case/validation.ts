@@ -19,6 +19,7 @@ import { refuseInput, type FieldProblem } from './refusal';
 import {
   careTypeNames,
   closingOutcomeNames,
+  erasureGroundNames,
   indicationKindNames,
   listOfChoices,
   mandateTypeNames,
@@ -322,6 +323,10 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
     case 'CloseCase':
       oneOf('outcome', command.outcome, closingOutcomeNames);
       note('note', command.note);
+      break;
+    case 'ErasePersonalData':
+      oneOf('ground', command.ground, erasureGroundNames);
+      reference('reference', command.reference, true);
       break;
   }
   if (problems.length > 0) throw refuseInput(problems);

@@ -1,7 +1,7 @@
 // The domain's codes in the words a caseworker uses, for sentences the domain itself writes
 // (refusals, steps). Screens may keep their own labels; these are the domain's.
 import { text, type Text } from '../text';
-import type { ClosingOutcome, RejectionReason } from './events';
+import type { ClosingOutcome, ErasureGround, RejectionReason } from './events';
 import type { CareType, IndicationKind, WorkStatus } from './household';
 import type { MandateType } from './mandate';
 import type { CaseStatus } from './state';
@@ -99,6 +99,13 @@ export const closingOutcomeNames: Record<ClosingOutcome, Text> = {
   'not-eligible': text('geen recht', 'not eligible'),
   'family-declined': text('gezin ziet af', 'family declined'),
   'no-longer-needed': text('niet meer nodig', 'no longer needed'),
+};
+
+export const erasureGroundNames: Record<ErasureGround, Text> = {
+  'request-of-data-subject': text('verzoek van de betrokkene', 'request of the data subject'),
+  'retention-period-ended': text('bewaartermijn verstreken', 'retention period ended'),
+  'unlawfully-processed': text('onrechtmatig verwerkt', 'unlawfully processed'),
+  'legal-obligation': text('wettelijke verplichting', 'legal obligation'),
 };
 
 /** "a, b of c" / "a, b or c": the options of a choice, in words. */

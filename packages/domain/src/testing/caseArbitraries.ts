@@ -382,6 +382,8 @@ export function commandOf(
         { type: 'WithdrawCase', reason: 'Gezin ziet ervan af' },
         b % 2 === 0 ? officer : forFamily,
       );
+    // Erasure changes no step of the process; the invariants have nothing to learn from it.
+    case 'ErasePersonalData':
     case 'OpenReferral':
       return c({ type: 'CheckEligibility' }, officer);
   }

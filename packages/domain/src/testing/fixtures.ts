@@ -5,6 +5,7 @@ import { CIZ, TOESLAGEN, householdOrganisation, type Actor } from '../parties';
 import type { OpenReferral } from '../case/commands';
 import type { Child, Household, Partner } from '../case/household';
 import type { CommandContext } from '../case/decide';
+import { retentionActor } from '../case/retention';
 
 export const caseId = '0192a6c4-1b2c-7d3e-8f40-5a6b7c8d9e0f';
 export const otherCaseId = '0192a6c4-1b2c-7d3e-8f40-5a6b7c8d9e10';
@@ -61,6 +62,13 @@ export const actors = {
     name: 'Nadia el Idrissi',
   },
   auditor: { id: 'u-audit-1', role: 'auditor', organisation: 'org-audit', name: 'Pieter Aalbers' },
+  privacyOfficer: {
+    id: 'u-fg-utrecht',
+    role: 'privacy-officer',
+    organisation: 'GM0344',
+    name: 'Ruud Kramer',
+  },
+  platformRetention: retentionActor,
 } satisfies Record<string, Actor>;
 
 /** A command context at noon (Amsterdam) on a business date. */

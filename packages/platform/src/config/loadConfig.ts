@@ -126,6 +126,13 @@ export interface PlatformConfig {
    * allowed with an identity provider (JWKS_URL).
    */
   demoSignIn: boolean;
+  /**
+   * PERSONAL_DATA_RETENTION_DAYS: days after a case was closed or withdrawn until the platform
+   * erases the family's personal data (the retention rule). Seven years by default: the fiscal
+   * retention period (art. 52 AWR) within which an allowance and SMI payments can still be
+   * revised or recovered, and the family's file is needed to answer for them.
+   */
+  personalDataRetentionDays: number;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -235,6 +242,7 @@ export function loadConfig(env: Environment): PlatformConfig {
       .map((broker) => broker.trim())
       .filter((broker) => broker.length > 0),
     demoSignIn,
+    personalDataRetentionDays: integer('PERSONAL_DATA_RETENTION_DAYS', 2555, 1, 36_500),
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;

@@ -234,6 +234,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('erases personal data seven years after a case ended unless told another number of days', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).personalDataRetentionDays).toBe(2555);
+    expect(
+      loadConfig({ JWT_SECRET: secret, PERSONAL_DATA_RETENTION_DAYS: '30' })
+        .personalDataRetentionDays,
+    ).toBe(30);
+    for (const wrong of ['0', '-5', '7y', '40000']) {
+      expect(problemsOf({ JWT_SECRET: secret, PERSONAL_DATA_RETENTION_DAYS: wrong })).toEqual([
+        expect.stringMatching(/^PERSONAL_DATA_RETENTION_DAYS: expected a whole number from 1/),
+      ]);
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ JWT_SECRET: secret, PORT: '', DATA_DIR: ' ' }).http.port).toBe(4000);
   });

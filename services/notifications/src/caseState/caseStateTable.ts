@@ -47,6 +47,14 @@ const checked = {
           WHERE s.case_id = row.case_id AND s.stream_revision = row.stream_revision`,
 };
 
+const endedPage = {
+  name: 'notifications_case_states_ended_page',
+  // Candidates for the retention rule: ended on or before the day, not erased; the domain decides.
+  text: `SELECT case_id, stream_revision, state FROM notification_case_states
+          WHERE NOT open AND state->>'erasedOn' IS NULL AND state->'closure'->>'on' <= $1::text
+          ORDER BY state->'closure'->>'on', case_id LIMIT $2`,
+};
+
 interface Row {
   case_id: string;
   stream_revision: unknown;
@@ -107,6 +115,16 @@ export async function loadDueCaseStates(
     limit,
   ]);
   return rows.map((row) => ({ ...fromRow(row), nextCheckOn: row.next_check_on }));
+}
+
+/** Closed or withdrawn cases that ended on or before `endedOnOrBefore` and were not erased. */
+export async function loadEndedCaseStates(
+  db: SqlClient,
+  endedOnOrBefore: IsoDate,
+  limit: number,
+): Promise<StoredCaseState[]> {
+  const rows = await db.query<Row>(endedPage, [endedOnOrBefore, limit]);
+  return rows.map(fromRow);
 }
 
 /** Marks the checked revisions of cases as due again on `nextCheckOn`. */

@@ -38,6 +38,11 @@ import {
 } from '../templates/notificationTemplates';
 import { ruleParameters } from '../templates/ruleParameters';
 import { scanDeadlines, type DeadlineScanResult } from '../timers/scanDeadlines';
+import {
+  scanRetention,
+  type RetentionScanResult,
+  type RetentionSettings,
+} from '../timers/scanRetention';
 import { createWebhookPoster } from '../channels/webhooks/postCloudEvent';
 import { silentLogger, type Authenticator, type Clock, type Logger } from './dependencies';
 import { createNotificationMetrics } from './notificationMetrics';
@@ -79,6 +84,11 @@ export interface NotificationsServiceDependencies {
   };
   /** maxCases bounds one scan (its duration); the cases it leaves are scanned next. */
   timers?: { intervalMs?: number; batchSize?: number; maxCases?: number };
+  /**
+   * The retention rule, run with the deadline timers. Needs the write side (`erase`), so the
+   * launcher that has one wires it; without it no case is erased by age.
+   */
+  retention?: RetentionSettings;
   feed?: NotificationFeed;
   /** For tests of the start-up check; the service's own templates otherwise. */
   templates?: NotificationTemplates;
@@ -121,6 +131,8 @@ export interface NotificationsService {
   /** Resolves when the store feed has handled everything committed before the call. */
   catchUp(): Promise<void>;
   scanDeadlines(): Promise<DeadlineScanResult>;
+  /** Erases the cases past their retention period now; nothing without `retention`. */
+  scanRetention(): Promise<RetentionScanResult>;
   /** One round: plan new intents, send what is due, record outcomes. */
   dispatchOnce(): Promise<DispatchResult>;
   /** Rounds until a round moves nothing (at most maxRounds). */
@@ -274,6 +286,20 @@ export async function createNotificationsService(
     feedDown = null;
   }
 
+  /** The retention rule's round; case ids only in the log, never who the family is. */
+  async function retentionRound(): Promise<void> {
+    if (!deps.retention || stopping) return;
+    try {
+      const result = await scanRetention(db, clock(), deps.retention);
+      if (result.erased.length > 0)
+        logger.info({ erased: result.erased }, 'personal data erased: retention period ended');
+      if (result.failed.length > 0)
+        logger.warn({ failed: result.failed }, 'retention erasure failed; tried again next scan');
+    } catch (error) {
+      logger.error({ err: error }, 'retention scan failed');
+    }
+  }
+
   function startTimers() {
     let running: Promise<unknown> | null = null;
     let soon: NodeJS.Timeout | null = null;
@@ -289,6 +315,7 @@ export async function createNotificationsService(
           if (!result.complete && !stopping) soon = setTimeout(tick, TIMER_CONTINUE_MS);
         })
         .catch((error: unknown) => logger.error({ err: error }, 'deadline scan failed'))
+        .then(retentionRound)
         .finally(() => (running = null));
     };
     tick();
@@ -389,6 +416,12 @@ export async function createNotificationsService(
     async scanDeadlines() {
       await migrate();
       return scanDeadlines(db, clock(), timers);
+    },
+    async scanRetention() {
+      await migrate();
+      return deps.retention
+        ? scanRetention(db, clock(), deps.retention)
+        : { erased: [], failed: [] };
     },
     dispatchOnce,
     async drain(maxRounds = 50) {

@@ -48,6 +48,7 @@ const listed: readonly CaseCommandType[] = [
   'ReleaseClaim',
   'CloseCase',
   'WithdrawCase',
+  'ErasePersonalData',
 ];
 
 const specialLabels: Partial<Record<CaseCommandType, Text>> = {

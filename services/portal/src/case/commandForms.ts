@@ -3,6 +3,7 @@
 import {
   addDays,
   closingOutcomes,
+  erasureGrounds,
   earliestKotStart,
   rejectionReasons,
   text,
@@ -10,7 +11,7 @@ import {
   type CaseState,
   type Text,
 } from '@kot/domain';
-import { closingOutcomeNames, rejectionReasonNames } from '../i18n/vocabulary';
+import { closingOutcomeNames, erasureGroundNames, rejectionReasonNames } from '../i18n/vocabulary';
 
 export type FieldSpec =
   | {
@@ -442,5 +443,30 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
     ),
     danger: true,
     fields: [reasonField()],
+  },
+  ErasePersonalData: {
+    label: text('Persoonsgegevens wissen', 'Erase personal data'),
+    explanation: text(
+      'Namen, BSN’s en geboortedatums van het gezin worden onleesbaar, voor altijd. Het verloop van de zaak blijft; de auditor ziet wie wiste, wanneer en op welke grond.',
+      "The family's names, BSNs and birth dates become unreadable, for good. The course of the case stays; the auditor sees who erased, when and on which ground.",
+    ),
+    danger: true,
+    fields: [
+      {
+        name: 'ground',
+        kind: 'choice',
+        label: text('Grond', 'Ground'),
+        choices: erasureGrounds.map((ground) => ({
+          value: upper(ground),
+          label: erasureGroundNames[ground],
+        })),
+      },
+      {
+        name: 'reference',
+        kind: 'text',
+        label: text('Kenmerk van het verzoek (optioneel)', 'Reference of the request (optional)'),
+        description: text('Geen naam of BSN.', 'No name or BSN.'),
+      },
+    ],
   },
 };

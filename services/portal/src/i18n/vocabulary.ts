@@ -6,6 +6,7 @@ import {
   type CaseStatus,
   type CareType,
   type ClosingOutcome,
+  type ErasureGround,
   type MandateType,
   type RejectionReason,
   type Role,
@@ -48,6 +49,7 @@ export const roleNames: Record<Role, Text> = {
   'toeslagen-team-lead': text('Teamleider Dienst Toeslagen', 'Dienst Toeslagen team lead'),
   auditor: text('Auditor', 'Auditor'),
   'platform-admin': text('Beheerder platform', 'Platform administrator'),
+  'privacy-officer': text('Functionaris gegevensbescherming', 'Privacy officer'),
 };
 
 export const stepActionNames: Record<StepAction, Text> = {
@@ -116,6 +118,13 @@ export const closingOutcomeNames: Record<ClosingOutcome, Text> = {
   'no-longer-needed': text('Niet meer nodig', 'No longer needed'),
 };
 
+export const erasureGroundNames: Record<ErasureGround, Text> = {
+  'request-of-data-subject': text('Verzoek van de betrokkene', 'Request of the data subject'),
+  'retention-period-ended': text('Bewaartermijn verstreken', 'Retention period ended'),
+  'unlawfully-processed': text('Onrechtmatig verwerkt', 'Unlawfully processed'),
+  'legal-obligation': text('Wettelijke verplichting', 'Legal obligation'),
+};
+
 export const indicationKindNames: Record<string, Text> = {
   permanent: text('Permanent', 'Permanent'),
   temporary: text('Tijdelijk', 'Temporary'),
@@ -151,6 +160,7 @@ export const eventNames: Record<CaseEventType, Text> = {
   FundingGapAccepted: text('Gat in financiering geaccepteerd', 'Funding gap accepted'),
   CaseClosed: text('Zaak gesloten', 'Case closed'),
   CaseWithdrawn: text('Zaak ingetrokken', 'Case withdrawn'),
+  PersonalDataErased: text('Persoonsgegevens gewist', 'Personal data erased'),
 };
 
 /** The pre-check's answer in a word. */

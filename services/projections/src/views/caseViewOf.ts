@@ -57,6 +57,10 @@ export function caseViewOf(
     },
     objection: state.objection,
     closure: state.closure && { ...state.closure, note: shown(state.closure.note) },
+    // States stored before erasure existed lack the fields: never erased.
+    erasure: state.erasedOn
+      ? { on: state.erasedOn, ground: state.erasureGround ?? 'request-of-data-subject' }
+      : null,
     eligibility: state.household ? eligibility(state, dateInAmsterdam(now)) : null,
     nextStep: nextStep(state, now),
     fundingCoverage: {

@@ -433,3 +433,48 @@ describe('two writers at the same moment', () => {
     expect(await store.readStream(caseStreamId(caseId))).toHaveLength(1);
   });
 });
+
+describe('erasing a case', () => {
+  const erase = (caseId: string): CommandRequest => ({
+    type: 'ErasePersonalData',
+    caseId,
+    ground: 'request-of-data-subject',
+  });
+  const protectedStore = () => store as EventStore & { forget(streamId: string): Promise<void> };
+
+  it('destroys the case key right after PersonalDataErased is stored, so names read as redacted', async () => {
+    const caseId = await referredCase();
+    const forgotten: string[] = [];
+    const execute = executorWith({
+      forget: async (streamId) => {
+        forgotten.push(streamId);
+        await protectedStore().forget(streamId);
+      },
+    });
+    const result = await execute(erase(caseId), actors.privacyOfficer);
+    expect(result.events.map((e) => e.type)).toEqual(['PersonalDataErased']);
+    expect(forgotten).toEqual([caseStreamId(caseId)]);
+    const [opened] = await store.readStream(caseStreamId(caseId));
+    expect(JSON.stringify(opened?.data)).not.toContain(syntheticBsn(1));
+    expect(JSON.stringify(opened?.data)).toContain('[REDACTED]');
+  });
+
+  it('appends nothing when the store cannot forget: an erasure on record means the data is gone', async () => {
+    const caseId = await referredCase();
+    const before = (await store.readStream(caseStreamId(caseId))).length;
+    await expect(executorWith()(erase(caseId), actors.privacyOfficer)).rejects.toThrow(
+      /needs the key store/,
+    );
+    expect(await store.readStream(caseStreamId(caseId))).toHaveLength(before);
+  });
+
+  it('finishes an erasure whose key survived (a crash in between) when it is asked again', async () => {
+    const caseId = await referredCase();
+    const forgotten: string[] = [];
+    await executorWith({ forget: async () => undefined })(erase(caseId), actors.privacyOfficer);
+    const again = executorWith({ forget: async (streamId) => void forgotten.push(streamId) });
+    const refusal = await refusalOf(again(erase(caseId), actors.privacyOfficer));
+    expect(refusal.kind).toBe('wrong-state');
+    expect(forgotten).toEqual([caseStreamId(caseId)]);
+  });
+});

@@ -3,7 +3,8 @@
 // only a writer in another process can get in between; the append then fails and we decide again
 // on the fresh state, a bounded number of times. A command id already in the stream means
 // a retry (the original answer is given again, nothing is appended) or a key reused for another
-// request (CONFLICT, nothing is appended).
+// request (CONFLICT, nothing is appended). Once PersonalDataErased is stored, the case key is
+// destroyed (crypto-shredding): from then on the family's names and BSNs read as redacted.
 
 import {
   CommandRefused,
@@ -54,6 +55,11 @@ export interface CommandExecutorDeps {
   retryDelayMs?: (attempt: number) => number;
   /** The organisation directory a case may be offered within; without it any code is accepted. */
   organisationKnown?: (organisation: string) => Promise<boolean>;
+  /**
+   * Destroys a case stream's key (the protected store's `forget`). Without it ErasePersonalData is
+   * refused before anything is stored: an erasure on record must mean the data is gone.
+   */
+  forget?: (streamId: string) => Promise<void>;
 }
 
 export type ExecuteCommand = (
@@ -168,16 +174,22 @@ async function attempt(
   { actor, commandId, correlationId, command }: AttemptContext,
 ): Promise<{ result: CommandResult; replayed: boolean }> {
   const streamId = caseStreamId(command.caseId);
+  const erasing = command.type === 'ErasePersonalData';
+  if (erasing && !deps.forget) throw new Error('ErasePersonalData needs the key store to forget');
   const stored = await deps.store.readStream(streamId);
   const earlier = stored.filter(
     (event) => event.metadata.commandId === commandId && event.metadata.actor.id === actor.id,
   );
   if (earlier.length > 0) {
     const result = answerOfEarlierRequest({ command, actor, commandId, stored, earlier });
+    // A retry after the key was not yet destroyed (a crash in between) finishes the erasure.
+    if (erasing) await deps.forget?.(streamId);
     return { result, replayed: true };
   }
 
   const state = foldCase(stored.map(toCaseEvent));
+  // Erased before but the key survived (a crash in between): destroy it, then refuse as usual.
+  if (erasing && state.erasedOn !== null) await deps.forget?.(streamId);
   const now = deps.clock().toISOString();
   const isKnownOrganisation = await directoryFor(command, deps.organisationKnown);
   const decided = decideCommand(command, state, actor, now, isKnownOrganisation);
@@ -235,6 +247,7 @@ async function attempt(
       });
     },
   );
+  if (decided.some((event) => event.type === 'PersonalDataErased')) await deps.forget?.(streamId);
   return {
     result: commandResult({
       caseId: command.caseId,

@@ -7,6 +7,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { ChildInput, HouseholdInput, MandateInput, PartyInput, SmiPeriodInput } from './caseInputs';
 import {
   ClosingOutcomeEnum,
+  ErasureGroundEnum,
   IndicationKindEnum,
   ReassessmentOutcomeEnum,
   RejectionReasonEnum,
@@ -276,6 +277,18 @@ export class WithdrawCaseInput extends OnCase {
   reason!: string;
 }
 
+@InputType()
+export class ErasePersonalDataInput extends OnCase {
+  @Field(() => ErasureGroundEnum)
+  ground!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The privacy officer's own request number (at most 64 characters); never a name or BSN.",
+  })
+  reference?: string;
+}
+
 export interface CommandInput {
   /** The input type's class, for type-graphql. */
   inputType: new () => object;
@@ -385,6 +398,11 @@ export const commandInputs: Record<CaseCommandType, CommandInput> = {
   WithdrawCase: {
     inputType: WithdrawCaseInput,
     description: 'Officer or claimant: withdraw the case.',
+  },
+  ErasePersonalData: {
+    inputType: ErasePersonalDataInput,
+    description:
+      "Privacy officer of the case's municipality: erase the family's personal data (the case key is destroyed), on a GDPR ground. Also on ended cases; once only.",
   },
 };
 

@@ -6,6 +6,7 @@ import {
   careTypes,
   caseStatuses,
   closingOutcomes,
+  erasureGrounds,
   mandateTypes,
   rejectionReasons,
   roles,
@@ -74,6 +75,11 @@ export const RejectionReasonEnum = enumOf(
   'Why Dienst Toeslagen rejected the application.',
 );
 export const ClosingOutcomeEnum = enumOf(closingOutcomes, 'ClosingOutcome', 'How a case ended.');
+export const ErasureGroundEnum = enumOf(
+  erasureGrounds,
+  'ErasureGround',
+  "The GDPR ground (art. 17 AVG) on which a family's personal data is erased.",
+);
 export const CaseStatusEnum = enumOf(
   caseStatuses,
   'CaseStatus',

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { caseStatuses, isMunicipalityCode } from '@kot/domain';
+import { caseStatuses, isMunicipalityCode, takesProcessSteps } from '@kot/domain';
 import type { GraphQLContext } from '../../platformPort';
 import { caseListCursorParts, listCases } from '../../queries/listCases';
 import {
@@ -47,6 +47,9 @@ export class WorklistResolver {
   ): Promise<WorklistPage> {
     const actor = await ctx.actor();
     const page = pageRequest(first, after, worklistCursorParts);
+    if (!takesProcessSteps(actor.role)) {
+      return { items: [], pageInfo: { endCursor: null, hasNextPage: false } };
+    }
     const { db, projections } = this.readSide;
     const result = await listWorklist(db, projections.liveGeneration('case-summary'), {
       actor,

@@ -172,6 +172,20 @@ export class Closure {
   note?: string | null;
 }
 
+@ObjectType({
+  description:
+    "The family's personal data was erased on this day, on this GDPR ground; the history says who.",
+})
+export class Erasure {
+  @Field(() => LocalDate)
+  on!: string;
+  @Field({
+    description:
+      'request-of-data-subject, retention-period-ended, unlawfully-processed or legal-obligation',
+  })
+  ground!: string;
+}
+
 @ObjectType({ description: 'A case with everything the rules say about it at `computedAt`.' })
 export class CaseView {
   @Field(() => ID)
@@ -208,6 +222,8 @@ export class CaseView {
   objection!: Objection | null;
   @Field(() => Closure, { nullable: true })
   closure!: Closure | null;
+  @Field(() => Erasure, { nullable: true })
+  erasure!: Erasure | null;
   @Field(() => Eligibility, { nullable: true })
   eligibility!: Eligibility | null;
   @Field(() => NextStep, { nullable: true, description: 'null for a closed or withdrawn case.' })
