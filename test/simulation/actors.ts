@@ -185,9 +185,10 @@ export function officerAction(s: Situation): Intent | null {
       });
     }
     case 'align-smi': {
+      // As the step says: the day before KOT starts, or SMI's own first day when KOT began earlier.
       const grantedFrom = state.kot[state.kot.length - 1]?.from ?? today;
-      const smiEnd = state.smi[state.smi.length - 1]?.to ?? today;
-      const lastDay = addDays(grantedFrom, -1) < smiEnd ? addDays(grantedFrom, -1) : smiEnd;
+      const smi = state.smi[state.smi.length - 1];
+      const lastDay = smi ? maxDate(addDays(grantedFrom, -1), smi.from) : today;
       return act('end-smi', 'EndSmi', { lastDay });
     }
     case 'continue-smi':

@@ -4,7 +4,7 @@
 // must leave the case as it was. Imported by the tests directly (it needs fast-check, a dev tool).
 import fc from 'fast-check';
 import { addDays, daysBetween, firstOfMonth, type IsoDate } from '../calendar';
-import type { CaseCommand, CaseCommandType } from '../case/commands';
+import { caseCommandTypes, type CaseCommand, type CaseCommandType } from '../case/commands';
 import type { CommandContext } from '../case/decide';
 import { closingOutcomes, rejectionReasons } from '../case/events';
 import { workStatuses, type Household, type WlzIndication } from '../case/household';
@@ -37,33 +37,10 @@ export interface Move {
 }
 
 const endingTypes: CaseCommandType[] = ['CloseCase', 'WithdrawCase'];
-const moveTypes: CaseCommandType[] = [
-  'CheckEligibility',
-  'OfferCase',
-  'DeclineOffer',
-  'ClaimCase',
-  'RecordMandate',
-  'ReleaseClaim',
-  'RequestKot',
-  'RegisterWlzRequest',
-  'ConfirmWlzIndication',
-  'ReportWlzIndicationNotFound',
-  'SubmitCizDecisionCopy',
-  'ReassessWlzIndication',
-  'SendApplicationForms',
-  'SubmitApplication',
-  'RecordApplicationReceived',
-  'GrantKot',
-  'RejectKot',
-  'ChangeKot',
-  'StopKot',
-  'FileObjection',
-  'DecideObjection',
-  'ExtendSmi',
-  'EndSmi',
-  'ReinstateSmi',
-  'AcceptFundingGap',
-];
+/** Every command but the referral (the history's first), the endings (drawn apart) and erasure. */
+const moveTypes: CaseCommandType[] = caseCommandTypes.filter(
+  (type) => type !== 'OpenReferral' && type !== 'ErasePersonalData' && !endingTypes.includes(type),
+);
 
 /** A day from 2023 to 2026: month ends, the 2024 leap day and every holiday come round. */
 const dayArbitrary = fc
