@@ -99,17 +99,25 @@ if (skipReason) console.warn(`case queue on PostgreSQL SKIPPED: ${skipReason}`);
   it('still retries when a writer in another process gets in between', async () => {
     // Each side writes 5 times, so a command loses at most 5 races: the 6th try gets through.
     const options = { clock, newId, logger, maxAttempts: 6 };
-    // The other process's first read is held until this process has written once, so the two
-    // really get in each other's way, however fast or busy the machine is.
+    // The two really get in each other's way, however fast or busy the machine is: this process's
+    // first append waits until the other process has read the stream, and that read is then held
+    // until this process has written, so the other decides on a stale revision.
     let wroteHere!: () => void;
     const firstWriteHere = new Promise<void>((resolve) => (wroteHere = resolve));
+    let readElsewhere!: () => void;
+    const firstReadElsewhere = new Promise<void>((resolve) => (readElsewhere = resolve));
     let armed = false;
     let heldOnce = false;
+    let appendHeld = false;
     const here = createCommandExecutor({
       ...options,
       store: {
         ...store,
         append: async (...args) => {
+          if (armed && !appendHeld) {
+            appendHeld = true;
+            await firstReadElsewhere;
+          }
           const appended = await store.append(...args);
           if (armed) wroteHere();
           return appended;
@@ -124,6 +132,7 @@ if (skipReason) console.warn(`case queue on PostgreSQL SKIPPED: ${skipReason}`);
           const events = await store.readStream(...args);
           if (armed && !heldOnce) {
             heldOnce = true;
+            readElsewhere();
             await firstWriteHere;
           }
           return events;
