@@ -110,6 +110,27 @@ describe('funding follows the indication', () => {
     expect(told).toContain(recipientKey(household));
   });
 
+  it('refuses a re-assessment without the new end of a temporary indication, or of an indication that has no end', () => {
+    given(...story(grantedOnTemporary('2024-12-31')))
+      .when(
+        {
+          type: 'ReassessWlzIndication',
+          caseId,
+          partnerId: 'p1',
+          outcome: 'extended',
+          kind: 'temporary',
+        },
+        at('2024-11-20', actors.ciz),
+      )
+      .thenRefuses('invalid-input', /temporary indication has an end date/, 'validTo');
+    given(...story([...untilReceipt, s.grant]))
+      .when(
+        { type: 'ReassessWlzIndication', caseId, partnerId: 'p1', outcome: 'ends' },
+        at('2024-05-02', actors.ciz),
+      )
+      .thenRefuses('wrong-state', /no temporary Wlz-indication with an end date/);
+  });
+
   it('treats a temporary indication without an end date as unknown, never as valid for ever', () => {
     const state = foldCase(
       story([

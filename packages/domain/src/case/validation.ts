@@ -134,6 +134,18 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
     if (typeof value !== 'string') problem(field, text('verwacht tekst', 'expected text'));
     else if (value.length > textLimits.sentence) problem(field, tooLong(textLimits.sentence));
   };
+  /** A temporary indication always ends: CIZ's decision names the day. */
+  const temporaryHasEnd = (kind: unknown, validTo: unknown) => {
+    if (kind === 'temporary' && validTo === undefined) {
+      problem(
+        'validTo',
+        text(
+          'een tijdelijke indicatie heeft een einddatum',
+          'a temporary indication has an end date',
+        ),
+      );
+    }
+  };
   const oneOf = (field: string, value: unknown, names: Record<string, Text>) =>
     choice(problem, field, value, names);
   const range = (field: string, from: unknown, to: unknown) =>
@@ -223,15 +235,7 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
       date('validFrom', command.validFrom);
       date('validTo', command.validTo, true);
       range('validTo', command.validFrom, command.validTo);
-      if (command.kind === 'temporary' && command.validTo === undefined) {
-        problem(
-          'validTo',
-          text(
-            'een tijdelijke indicatie heeft een einddatum',
-            'a temporary indication has an end date',
-          ),
-        );
-      }
+      temporaryHasEnd(command.kind, command.validTo);
       break;
     case 'ReportWlzIndicationNotFound':
       partnerOf(command.partnerId);
@@ -242,15 +246,7 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
       if (command.outcome === 'extended') {
         oneOf('kind', command.kind, indicationKindNames);
         date('validTo', command.validTo, command.kind === 'permanent');
-        if (command.kind === 'temporary' && command.validTo === undefined) {
-          problem(
-            'validTo',
-            text(
-              'een tijdelijke indicatie heeft een einddatum',
-              'a temporary indication has an end date',
-            ),
-          );
-        }
+        temporaryHasEnd(command.kind, command.validTo);
       }
       break;
     case 'SendApplicationForms':
