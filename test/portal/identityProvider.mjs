@@ -5,13 +5,16 @@
 // One public client (no secret, PKCE required, the portal's callback as its only redirect URI).
 // The resource indicator makes the access token an RS256 JWT for the platform's audience, with the
 // claims the platform reads (role, organisation, name). Its development login page takes any
-// password; the login is the account id, which becomes the token's `sub`.
+// password; the login is the account id, which becomes the token's `sub`. The client may use the
+// refresh_token grant, and gets a refresh token with every sign-in (rotated on each use), so the
+// portal can renew an access token that ran out (accessTokenTtlSeconds, ten minutes unless set).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider, { errors } from 'oidc-provider';
 
 /**
  * @type {{ clientId: string, redirectUri: string, resource: string, audience: string,
+ *   accessTokenTtlSeconds?: number,
  *   accounts: Record<string, { role: string, organisation: string, name?: string }> }}
  */
 const settings = JSON.parse(process.env.IDENTITY_PROVIDER_SETTINGS ?? '{}');
@@ -37,9 +40,12 @@ const provider = new Provider(issuer, {
       token_endpoint_auth_method: 'none',
       redirect_uris: [settings.redirectUri],
       response_types: ['code'],
-      grant_types: ['authorization_code'],
+      grant_types: ['authorization_code', 'refresh_token'],
     },
   ],
+  // Without asking for offline_access: the portal renews only while the tab is open.
+  issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+  rotateRefreshToken: true,
   jwks: { keys: [signingKey] },
   cookies: { keys: [randomBytes(32).toString('hex')] },
   pkce: { required: () => true },
@@ -53,7 +59,7 @@ const provider = new Provider(issuer, {
           scope: 'kot',
           audience: settings.audience,
           accessTokenFormat: 'jwt',
-          accessTokenTTL: 600,
+          accessTokenTTL: settings.accessTokenTtlSeconds ?? 600,
           jwt: { sign: { alg: 'RS256' } },
         };
       },

@@ -11,6 +11,8 @@ export interface IdentityProviderSettings {
   /** The resource indicator the portal sends; the access token is then a JWT for `audience`. */
   resource: string;
   audience: string;
+  /** How long an access token is valid; ten minutes unless set. */
+  accessTokenTtlSeconds?: number;
   /** Who can log in: the login typed on the provider's page is the actor's id (the token's sub). */
   accounts: readonly Actor[];
 }

@@ -47,13 +47,22 @@ export function App() {
 }
 
 function SignedInOrNot() {
-  const { session, markExpired } = useSession();
-  // Read when a request leaves: a token renewed by signing in again is used at once.
-  const token = useRef('');
-  token.current = session?.token ?? '';
+  const { session, currentToken, renewToken, markExpired } = useSession();
+  // Read when a request leaves: a token renewed (by a refresh or by signing in again) is used at once.
+  const tokens = useRef({ currentToken, renewToken });
+  tokens.current = { currentToken, renewToken };
   const person = session ? personKey(session.actor) : null;
   const client = useMemo(
-    () => (person ? createApiClient(() => token.current, markExpired) : null),
+    () =>
+      person
+        ? createApiClient(
+            {
+              current: () => tokens.current.currentToken(),
+              renewed: () => tokens.current.renewToken(),
+            },
+            markExpired,
+          )
+        : null,
     [person, markExpired],
   );
   if (!session || !client) {

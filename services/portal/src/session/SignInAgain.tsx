@@ -1,13 +1,17 @@
 // The server stopped accepting the token while the user was working (it expired, or was revoked).
 // The page stays as it is, with everything typed in it; this panel says so and lets the same
-// person sign in again, after which the step that failed can simply be sent again.
+// person sign in again, after which the step that failed can simply be sent again. Signed in
+// through the organisation, the portal first renewed the token itself (a refresh token); this panel
+// comes only when that failed, and signing in at the provider again leaves this page: it says so.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { TextField } from '../forms/TextField';
 import { useLanguage } from '../i18n/language';
 import { demoSignIn } from './demoDirectory';
 import { useDirectory } from './organisationDirectory';
+import { OrganisationSignInError, leaveForProvider } from './organisationSignIn';
 import { useSession, useSignedIn } from './session';
+import { useOidcSettings } from './SignInPage';
 
 export function SignInAgain() {
   const { t, tr } = useLanguage();
@@ -21,6 +25,7 @@ export function SignInAgain() {
   // Where the user was: after signing in again they go on from there.
   const returnTo = useRef<Element | null>(null);
   const demoUser = demoKey ? users?.find((user) => user.key === demoKey) : undefined;
+  const oidc = useOidcSettings();
 
   useEffect(() => {
     returnTo.current = document.activeElement;
@@ -31,7 +36,7 @@ export function SignInAgain() {
     setBusy(true);
     setProblem(null);
     try {
-      const refusal = await signIn(await obtain(), key);
+      const refusal = await signIn(await obtain(), key ? { demoKey: key } : {});
       if (refusal) {
         setProblem(t(refusal));
         return;
@@ -46,6 +51,23 @@ export function SignInAgain() {
         ),
       );
     } finally {
+      setBusy(false);
+    }
+  };
+
+  const signInThroughOrganisation = async () => {
+    if (!oidc) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      // The provider sends the browser back to this page's address once signed in.
+      await leaveForProvider(oidc, window.location.pathname);
+    } catch (error) {
+      setProblem(
+        error instanceof OrganisationSignInError
+          ? t(error.reason)
+          : tr('Opnieuw inloggen lukte niet.', 'Signing in again failed.'),
+      );
       setBusy(false);
     }
   };
@@ -83,7 +105,28 @@ export function SignInAgain() {
               {tr(`Opnieuw inloggen als ${demoUser.name}`, `Sign in again as ${demoUser.name}`)}
             </Button>
           </ButtonGroup>
-        ) : (
+        ) : null}
+        {!demoUser && oidc ? (
+          <>
+            <Paragraph>
+              {tr(
+                'Inloggen via uw organisatie brengt u naar de inlogpagina van uw organisatie en daarna terug naar deze pagina. Wat u hier heeft ingevuld maar nog niet verstuurd, gaat dan verloren: neem het eerst over, of plak hieronder een nieuw toegangstoken, dan blijft het staan.',
+                "Signing in through your organisation takes you to your organisation's sign-in page and then back to this page. What you filled in here but did not send yet is then lost: copy it first, or paste a new access token below, and it stays.",
+              )}
+            </Paragraph>
+            <ButtonGroup>
+              <Button
+                appearance="primary-action-button"
+                busy={busy}
+                disabled={busy}
+                onClick={() => void signInThroughOrganisation()}
+              >
+                {tr('Opnieuw inloggen via uw organisatie', 'Sign in again through your organisation')}
+              </Button>
+            </ButtonGroup>
+          </>
+        ) : null}
+        {demoUser ? null : (
           <form onSubmit={submitToken} className="portal-form">
             <TextField
               label={tr(

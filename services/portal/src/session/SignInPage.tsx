@@ -20,13 +20,15 @@ import { TextField } from '../forms/TextField';
 import { useLanguage } from '../i18n/language';
 import { roleNames } from '../i18n/vocabulary';
 import { Loading } from '../layout/Loading';
+import { useNavigation } from '../navigation/navigation';
+import { routeOf } from '../navigation/routes';
 import { demoSignIn } from './demoDirectory';
 import {
   OrganisationSignInError,
-  accessTokenFromCallback,
   fetchOidcSettings,
   isProviderCallback,
   leaveForProvider,
+  tokensFromCallback,
   type OidcSettings,
 } from './organisationSignIn';
 import { isRole } from './roleOf';
@@ -34,7 +36,7 @@ import { useDirectory } from './organisationDirectory';
 import { useSession } from './session';
 
 /** The provider the platform names, once `/portal/config` answered (undefined until then). */
-function useOidcSettings(): OidcSettings | null | undefined {
+export function useOidcSettings(): OidcSettings | null | undefined {
   const [settings, setSettings] = useState<OidcSettings | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
@@ -55,6 +57,7 @@ const callbackQuery = (): URLSearchParams | null =>
 export function SignInPage() {
   const { t, tr } = useLanguage();
   const { signIn } = useSession();
+  const { navigate } = useNavigation();
   const { users, loaded: directoryLoaded } = useDirectory();
   const oidc = useOidcSettings();
   const loaded = directoryLoaded && oidc !== undefined;
@@ -106,15 +109,18 @@ export function SignInPage() {
     window.history.replaceState(null, '', '/');
     void (async () => {
       try {
-        const refusal = await signIn(await accessTokenFromCallback(returning));
+        const { accessToken, refreshGrant, returnPath } = await tokensFromCallback(returning);
+        const refusal = await signIn(accessToken, { refreshGrant });
         if (refusal) setProblem(t(refusal));
+        // Back on the page the user signed in again from (see SignInAgain).
+        else if (returnPath !== '/') navigate(routeOf(returnPath));
       } catch (error) {
         sayWhyNot(error);
       } finally {
         setCompleting(false);
       }
     })();
-  }, [returning, signIn, t, sayWhyNot]);
+  }, [returning, signIn, t, sayWhyNot, navigate]);
 
   const signInThroughOrganisation = async (settings: OidcSettings) => {
     setBusyKey('oidc');
@@ -132,7 +138,7 @@ export function SignInPage() {
     setBusyKey(key);
     setProblem(null);
     try {
-      const refusal = await signIn(await demoSignIn(key), key);
+      const refusal = await signIn(await demoSignIn(key), { demoKey: key });
       if (refusal) setProblem(t(refusal));
     } catch {
       setProblem(

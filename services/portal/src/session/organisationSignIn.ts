@@ -1,23 +1,41 @@
 // Signing in through the organisation's identity provider: OpenID Connect, authorization code
-// flow with PKCE, as a public client (a page in the browser keeps no secret). The portal only
-// obtains the access token here; session.signIn then checks it like a pasted one, with the API.
+// flow with PKCE, as a public client (a page in the browser keeps no secret), through oauth4webapi
+// (a maintained, certified client) rather than by hand. The portal obtains the access token here;
+// session.signIn then checks it like a pasted one, with the API. The refresh token the provider
+// issues along renews the access token when it runs out, so a user is not sent away mid-form.
+import * as oauth from 'oauth4webapi';
 import { text, type Text } from '@kot/domain';
 import { signedInPath } from '../navigation/routes';
 import type { OidcSettings } from './oidcSettings';
-import { claimsOf } from './tokenActor';
 
 export type { OidcSettings };
 
-/** The attempt in progress, kept in this tab only between leaving for the provider and returning. */
-interface PendingSignIn {
-  issuer: string;
+/** Who the tokens come from and for whom: what a refresh needs besides the refresh token. */
+interface ProviderClient {
+  metadata: oauth.AuthorizationServer;
   clientId: string;
-  tokenEndpoint: string;
-  redirectUri: string;
   resource: string | null;
+}
+
+/** The attempt in progress, kept in this tab only between leaving for the provider and returning. */
+interface PendingSignIn extends ProviderClient {
+  redirectUri: string;
   state: string;
   nonce: string;
   verifier: string;
+  /** The page the user was on, to come back to after signing in. */
+  returnPath: string;
+}
+
+/** What renews the access token: the provider, and the refresh token it issued last. */
+export interface RefreshGrant extends ProviderClient {
+  refreshToken: string;
+}
+
+/** The tokens a sign-in or a refresh obtained. */
+export interface ProviderTokens {
+  accessToken: string;
+  refreshGrant: RefreshGrant | null;
 }
 
 const pendingKey = 'kot-portal-sign-in-pending';
@@ -38,6 +56,14 @@ const providerUnreachable = () =>
     ),
   );
 
+const notOurs = () =>
+  new OrganisationSignInError(
+    text(
+      'Dit antwoord van de identiteitsprovider hoort niet bij een inlogpoging vanuit dit tabblad. Begin opnieuw met inloggen.',
+      'This answer from the identity provider does not belong to a sign-in started in this tab. Please start signing in again.',
+    ),
+  );
+
 export async function fetchOidcSettings(): Promise<OidcSettings | null> {
   try {
     const response = await fetch('/portal/config', { headers: { accept: 'application/json' } });
@@ -49,42 +75,33 @@ export async function fetchOidcSettings(): Promise<OidcSettings | null> {
   }
 }
 
-const base64url = (bytes: Uint8Array): string =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+/**
+ * oauth4webapi refuses plain http; the platform's configuration allows it only for a provider on
+ * this machine or the development provider in compose (see ADR 0007), so it is allowed here then.
+ */
+const requestOptions = (issuer: string) =>
+  new URL(issuer).protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
 
-const randomText = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)));
+const client = (clientId: string): oauth.Client => ({ client_id: clientId });
 
-async function challengeOf(verifier: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return base64url(new Uint8Array(digest));
-}
-
-interface ProviderMetadata {
-  issuer: string;
-  authorization_endpoint: string;
-  token_endpoint: string;
-}
-
-async function discover(issuer: string): Promise<ProviderMetadata> {
-  let metadata: Partial<ProviderMetadata>;
+async function discover(issuer: string): Promise<oauth.AuthorizationServer> {
+  const issuerUrl = new URL(issuer);
+  let response: Response;
   try {
-    const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
-      headers: { accept: 'application/json' },
+    response = await oauth.discoveryRequest(issuerUrl, {
+      algorithm: 'oidc',
+      ...requestOptions(issuer),
     });
-    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
-    metadata = ((await response.json()) ?? {}) as Partial<ProviderMetadata>;
   } catch {
     throw providerUnreachable();
   }
-  // OpenID Connect Discovery: the document must name the issuer it was asked about.
-  if (
-    metadata.issuer !== issuer ||
-    typeof metadata.authorization_endpoint !== 'string' ||
-    typeof metadata.token_endpoint !== 'string'
-  ) {
+  if (!response.ok) throw providerUnreachable();
+  try {
+    // OpenID Connect Discovery: the document must name the issuer it was asked about.
+    const metadata = await oauth.processDiscoveryResponse(issuerUrl, response);
+    if (!metadata.authorization_endpoint || !metadata.token_endpoint) throw new Error('incomplete');
+    return metadata;
+  } catch {
     throw new OrganisationSignInError(
       text(
         'De identiteitsprovider gaf een onbruikbare beschrijving van zichzelf. Meld dit bij de beheerder.',
@@ -92,23 +109,22 @@ async function discover(issuer: string): Promise<ProviderMetadata> {
       ),
     );
   }
-  return metadata as ProviderMetadata;
 }
 
 /** Sends the browser to the provider's login page; throws OrganisationSignInError when it cannot. */
-export async function leaveForProvider(settings: OidcSettings): Promise<void> {
+export async function leaveForProvider(settings: OidcSettings, returnPath = '/'): Promise<void> {
   const metadata = await discover(settings.issuer);
   const pending: PendingSignIn = {
-    issuer: settings.issuer,
+    metadata,
     clientId: settings.clientId,
-    tokenEndpoint: metadata.token_endpoint,
-    redirectUri: `${window.location.origin}${signedInPath}`,
     resource: settings.resource,
-    state: randomText(),
-    nonce: randomText(),
-    verifier: randomText(),
+    redirectUri: `${window.location.origin}${signedInPath}`,
+    state: oauth.generateRandomState(),
+    nonce: oauth.generateRandomNonce(),
+    verifier: oauth.generateRandomCodeVerifier(),
+    returnPath: returnPath.startsWith('/') && !returnPath.startsWith('//') ? returnPath : '/',
   };
-  const target = new URL(metadata.authorization_endpoint);
+  const target = new URL(metadata.authorization_endpoint!);
   const parameters: Record<string, string> = {
     response_type: 'code',
     client_id: pending.clientId,
@@ -116,7 +132,7 @@ export async function leaveForProvider(settings: OidcSettings): Promise<void> {
     scope: settings.scope,
     state: pending.state,
     nonce: pending.nonce,
-    code_challenge: await challengeOf(pending.verifier),
+    code_challenge: await oauth.calculatePKCECodeChallenge(pending.verifier),
     code_challenge_method: 'S256',
     ...(pending.resource ? { resource: pending.resource } : {}),
   };
@@ -140,84 +156,122 @@ function takePending(): PendingSignIn | null {
   }
 }
 
-const notOurs = () =>
+const refusedByProvider = (reason: string) =>
   new OrganisationSignInError(
     text(
-      'Dit antwoord van de identiteitsprovider hoort niet bij een inlogpoging vanuit dit tabblad. Begin opnieuw met inloggen.',
-      'This answer from the identity provider does not belong to a sign-in started in this tab. Please start signing in again.',
+      `De identiteitsprovider gaf geen toegangstoken (${reason}). Probeer opnieuw in te loggen.`,
+      `The identity provider gave no access token (${reason}). Please sign in again.`,
     ),
   );
 
-/** The `nonce` of an ID token, read without checking its signature: it came straight from the provider. */
-function nonceOf(idToken: string): unknown {
-  try {
-    return claimsOf(idToken)['nonce'];
-  } catch {
-    return undefined;
-  }
+/** The tokens of a token endpoint answer that oauth4webapi accepted. */
+function tokensOf(
+  provider: ProviderClient,
+  result: oauth.TokenEndpointResponse,
+  previousRefreshToken?: string,
+): ProviderTokens {
+  // A provider that does not rotate refresh tokens answers a refresh without a new one.
+  const refreshToken = result.refresh_token ?? previousRefreshToken;
+  return {
+    accessToken: result.access_token,
+    refreshGrant: refreshToken ? { ...provider, refreshToken } : null,
+  };
 }
 
 /**
  * Completes the attempt the provider sent the user back from (the callback's query string): checks
- * it is this tab's own, then trades the code for the access token. Throws OrganisationSignInError.
+ * it is this tab's own, then trades the code for the tokens. Throws OrganisationSignInError.
  */
-export async function accessTokenFromCallback(query: URLSearchParams): Promise<string> {
+export async function tokensFromCallback(
+  query: URLSearchParams,
+): Promise<ProviderTokens & { returnPath: string }> {
   const pending = takePending();
   if (!pending || query.get('state') !== pending.state) throw notOurs();
-  // RFC 9207: a provider that names itself must be the one this attempt went to.
-  const iss = query.get('iss');
-  if (iss !== null && iss !== pending.issuer) throw notOurs();
-  const error = query.get('error');
-  if (error === 'access_denied') {
-    throw new OrganisationSignInError(
-      text(
-        'Het inloggen bij uw organisatie is afgebroken of niet toegestaan.',
-        'Signing in with your organisation was cancelled or not allowed.',
-      ),
-    );
+  const metadata = pending.metadata;
+  const options = requestOptions(metadata.issuer);
+  let parameters: URLSearchParams;
+  try {
+    // Checks the state again, and (RFC 9207) that a provider that names itself is this one.
+    parameters = oauth.validateAuthResponse(metadata, client(pending.clientId), query, pending.state);
+  } catch (error) {
+    if (error instanceof oauth.AuthorizationResponseError) {
+      if (error.error === 'access_denied') {
+        throw new OrganisationSignInError(
+          text(
+            'Het inloggen bij uw organisatie is afgebroken of niet toegestaan.',
+            'Signing in with your organisation was cancelled or not allowed.',
+          ),
+        );
+      }
+      throw new OrganisationSignInError(
+        text(
+          `De identiteitsprovider van uw organisatie weigerde het inloggen (${error.error}).`,
+          `Your organisation's identity provider refused the sign-in (${error.error}).`,
+        ),
+      );
+    }
+    throw notOurs();
   }
-  const code = query.get('code');
-  if (error !== null || !code) {
-    throw new OrganisationSignInError(
-      text(
-        `De identiteitsprovider van uw organisatie weigerde het inloggen (${error ?? 'geen code'}).`,
-        `Your organisation's identity provider refused the sign-in (${error ?? 'no code'}).`,
-      ),
-    );
-  }
-  const form = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: pending.redirectUri,
-    client_id: pending.clientId,
-    code_verifier: pending.verifier,
-    ...(pending.resource ? { resource: pending.resource } : {}),
-  });
   let response: Response;
   try {
-    response = await fetch(pending.tokenEndpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: form,
-    });
+    response = await oauth.authorizationCodeGrantRequest(
+      metadata,
+      client(pending.clientId),
+      oauth.None(),
+      parameters,
+      pending.redirectUri,
+      pending.verifier,
+      {
+        ...options,
+        ...(pending.resource ? { additionalParameters: { resource: pending.resource } } : {}),
+      },
+    );
   } catch {
     throw providerUnreachable();
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    access_token?: unknown;
-    id_token?: unknown;
-    error?: unknown;
-  };
-  if (!response.ok || typeof body.access_token !== 'string') {
-    const reason = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
-    throw new OrganisationSignInError(
-      text(
-        `De identiteitsprovider gaf geen toegangstoken (${reason}). Probeer opnieuw in te loggen.`,
-        `The identity provider gave no access token (${reason}). Please sign in again.`,
-      ),
+  try {
+    const result = await oauth.processAuthorizationCodeResponse(
+      metadata,
+      client(pending.clientId),
+      response,
+      { expectedNonce: pending.nonce, requireIdToken: true },
     );
+    return { ...tokensOf(pending, result), returnPath: pending.returnPath };
+  } catch (error) {
+    if (error instanceof oauth.ResponseBodyError) throw refusedByProvider(error.error);
+    // The ID token is for another attempt (its nonce) or another client: a replayed answer.
+    if (error instanceof oauth.OperationProcessingError && isClaimMismatch(error)) throw notOurs();
+    throw refusedByProvider(`HTTP ${response.status}`);
   }
-  if (typeof body.id_token === 'string' && nonceOf(body.id_token) !== pending.nonce)
-    throw notOurs();
-  return body.access_token;
+}
+
+const isClaimMismatch = (error: oauth.OperationProcessingError): boolean =>
+  error.code === oauth.JWT_CLAIM_COMPARISON || error.code === oauth.JSON_ATTRIBUTE_COMPARISON;
+
+/**
+ * A new access token for the refresh token (refresh_token grant), with the same resource
+ * indicator, so the token is again one for the platform. Null when the provider will not renew
+ * (the refresh token expired, was revoked or used up) or cannot be reached: sign in again then.
+ */
+export async function refreshedTokens(grant: RefreshGrant): Promise<ProviderTokens | null> {
+  try {
+    const response = await oauth.refreshTokenGrantRequest(
+      grant.metadata,
+      client(grant.clientId),
+      oauth.None(),
+      grant.refreshToken,
+      {
+        ...requestOptions(grant.metadata.issuer),
+        ...(grant.resource ? { additionalParameters: { resource: grant.resource } } : {}),
+      },
+    );
+    const result = await oauth.processRefreshTokenResponse(
+      grant.metadata,
+      client(grant.clientId),
+      response,
+    );
+    return tokensOf(grant, result, grant.refreshToken);
+  } catch {
+    return null;
+  }
 }

@@ -2,13 +2,25 @@
 // tab closes, and other tabs on a shared desk computer do not inherit it. When the server stops
 // accepting it (expired, revoked) the session is marked expired, not thrown away: the page and
 // whatever was typed in it stay, and signing in again as the same person carries on from there.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+// Signed in through the organisation, the provider's refresh token (also in sessionStorage) renews
+// an access token that ran out, before the user notices; only when that fails is the session expired.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { text, type Text } from '@kot/domain';
+import { refreshedTokens, type RefreshGrant } from './organisationSignIn';
 import { actorOfToken, hasExpired, type SignedInActor } from './tokenActor';
 import { serverRefusal } from './verifyToken';
 
 const storageKey = 'kot-portal-token';
 const demoKeyStorageKey = 'kot-portal-demo-user';
+const refreshStorageKey = 'kot-portal-refresh';
 
 export interface Session {
   token: string;
@@ -22,7 +34,11 @@ interface SessionContextValue {
   /** The server refused the token while the user was working: sign in again to carry on. */
   expired: boolean;
   /** Checks the token (shape, expiry, then with the server) and signs in; null or why not. */
-  signIn(token: string, demoKey?: string): Promise<Text | null>;
+  signIn(token: string, how?: { demoKey?: string; refreshGrant?: RefreshGrant | null }): Promise<Text | null>;
+  /** The token to send now: renewed first when it has run out and a refresh token is there. */
+  currentToken(): Promise<string>;
+  /** A renewed token after the server refused the current one, or null: sign in again then. */
+  renewToken(): Promise<string | null>;
   markExpired(): void;
   signOut(): void;
 }
@@ -37,11 +53,26 @@ export const personKey = (actor: SignedInActor): string =>
 export const samePerson = (a: SignedInActor, b: SignedInActor): boolean =>
   personKey(a) === personKey(b);
 
+function storedGrant(): RefreshGrant | null {
+  try {
+    const stored = sessionStorage.getItem(refreshStorageKey);
+    return stored ? (JSON.parse(stored) as RefreshGrant) : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeGrant(grant: RefreshGrant | null | undefined): void {
+  if (grant) sessionStorage.setItem(refreshStorageKey, JSON.stringify(grant));
+  else sessionStorage.removeItem(refreshStorageKey);
+}
+
 function restore(): Session | null {
   try {
     const token = sessionStorage.getItem(storageKey);
     const actor = token ? actorOfToken(token) : null;
-    if (!token || !actor || hasExpired(actor, Date.now())) return null;
+    // An access token that ran out still restores the session when a refresh token can renew it.
+    if (!token || !actor || (hasExpired(actor, Date.now()) && !storedGrant())) return null;
     const demoKey = sessionStorage.getItem(demoKeyStorageKey);
     return { token, actor, ...(demoKey ? { demoKey } : {}) };
   } catch {
@@ -54,7 +85,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
 
   const signIn = useCallback(
-    async (token: string, demoKey?: string): Promise<Text | null> => {
+    async (
+      token: string,
+      { demoKey, refreshGrant }: { demoKey?: string; refreshGrant?: RefreshGrant | null } = {},
+    ): Promise<Text | null> => {
       const trimmed = token.trim().replace(/^Bearer\s+/i, '');
       const actor = actorOfToken(trimmed);
       if (!actor) {
@@ -78,6 +112,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const refusal = await serverRefusal(trimmed);
       if (refusal) return refusal;
       sessionStorage.setItem(storageKey, trimmed);
+      storeGrant(refreshGrant);
       if (demoKey) sessionStorage.setItem(demoKeyStorageKey, demoKey);
       else sessionStorage.removeItem(demoKeyStorageKey);
       setSession({ token: trimmed, actor, ...(demoKey ? { demoKey } : {}) });
@@ -86,16 +121,45 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [session, expired],
   );
+  // One refresh at a time: a provider that rotates refresh tokens takes a second use of the same
+  // one for theft and revokes them all, so requests that find the token run out share one renewal.
+  const renewal = useRef<Promise<string | null> | null>(null);
+  const renewToken = useCallback((): Promise<string | null> => {
+    const grant = storedGrant();
+    if (!session || !grant) return Promise.resolve(null);
+    renewal.current ??= (async () => {
+      const tokens = await refreshedTokens(grant);
+      const actor = tokens ? actorOfToken(tokens.accessToken) : null;
+      // The provider renews for the person who signed in; anything else is not this session's.
+      if (!tokens || !actor || !samePerson(actor, session.actor)) {
+        storeGrant(null);
+        return null;
+      }
+      sessionStorage.setItem(storageKey, tokens.accessToken);
+      storeGrant(tokens.refreshGrant);
+      setSession({ token: tokens.accessToken, actor });
+      return tokens.accessToken;
+    })().finally(() => {
+      renewal.current = null;
+    });
+    return renewal.current;
+  }, [session]);
+  const currentToken = useCallback(async (): Promise<string> => {
+    if (!session) return '';
+    if (!hasExpired(session.actor, Date.now()) || !storedGrant()) return session.token;
+    return (await renewToken()) ?? session.token;
+  }, [session, renewToken]);
   const markExpired = useCallback(() => setExpired(true), []);
   const signOut = useCallback(() => {
     sessionStorage.removeItem(storageKey);
     sessionStorage.removeItem(demoKeyStorageKey);
+    storeGrant(null);
     setSession(null);
     setExpired(false);
   }, []);
   const value = useMemo(
-    () => ({ session, expired, signIn, markExpired, signOut }),
-    [session, expired, signIn, markExpired, signOut],
+    () => ({ session, expired, signIn, currentToken, renewToken, markExpired, signOut }),
+    [session, expired, signIn, currentToken, renewToken, markExpired, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
