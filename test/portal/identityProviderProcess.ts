@@ -31,13 +31,17 @@ export async function startIdentityProvider(
   const accounts = Object.fromEntries(
     settings.accounts.map(({ id, role, organisation, name }) => [id, { role, organisation, name }]),
   );
-  const child = spawn(process.execPath, [join(__dirname, 'identityProvider.mjs')], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      IDENTITY_PROVIDER_SETTINGS: JSON.stringify({ ...settings, accounts }),
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '../../infra/identity-provider/identityProvider.mjs')],
+    {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        IDENTITY_PROVIDER_SETTINGS: JSON.stringify({ ...settings, accounts }),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let errorOutput = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     errorOutput += chunk.toString();

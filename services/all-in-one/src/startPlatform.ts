@@ -12,6 +12,7 @@ import {
   embeddedDataDir,
   embeddedJwtSecret,
   issueToken,
+  developmentWarnings,
   loadConfig,
   openProtectedEventStore,
   startHttpServer,
@@ -113,6 +114,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const demoSignIn = demoSignInEnabled(config);
   const notificationSettings = loadNotificationsConfig(env);
   const logger = options.logger ?? createLogger({ service: 'all-in-one', level: config.logLevel });
+  for (const warning of developmentWarnings(config)) logger.warn(warning);
   const clock = options.clock ?? (() => new Date());
   const metrics = createMetrics();
   const authenticate = createAuthenticator(config.authentication);

@@ -9,6 +9,7 @@ import {
   createLogger,
   createMetrics,
   createShutdown,
+  developmentWarnings,
   loadConfig,
   openProtectedEventStore,
   startHttpServer,
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const settings = loadNotificationsConfig(process.env);
   const logger = createLogger({ service: 'notifications', level: config.logLevel });
+  for (const warning of developmentWarnings(config)) logger.warn(warning);
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the

@@ -7,6 +7,7 @@ import {
   createShutdown,
   createLogger,
   createMetrics,
+  developmentWarnings,
   loadConfig,
   openProtectedEventStore,
   startHttpServer,
@@ -17,6 +18,7 @@ import { createProjectionsService } from './service/createProjectionsService';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ service: 'projections', level: config.logLevel });
+  for (const warning of developmentWarnings(config)) logger.warn(warning);
   const metrics = createMetrics();
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the

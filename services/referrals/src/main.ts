@@ -7,6 +7,7 @@ import {
   createAuthenticator,
   createLogger,
   createShutdown,
+  developmentWarnings,
   loadConfig,
   openProtectedEventStore,
   startHttpServer,
@@ -17,6 +18,7 @@ import { createReferralsService } from './createReferralsService';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ service: 'referrals', level: config.logLevel });
+  for (const warning of developmentWarnings(config)) logger.warn(warning);
   const shutdown = createShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): nothing leaves the
   // embedded demo. Shut down last, so the spans of the shutdown itself are sent.

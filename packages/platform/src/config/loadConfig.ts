@@ -30,7 +30,18 @@ export type AuthenticationSettings = (
   | /** Embedded mode: tokens signed with a shared secret (the demo issues them). */
     { kind: 'hs256'; secret: string; issuer: string; audience: string }
     /** Server mode: tokens of an identity provider, verified against its published keys. */
-  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+  | {
+      kind: 'jwks';
+      jwksUrl: string;
+      issuer: string;
+      audience: string;
+      /**
+       * DEVELOPMENT_IDENTITY_PROVIDER_HOST: the one compose service (a single-label host name)
+       * whose key set may be fetched over plain http, for the development identity provider of
+       * infra/docker-compose.identity.yml. Never with NODE_ENV=production (docs/adr/0007).
+       */
+      developmentHost?: string;
+    }
 ) & {
   /**
    * JWT_MAX_LIFETIME_SECONDS: the longest a token may be valid from its `iat` (default a working
@@ -316,17 +327,28 @@ function readAuthentication(read: Read, problems: string[]): AuthenticationSetti
   const jwksUrl = read('JWKS_URL');
   const issuer = read('JWT_ISSUER');
   const audience = read('JWT_AUDIENCE');
+  const developmentHost = readDevelopmentHost(read, jwksUrl, problems);
   if (secret !== undefined && jwksUrl !== undefined) {
     problems.push('JWT_SECRET and JWKS_URL: set one of them, not both (HS256 or RS256 tokens)');
   }
   if (jwksUrl !== undefined) {
-    if (!isUsableProviderUrl(jwksUrl)) {
-      problems.push('JWKS_URL: expected an https:// URL (http:// only for localhost)');
+    if (!isUsableProviderUrl(jwksUrl, developmentHost)) {
+      problems.push(
+        developmentHost
+          ? `JWKS_URL: expected an https:// URL (http:// only for localhost or ${developmentHost})`
+          : 'JWKS_URL: expected an https:// URL (http:// only for localhost)',
+      );
     }
     // Without both, a token minted by the same provider for another application would be accepted.
     if (issuer === undefined) problems.push('JWT_ISSUER: required with JWKS_URL');
     if (audience === undefined) problems.push('JWT_AUDIENCE: required with JWKS_URL');
-    return { kind: 'jwks', jwksUrl, issuer: issuer ?? '', audience: audience ?? '' };
+    return {
+      kind: 'jwks',
+      jwksUrl,
+      issuer: issuer ?? '',
+      audience: audience ?? '',
+      ...(developmentHost ? { developmentHost } : {}),
+    };
   }
   if (secret === undefined) {
     problems.push(
@@ -342,6 +364,46 @@ function readAuthentication(read: Read, problems: string[]): AuthenticationSetti
     issuer: issuer ?? embeddedIssuer,
     audience: audience ?? embeddedAudience,
   };
+}
+
+/**
+ * DEVELOPMENT_IDENTITY_PROVIDER_HOST (docs/adr/0007): a compose service name, one label without
+ * dots, so it can never name a host on the internet; refused in production and without JWKS_URL.
+ */
+function readDevelopmentHost(
+  read: Read,
+  jwksUrl: string | undefined,
+  problems: string[],
+): string | undefined {
+  const host = read('DEVELOPMENT_IDENTITY_PROVIDER_HOST');
+  if (host === undefined) return undefined;
+  const name = 'DEVELOPMENT_IDENTITY_PROVIDER_HOST';
+  if (read('NODE_ENV') === 'production') {
+    problems.push(
+      `${name}: not allowed with NODE_ENV=production; a production platform fetches its identity provider's keys over https only`,
+    );
+    return undefined;
+  }
+  if (!/^[a-z][a-z0-9-]{0,62}$/.test(host)) {
+    problems.push(
+      `${name}: expected a compose service name (letters, digits, -; no dots), got "${host}"`,
+    );
+    return undefined;
+  }
+  if (jwksUrl === undefined) {
+    problems.push(`${name}: only with JWKS_URL`);
+    return undefined;
+  }
+  return host;
+}
+
+/** What an operator must see at start-up: settings that are for development only. */
+export function developmentWarnings(config: Pick<PlatformConfig, 'authentication'>): string[] {
+  const { authentication } = config;
+  if (authentication.kind !== 'jwks' || !authentication.developmentHost) return [];
+  return [
+    `DEVELOPMENT ONLY: the identity provider's keys are fetched over plain http from ${authentication.developmentHost} (DEVELOPMENT_IDENTITY_PROVIDER_HOST); anyone on that network can forge tokens. Never run this way with real users or real data.`,
+  ];
 }
 
 function readSwitch(read: Read, name: string, problems: string[]): boolean {
@@ -481,12 +543,21 @@ function hasProtocol(value: string, protocols: readonly string[]): boolean {
   }
 }
 
-/** Where the identity provider is: https, or plain http on this machine only. */
-function isUsableProviderUrl(value: string): boolean {
+/**
+ * Where the identity provider is: https, or plain http on this machine only (or on the compose
+ * development provider's host, when DEVELOPMENT_IDENTITY_PROVIDER_HOST names it).
+ */
+function isUsableProviderUrl(value: string, developmentHost?: string): boolean {
   try {
     const url = new URL(value);
     if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    const plainHttpHosts = [
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      ...(developmentHost ? [developmentHost] : []),
+    ];
+    return url.protocol === 'http:' && plainHttpHosts.includes(url.hostname);
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigurationError, loadConfig, loadStoreConfig } from './loadConfig';
+import { ConfigurationError, developmentWarnings, loadConfig, loadStoreConfig } from './loadConfig';
 
 const secret = 'a-demo-secret-that-is-long-enough-for-hs256';
 const masterKey = Buffer.alloc(32, 7).toString('base64');
@@ -128,6 +128,78 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...base, JWKS_URL: 'http://idp.example.org/jwks' })).toEqual([
       'JWKS_URL: expected an https:// URL (http:// only for localhost)',
     ]);
+  });
+
+  describe('the development identity provider in compose (DEVELOPMENT_IDENTITY_PROVIDER_HOST)', () => {
+    const compose = {
+      JWT_ISSUER: 'http://localhost:9000',
+      JWT_AUDIENCE: 'https://kot-platform.invalid/api',
+      JWKS_URL: 'http://identity-provider:9000/jwks',
+    };
+
+    it('fetches the keys over plain http from the named compose service, and says so loudly', () => {
+      const config = loadConfig({
+        ...compose,
+        DEVELOPMENT_IDENTITY_PROVIDER_HOST: 'identity-provider',
+      });
+      expect(config.authentication).toMatchObject({
+        kind: 'jwks',
+        jwksUrl: 'http://identity-provider:9000/jwks',
+        developmentHost: 'identity-provider',
+      });
+      expect(developmentWarnings(config)).toEqual([
+        expect.stringMatching(/^DEVELOPMENT ONLY: .* plain http from identity-provider/),
+      ]);
+    });
+
+    it('refuses plain http from that host without the switch, and warns about nothing', () => {
+      expect(problemsOf(compose)).toEqual([
+        'JWKS_URL: expected an https:// URL (http:// only for localhost)',
+      ]);
+      expect(developmentWarnings(loadConfig({ JWT_SECRET: secret }))).toEqual([]);
+    });
+
+    it('allows only the host it names', () => {
+      expect(
+        problemsOf({
+          ...compose,
+          JWKS_URL: 'http://keys.example.org/jwks',
+          DEVELOPMENT_IDENTITY_PROVIDER_HOST: 'identity-provider',
+        }),
+      ).toEqual([
+        'JWKS_URL: expected an https:// URL (http:// only for localhost or identity-provider)',
+      ]);
+    });
+
+    it('is refused in production, for a name with dots, and without JWKS_URL', () => {
+      expect(
+        problemsOf({
+          ...compose,
+          NODE_ENV: 'production',
+          DEVELOPMENT_IDENTITY_PROVIDER_HOST: 'identity-provider',
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /^DEVELOPMENT_IDENTITY_PROVIDER_HOST: not allowed with NODE_ENV=production/,
+        ),
+        'JWKS_URL: expected an https:// URL (http:// only for localhost)',
+      ]);
+      expect(
+        problemsOf({
+          ...compose,
+          JWKS_URL: 'http://idp.example.org/jwks',
+          DEVELOPMENT_IDENTITY_PROVIDER_HOST: 'idp.example.org',
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /^DEVELOPMENT_IDENTITY_PROVIDER_HOST: expected a compose service name/,
+        ),
+        'JWKS_URL: expected an https:// URL (http:// only for localhost)',
+      ]);
+      expect(
+        problemsOf({ JWT_SECRET: secret, DEVELOPMENT_IDENTITY_PROVIDER_HOST: 'identity-provider' }),
+      ).toEqual(['DEVELOPMENT_IDENTITY_PROVIDER_HOST: only with JWKS_URL']);
+    });
   });
 
   describe('signing in through the identity provider', () => {
