@@ -121,7 +121,10 @@ export function SignInAgain() {
                 disabled={busy}
                 onClick={() => void signInThroughOrganisation()}
               >
-                {tr('Opnieuw inloggen via uw organisatie', 'Sign in again through your organisation')}
+                {tr(
+                  'Opnieuw inloggen via uw organisatie',
+                  'Sign in again through your organisation',
+                )}
               </Button>
             </ButtonGroup>
           </>

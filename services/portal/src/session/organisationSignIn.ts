@@ -3,7 +3,8 @@
 // (a maintained, certified client) rather than by hand. The portal obtains the access token here;
 // session.signIn then checks it like a pasted one, with the API. The refresh token the provider
 // issues along renews the access token when it runs out, so a user is not sent away mid-form.
-import * as oauth from 'oauth4webapi';
+// The client is loaded only when needed: most page loads neither sign in nor refresh.
+import type * as OAuth from 'oauth4webapi';
 import { text, type Text } from '@kot/domain';
 import { signedInPath } from '../navigation/routes';
 import type { OidcSettings } from './oidcSettings';
@@ -12,7 +13,7 @@ export type { OidcSettings };
 
 /** Who the tokens come from and for whom: what a refresh needs besides the refresh token. */
 interface ProviderClient {
-  metadata: oauth.AuthorizationServer;
+  metadata: OAuth.AuthorizationServer;
   clientId: string;
   resource: string | null;
 }
@@ -64,6 +65,15 @@ const notOurs = () =>
     ),
   );
 
+/** The page's code changed on the server since this tab loaded it (a new release). */
+const portalOutdated = () =>
+  new OrganisationSignInError(
+    text(
+      'De portal is intussen bijgewerkt. Laad de pagina opnieuw en log dan in.',
+      'The portal was updated in the meantime. Reload the page, then sign in.',
+    ),
+  );
+
 export async function fetchOidcSettings(): Promise<OidcSettings | null> {
   try {
     const response = await fetch('/portal/config', { headers: { accept: 'application/json' } });
@@ -79,18 +89,27 @@ export async function fetchOidcSettings(): Promise<OidcSettings | null> {
  * oauth4webapi refuses plain http; the platform's configuration allows it only for a provider on
  * this machine or the development provider in compose (see ADR 0007), so it is allowed here then.
  */
-const requestOptions = (issuer: string) =>
+const requestOptions = (oauth: typeof OAuth, issuer: string) =>
   new URL(issuer).protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
 
-const client = (clientId: string): oauth.Client => ({ client_id: clientId });
+const client = (clientId: string): OAuth.Client => ({ client_id: clientId });
 
-async function discover(issuer: string): Promise<oauth.AuthorizationServer> {
+/** The client, loaded when first needed; failing only when a new release replaced its file. */
+async function loadClient(): Promise<typeof OAuth> {
+  try {
+    return await import('oauth4webapi');
+  } catch {
+    throw portalOutdated();
+  }
+}
+
+async function discover(oauth: typeof OAuth, issuer: string): Promise<OAuth.AuthorizationServer> {
   const issuerUrl = new URL(issuer);
   let response: Response;
   try {
     response = await oauth.discoveryRequest(issuerUrl, {
       algorithm: 'oidc',
-      ...requestOptions(issuer),
+      ...requestOptions(oauth, issuer),
     });
   } catch {
     throw providerUnreachable();
@@ -113,7 +132,8 @@ async function discover(issuer: string): Promise<oauth.AuthorizationServer> {
 
 /** Sends the browser to the provider's login page; throws OrganisationSignInError when it cannot. */
 export async function leaveForProvider(settings: OidcSettings, returnPath = '/'): Promise<void> {
-  const metadata = await discover(settings.issuer);
+  const oauth = await loadClient();
+  const metadata = await discover(oauth, settings.issuer);
   const pending: PendingSignIn = {
     metadata,
     clientId: settings.clientId,
@@ -167,7 +187,7 @@ const refusedByProvider = (reason: string) =>
 /** The tokens of a token endpoint answer that oauth4webapi accepted. */
 function tokensOf(
   provider: ProviderClient,
-  result: oauth.TokenEndpointResponse,
+  result: OAuth.TokenEndpointResponse,
   previousRefreshToken?: string,
 ): ProviderTokens {
   // A provider that does not rotate refresh tokens answers a refresh without a new one.
@@ -188,11 +208,17 @@ export async function tokensFromCallback(
   const pending = takePending();
   if (!pending || query.get('state') !== pending.state) throw notOurs();
   const metadata = pending.metadata;
-  const options = requestOptions(metadata.issuer);
+  const oauth = await loadClient();
+  const options = requestOptions(oauth, metadata.issuer);
   let parameters: URLSearchParams;
   try {
     // Checks the state again, and (RFC 9207) that a provider that names itself is this one.
-    parameters = oauth.validateAuthResponse(metadata, client(pending.clientId), query, pending.state);
+    parameters = oauth.validateAuthResponse(
+      metadata,
+      client(pending.clientId),
+      query,
+      pending.state,
+    );
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
       if (error.error === 'access_denied') {
@@ -240,12 +266,13 @@ export async function tokensFromCallback(
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError) throw refusedByProvider(error.error);
     // The ID token is for another attempt (its nonce) or another client: a replayed answer.
-    if (error instanceof oauth.OperationProcessingError && isClaimMismatch(error)) throw notOurs();
+    if (error instanceof oauth.OperationProcessingError && isClaimMismatch(oauth, error))
+      throw notOurs();
     throw refusedByProvider(`HTTP ${response.status}`);
   }
 }
 
-const isClaimMismatch = (error: oauth.OperationProcessingError): boolean =>
+const isClaimMismatch = (oauth: typeof OAuth, error: OAuth.OperationProcessingError): boolean =>
   error.code === oauth.JWT_CLAIM_COMPARISON || error.code === oauth.JSON_ATTRIBUTE_COMPARISON;
 
 /**
@@ -255,13 +282,14 @@ const isClaimMismatch = (error: oauth.OperationProcessingError): boolean =>
  */
 export async function refreshedTokens(grant: RefreshGrant): Promise<ProviderTokens | null> {
   try {
+    const oauth = await loadClient();
     const response = await oauth.refreshTokenGrantRequest(
       grant.metadata,
       client(grant.clientId),
       oauth.None(),
       grant.refreshToken,
       {
-        ...requestOptions(grant.metadata.issuer),
+        ...requestOptions(oauth, grant.metadata.issuer),
         ...(grant.resource ? { additionalParameters: { resource: grant.resource } } : {}),
       },
     );

@@ -34,7 +34,10 @@ interface SessionContextValue {
   /** The server refused the token while the user was working: sign in again to carry on. */
   expired: boolean;
   /** Checks the token (shape, expiry, then with the server) and signs in; null or why not. */
-  signIn(token: string, how?: { demoKey?: string; refreshGrant?: RefreshGrant | null }): Promise<Text | null>;
+  signIn(
+    token: string,
+    how?: { demoKey?: string; refreshGrant?: RefreshGrant | null },
+  ): Promise<Text | null>;
   /** The token to send now: renewed first when it has run out and a refresh token is there. */
   currentToken(): Promise<string>;
   /** A renewed token after the server refused the current one, or null: sign in again then. */
