@@ -127,6 +127,18 @@ describe('an HS256 authenticator (embedded mode)', () => {
     expect((await reasonFor('not-a-jwt')).en).toBe(
       'The token is not valid: it is not a well-formed JWT; sign in again.',
     );
+    const expired = await issueToken(secret, actors.officer, 60, {
+      issuedAt: new Date(Date.now() - 3_600_000),
+    });
+    expect(await reasonFor(expired)).toEqual({
+      nl: 'Het token is verlopen; log opnieuw in.',
+      en: 'The token has expired; sign in again.',
+    });
+    // The words name the check, never the token or the secret it was checked with.
+    for (const token of [otherIssuer, otherAudience, forged, expired]) {
+      const words = JSON.stringify(await reasonFor(token));
+      for (const part of [...token.split('.'), secret]) expect(words).not.toContain(part);
+    }
   });
 
   it('refuses another scheme than Bearer', async () => {

@@ -157,6 +157,46 @@ describe('the GraphQL middleware', () => {
     expect(body.errors?.[0]?.extensions['code']).toBe('UNAUTHENTICATED');
   });
 
+  it.each([
+    [
+      'expired',
+      () => issueToken(secret, actors.officer, 60, { issuedAt: new Date(Date.now() - 3_600_000) }),
+      'Het token is verlopen; log opnieuw in.',
+      'The token has expired; sign in again.',
+    ],
+    [
+      'from another issuer',
+      () => issueToken(secret, actors.officer, 60, { issuer: 'another-platform' }),
+      'Het token is ongeldig: het is uitgegeven door een andere uitgever (iss) dan dit platform accepteert; log opnieuw in.',
+      'The token is not valid: it was issued by another issuer (iss) than this platform accepts; sign in again.',
+    ],
+    [
+      'for another audience',
+      () => issueToken(secret, actors.officer, 60, { audience: 'another-application' }),
+      'Het token is ongeldig: het is bedoeld voor een andere toepassing (aud) dan dit platform; log opnieuw in.',
+      'The token is not valid: it is meant for another application (aud) than this platform; sign in again.',
+    ],
+    [
+      'signed with another secret',
+      () => issueToken('another-secret-that-is-long-enough-for-hs256', actors.officer, 60),
+      'Het token is ongeldig: de handtekening klopt niet (ander geheim of andere sleutel); log opnieuw in.',
+      'The token is not valid: its signature does not verify (another secret or key); sign in again.',
+    ],
+  ])(
+    'answers a token %s with 401 saying why, in Dutch and English, and nothing of the token',
+    async (_what, tokenOf, nl, en) => {
+      const refused = await tokenOf();
+      const { status, body } = await post('{ whoAmI }', { Authorization: `Bearer ${refused}` });
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: { nl, en },
+      });
+      const answer = JSON.stringify(body);
+      for (const part of [...refused.split('.'), secret]) expect(answer).not.toContain(part);
+    },
+  );
+
   it('needs no token for what does not ask for an actor (introspection, the sandbox)', async () => {
     const { status, body } = await post('{ __schema { queryType { name } } }');
     expect(status).toBe(200);
