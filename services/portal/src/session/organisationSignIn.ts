@@ -260,20 +260,21 @@ export async function tokensFromCallback(
       metadata,
       client(pending.clientId),
       response,
-      { expectedNonce: pending.nonce, requireIdToken: true },
+      { expectedNonce: pending.nonce },
     );
     return { ...tokensOf(pending, result), returnPath: pending.returnPath };
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError) throw refusedByProvider(error.error);
     // The ID token is for another attempt (its nonce) or another client: a replayed answer.
-    if (error instanceof oauth.OperationProcessingError && isClaimMismatch(oauth, error))
+    if (
+      error instanceof oauth.OperationProcessingError &&
+      error.code === oauth.JWT_CLAIM_COMPARISON
+    ) {
       throw notOurs();
+    }
     throw refusedByProvider(`HTTP ${response.status}`);
   }
 }
-
-const isClaimMismatch = (oauth: typeof OAuth, error: OAuth.OperationProcessingError): boolean =>
-  error.code === oauth.JWT_CLAIM_COMPARISON || error.code === oauth.JSON_ATTRIBUTE_COMPARISON;
 
 /**
  * A new access token for the refresh token (refresh_token grant), with the same resource
