@@ -1,7 +1,18 @@
 // The portal's API client when the server refuses the token (401): it renews the token once and
 // sends the request again (the server refused it before doing anything), and only when there is no
 // renewal, or the renewed token is refused too, does it mark the session expired.
-import { createApiClient, type AccessTokens } from '../../services/portal/src/api/createApiClient';
+import type { Client } from '@urql/core';
+
+// Loaded without its types: they bring urql's DOM library into this workspace's type check, which
+// changes how Playwright types the page's elements in the other browser tests.
+interface AccessTokens {
+  current(): Promise<string>;
+  renewed(): Promise<string | null>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createApiClient } = require('../../services/portal/src/api/createApiClient') as {
+  createApiClient(tokens: AccessTokens, onUnauthenticated: () => void): Client;
+};
 
 const query = 'query Check { worklist(first: 1) { pageInfo { hasNextPage } } }';
 const unauthenticated = () =>
