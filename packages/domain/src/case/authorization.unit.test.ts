@@ -53,6 +53,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'SubmitCizDecisionCopy',
     'SubmitApplication',
     'FileObjection',
+    'FileAppeal',
+    'ConfirmDecisionReceived',
     'CloseCase',
     'WithdrawCase',
   ],
@@ -65,6 +67,7 @@ const byRole: Record<string, CaseCommandType[]> = {
     'ChangeKot',
     'StopKot',
     'DecideObjection',
+    'RecordCourtRuling',
   ],
   ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
   auditor: [],
@@ -224,7 +227,19 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
             at('2024-03-05', actors.officer),
           ],
           [
-            { type: 'ClaimCase', caseId, mandate: { type: mandateType, validFrom: '2022-01-01' } },
+            {
+              type: 'ClaimCase',
+              caseId,
+              mandate:
+                mandateType === 'court-bewind'
+                  ? {
+                      type: mandateType,
+                      partnerIds: ['p1', 'p2'],
+                      reference: 'C/16/100001 / BW RK 22-1',
+                      validFrom: '2022-01-01',
+                    }
+                  : { type: mandateType, validFrom: '2022-01-01' },
+            },
             at('2024-03-06', actor),
           ],
         ]),

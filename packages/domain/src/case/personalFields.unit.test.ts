@@ -72,11 +72,10 @@ const untilGranted: Step[] = [
       caseId,
       mandate: {
         type: 'court-bewind',
-        partnerIds: ['p1', 'p2'],
-        reference: 'C/16/100001 / BW RK 22-1',
         validFrom: '2022-01-01',
         validUntil: '2027-01-01',
         partnerIds: ['p1'],
+        consentOf: ['p2'],
         reference: 'Uitspraak rechtbank 2022/113',
       },
     },
