@@ -50,7 +50,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
                 {
                   type: 'ClaimCase',
                   caseId,
-                  mandate: courtBewind(state, addDays(today, -400)),
+                  mandate: mandateFor(state.offer.to, state, addDays(today, -400)),
                 },
                 by(actorFor(state.offer.to)),
               ] satisfies StepCommand,
@@ -71,7 +71,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
           {
             type: 'ClaimCase',
             caseId,
-            mandate: courtBewind(state, addDays(today, -400)),
+            mandate: mandateFor(step.responsible, state, addDays(today, -400)),
           },
           by(owner),
         ],
@@ -278,6 +278,16 @@ export const courtBewind = (state: CaseState, validFrom: IsoDate): Mandate => ({
   reference: 'C/16/123456 / BW RK 24-1',
   validFrom,
 });
+
+/** The mandate a supporter in this role would bring: a bewindvoerder the court's; others the family's. */
+const mandateFor = (party: PartyRef, state: CaseState, validFrom: IsoDate): Mandate =>
+  party.role === 'bewindvoerder'
+    ? courtBewind(state, validFrom)
+    : {
+        type: 'digid-machtiging',
+        partnerIds: state.household?.partners.map((partner) => partner.partnerId) ?? ['p1'],
+        validFrom,
+      };
 
 function firstIndicatedPartner(state: CaseState): string {
   const partners = state.household?.partners ?? [];
