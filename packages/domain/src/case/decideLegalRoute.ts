@@ -132,7 +132,7 @@ function decideObjection(command: DecideObjection, state: CaseState, today: IsoD
       },
     ]);
   }
-  if (command.lateExcused === false && command.upheld) {
+  if (objection?.late && command.lateExcused === false && command.upheld) {
     throw refuseInput([
       {
         field: 'upheld',
