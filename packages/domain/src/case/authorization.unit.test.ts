@@ -17,7 +17,16 @@ const state = foldCase(
       at('2024-03-05', actors.officer),
     ],
     [
-      { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', partnerIds: ['p1', 'p2'], reference: 'C/16/100001 / BW RK 22-1', validFrom: '2022-01-01' } },
+      {
+        type: 'ClaimCase',
+        caseId,
+        mandate: {
+          type: 'court-bewind',
+          partnerIds: ['p1', 'p2'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2022-01-01',
+        },
+      },
       at('2024-03-07', actors.bewindvoerder),
     ],
     [{ type: 'RequestKot', caseId, channel: 'phone' }, at('2024-03-11', actors.bewindvoerder)],

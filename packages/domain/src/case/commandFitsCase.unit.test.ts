@@ -31,7 +31,12 @@ const sample: Record<CaseCommandType, CaseCommand> = {
   ClaimCase: {
     type: 'ClaimCase',
     caseId,
-    mandate: { type: 'court-bewind', partnerIds: ['p1', 'p2'], reference: 'C/16/100001 / BW RK 22-1', validFrom: '2022-01-01' },
+    mandate: {
+      type: 'court-bewind',
+      partnerIds: ['p1', 'p2'],
+      reference: 'C/16/100001 / BW RK 22-1',
+      validFrom: '2022-01-01',
+    },
   },
   RecordMandate: {
     type: 'RecordMandate',

@@ -38,7 +38,16 @@ const upTo = (extra: Array<[CaseCommand, ReturnType<typeof at>]>): CaseEvent[] =
     ...extra,
   ]);
 const claim: [CaseCommand, ReturnType<typeof at>] = [
-  { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', partnerIds: ['p1', 'p2'], reference: 'C/16/100001 / BW RK 22-1', validFrom: '2022-01-01' } },
+  {
+    type: 'ClaimCase',
+    caseId,
+    mandate: {
+      type: 'court-bewind',
+      partnerIds: ['p1', 'p2'],
+      reference: 'C/16/100001 / BW RK 22-1',
+      validFrom: '2022-01-01',
+    },
+  },
   at('2024-03-07', actors.bewindvoerder),
 ];
 const request: [CaseCommand, ReturnType<typeof at>] = [
@@ -358,7 +367,12 @@ describe('pre-check, offering and claiming', () => {
         {
           type: 'ClaimCase',
           caseId,
-          mandate: { type: 'written-volmacht', partnerIds: ['p1', 'p2'], validFrom: '2023-01-01', validUntil: '2024-01-01' },
+          mandate: {
+            type: 'written-volmacht',
+            partnerIds: ['p1', 'p2'],
+            validFrom: '2023-01-01',
+            validUntil: '2024-01-01',
+          },
         },
         at('2024-03-07', actors.bewindvoerder),
       )
@@ -417,7 +431,12 @@ describe('pre-check, offering and claiming', () => {
         {
           type: 'RecordMandate',
           caseId,
-          mandate: { type: 'written-volmacht', partnerIds: ['p1', 'p2'], validFrom: '2023-01-01', validUntil: '2024-03-01' },
+          mandate: {
+            type: 'written-volmacht',
+            partnerIds: ['p1', 'p2'],
+            validFrom: '2023-01-01',
+            validUntil: '2024-03-01',
+          },
         },
         at('2024-03-08', actors.bewindvoerder),
       )

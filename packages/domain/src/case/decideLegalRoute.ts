@@ -19,11 +19,7 @@ import { refuse, refuseInput } from './refusal';
 import type { CaseState } from './state';
 
 type LegalRouteCommand =
-  | FileObjection
-  | DecideObjection
-  | FileAppeal
-  | RecordCourtRuling
-  | ConfirmDecisionReceived;
+  FileObjection | DecideObjection | FileAppeal | RecordCourtRuling | ConfirmDecisionReceived;
 
 export function decideLegalRoute(
   command: LegalRouteCommand,
@@ -143,7 +139,13 @@ function decideObjection(command: DecideObjection, state: CaseState, today: IsoD
       },
     ]);
   }
-  const grantedFrom = upheldStart(command.upheld, command.grantedFrom, state, objection?.against, today);
+  const grantedFrom = upheldStart(
+    command.upheld,
+    command.grantedFrom,
+    state,
+    objection?.against,
+    today,
+  );
   if (command.upheld && grantedFrom === undefined) {
     throw refuseInput([
       {
@@ -239,7 +241,13 @@ function recordCourtRuling(
       },
     ]);
   }
-  const grantedFrom = upheldStart(upheld, command.grantedFrom, state, state.appeal?.against, ruledOn);
+  const grantedFrom = upheldStart(
+    upheld,
+    command.grantedFrom,
+    state,
+    state.appeal?.against,
+    ruledOn,
+  );
   return [
     event('CourtRuled', {
       ruledOn,

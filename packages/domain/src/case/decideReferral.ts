@@ -118,9 +118,7 @@ export function decideReferral(
       // the case over with it (a personal mandate cannot pass from one person to another).
       requireClaim(state);
       checkMandate(state, command.mandate, person, today);
-      return [
-        event('MandateRecorded', { mandate: command.mandate, recordedOn: today, by: actor }),
-      ];
+      return [event('MandateRecorded', { mandate: command.mandate, recordedOn: today, by: actor })];
     case 'ReleaseClaim':
       // The claimant gives the case back, or the referring municipality takes it back from a
       // claimant who went silent; `by` and `reason` say which and why.

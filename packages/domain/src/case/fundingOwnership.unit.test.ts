@@ -325,7 +325,12 @@ describe('every funding change reaches the family', () => {
       {
         type: 'RecordMandate',
         caseId,
-        mandate: { type: 'written-volmacht', partnerIds: ['p1', 'p2'], validFrom: '2024-03-01', validUntil: '2024-04-20' },
+        mandate: {
+          type: 'written-volmacht',
+          partnerIds: ['p1', 'p2'],
+          validFrom: '2024-03-01',
+          validUntil: '2024-04-20',
+        },
       },
       at('2024-04-10', actors.bewindvoerder),
     ];

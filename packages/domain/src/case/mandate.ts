@@ -39,7 +39,10 @@ export const courtMandateTypes: readonly MandateType[] = [
  * A DigiD-machtiging and a volmacht are given to one person: a colleague of the same office cannot
  * use them. A court may appoint an office (a legal person) as bewindvoerder, so its colleagues may.
  */
-export const personalMandateTypes: readonly MandateType[] = ['digid-machtiging', 'written-volmacht'];
+export const personalMandateTypes: readonly MandateType[] = [
+  'digid-machtiging',
+  'written-volmacht',
+];
 
 /**
  * The role a court appoints for each measure: only that role may record it, so a supporter who

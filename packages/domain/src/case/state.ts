@@ -234,7 +234,9 @@ const standingStatus = (against: ObjectedDecision | undefined): CaseStatus =>
 
 /** A failed objection or appeal against a rejection or stop changes the outlook; one against a grant does not. */
 const afterFailure = (state: CaseState, against: ObjectedDecision | undefined, on: IsoDate) =>
-  against === 'grant' ? state : { ...state, acceptedGaps: lapseAcceptances(state.acceptedGaps, on) };
+  against === 'grant'
+    ? state
+    : { ...state, acceptedGaps: lapseAcceptances(state.acceptedGaps, on) };
 
 /** A granted allowance from `from` on, replacing what ran from that day (an objection or a court). */
 function grantFrom(state: CaseState, decidedOn: IsoDate, from: IsoDate): CaseState {
@@ -459,7 +461,11 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         return moveTo(grantFrom(decided, d.decidedOn, d.grantedFrom), 'granted', d.decidedOn);
       }
       const against = state.objection?.against;
-      return moveTo(afterFailure(decided, against, d.decidedOn), standingStatus(against), d.decidedOn);
+      return moveTo(
+        afterFailure(decided, against, d.decidedOn),
+        standingStatus(against),
+        d.decidedOn,
+      );
     }
     case 'AppealFiled':
       return moveTo(
@@ -480,7 +486,10 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       }
       if (d.outcome === 'upheld') {
         // The court annulled the decision on the objection: Toeslagen decides on it anew.
-        const pending = state.objection && { filedOn: state.objection.filedOn, against: state.objection.against };
+        const pending = state.objection && {
+          filedOn: state.objection.filedOn,
+          against: state.objection.against,
+        };
         return moveTo({ ...ruled, objection: pending }, 'objection', d.ruledOn);
       }
       return moveTo(afterFailure(ruled, against, d.ruledOn), standingStatus(against), d.ruledOn);
@@ -491,7 +500,10 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       const { by, channel, receivedOn } = event.data;
       return {
         ...state,
-        decisionLetter: { ...current, confirmations: [...current.confirmations, { by, channel, receivedOn }] },
+        decisionLetter: {
+          ...current,
+          confirmations: [...current.confirmations, { by, channel, receivedOn }],
+        },
       };
     }
     case 'SmiExtended': {

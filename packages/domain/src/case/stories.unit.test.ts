@@ -39,7 +39,16 @@ const toApplication = (
     at('2022-03-01', actors.officer),
   ],
   [
-    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', partnerIds: ['p1', 'p2'], reference: 'C/16/100001 / BW RK 22-1', validFrom: '2020-01-01' } },
+    {
+      type: 'ClaimCase',
+      caseId,
+      mandate: {
+        type: 'court-bewind',
+        partnerIds: ['p1', 'p2'],
+        reference: 'C/16/100001 / BW RK 22-1',
+        validFrom: '2020-01-01',
+      },
+    },
     at(dates.claim, actors.bewindvoerder),
   ],
   [{ type: 'RequestKot', caseId, channel: 'phone' }, at(dates.claim, actors.bewindvoerder)],

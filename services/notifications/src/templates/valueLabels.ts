@@ -23,7 +23,10 @@ const labels: Record<string, Labels> = {
   against: {
     rejection: { nl: 'de afwijzing', en: 'the rejection' },
     stop: { nl: 'de stopzetting van de toeslag', en: 'the stop of the allowance' },
-    grant: { nl: 'de toekenning (bijvoorbeeld de ingangsdatum)', en: 'the grant (its start date, say)' },
+    grant: {
+      nl: 'de toekenning (bijvoorbeeld de ingangsdatum)',
+      en: 'the grant (its start date, say)',
+    },
   },
   channel: {
     phone: { nl: 'telefonisch (BelastingTelefoon)', en: 'by phone (BelastingTelefoon)' },

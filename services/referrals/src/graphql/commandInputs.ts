@@ -429,7 +429,8 @@ export const commandInputs: Record<CaseCommandType, CommandInput> = {
   },
   FileAppeal: {
     inputType: FileAppealInput,
-    description: 'Claimant: appeal to the administrative court against the decision on the objection.',
+    description:
+      'Claimant: appeal to the administrative court against the decision on the objection.',
   },
   RecordCourtRuling: {
     inputType: RecordCourtRulingInput,
