@@ -402,7 +402,7 @@ describe('pre-check, offering and claiming', () => {
       .thenRefuses('invalid-input', undefined, 'partnerId');
   });
 
-  it('lets a colleague of the claimant record a new mandate, but not another office', () => {
+  it('lets a colleague of the claimant record their own mandate, taking the case over with it, but not another office', () => {
     given(...claimed())
       .when(
         {
@@ -412,7 +412,12 @@ describe('pre-check, offering and claiming', () => {
         },
         at('2024-03-08', actors.bewindColleague),
       )
-      .thenEmits(([recorded]) => expect(recorded?.type).toBe('MandateRecorded'));
+      .thenEmits(([recorded]) =>
+        expect(recorded).toMatchObject({
+          type: 'MandateRecorded',
+          data: { by: { personId: actors.bewindColleague.id } },
+        }),
+      );
     given(...claimed())
       .when(
         {
