@@ -132,8 +132,13 @@ export function benchCase(n: number, today: IsoDate): BenchCase {
   const surname = surnames[n % surnames.length] as string;
   const mandate =
     supporter.role === 'bewindvoerder'
-      ? { type: 'court-bewind' as const, validFrom: '2020-01-01' }
-      : { type: 'written-volmacht' as const, validFrom: '2023-01-01' };
+      ? {
+          type: 'court-bewind' as const,
+          partnerIds: ['p1', 'p2'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2020-01-01',
+        }
+      : { type: 'written-volmacht' as const, partnerIds: ['p1', 'p2'], validFrom: '2023-01-01' };
 
   const steps: Array<[CommandRequest, Actor, IsoDate]> = [
     [

@@ -208,7 +208,7 @@ describeOnEachEngine('what auditors and the people in a case can rely on', (plat
 
     await http.carryOut('client-supporter', 'ClaimCase', {
       caseId: f.caseId,
-      mandate: { type: 'WRITTEN_VOLMACHT', validFrom: '2024-01-01' },
+      mandate: { type: 'WRITTEN_VOLMACHT', partnerIds: ['p1', 'p2'], validFrom: '2024-01-01' },
     });
     const claimed = await http.query<{
       case: { viewLevel: string; household: { partners: Array<{ name: string }> } };

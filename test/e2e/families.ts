@@ -17,7 +17,13 @@ export const horizonOffice = {
   name: 'Bewindvoering Horizon',
 };
 
-export const courtBewind = { type: 'COURT_BEWIND', validFrom: '2024-01-01' };
+/** The court placed both parents under bewind; its reference is the court's case number. */
+export const courtBewind = {
+  type: 'COURT_BEWIND',
+  partnerIds: ['p1', 'p2'],
+  reference: 'C/16/500001 / BW RK 24-3',
+  validFrom: '2024-01-01',
+};
 
 let families = 0;
 

@@ -65,6 +65,13 @@ describeOnEachEngine('the stories from referral to KOT', (platform) => {
         who: 'smi-officer-utrecht',
         command: 'EndSmi',
         input: { caseId: f.caseId, lastDay: dayBeforeKot },
+        // The decision letter first: the bewindvoerder confirms it reached them and the family.
+        seenBy: forTheBewindvoerder('confirm-decision-received', 7),
+      },
+      {
+        who: 'bewindvoerder',
+        command: 'ConfirmDecisionReceived',
+        input: { caseId: f.caseId, channel: 'BERICHTENBOX' },
         seenBy: forTheBewindvoerder('aftercare', 42),
       },
       {
@@ -104,16 +111,25 @@ describeOnEachEngine('the stories from referral to KOT', (platform) => {
           explanation: 'Regeling niet herkend door behandelaar',
         },
         over: 'rest',
-        // SMI runs past the objection period: the bewindvoerder decides with the family, due when
-        // the objection period ends (4 January 2027, a Monday).
-        seenBy: forTheBewindvoerder('reapply-or-object', 42),
+        // The letter that never reached the professional in the report: the bewindvoerder first
+        // confirms it arrived, within a week.
+        seenBy: forTheBewindvoerder('confirm-decision-received', 7),
       },
       {
         who: 'smi-officer-utrecht',
         command: 'ExtendSmi',
         input: { caseId: f.caseId, until: day(240) },
+        seenBy: forTheBewindvoerder('confirm-decision-received', 7),
+      },
+      // SMI runs past the objection period: the bewindvoerder decides with the family, due when
+      // the objection period ends (4 January 2027, a Monday).
+      {
+        who: 'bewindvoerder',
+        command: 'ConfirmDecisionReceived',
+        input: { caseId: f.caseId, channel: 'BERICHTENBOX' },
         seenBy: forTheBewindvoerder('reapply-or-object', 42),
       },
+
       {
         who: 'bewindvoerder',
         command: 'FileObjection',
@@ -139,6 +155,12 @@ describeOnEachEngine('the stories from referral to KOT', (platform) => {
         who: 'smi-officer-utrecht',
         command: 'EndSmi',
         input: { caseId: f.caseId, lastDay: dayBeforeKot },
+        seenBy: forTheBewindvoerder('confirm-decision-received', 7),
+      },
+      {
+        who: 'bewindvoerder',
+        command: 'ConfirmDecisionReceived',
+        input: { caseId: f.caseId, channel: 'BERICHTENBOX' },
         seenBy: forTheBewindvoerder('aftercare', 42),
       },
     ];

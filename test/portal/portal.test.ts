@@ -114,8 +114,15 @@ describeInBrowser('the portal in a browser', () => {
     await check('case-supporter-offered');
     await act('Zaak oppakken', async (form) => {
       await form
-        .getByLabel('Kenmerk (uitspraaknummer of machtigingscode)')
+        .getByLabel(
+          'Kenmerk (zaaknummer van de rechtbank, verplicht bij een maatregel; of machtigingscode)',
+        )
         .fill('C/16/123456 / BW RK 24-001');
+      // The court placed both parents under the bewind.
+      const named = form.getByRole('group', {
+        name: 'Welke ouders plaatste de rechtbank onder de maatregel?',
+      });
+      for (const parent of await named.getByRole('checkbox').all()) await parent.check();
     });
     await page.getByText('Mag namens het gezin aanvragen.').waitFor();
     await expectStepDone(page, 'Opgepakt door een ondersteuner');

@@ -369,7 +369,13 @@ function mandateFor(s: Situation, party: PartyRef): Mandate {
   const validUntil = ends === null ? {} : { validUntil: addDays(today, ends) };
   if (party.role === 'household') return { type: 'none', validFrom: today };
   if (party.role === 'bewindvoerder') {
-    return { type: 'court-bewind', validFrom: addDays(family.referredOn, -365), ...validUntil };
+    return {
+      type: 'court-bewind',
+      partnerIds: ['p1', 'p2'],
+      reference: 'C/16/100001 / BW RK 22-1',
+      validFrom: addDays(family.referredOn, -365),
+      ...validUntil,
+    };
   }
   return {
     type: 'digid-machtiging',

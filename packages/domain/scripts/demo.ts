@@ -30,7 +30,16 @@ const steps: Array<[string, CaseCommand, CommandContext]> = [
   ],
   [
     'Bewindvoerder claims it with a court ruling',
-    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+    {
+      type: 'ClaimCase',
+      caseId,
+      mandate: {
+        type: 'court-bewind',
+        partnerIds: ['p1', 'p2'],
+        reference: 'C/16/100001 / BW RK 22-1',
+        validFrom: '2022-01-01',
+      },
+    },
     at('2024-03-07', actors.bewindvoerder),
   ],
   [

@@ -36,7 +36,12 @@ export function demoCaseSteps(today: IsoDate): Step[] {
     role: 'bewindvoerder' as const,
     name: 'Bewindvoering Horizon',
   };
-  const mandate = { type: 'court-bewind' as const, validFrom: day(-400) };
+  const mandate = {
+    type: 'court-bewind' as const,
+    partnerIds: ['p1', 'p2'],
+    reference: 'C/16/100001 / BW RK 22-1',
+    validFrom: day(-400),
+  };
   const { offered, awaitingDecision, gap } = demoCaseIds;
   const boer = {
     composition: 'partners' as const,

@@ -10,7 +10,7 @@ import {
 } from '../parties';
 import { text, type Text } from '../text';
 import type { CaseCommand, CaseCommandType } from './commands';
-import { claimantMayApply, isHouseholdParty } from './mandate';
+import { claimantMayApply, expiredMandateOf, isHouseholdParty, mayUseMandate } from './mandate';
 import type { CaseState, CaseStatus } from './state';
 
 export type Permission = { allowed: true } | { allowed: false; reason: Text };
@@ -32,12 +32,18 @@ const claimantCommands: readonly CaseCommandType[] = [
   'SubmitCizDecisionCopy',
   'SubmitApplication',
   'FileObjection',
+  'FileAppeal',
 ];
-/** Acting towards Toeslagen on the family's behalf needs a mandate that allows applying. */
+/**
+ * Acting towards Toeslagen or the court on the family's behalf, sending documents included, needs
+ * a mandate that allows applying, used by the person it was given to.
+ */
 const applyingCommands: readonly CaseCommandType[] = [
   'RequestKot',
+  'SubmitCizDecisionCopy',
   'SubmitApplication',
   'FileObjection',
+  'FileAppeal',
 ];
 const toeslagenCommands: readonly CaseCommandType[] = [
   'RegisterWlzRequest',
@@ -48,6 +54,7 @@ const toeslagenCommands: readonly CaseCommandType[] = [
   'ChangeKot',
   'StopKot',
   'DecideObjection',
+  'RecordCourtRuling',
 ];
 const cizCommands: readonly CaseCommandType[] = [
   'ConfirmWlzIndication',
@@ -63,11 +70,42 @@ const isTeamLeadOf = (actor: Actor, municipality: string) =>
 
 const isHouseholdOf = (actor: Actor, state: CaseState) => isHouseholdParty(actor, state.caseId);
 
-/** The claim belongs to an organisation: a colleague may stand in for the person who claimed. */
+/**
+ * The claim belongs to an office: a colleague may stand in for the person who claimed where no
+ * mandate is needed (the check, giving the case back, recording their own mandate). Acting for the
+ * family also needs the mandate, and a personal mandate only its own holder may use.
+ */
 const holdsClaim = (actor: Actor, state: CaseState) =>
   state.claim !== null &&
   state.claim.by.organisation === actor.organisation &&
   state.claim.by.role === actor.role;
+
+const actsForFamily = (actor: Actor, state: CaseState, now: Instant) =>
+  holdsClaim(actor, state) &&
+  claimantMayApply(state, dateInAmsterdam(now)) &&
+  mayUseMandate(actor, state);
+
+/** Why this claimant may not act for the family now: the expiry, the person, or no mandate. */
+function whyNotForFamily(actor: Actor, state: CaseState, now: Instant): Permission {
+  const expired = expiredMandateOf(state, dateInAmsterdam(now));
+  if (expired !== null) {
+    return deny(
+      `De machtiging is verlopen op ${expired}: namens het gezin handelen en stukken sturen kan niet meer. De stap ligt nu bij de SMI-consulent; leg een nieuwe machtiging vast of geef de zaak terug.`,
+      `The mandate expired on ${expired}: acting and sending documents for the family is no longer possible. The step is now with the SMI officer; record a new mandate or release the case.`,
+    );
+  }
+  if (claimantMayApply(state, dateInAmsterdam(now)) && !mayUseMandate(actor, state)) {
+    const holder = state.claim?.by.name ?? 'een collega';
+    return deny(
+      `De machtiging is persoonlijk gegeven aan ${holder}; een collega van hetzelfde kantoor kan haar niet gebruiken. Leg uw eigen machtiging vast om de zaak over te nemen.`,
+      `The mandate was given personally to ${holder === 'een collega' ? 'a colleague' : holder}; a colleague of the same office cannot use it. Record your own mandate to take the case over.`,
+    );
+  }
+  return deny(
+    'U heeft geen geldige machtiging om namens het gezin aan te vragen; u kunt wel signaleren. Leg eerst een machtiging vast.',
+    'You have no valid mandate to apply on behalf of the household; you can only signal. Record a mandate first.',
+  );
+}
 
 const isOfferedTo = (actor: Actor, offer: PartyRef) =>
   offer.organisation === actor.organisation &&
@@ -86,6 +124,7 @@ const toeslagenStages: readonly CaseStatus[] = [
   'granted',
   'rejected',
   'objection',
+  'appeal',
   'kot-stopped',
 ];
 const cizStages: readonly CaseStatus[] = toeslagenStages.filter((status) => status !== 'requested');
@@ -189,12 +228,20 @@ export function may(
             'Deze zaak is niet aan u aangeboden; vraag de SMI-consulent om de zaak aan u aan te bieden.',
             'This case was not offered to you; ask the SMI officer to offer it to you.',
           );
+    case 'ConfirmDecisionReceived':
+      // Whoever holds the case says the letter reached them; the household says it for itself.
+      return holdsClaim(actor, state) || isHouseholdOf(actor, state)
+        ? allowed
+        : deny(
+            'Alleen het gezin of wie de zaak heeft opgepakt, bevestigt dat het besluit is aangekomen.',
+            'Only the household or whoever took on the case confirms that the decision arrived.',
+          );
     case 'CloseCase':
     case 'WithdrawCase':
       // Ending a case decides for the family: only who may act for it may do so.
       return isOfficerOf(actor, municipality) ||
         isHouseholdOf(actor, state) ||
-        (holdsClaim(actor, state) && claimantMayApply(state, dateInAmsterdam(now)))
+        actsForFamily(actor, state, now)
         ? allowed
         : deny(
             'Alleen de gemeente, het gezin zelf of een ondersteuner die namens het gezin mag aanvragen, mag de zaak sluiten of intrekken. Wie alleen mag signaleren, vraagt dat aan de SMI-consulent.',
@@ -218,13 +265,8 @@ export function may(
         'Only whoever took on the case may take this step.',
       );
     }
-    if (applyingCommands.includes(command.type)) {
-      if (!claimantMayApply(state, dateInAmsterdam(now))) {
-        return deny(
-          'U heeft geen geldige machtiging om namens het gezin aan te vragen; u kunt wel signaleren. Leg eerst een machtiging vast.',
-          'You have no valid mandate to apply on behalf of the household; you can only signal. Record a mandate first.',
-        );
-      }
+    if (applyingCommands.includes(command.type) && !actsForFamily(actor, state, now)) {
+      return whyNotForFamily(actor, state, now);
     }
     return allowed;
   }

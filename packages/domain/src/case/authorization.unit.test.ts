@@ -17,7 +17,16 @@ const state = foldCase(
       at('2024-03-05', actors.officer),
     ],
     [
-      { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+      {
+        type: 'ClaimCase',
+        caseId,
+        mandate: {
+          type: 'court-bewind',
+          partnerIds: ['p1', 'p2'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2022-01-01',
+        },
+      },
       at('2024-03-07', actors.bewindvoerder),
     ],
     [{ type: 'RequestKot', caseId, channel: 'phone' }, at('2024-03-11', actors.bewindvoerder)],
@@ -53,6 +62,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'SubmitCizDecisionCopy',
     'SubmitApplication',
     'FileObjection',
+    'FileAppeal',
+    'ConfirmDecisionReceived',
     'CloseCase',
     'WithdrawCase',
   ],
@@ -65,6 +76,7 @@ const byRole: Record<string, CaseCommandType[]> = {
     'ChangeKot',
     'StopKot',
     'DecideObjection',
+    'RecordCourtRuling',
   ],
   ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
   auditor: [],
@@ -110,6 +122,7 @@ describe('authorization matrix: who may send which command', () => {
             caseId,
             mandate: {
               type: 'written-volmacht',
+              partnerIds: ['p1', 'p2'],
               validFrom: '2024-01-01',
               validUntil: '2024-03-31',
             },
@@ -223,7 +236,19 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
             at('2024-03-05', actors.officer),
           ],
           [
-            { type: 'ClaimCase', caseId, mandate: { type: mandateType, validFrom: '2022-01-01' } },
+            {
+              type: 'ClaimCase',
+              caseId,
+              mandate:
+                mandateType === 'court-bewind'
+                  ? {
+                      type: mandateType,
+                      partnerIds: ['p1', 'p2'],
+                      reference: 'C/16/100001 / BW RK 22-1',
+                      validFrom: '2022-01-01',
+                    }
+                  : { type: mandateType, validFrom: '2022-01-01' },
+            },
             at('2024-03-06', actor),
           ],
         ]),

@@ -63,4 +63,23 @@ describe('histories that once broke a rule for every family', () => {
       ],
     });
   });
+
+  it('a case offered to a supporter who may only signal can still be taken on: the step brings the mandate that role can have, not a court bewind', () => {
+    // Broke (4) once court measures became the bewindvoerder's alone: the step offered the
+    // client supporter only a claim with a court bewind, which is now refused.
+    runHistory({
+      start: '2023-01-01',
+      household: singleParent({
+        kind: 'temporary',
+        validFrom: '2023-01-01',
+        validTo: '2023-01-31',
+      }),
+      withChildcare: false,
+      smi: { from: '2023-01-01', to: '2023-01-01' },
+      moves: [
+        { days: 0, type: 'OfferCase', a: 0, b: 691 },
+        { days: 0, type: 'TakeNextStep', a: 0, b: 0 },
+      ],
+    });
+  });
 });

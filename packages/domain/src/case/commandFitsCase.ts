@@ -5,6 +5,7 @@ import type { Actor } from '../parties';
 import { may } from './authorization';
 import type { CaseCommand, CaseCommandType } from './commands';
 import { indicationStatuses } from './decideApplication';
+import { appealableDecision, objectableDecision } from './decideLegalRoute';
 import { grantedAndClosed } from './decisionChecks';
 import { isOpen, runningKot, type CaseState } from './state';
 
@@ -65,11 +66,16 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
     case 'StopKot':
       return runningKot(state) && (state.status === 'granted' || grantedAndClosed(state));
     case 'FileObjection':
-      return (
-        (state.status === 'rejected' || state.status === 'kot-stopped') && state.objection === null
-      );
+      // Also against a grant, and after the period with a reason (Awb 6:11).
+      return objectableDecision(state) !== null;
     case 'DecideObjection':
       return state.status === 'objection';
+    case 'FileAppeal':
+      return appealableDecision(state) !== null;
+    case 'RecordCourtRuling':
+      return state.status === 'appeal';
+    case 'ConfirmDecisionReceived':
+      return open && state.decisionLetter !== null;
     case 'ExtendSmi':
       return open && state.smi.length > 0;
     case 'EndSmi':

@@ -31,12 +31,17 @@ const sample: Record<CaseCommandType, CaseCommand> = {
   ClaimCase: {
     type: 'ClaimCase',
     caseId,
-    mandate: { type: 'court-bewind', validFrom: '2022-01-01' },
+    mandate: {
+      type: 'court-bewind',
+      partnerIds: ['p1', 'p2'],
+      reference: 'C/16/100001 / BW RK 22-1',
+      validFrom: '2022-01-01',
+    },
   },
   RecordMandate: {
     type: 'RecordMandate',
     caseId,
-    mandate: { type: 'written-volmacht', validFrom: '2024-01-01' },
+    mandate: { type: 'written-volmacht', partnerIds: ['p1', 'p2'], validFrom: '2024-01-01' },
   },
   ReleaseClaim: { type: 'ReleaseClaim', caseId, reason: 'Overgedragen' },
   RequestKot: { type: 'RequestKot', caseId, channel: 'letter' },
@@ -88,6 +93,14 @@ const sample: Record<CaseCommandType, CaseCommand> = {
   },
   FileObjection: { type: 'FileObjection', caseId, grounds: 'Wel recht, zie bijlage.' },
   DecideObjection: { type: 'DecideObjection', caseId, upheld: false, explanation: 'Ongegrond' },
+  FileAppeal: { type: 'FileAppeal', caseId, grounds: 'De beslissing op bezwaar klopt niet.' },
+  RecordCourtRuling: {
+    type: 'RecordCourtRuling',
+    caseId,
+    outcome: 'dismissed',
+    explanation: 'Ongegrond',
+  },
+  ConfirmDecisionReceived: { type: 'ConfirmDecisionReceived', caseId, channel: 'berichtenbox' },
   ExtendSmi: { type: 'ExtendSmi', caseId, until: '2026-12-31' },
   EndSmi: {
     type: 'EndSmi',

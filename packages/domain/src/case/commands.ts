@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
-import type { ClosingOutcome, ErasureGround, RejectionReason } from './events';
+import type { ClosingOutcome, ErasureGround, LetterChannel, RejectionReason } from './events';
 import type { Child, Household, IndicationKind } from './household';
 import type { Mandate } from './mandate';
 
@@ -69,10 +69,34 @@ export type StopKot = Command<
   'StopKot',
   { stoppedFrom: IsoDate; setToZero: boolean; reason: string }
 >;
-export type FileObjection = Command<'FileObjection', { grounds: string; filedOn?: IsoDate }>;
+/** `lateReason`: why an objection comes after its period (Awb 6:11); Toeslagen weighs it. */
+export type FileObjection = Command<
+  'FileObjection',
+  { grounds: string; filedOn?: IsoDate; lateReason?: string }
+>;
+/** `lateExcused`: for a late objection, whether Toeslagen finds the lateness excusable. */
 export type DecideObjection = Command<
   'DecideObjection',
-  { upheld: boolean; grantedFrom?: IsoDate; explanation: string }
+  { upheld: boolean; grantedFrom?: IsoDate; explanation: string; lateExcused?: boolean }
+>;
+/** Beroep bij de rechtbank against the decision on the objection (Awb 8:1, period Awb 6:7). */
+export type FileAppeal = Command<
+  'FileAppeal',
+  { grounds: string; filedOn?: IsoDate; lateReason?: string }
+>;
+export type RecordCourtRuling = Command<
+  'RecordCourtRuling',
+  {
+    outcome: 'upheld' | 'dismissed';
+    grantedFrom?: IsoDate;
+    ruledOn?: IsoDate;
+    explanation: string;
+  }
+>;
+/** The decision letter reached whoever confirms it, through the Berichtenbox or by post. */
+export type ConfirmDecisionReceived = Command<
+  'ConfirmDecisionReceived',
+  { channel: LetterChannel; receivedOn?: IsoDate }
 >;
 export type ExtendSmi = Command<'ExtendSmi', { until: IsoDate }>;
 /** Ending SMI before KOT is granted for the next day needs `acceptGapReason`: the gap guard. */
@@ -113,6 +137,9 @@ export type CaseCommand =
   | StopKot
   | FileObjection
   | DecideObjection
+  | FileAppeal
+  | RecordCourtRuling
+  | ConfirmDecisionReceived
   | ExtendSmi
   | EndSmi
   | ReinstateSmi
@@ -146,6 +173,9 @@ export const caseCommandTypes: readonly CaseCommandType[] = [
   'StopKot',
   'FileObjection',
   'DecideObjection',
+  'FileAppeal',
+  'RecordCourtRuling',
+  'ConfirmDecisionReceived',
   'ExtendSmi',
   'EndSmi',
   'ReinstateSmi',

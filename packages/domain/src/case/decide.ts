@@ -10,6 +10,7 @@ import { decideClosing } from './decideClosing';
 import { decideErasure } from './decideErasure';
 import { decideDecision } from './decideDecision';
 import { decideFunding } from './decideFunding';
+import { decideLegalRoute } from './decideLegalRoute';
 import { decideReferral } from './decideReferral';
 import type { CaseEvent } from './events';
 import { refuse } from './refusal';
@@ -43,7 +44,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
     case 'ClaimCase':
     case 'RecordMandate':
     case 'ReleaseClaim':
-      return decideReferral(command, state, actor, today);
+      return decideReferral(command, state, ctx.actor, today);
     case 'RequestKot':
     case 'RegisterWlzRequest':
     case 'ConfirmWlzIndication':
@@ -58,9 +59,13 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
     case 'RejectKot':
     case 'ChangeKot':
     case 'StopKot':
+      return decideDecision(command, state, today);
     case 'FileObjection':
     case 'DecideObjection':
-      return decideDecision(command, state, today);
+    case 'FileAppeal':
+    case 'RecordCourtRuling':
+    case 'ConfirmDecisionReceived':
+      return decideLegalRoute(command, state, actor, today);
     case 'ExtendSmi':
     case 'EndSmi':
     case 'ReinstateSmi':

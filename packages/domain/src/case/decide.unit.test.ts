@@ -38,7 +38,16 @@ const upTo = (extra: Array<[CaseCommand, ReturnType<typeof at>]>): CaseEvent[] =
     ...extra,
   ]);
 const claim: [CaseCommand, ReturnType<typeof at>] = [
-  { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+  {
+    type: 'ClaimCase',
+    caseId,
+    mandate: {
+      type: 'court-bewind',
+      partnerIds: ['p1', 'p2'],
+      reference: 'C/16/100001 / BW RK 22-1',
+      validFrom: '2022-01-01',
+    },
+  },
   at('2024-03-07', actors.bewindvoerder),
 ];
 const request: [CaseCommand, ReturnType<typeof at>] = [
@@ -358,7 +367,12 @@ describe('pre-check, offering and claiming', () => {
         {
           type: 'ClaimCase',
           caseId,
-          mandate: { type: 'written-volmacht', validFrom: '2023-01-01', validUntil: '2024-01-01' },
+          mandate: {
+            type: 'written-volmacht',
+            partnerIds: ['p1', 'p2'],
+            validFrom: '2023-01-01',
+            validUntil: '2024-01-01',
+          },
         },
         at('2024-03-07', actors.bewindvoerder),
       )
@@ -388,23 +402,28 @@ describe('pre-check, offering and claiming', () => {
       .thenRefuses('invalid-input', undefined, 'partnerId');
   });
 
-  it('lets a colleague of the claimant record a new mandate, but not another office', () => {
+  it('lets a colleague of the claimant record their own mandate, taking the case over with it, but not another office', () => {
     given(...claimed())
       .when(
         {
           type: 'RecordMandate',
           caseId,
-          mandate: { type: 'written-volmacht', validFrom: '2024-03-01' },
+          mandate: { type: 'written-volmacht', partnerIds: ['p1', 'p2'], validFrom: '2024-03-01' },
         },
         at('2024-03-08', actors.bewindColleague),
       )
-      .thenEmits(([recorded]) => expect(recorded?.type).toBe('MandateRecorded'));
+      .thenEmits(([recorded]) =>
+        expect(recorded).toMatchObject({
+          type: 'MandateRecorded',
+          data: { by: { personId: actors.bewindColleague.id } },
+        }),
+      );
     given(...claimed())
       .when(
         {
           type: 'RecordMandate',
           caseId,
-          mandate: { type: 'written-volmacht', validFrom: '2024-03-01' },
+          mandate: { type: 'written-volmacht', partnerIds: ['p1', 'p2'], validFrom: '2024-03-01' },
         },
         at('2024-03-08', actors.rivalBewindvoerder),
       )
@@ -417,7 +436,12 @@ describe('pre-check, offering and claiming', () => {
         {
           type: 'RecordMandate',
           caseId,
-          mandate: { type: 'written-volmacht', validFrom: '2023-01-01', validUntil: '2024-03-01' },
+          mandate: {
+            type: 'written-volmacht',
+            partnerIds: ['p1', 'p2'],
+            validFrom: '2023-01-01',
+            validUntil: '2024-03-01',
+          },
         },
         at('2024-03-08', actors.bewindvoerder),
       )

@@ -1,22 +1,15 @@
-// Toeslagen's decisions and what follows them: grant, rejection, change, stop, objection.
+// Toeslagen's decisions on an application: grant, rejection, change, stop (the legal route after
+// them is decideLegalRoute).
 import type { IsoDate } from '../calendar';
 import { text } from '../text';
-import type {
-  ChangeKot,
-  DecideObjection,
-  FileObjection,
-  GrantKot,
-  RejectKot,
-  StopKot,
-} from './commands';
+import type { ChangeKot, GrantKot, RejectKot, StopKot } from './commands';
 import { event, grantedAndClosed, notBefore, requireStatus, stepDate } from './decisionChecks';
 import { earliestKotStart } from './eligibility';
 import type { CaseEvent } from './events';
-import { objectionPeriodEnds } from './norms';
 import { refuse, refuseInput } from './refusal';
 import { indicationEnd, type CaseState } from './state';
 
-type DecisionCommand = GrantKot | RejectKot | ChangeKot | StopKot | FileObjection | DecideObjection;
+type DecisionCommand = GrantKot | RejectKot | ChangeKot | StopKot;
 
 export function decideDecision(
   command: DecisionCommand,
@@ -74,58 +67,6 @@ export function decideDecision(
           reason: command.reason,
         }),
       ];
-    case 'FileObjection': {
-      const against =
-        state.status === 'rejected' ? 'rejection' : state.status === 'kot-stopped' ? 'stop' : null;
-      if (against === null || state.objection !== null) {
-        throw refuse(
-          'wrong-state',
-          'Er is geen besluit waartegen nog bezwaar openstaat.',
-          'There is no decision that can still be objected to.',
-        );
-      }
-      const decidedOn =
-        against === 'rejection' ? state.decision?.decidedOn : state.kotStop?.decidedOn;
-      const filedOn = stepDate('filedOn', command.filedOn, state, today);
-      const periodEnds = objectionPeriodEnds(decidedOn ?? filedOn);
-      if (filedOn > periodEnds) {
-        throw refuse(
-          'wrong-state',
-          `De bezwaartermijn is verlopen op ${periodEnds}. Neem contact op met Dienst Toeslagen over een te laat bezwaar.`,
-          `The objection period ended on ${periodEnds}. Contact Dienst Toeslagen about a late objection.`,
-        );
-      }
-      return [event('ObjectionFiled', { filedOn, against, grounds: command.grounds })];
-    }
-    case 'DecideObjection': {
-      requireStatus(state, ['objection'], 'Er loopt geen bezwaar', 'No objection is pending');
-      const grantedFrom =
-        command.grantedFrom ??
-        (state.objection?.against === 'stop' ? state.kotStop?.stoppedFrom : undefined);
-      if (command.upheld && grantedFrom === undefined) {
-        throw refuseInput([
-          {
-            field: 'grantedFrom',
-            reason: text(
-              'noem de ingangsdatum van de toeslag',
-              'give the start date of the allowance',
-            ),
-          },
-        ]);
-      }
-      if (command.upheld && grantedFrom !== undefined) {
-        notBeforeEarliestStart(state, 'grantedFrom', grantedFrom, today);
-        withinIndication(state, grantedFrom);
-      }
-      return [
-        event('ObjectionDecided', {
-          decidedOn: today,
-          upheld: command.upheld,
-          ...(command.upheld && grantedFrom ? { grantedFrom } : {}),
-          explanation: command.explanation,
-        }),
-      ];
-    }
   }
 }
 
@@ -134,7 +75,7 @@ export function decideDecision(
  * the first day of the month three months before the application was received by Toeslagen (the
  * legal application date), never before the indication counts.
  */
-function notBeforeEarliestStart(
+export function notBeforeEarliestStart(
   state: CaseState,
   field: string,
   start: IsoDate,
@@ -148,7 +89,7 @@ function notBeforeEarliestStart(
 }
 
 /** KOT through the Wlz route cannot start after the temporary indication it rests on has ended. */
-function withinIndication(state: CaseState, grantedFrom: IsoDate): void {
+export function withinIndication(state: CaseState, grantedFrom: IsoDate): void {
   const end = indicationEnd(state);
   if (end !== null && grantedFrom > end) {
     throw refuseInput([

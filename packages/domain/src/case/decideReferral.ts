@@ -1,7 +1,7 @@
 // The referral until someone holds the case: opening, the pre-check, offering, claiming, the
 // mandate, and giving the case back.
 import type { IsoDate } from '../calendar';
-import type { PartyRef } from '../parties';
+import { partyOf, type Actor } from '../parties';
 import type {
   CheckEligibility,
   ClaimCase,
@@ -31,9 +31,10 @@ const holderName = (state: CaseState) => state.claim?.by.name ?? state.claim?.by
 export function decideReferral(
   command: ReferralCommand,
   state: CaseState,
-  actor: PartyRef,
+  person: Actor,
   today: IsoDate,
 ): CaseEvent[] {
+  const actor = partyOf(person);
   switch (command.type) {
     case 'OpenReferral': {
       if (state.status !== 'new') {
@@ -110,12 +111,14 @@ export function decideReferral(
           `The case is already taken on by ${holderName(state)}.`,
         );
       }
-      checkMandate(state, command.mandate, today);
+      checkMandate(state, command.mandate, person, today);
       return [event('CaseClaimed', { by: actor, mandate: command.mandate, claimedOn: today })];
     case 'RecordMandate':
+      // The mandate is the recorder's own: a colleague of the same office who records one takes
+      // the case over with it (a personal mandate cannot pass from one person to another).
       requireClaim(state);
-      checkMandate(state, command.mandate, today);
-      return [event('MandateRecorded', { mandate: command.mandate, recordedOn: today })];
+      checkMandate(state, command.mandate, person, today);
+      return [event('MandateRecorded', { mandate: command.mandate, recordedOn: today, by: actor })];
     case 'ReleaseClaim':
       // The claimant gives the case back, or the referring municipality takes it back from a
       // claimant who went silent; `by` and `reason` say which and why.

@@ -3,7 +3,7 @@ import type { Instant, IsoDate } from '../calendar';
 import type { Actor } from '../parties';
 import { text } from '../text';
 import type { CaseEvent } from './events';
-import { mandateExpired, type Mandate } from './mandate';
+import { courtRoleOf, mandateExpired, type Mandate } from './mandate';
 import { refuse, refuseInput } from './refusal';
 import type { CaseState, CaseStatus } from './state';
 import { statusNames } from './valueNames';
@@ -102,8 +102,29 @@ export function checkPartner(state: CaseState, partnerId: string): void {
   }
 }
 
-/** Evidence for acting now: not expired, and naming only partners of this household. */
-export function checkMandate(state: CaseState, mandate: Mandate, today: IsoDate): void {
+/**
+ * Evidence for acting now: not expired, naming only partners of this household, and a court
+ * measure only for the role the court appoints (a supporter who may only signal cannot record a
+ * court's authority for itself; the household applies for itself and needs none).
+ */
+export function checkMandate(
+  state: CaseState,
+  mandate: Mandate,
+  actor: Actor,
+  today: IsoDate,
+): void {
+  const courtRole = courtRoleOf[mandate.type];
+  if (courtRole !== undefined && actor.role !== courtRole && actor.role !== 'household') {
+    throw refuseInput([
+      {
+        field: 'mandate.type',
+        reason: text(
+          `alleen een ${courtRole} kan deze maatregel van de rechtbank vastleggen; vraag het gezin om een DigiD-machtiging of volmacht, of draag de zaak over`,
+          `only a ${courtRole} can record this measure of the court; ask the family for a DigiD mandate or power of attorney, or hand the case over`,
+        ),
+      },
+    ]);
+  }
   if (mandateExpired(mandate, today)) {
     throw refuseInput([
       {
@@ -115,7 +136,8 @@ export function checkMandate(state: CaseState, mandate: Mandate, today: IsoDate)
       },
     ]);
   }
-  for (const id of mandate.partnerIds ?? []) checkPartner(state, id);
+  for (const id of [...(mandate.partnerIds ?? []), ...(mandate.consentOf ?? [])])
+    checkPartner(state, id);
 }
 
 export const grantedAndClosed = (state: CaseState): boolean =>

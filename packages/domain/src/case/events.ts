@@ -60,7 +60,15 @@ export type CaseClaimed = Event<
   'CaseClaimed',
   { by: PartyRef; mandate: Mandate; claimedOn: IsoDate }
 >;
-export type MandateRecorded = Event<'MandateRecorded', { mandate: Mandate; recordedOn: IsoDate }>;
+/**
+ * `by`: the person the mandate was given to, who from then on holds the claim (a colleague of the
+ * same office who records their own mandate takes the case over). Absent in events recorded before
+ * mandates were personal: the mandate then belongs to whoever held the claim.
+ */
+export type MandateRecorded = Event<
+  'MandateRecorded',
+  { mandate: Mandate; recordedOn: IsoDate; by?: PartyRef }
+>;
 export type ClaimReleased = Event<
   'ClaimReleased',
   { by: PartyRef; releasedOn: IsoDate; reason: string }
@@ -128,13 +136,53 @@ export type KotStopped = Event<
   'KotStopped',
   { stoppedFrom: IsoDate; decidedOn: IsoDate; setToZero: boolean; reason: string }
 >;
+/** What an objection (and an appeal after it) is against: a rejection, a stop, or a grant. */
+export type ObjectedDecision = 'rejection' | 'stop' | 'grant';
+/** A late objection carries the end of the period it missed and the reason (Awb 6:11). */
 export type ObjectionFiled = Event<
   'ObjectionFiled',
-  { filedOn: IsoDate; against: 'rejection' | 'stop'; grounds: string }
+  {
+    filedOn: IsoDate;
+    against: ObjectedDecision;
+    grounds: string;
+    periodEnded?: IsoDate;
+    lateReason?: string;
+  }
 >;
 export type ObjectionDecided = Event<
   'ObjectionDecided',
-  { decidedOn: IsoDate; upheld: boolean; grantedFrom?: IsoDate; explanation: string }
+  {
+    decidedOn: IsoDate;
+    upheld: boolean;
+    grantedFrom?: IsoDate;
+    explanation: string;
+    lateExcused?: boolean;
+  }
+>;
+export type AppealFiled = Event<
+  'AppealFiled',
+  {
+    filedOn: IsoDate;
+    against: ObjectedDecision;
+    grounds: string;
+    periodEnded?: IsoDate;
+    lateReason?: string;
+  }
+>;
+export type CourtRuled = Event<
+  'CourtRuled',
+  {
+    ruledOn: IsoDate;
+    outcome: 'upheld' | 'dismissed';
+    grantedFrom?: IsoDate;
+    explanation: string;
+  }
+>;
+export const letterChannels = ['berichtenbox', 'post'] as const;
+export type LetterChannel = (typeof letterChannels)[number];
+export type DecisionReceiptConfirmed = Event<
+  'DecisionReceiptConfirmed',
+  { decidedOn: IsoDate; channel: LetterChannel; receivedOn: IsoDate; by: PartyRef }
 >;
 export type SmiExtended = Event<'SmiExtended', { until: IsoDate; decidedOn: IsoDate }>;
 export type SmiEnded = Event<'SmiEnded', { lastDay: IsoDate; decidedOn: IsoDate }>;
@@ -191,6 +239,9 @@ export type CaseEvent =
   | KotStopped
   | ObjectionFiled
   | ObjectionDecided
+  | AppealFiled
+  | CourtRuled
+  | DecisionReceiptConfirmed
   | SmiExtended
   | SmiEnded
   | SmiReinstated
@@ -224,6 +275,9 @@ export const caseEventTypes: readonly CaseEventType[] = [
   'KotStopped',
   'ObjectionFiled',
   'ObjectionDecided',
+  'AppealFiled',
+  'CourtRuled',
+  'DecisionReceiptConfirmed',
   'SmiExtended',
   'SmiEnded',
   'SmiReinstated',

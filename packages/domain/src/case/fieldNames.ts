@@ -79,7 +79,18 @@ const names: Record<string, Text> = {
     'ouder {n} die een DigiD-machtiging gaf',
     'parent {n} who gave a DigiD mandate',
   ),
-  'mandate.reference': text('kenmerk van de machtiging', 'reference of the mandate'),
+  'mandate.reference': text(
+    'kenmerk van de machtiging of beschikking',
+    'reference of the mandate or court ruling',
+  ),
+  'mandate.consentOf': text(
+    'ouders die instemden met de aanvraag',
+    'parents who consented to the application',
+  ),
+  'mandate.consentOf[]': text(
+    'ouder {n} die instemde met de aanvraag',
+    'parent {n} who consented to the application',
+  ),
   channel: text('manier van aanvragen', 'way of requesting'),
   requestedOn: text('datum van de aanvraag', 'date of the request'),
   callbackExpectedOn: text('verwachte terugbeldatum', 'expected call-back date'),
@@ -102,6 +113,9 @@ const names: Record<string, Text> = {
   grounds: text('gronden van het bezwaar', 'grounds of the objection'),
   filedOn: text('datum van het bezwaar', 'date of the objection'),
   upheld: text('uitkomst van het bezwaar', 'outcome of the objection'),
+  lateReason: text('reden van de te late indiening', 'reason for filing late'),
+  lateExcused: text('te late indiening verschoonbaar', 'lateness excusable'),
+  ruledOn: text('datum van de uitspraak', 'date of the ruling'),
   until: text('einddatum', 'end date'),
   lastDay: text('laatste dag van de SMI', 'last day of SMI'),
   acceptGapReason: text(

@@ -19,7 +19,16 @@ const base = (smiTo = '2024-03-31'): Step[] => [
     at('2024-01-05', actors.officer),
   ],
   [
-    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+    {
+      type: 'ClaimCase',
+      caseId,
+      mandate: {
+        type: 'court-bewind',
+        partnerIds: ['p1', 'p2'],
+        reference: 'C/16/100001 / BW RK 22-1',
+        validFrom: '2022-01-01',
+      },
+    },
     at('2024-01-08', actors.bewindvoerder),
   ],
   [{ type: 'RegisterWlzRequest', caseId }, at('2024-01-10', actors.toeslagen)],

@@ -12,6 +12,7 @@ import {
   untilDecision,
   workingPartner,
   type Step,
+  withLetterConfirmed,
 } from '../testing';
 import { notificationsForDeadlines, notificationsForEvent, recipientKey } from '../notifications';
 import { eligibility } from './eligibility';
@@ -72,7 +73,7 @@ describe('funding follows the indication', () => {
   });
 
   it('asks CIZ to re-assess the indication eight weeks before it ends, due two weeks before', () => {
-    const state = foldCase(story(grantedOnTemporary('2024-12-31')));
+    const state = withLetterConfirmed(foldCase(story(grantedOnTemporary('2024-12-31'))));
     expect(nextStep(state, noon('2024-11-04'))?.action).toBe('aftercare');
     expect(nextStep(state, noon('2024-11-05'))).toMatchObject({
       action: 'reassess-indication',
@@ -170,7 +171,21 @@ describe('no step that cannot succeed', () => {
       action: 'decide-with-family',
       responsible: { role: 'smi-officer' },
     });
-    const claimed = story([single, s.offer, s.claim]);
+    // The court placed the one parent under bewind.
+    const claimSingle: Step = [
+      {
+        type: 'ClaimCase',
+        caseId,
+        mandate: {
+          type: 'court-bewind',
+          partnerIds: ['p1'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2022-01-01',
+        },
+      },
+      s.claim[1],
+    ];
+    const claimed = story([single, s.offer, claimSingle]);
     expect(nextStep(foldCase(claimed), noon('2024-03-08'))).toMatchObject({
       action: 'decide-with-family',
       responsible: { organisation: 'org-bewind-horizon' },
@@ -230,11 +245,13 @@ describe('no step that cannot succeed', () => {
     expect(fundingCoverage(foldCase(ended), noon('2024-05-10')).overlaps).toEqual([
       { from: '2024-05-01', to: '2024-05-01', days: 1 },
     ]);
-    expect(nextStep(foldCase(ended), noon('2024-05-10'))?.action).toBe('aftercare');
+    expect(nextStep(withLetterConfirmed(foldCase(ended)), noon('2024-05-10'))?.action).toBe(
+      'aftercare',
+    );
   });
 
   it('does not escalate a rejected case once the objection period is over: the supporter applies again or closes', () => {
-    const state = foldCase(story([...untilReceipt, s.reject]));
+    const state = withLetterConfirmed(foldCase(story([...untilReceipt, s.reject])));
     // Rejected on 30 April; SMI runs to 30 June, past the objection period (11 June).
     const after = nextStep(state, noon('2024-06-20'));
     expect(after).toMatchObject({ action: 'reapply-or-object', due: '2024-06-25', overdue: false });
@@ -308,7 +325,12 @@ describe('every funding change reaches the family', () => {
       {
         type: 'RecordMandate',
         caseId,
-        mandate: { type: 'written-volmacht', validFrom: '2024-03-01', validUntil: '2024-04-20' },
+        mandate: {
+          type: 'written-volmacht',
+          partnerIds: ['p1', 'p2'],
+          validFrom: '2024-03-01',
+          validUntil: '2024-04-20',
+        },
       },
       at('2024-04-10', actors.bewindvoerder),
     ];

@@ -12,8 +12,15 @@ import { text, type Text } from '../text';
 import { grantedAndClosed } from './decisionChecks';
 import { earliestKotStart, eligibility } from './eligibility';
 import { firstUnsecuredDay, firstUnsecuredDaySoFar } from './fundingCoverage';
-import { claimantMayApply } from './mandate';
-import { decisionDeadline, norms, objectionDecisionDeadline, objectionPeriodEnds } from './norms';
+import { sameSlot } from './decideLegalRoute';
+import { claimantMayApply, expiredMandateOf } from './mandate';
+import {
+  appealPeriodEnds,
+  decisionDeadline,
+  norms,
+  objectionDecisionDeadline,
+  objectionPeriodEnds,
+} from './norms';
 import { indicationEnd, isOpen, runningKot, type CaseState } from './state';
 
 export const stepActions = [
@@ -37,6 +44,9 @@ export const stepActions = [
   'reapply-or-object',
   'decide-with-family',
   'reassess-indication',
+  'confirm-decision-received',
+  'appeal-or-reapply',
+  'record-court-ruling',
 ] as const;
 export type StepAction = (typeof stepActions)[number];
 
@@ -124,8 +134,10 @@ const secureFundingText = (from: IsoDate): Text =>
 /** Steps in which the claimant acts for the family towards Toeslagen, or ends the case for it. */
 const actsForFamily: readonly StepAction[] = [
   'request-kot',
+  'send-ciz-decision',
   'return-forms',
   'reapply-or-object',
+  'appeal-or-reapply',
   'aftercare',
   'decide-with-family',
 ];
@@ -195,16 +207,10 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
   ): Draft =>
     state.claim
       ? // A step that acts for the family towards Toeslagen needs a mandate that allows it now;
-        // one that lapsed (or only lets the claimant signal) must be arranged first.
+        // one that only lets the claimant signal must be arranged first, and one that expired
+        // hands the step to the officer.
         actsForFamily.includes(action) && !claimantMayApply(state, today)
-        ? {
-            action: 'arrange-mandate',
-            description: arrangeMandateText,
-            responsible: state.claim.by,
-            since: from,
-            due: addDays(from, norms.arrangeMandate),
-            escalateTo: officer,
-          }
+        ? mandateStep(from)
         : {
             action,
             description,
@@ -232,6 +238,53 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
             from,
             norms.offerReferral,
           );
+  /** No mandate to act for the family: the claimant arranges one; an expired one is the officer's. */
+  const mandateStep = (from: IsoDate): Draft => {
+    const expired = expiredMandateOf(state, today);
+    if (expired === null || !state.claim) {
+      return {
+        action: 'arrange-mandate',
+        description: arrangeMandateText,
+        responsible: state.claim?.by ?? officer,
+        since: from,
+        due: addDays(from, norms.arrangeMandate),
+        escalateTo: officer,
+      };
+    }
+    const holder = state.claim.by.name ?? state.claim.by.organisation;
+    const since = maxDate(from, addDays(expired, 1));
+    return officerStep(
+      'arrange-mandate',
+      text(
+        `De machtiging van ${holder} is verlopen op ${expired}; namens het gezin kan niemand meer handelen. Laat een nieuwe machtiging vastleggen, of neem de zaak terug en bied haar aan wie mag aanvragen.`,
+        `The mandate of ${holder} expired on ${expired}; nobody can act for the family any more. Have a new mandate recorded, or take the case back and offer it to someone who may apply.`,
+      ),
+      since,
+      norms.arrangeMandate,
+    );
+  };
+  /**
+   * A decision letter that nobody acting for the family confirmed: the claimant confirms it reached
+   * them and the family, before the way forward (a letter that went astray loses the objection
+   * period). The way forward's deadline stays on it.
+   */
+  const letterStep = (behind: Draft): Draft => {
+    const letter = state.decisionLetter;
+    const claim = state.claim;
+    if (!letter || !claim || letter.confirmations.some((c) => sameSlot(c.by, claim.by))) {
+      return behind;
+    }
+    const step = supporterStep(
+      'confirm-decision-received',
+      text(
+        `Bevestig dat het besluit van ${letter.decidedOn} u en het gezin heeft bereikt (Berichtenbox of post). Kwam het niet aan, vraag Dienst Toeslagen dan om een kopie: de termijn voor bezwaar of beroep loopt al.`,
+        `Confirm that the decision of ${letter.decidedOn} reached you and the family (Berichtenbox or post). If it did not arrive, ask Dienst Toeslagen for a copy: the period for an objection or appeal is already running.`,
+      ),
+      letter.decidedOn,
+      norms.confirmDecisionReceived,
+    );
+    return behind.deadline ? { ...step, deadline: behind.deadline } : step;
+  };
   const deskStep = (
     desk: PartyRef,
     lead: PartyRef,
@@ -260,10 +313,38 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
    * Funding is settled after a rejection or a stop: the supporter decides with the family whether
    * to object (while the period runs), apply again, or close the case.
    */
-  const wayForward = (decidedOn: IsoDate): Draft => {
+  const wayForward = (decidedOn: IsoDate): Draft => letterStep(courseAfter(decidedOn));
+  const courseAfter = (decidedOn: IsoDate): Draft => {
+    const objectionDecided = state.objection?.decidedOn;
+    if (objectionDecided !== undefined && state.appeal === null) {
+      const appealEnds = appealPeriodEnds(objectionDecided);
+      if (today <= appealEnds) {
+        return {
+          ...supporterStep(
+            'appeal-or-reapply',
+            text(
+              `Dienst Toeslagen besliste op het bezwaar. Bespreek met het gezin: in beroep gaan bij de rechtbank (uiterlijk ${appealEnds}), opnieuw aanvragen, of de zaak sluiten.`,
+              `Dienst Toeslagen decided on the objection. Decide with the family: appeal to the court (by ${appealEnds}), apply again, or close the case.`,
+            ),
+            objectionDecided,
+            daysBetween(objectionDecided, appealEnds),
+          ),
+          deadline: {
+            date: appealEnds,
+            description: text(
+              'Einde beroepstermijn (6 weken, Awb 6:7)',
+              'End of the appeal period (6 weeks, Awb 6:7)',
+            ),
+          },
+        };
+      }
+    }
     const objectionEnds = objectionPeriodEnds(decidedOn);
     const objectionPossible = state.objection === null && today <= objectionEnds;
-    const decidedObjection = state.objection?.decidedOn;
+    // After a ruling the way forward starts from it; after an objection, once no appeal followed.
+    const decidedObjection =
+      state.appeal?.ruledOn ??
+      (objectionDecided !== undefined ? appealPeriodEnds(objectionDecided) : undefined);
     const from = decidedObjection ?? (objectionPossible ? decidedOn : objectionEnds);
     const step = supporterStep(
       'reapply-or-object',
@@ -492,14 +573,16 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
           norms.alignSmi,
         );
       }
-      return supporterStep(
-        'aftercare',
-        text(
-          'Controleer met het gezin de eerste betaling en de gegevens bij Toeslagen; sluit dan de zaak.',
-          'Check the first payment and the details held by Toeslagen with the family; then close the case.',
+      return letterStep(
+        supporterStep(
+          'aftercare',
+          text(
+            'Controleer met het gezin de eerste betaling en de gegevens bij Toeslagen; sluit dan de zaak.',
+            'Check the first payment and the details held by Toeslagen with the family; then close the case.',
+          ),
+          since,
+          norms.aftercare,
         ),
-        since,
-        norms.aftercare,
       );
     }
     case 'rejected': {
@@ -537,14 +620,30 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
       return wayForward(decidedOn);
     }
     case 'objection': {
+      // After a court annulled the decision on the objection, the court sets the period for the
+      // new one (Awb 8:72): the norm runs from the ruling, without the statutory deadline.
+      const ruledOn = state.appeal?.ruledOn;
       const objectedDecision =
-        state.objection?.against === 'stop' ? state.kotStop?.decidedOn : state.decision?.decidedOn;
+        ruledOn !== undefined
+          ? undefined
+          : state.objection?.against === 'stop'
+            ? state.kotStop?.decidedOn
+            : state.decision?.decidedOn;
+      const late = state.objection?.late
+        ? text(
+            ' Het bezwaar kwam na de termijn: beslis eerst of dat verschoonbaar is (Awb 6:11).',
+            ' The objection came after its period: first decide whether that is excusable (Awb 6:11).',
+          )
+        : text('', '');
       const step = deskStep(
         toeslagenDesk,
         toeslagenLead,
         'decide-objection',
-        text('Beslis op het bezwaar (6 weken).', 'Decide on the objection (6 weeks).'),
-        state.objection?.filedOn ?? since,
+        text(
+          `Beslis op het bezwaar (6 weken).${late.nl}`,
+          `Decide on the objection (6 weeks).${late.en}`,
+        ),
+        ruledOn ?? state.objection?.filedOn ?? since,
         norms.decideObjection,
       );
       return objectedDecision === undefined
@@ -560,6 +659,18 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
             },
           };
     }
+    case 'appeal':
+      return deskStep(
+        toeslagenDesk,
+        toeslagenLead,
+        'record-court-ruling',
+        text(
+          'Het gezin ging in beroep bij de rechtbank: leg de uitspraak vast zodra die er is (gegrond of ongegrond).',
+          'The family appealed to the court: record the ruling once it is given (upheld or dismissed).',
+        ),
+        state.appeal?.filedOn ?? since,
+        norms.recordCourtRuling,
+      );
     case 'kot-stopped': {
       const stop = state.kotStop;
       const decidedOn = stop?.decidedOn ?? since;

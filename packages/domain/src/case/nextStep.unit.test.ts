@@ -114,6 +114,7 @@ const expectations: Array<[string, Step[], CaseStatus, string, object, string]> 
       s.receive,
       s.grant,
       s.endSmi,
+      s.letterReceived,
     ],
     'granted',
     'aftercare',
@@ -133,6 +134,7 @@ const expectations: Array<[string, Step[], CaseStatus, string, object, string]> 
       s.submit,
       s.receive,
       s.reject,
+      s.letterReceived,
     ],
     'rejected',
     'reapply-or-object',
@@ -158,6 +160,28 @@ const expectations: Array<[string, Step[], CaseStatus, string, object, string]> 
     'decide-objection',
     toeslagen,
     '2024-06-17',
+  ],
+  [
+    'an appeal to the court after the objection was dismissed (Toeslagen records the ruling)',
+    [
+      s.open,
+      s.offer,
+      s.claim,
+      s.request,
+      s.register,
+      s.confirm,
+      s.forms,
+      s.submit,
+      s.receive,
+      s.reject,
+      s.object,
+      s.dismissObjection,
+      s.appeal,
+    ],
+    'appeal',
+    'record-court-ruling',
+    toeslagen,
+    '2024-12-09',
   ],
   [
     'a stopped KOT (reopened)',
@@ -389,6 +413,7 @@ describe('the next step of every open state has exactly one owner and a due date
       s.submit,
       s.receive,
       s.reject,
+      s.letterReceived,
       [
         {
           type: 'EndSmi',
@@ -424,6 +449,7 @@ describe('the next step of every open state has exactly one owner and a due date
       s.submit,
       s.receive,
       s.reject,
+      s.letterReceived,
     );
     expect(nextStep(state, '2024-05-01T12:00:00Z')).toMatchObject({
       due: '2024-06-11',

@@ -36,6 +36,19 @@ export const norms = {
   decideObjection: 42,
   /** Statutory period for deciding on an objection in weeks, without an advisory committee (Awb 7:10(1)). */
   decideObjectionLegalWeeks: 6,
+  /** Appeal period after the decision on an objection in weeks (beroepstermijn, Awb 6:7). */
+  appealPeriodWeeks: 6,
+  /**
+   * Toeslagen: record the court's ruling on an appeal. No law sets the court a period; half a year
+   * is our norm for asking after the case, so an appeal never waits unseen.
+   */
+  recordCourtRuling: 182,
+  /**
+   * Claimant: confirm that a decision letter reached the family and them. A Berichtenbox message
+   * arrives the day it is sent, a posted letter within days; a week leaves room for both, and a
+   * letter that went astray (seed 000, case 2) is noticed within the objection period.
+   */
+  confirmDecisionReceived: 7,
   /** SMI officer: align SMI with a granted KOT. */
   alignSmi: 7,
   /** SMI officer: secure funding after a stopped KOT, or after a rejection once SMI has ended. */
@@ -72,3 +85,10 @@ export const decisionDeadline = (receivedOn: IsoDate): IsoDate =>
  */
 export const objectionDecisionDeadline = (decisionDecidedOn: IsoDate): IsoDate =>
   statutoryPeriodInWeeks(objectionPeriodEnds(decisionDecidedOn), norms.decideObjectionLegalWeeks);
+
+/**
+ * The last day an appeal can be filed against a decision on an objection made known on
+ * `objectionDecidedOn`: six weeks from the next day (Awb 6:7, 6:8), to the next working day.
+ */
+export const appealPeriodEnds = (objectionDecidedOn: IsoDate): IsoDate =>
+  statutoryPeriodInWeeks(objectionDecidedOn, norms.appealPeriodWeeks);

@@ -75,6 +75,7 @@ const untilGranted: Step[] = [
         validFrom: '2022-01-01',
         validUntil: '2027-01-01',
         partnerIds: ['p1'],
+        consentOf: ['p2'],
         reference: 'Uitspraak rechtbank 2022/113',
       },
     },
@@ -213,7 +214,69 @@ const withdrawnAtCiz: Step[] = [
     on('2024-03-20', actors.privacyOfficer),
   ],
 ];
+// The legal route: a court bewind over one parent with the other's consent, the letter confirmed,
+// a late objection excused but dismissed, a late appeal, and the court's ruling.
+const claimWithConsent: Step = [
+  {
+    type: 'ClaimCase',
+    caseId,
+    mandate: {
+      type: 'court-bewind',
+      partnerIds: ['p1'],
+      consentOf: ['p2'],
+      reference: 'C/16/100002 / BW RK 21-9',
+      validFrom: '2022-01-01',
+    },
+  },
+  s.claim[1],
+];
+const legalRoute: Step[] = [
+  ...untilGranted
+    .slice(0, untilGranted.indexOf(s.grant))
+    .map((step) => (step[0].type === 'ClaimCase' ? claimWithConsent : step)),
+  s.reject,
+  s.letterReceived,
+  [
+    {
+      type: 'FileObjection',
+      caseId,
+      grounds: 'De indicatie is wel permanent.',
+      lateReason: 'De brief kwam pas in juni bij de bewindvoerder.',
+    },
+    on('2024-06-20', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'DecideObjection',
+      caseId,
+      upheld: false,
+      lateExcused: true,
+      explanation: 'Verschoonbaar te laat, maar ongegrond.',
+    },
+    on('2024-07-01', actors.toeslagen),
+  ],
+  [
+    {
+      type: 'FileAppeal',
+      caseId,
+      grounds: 'De indicatie is wel permanent, zie het besluit.',
+      lateReason: 'Het gezin lag in het ziekenhuis.',
+    },
+    on('2024-08-20', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'RecordCourtRuling',
+      caseId,
+      outcome: 'upheld',
+      grantedFrom: '2024-04-01',
+      explanation: 'De rechtbank voorziet zelf in de zaak.',
+    },
+    on('2024-11-01', actors.toeslagen),
+  ],
+];
 const events: CaseEvent[] = [
+  ...story(legalRoute),
   ...story(stoppedAndObjected),
   ...story(rejectedAndReleased),
   ...story(closedWhileDeciding),

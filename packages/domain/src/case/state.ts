@@ -1,6 +1,13 @@
 import { addDays, minDate, type IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
-import type { CaseEvent, ClosingOutcome, ErasureGround, RejectionReason } from './events';
+import type {
+  CaseEvent,
+  ClosingOutcome,
+  ErasureGround,
+  LetterChannel,
+  ObjectedDecision,
+  RejectionReason,
+} from './events';
 import type { Child, Household, IndicationKind, Period } from './household';
 import type { Mandate } from './mandate';
 
@@ -22,6 +29,7 @@ export const caseStatuses = [
   'granted',
   'rejected' /* responsibility is back with the municipality */,
   'objection' /* bezwaar pending at Toeslagen */,
+  'appeal' /* beroep pending at the administrative court */,
   'kot-stopped' /* a granted KOT was stopped or set to zero: the case is open again */,
   'closed',
   'withdrawn',
@@ -44,6 +52,12 @@ export interface Decision {
   grantedFrom?: IsoDate;
   reason?: RejectionReason;
   explanation?: string;
+}
+
+export interface DecisionLetter {
+  decidedOn: IsoDate;
+  about: 'decision' | 'stop' | 'objection' | 'ruling';
+  confirmations: Array<{ by: PartyRef; channel: LetterChannel; receivedOn: IsoDate }>;
 }
 
 /** The officer accepted these days without funding, with this reason (see fundingGapAcceptance). */
@@ -94,10 +108,22 @@ export interface CaseState {
   kotStop: { stoppedFrom: IsoDate; decidedOn: IsoDate; setToZero: boolean; reason: string } | null;
   objection: {
     filedOn: IsoDate;
-    against: 'rejection' | 'stop';
+    against: ObjectedDecision;
     decidedOn?: IsoDate;
     upheld?: boolean;
+    /** Filed after its period, with a reason (Awb 6:11); Toeslagen says whether that is excused. */
+    late?: boolean;
+    lateExcused?: boolean;
   } | null;
+  /** Beroep against the decision on the objection, and the court's ruling once recorded. */
+  appeal: {
+    filedOn: IsoDate;
+    against: ObjectedDecision;
+    ruledOn?: IsoDate;
+    outcome?: 'upheld' | 'dismissed';
+  } | null;
+  /** The latest decision letter and who confirmed it reached them (Berichtenbox or post). */
+  decisionLetter: DecisionLetter | null;
   acceptedGaps: AcceptedGap[];
   /** Earlier applications of this case that were rejected or stopped, oldest first. */
   earlierOutcomes: EarlierOutcome[];
@@ -131,6 +157,8 @@ export const initialState = (): CaseState => ({
   decision: null,
   kotStop: null,
   objection: null,
+  appeal: null,
+  decisionLetter: null,
   acceptedGaps: [],
   earlierOutcomes: [],
   closure: null,
@@ -189,6 +217,34 @@ function startAgain(state: CaseState): CaseState {
     decision: null,
     kotStop: null,
     objection: null,
+    appeal: null,
+    decisionLetter: null,
+  };
+}
+
+const letter = (decidedOn: IsoDate, about: DecisionLetter['about']): DecisionLetter => ({
+  decidedOn,
+  about,
+  confirmations: [],
+});
+
+/** The status a case returns to when an objection or appeal fails: the decision stands. */
+const standingStatus = (against: ObjectedDecision | undefined): CaseStatus =>
+  against === 'stop' ? 'kot-stopped' : against === 'grant' ? 'granted' : 'rejected';
+
+/** A failed objection or appeal against a rejection or stop changes the outlook; one against a grant does not. */
+const afterFailure = (state: CaseState, against: ObjectedDecision | undefined, on: IsoDate) =>
+  against === 'grant'
+    ? state
+    : { ...state, acceptedGaps: lapseAcceptances(state.acceptedGaps, on) };
+
+/** A granted allowance from `from` on, replacing what ran from that day (an objection or a court). */
+function grantFrom(state: CaseState, decidedOn: IsoDate, from: IsoDate): CaseState {
+  return {
+    ...state,
+    decision: { outcome: 'granted', decidedOn, grantedFrom: from },
+    kot: [...endKot(state.kot, from), { from }],
+    kotStop: null,
   };
 }
 
@@ -227,7 +283,14 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'MandateRecorded':
       return state.claim
-        ? { ...state, claim: { ...state.claim, mandate: event.data.mandate } }
+        ? {
+            ...state,
+            claim: {
+              ...state.claim,
+              by: event.data.by ?? state.claim.by,
+              mandate: event.data.mandate,
+            },
+          }
         : state;
     case 'ClaimReleased': {
       const released = { ...state, claim: null, offer: null };
@@ -327,6 +390,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
           },
           kot: [...state.kot, { from: event.data.grantedFrom }],
           kotStop: null,
+          decisionLetter: letter(event.data.decidedOn, 'decision'),
         },
         'granted',
         event.data.decidedOn,
@@ -342,6 +406,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
             explanation: event.data.explanation,
           },
           acceptedGaps: lapseAcceptances(state.acceptedGaps, event.data.decidedOn),
+          decisionLetter: letter(event.data.decidedOn, 'decision'),
         },
         'rejected',
         event.data.decidedOn,
@@ -361,8 +426,10 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
             reason: d.reason,
           },
           objection: null,
+          appeal: null,
           closure: null,
           acceptedGaps: lapseAcceptances(state.acceptedGaps, minDate(d.stoppedFrom, d.decidedOn)),
+          decisionLetter: letter(d.decidedOn, 'stop'),
         },
         'kot-stopped',
         d.decidedOn,
@@ -370,7 +437,14 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'ObjectionFiled':
       return moveTo(
-        { ...state, objection: { filedOn: event.data.filedOn, against: event.data.against } },
+        {
+          ...state,
+          objection: {
+            filedOn: event.data.filedOn,
+            against: event.data.against,
+            ...(event.data.lateReason !== undefined ? { late: true } : {}),
+          },
+        },
         'objection',
         event.data.filedOn,
       );
@@ -380,25 +454,57 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...state.objection,
         decidedOn: d.decidedOn,
         upheld: d.upheld,
+        ...(d.lateExcused !== undefined ? { lateExcused: d.lateExcused } : {}),
       };
+      const decided = { ...state, objection, decisionLetter: letter(d.decidedOn, 'objection') };
       if (d.upheld && d.grantedFrom) {
-        return moveTo(
-          {
-            ...state,
-            objection,
-            decision: { outcome: 'granted', decidedOn: d.decidedOn, grantedFrom: d.grantedFrom },
-            kot: [...endKot(state.kot, d.grantedFrom), { from: d.grantedFrom }],
-            kotStop: null,
-          },
-          'granted',
-          d.decidedOn,
-        );
+        return moveTo(grantFrom(decided, d.decidedOn, d.grantedFrom), 'granted', d.decidedOn);
       }
+      const against = state.objection?.against;
       return moveTo(
-        { ...state, objection, acceptedGaps: lapseAcceptances(state.acceptedGaps, d.decidedOn) },
-        state.objection?.against === 'stop' ? 'kot-stopped' : 'rejected',
+        afterFailure(decided, against, d.decidedOn),
+        standingStatus(against),
         d.decidedOn,
       );
+    }
+    case 'AppealFiled':
+      return moveTo(
+        { ...state, appeal: { filedOn: event.data.filedOn, against: event.data.against } },
+        'appeal',
+        event.data.filedOn,
+      );
+    case 'CourtRuled': {
+      const d = event.data;
+      const against = state.appeal?.against;
+      const ruled = {
+        ...state,
+        appeal: state.appeal && { ...state.appeal, ruledOn: d.ruledOn, outcome: d.outcome },
+        decisionLetter: letter(d.ruledOn, 'ruling'),
+      };
+      if (d.outcome === 'upheld' && d.grantedFrom) {
+        return moveTo(grantFrom(ruled, d.ruledOn, d.grantedFrom), 'granted', d.ruledOn);
+      }
+      if (d.outcome === 'upheld') {
+        // The court annulled the decision on the objection: Toeslagen decides on it anew.
+        const pending = state.objection && {
+          filedOn: state.objection.filedOn,
+          against: state.objection.against,
+        };
+        return moveTo({ ...ruled, objection: pending }, 'objection', d.ruledOn);
+      }
+      return moveTo(afterFailure(ruled, against, d.ruledOn), standingStatus(against), d.ruledOn);
+    }
+    case 'DecisionReceiptConfirmed': {
+      const current = state.decisionLetter;
+      if (!current || current.decidedOn !== event.data.decidedOn) return state;
+      const { by, channel, receivedOn } = event.data;
+      return {
+        ...state,
+        decisionLetter: {
+          ...current,
+          confirmations: [...current.confirmations, { by, channel, receivedOn }],
+        },
+      };
     }
     case 'SmiExtended': {
       const last = state.smi[state.smi.length - 1];

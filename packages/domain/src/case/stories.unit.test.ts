@@ -1,6 +1,15 @@
 // The stories from the behavioural study (seed 000) and the evaluation (seed 001), told through
 // the commands the platform offers, checking what each party would see at each moment.
-import { actors, at, caseId, child, openReferral, partnerWithIndication, story } from '../testing';
+import {
+  actors,
+  at,
+  caseId,
+  child,
+  openReferral,
+  partnerWithIndication,
+  story,
+  withLetterConfirmed,
+} from '../testing';
 import type { CaseCommand } from './commands';
 import type { CommandContext } from './decide';
 import { eligibility } from './eligibility';
@@ -8,6 +17,7 @@ import { fundingCoverage } from './fundingCoverage';
 import { handleCommand } from './handleCommand';
 import { nextStep } from './nextStep';
 import { foldCase } from './state';
+import { notificationsForDeadlines } from '../notifications';
 
 type Step = [CaseCommand, CommandContext];
 const officer = { organisation: 'GM0344', role: 'smi-officer' };
@@ -29,7 +39,16 @@ const toApplication = (
     at('2022-03-01', actors.officer),
   ],
   [
-    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2020-01-01' } },
+    {
+      type: 'ClaimCase',
+      caseId,
+      mandate: {
+        type: 'court-bewind',
+        partnerIds: ['p1', 'p2'],
+        reference: 'C/16/100001 / BW RK 22-1',
+        validFrom: '2020-01-01',
+      },
+    },
     at(dates.claim, actors.bewindvoerder),
   ],
   [{ type: 'RequestKot', caseId, channel: 'phone' }, at(dates.claim, actors.bewindvoerder)],
@@ -124,7 +143,7 @@ describe('case 1: the professional who found the scheme by searching; KOT later 
         ],
       ]),
     );
-    const step = nextStep(reinstated, '2022-08-22T12:00:00Z');
+    const step = nextStep(withLetterConfirmed(reinstated), '2022-08-22T12:00:00Z');
     expect(step).toMatchObject({
       action: 'reapply-or-object',
       responsible: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
@@ -134,7 +153,7 @@ describe('case 1: the professional who found the scheme by searching; KOT later 
     });
     expect(step?.description.en).toMatch(/object \(by 2022-10-03\), apply for KOT again, or close/);
     // Once the objection period is over, applying again or closing is what is left.
-    expect(nextStep(reinstated, '2022-10-05T12:00:00Z')).toMatchObject({
+    expect(nextStep(withLetterConfirmed(reinstated), '2022-10-05T12:00:00Z')).toMatchObject({
       action: 'reapply-or-object',
       due: '2022-10-17',
       description: { en: expect.stringMatching(/apply again, or close the case/) },
@@ -243,8 +262,28 @@ describe('case 2: the rejection letter that never reached the professional', () 
     ],
   ];
 
-  it('puts the objection, with its deadline, before whoever acts for the family while SMI keeps running past it', () => {
+  it('asks whoever acts for the family to confirm the rejection letter reached them, and escalates to the officer when nobody does within a week', () => {
     const state = foldCase(story(rejected));
+    const step = nextStep(state, '2022-05-16T12:00:00Z');
+    expect(step).toMatchObject({
+      action: 'confirm-decision-received',
+      responsible: { organisation: 'org-bewind-horizon', role: 'bewindvoerder' },
+      due: '2022-05-23',
+      escalateTo: { organisation: 'GM0344', role: 'smi-officer' },
+      // The letter that never arrived costs the objection period: its end is on the step.
+      deadline: { date: '2022-06-27' },
+    });
+    const overdue = notificationsForDeadlines(state, '2022-05-24T12:00:00Z').filter(
+      (intent) => intent.rule === 'step-overdue',
+    );
+    expect(overdue.map((intent) => intent.recipient.role).sort()).toEqual([
+      'bewindvoerder',
+      'smi-officer',
+    ]);
+  });
+
+  it('puts the objection, with its deadline, before whoever acts for the family while SMI keeps running past it', () => {
+    const state = withLetterConfirmed(foldCase(story(rejected)));
     const step = nextStep(state, '2022-05-16T12:00:00Z');
     // SMI runs until 30 June, beyond the objection period (27 June): the officer has nothing to
     // secure, so the step is the supporter's, with the deadline named.

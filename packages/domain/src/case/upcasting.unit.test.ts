@@ -56,7 +56,7 @@ describe('personal data marking', () => {
   });
 
   it('marks free text that may describe the family, and nothing in events without personal data', () => {
-    expect(personalFields('ObjectionFiled', 1)).toEqual(['grounds']);
+    expect(personalFields('ObjectionFiled', 1)).toEqual(['grounds', 'lateReason']);
     expect(personalFields('WlzRequestRegistered', 1)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { isSupporterRole, roles, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
 import type { CaseCommand } from './commands';
 import type { Household, Child } from './household';
-import type { Mandate } from './mandate';
+import { courtMandateTypes, type Mandate } from './mandate';
 import { maximumHoursPerMonth } from './eligibility';
 import {
   childAge,
@@ -23,6 +23,8 @@ import {
   indicationKindNames,
   listOfChoices,
   mandateTypeNames,
+  courtOutcomeNames,
+  letterChannelNames,
   reassessmentOutcomeNames,
   rejectionReasonNames,
   requestChannelNames,
@@ -168,14 +170,46 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
         problem('mandate.partnerIds', text('hoogstens twee ouders', 'at most two parents'));
       else value.partnerIds.forEach((id, i) => reference(`mandate.partnerIds[${i}]`, id));
     }
-    if (value.type === 'digid-machtiging' && (!value.partnerIds || value.partnerIds.length === 0)) {
+    if (Array.isArray(value.consentOf)) {
+      if (value.consentOf.length > 2)
+        problem('mandate.consentOf', text('hoogstens twee ouders', 'at most two parents'));
+      else value.consentOf.forEach((id, i) => reference(`mandate.consentOf[${i}]`, id));
+      if (!courtMandateTypes.includes(value.type))
+        problem(
+          'mandate.consentOf',
+          text(
+            'alleen naast een maatregel van de rechtbank; bij een machtiging of volmacht geeft elke ouder die zelf',
+            'only beside a measure of the court; a machtiging or volmacht each parent gives themselves',
+          ),
+        );
+    }
+    const personal = value.type === 'digid-machtiging' || value.type === 'written-volmacht';
+    if (personal && (!value.partnerIds || value.partnerIds.length === 0)) {
       problem(
         'mandate.partnerIds',
         text(
-          'noem de partners die een DigiD-machtiging gaven',
-          'name the partners who gave a DigiD mandate',
+          'noem de ouders die de machtiging of volmacht gaven',
+          'name the parents who gave the mandate or power of attorney',
         ),
       );
+    }
+    if (courtMandateTypes.includes(value.type)) {
+      if (!value.partnerIds || value.partnerIds.length === 0)
+        problem(
+          'mandate.partnerIds',
+          text(
+            'noem de ouders die de rechtbank onder de maatregel plaatste',
+            'name the parents the court placed under the measure',
+          ),
+        );
+      if (value.reference === undefined || value.reference.trim() === '')
+        problem(
+          'mandate.reference',
+          text(
+            'noem het kenmerk (zaaknummer) van de beschikking van de rechtbank',
+            "give the reference (case number) of the court's ruling",
+          ),
+        );
     }
   };
   const partnerOf = (value: unknown) => reference('partnerId', value);
@@ -288,14 +322,28 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
         problem('setToZero', text('ja of nee', 'yes or no'));
       break;
     case 'FileObjection':
+    case 'FileAppeal':
       sentence('grounds', command.grounds, 10);
       date('filedOn', command.filedOn, true);
+      if (command.lateReason !== undefined) sentence('lateReason', command.lateReason, 10);
       break;
     case 'DecideObjection':
       if (typeof command.upheld !== 'boolean')
         problem('upheld', text('gegrond of ongegrond', 'upheld or not'));
+      if (command.lateExcused !== undefined && typeof command.lateExcused !== 'boolean')
+        problem('lateExcused', text('ja of nee', 'yes or no'));
       sentence('explanation', command.explanation);
       date('grantedFrom', command.grantedFrom, true);
+      break;
+    case 'RecordCourtRuling':
+      oneOf('outcome', command.outcome, courtOutcomeNames);
+      sentence('explanation', command.explanation);
+      date('grantedFrom', command.grantedFrom, true);
+      date('ruledOn', command.ruledOn, true);
+      break;
+    case 'ConfirmDecisionReceived':
+      oneOf('channel', command.channel, letterChannelNames);
+      date('receivedOn', command.receivedOn, true);
       break;
     case 'ExtendSmi':
       date('until', command.until);

@@ -84,7 +84,13 @@ describe('impossible data is refused at the field', () => {
       fieldsOf({
         type: 'ClaimCase',
         caseId,
-        mandate: { type: 'court-bewind', validFrom: '2024-01-02', validUntil: '2024-01-01' },
+        mandate: {
+          type: 'court-bewind',
+          partnerIds: ['p1', 'p2'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2024-01-02',
+          validUntil: '2024-01-01',
+        },
       }),
     ).toEqual(['mandate.validUntil']);
     expect(

@@ -1,7 +1,7 @@
 // The domain's codes in the words a caseworker uses, for sentences the domain itself writes
 // (refusals, steps). Screens may keep their own labels; these are the domain's.
 import { text, type Text } from '../text';
-import type { ClosingOutcome, ErasureGround, RejectionReason } from './events';
+import type { ClosingOutcome, ErasureGround, LetterChannel, RejectionReason } from './events';
 import type { CareType, IndicationKind, WorkStatus } from './household';
 import type { MandateType } from './mandate';
 import type { CaseStatus } from './state';
@@ -32,6 +32,7 @@ export const statusNames: Record<CaseStatus, Text> = {
   granted: text('kinderopvangtoeslag toegekend', 'childcare allowance granted'),
   rejected: text('kinderopvangtoeslag afgewezen', 'childcare allowance rejected'),
   objection: text('bezwaar loopt', 'objection pending'),
+  appeal: text('beroep bij de rechtbank loopt', 'appeal pending at the court'),
   'kot-stopped': text('kinderopvangtoeslag gestopt', 'childcare allowance stopped'),
   closed: text('gesloten', 'closed'),
   withdrawn: text('ingetrokken', 'withdrawn'),
@@ -44,6 +45,16 @@ export const mandateTypeNames: Record<MandateType, Text> = {
   'digid-machtiging': text('DigiD-machtiging', 'DigiD mandate'),
   'written-volmacht': text('schriftelijke volmacht', 'written power of attorney'),
   none: text('geen machtiging (alleen signaleren)', 'no mandate (may only signal)'),
+};
+
+export const courtOutcomeNames: Record<'upheld' | 'dismissed', Text> = {
+  upheld: text('beroep gegrond', 'appeal upheld'),
+  dismissed: text('beroep ongegrond', 'appeal dismissed'),
+};
+
+export const letterChannelNames: Record<LetterChannel, Text> = {
+  berichtenbox: text('Berichtenbox van MijnOverheid', 'MijnOverheid Berichtenbox'),
+  post: text('per post', 'by post'),
 };
 
 export const workStatusNames: Record<WorkStatus, Text> = {

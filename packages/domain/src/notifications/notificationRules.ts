@@ -30,6 +30,7 @@ export const fundingEventTypes = [
   'KotChanged',
   'KotStopped',
   'ObjectionDecided',
+  'CourtRuled',
   'WlzIndicationReassessed',
   'CaseClosed',
   'CaseWithdrawn',
@@ -175,23 +176,27 @@ export function notificationsForEvent(
           filedOn: event.data.filedOn,
           against: event.data.against,
           due: addDays(event.data.filedOn, norms.decideObjection),
+          ...(event.data.periodEnded ? { periodEnded: event.data.periodEnded } : {}),
         }),
       ];
     case 'KotGranted':
     case 'KotRejected':
-    case 'ObjectionDecided': {
+    case 'ObjectionDecided':
+    case 'CourtRuled': {
       const decision: NotificationParams =
         event.type === 'KotGranted'
           ? { outcome: 'granted', grantedFrom: event.data.grantedFrom }
           : event.type === 'KotRejected'
             ? { outcome: 'rejected', reason: event.data.reason }
-            : { outcome: event.data.upheld ? 'objection-upheld' : 'objection-rejected' };
+            : event.type === 'CourtRuled'
+              ? {
+                  outcome: event.data.outcome === 'upheld' ? 'appeal-upheld' : 'appeal-dismissed',
+                  ...(event.data.grantedFrom ? { grantedFrom: event.data.grantedFrom } : {}),
+                }
+              : { outcome: event.data.upheld ? 'objection-upheld' : 'objection-rejected' };
+      const decidedOn = event.type === 'CourtRuled' ? event.data.ruledOn : event.data.decidedOn;
       const all = uniqueParties([...partiesOf(after), ...fundingAudience(after, now)]).map(
-        (party) =>
-          intent(after, 'kot-decided', party, cause, {
-            ...decision,
-            decidedOn: event.data.decidedOn,
-          }),
+        (party) => intent(after, 'kot-decided', party, cause, { ...decision, decidedOn }),
       );
       if (event.type !== 'KotRejected') return all;
       const objectionEnds = objectionPeriodEnds(event.data.decidedOn);

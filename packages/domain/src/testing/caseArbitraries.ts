@@ -221,7 +221,10 @@ export function commandOf(
         b % 6 === 0 ? householdActor : offered,
       );
     case 'RecordMandate':
-      return c({ type: 'RecordMandate', mandate: mandateOf(a + 1, today) }, claimant);
+      return c(
+        { type: 'RecordMandate', mandate: mandateOf(a + 1, today) },
+        b % 4 === 0 ? colleagueOf(claimant) : claimant,
+      );
     case 'ReleaseClaim':
       return c(
         { type: 'ReleaseClaim', reason: 'Overgedragen aan collega' },
@@ -311,13 +314,45 @@ export function commandOf(
         toeslagen,
       );
     case 'FileObjection':
-      return c({ type: 'FileObjection', grounds: 'Het gezin heeft wel recht' }, forFamily);
+      return c(
+        {
+          type: 'FileObjection',
+          grounds: 'Het gezin heeft wel recht',
+          ...(b % 3 === 0 ? { lateReason: 'De brief kwam niet aan bij de bewindvoerder' } : {}),
+        },
+        forFamily,
+      );
+    case 'FileAppeal':
+      return c(
+        {
+          type: 'FileAppeal',
+          grounds: 'De beslissing op bezwaar klopt niet',
+          ...(b % 3 === 0 ? { lateReason: 'Het gezin lag in het ziekenhuis' } : {}),
+        },
+        forFamily,
+      );
+    case 'RecordCourtRuling':
+      return c(
+        {
+          type: 'RecordCourtRuling',
+          outcome: a % 2 === 0 ? 'upheld' : 'dismissed',
+          ...(a % 2 === 0 && b % 2 === 0 ? { grantedFrom: monthStart(3) } : {}),
+          explanation: 'Uitspraak van de rechtbank',
+        },
+        toeslagen,
+      );
+    case 'ConfirmDecisionReceived':
+      return c(
+        { type: 'ConfirmDecisionReceived', channel: a % 2 === 0 ? 'berichtenbox' : 'post' },
+        b % 4 === 0 ? householdActor : claimant,
+      );
     case 'DecideObjection':
       return c(
         {
           type: 'DecideObjection',
           upheld: a % 2 === 0,
           ...(b % 2 === 0 ? { grantedFrom: monthStart(3) } : {}),
+          ...(b % 3 === 0 ? { lateExcused: a % 4 === 0 } : {}),
           explanation: 'Beslissing op bezwaar',
         },
         toeslagen,
@@ -366,10 +401,14 @@ export function commandOf(
   }
 }
 
+/** Another person in the same office role: they may stand in, but not use a personal mandate. */
+const colleagueOf = (actor: Actor): Actor => ({ ...actor, id: `${actor.id}-colleague` });
+
 function mandateOf(choice: number, today: IsoDate): Mandate {
-  switch (choice % 5) {
+  const reference = 'C/16/654321 / BW RK 23-7';
+  switch (choice % 7) {
     case 0:
-      return { type: 'court-bewind', validFrom: '2022-01-01' };
+      return { type: 'court-bewind', partnerIds: ['p1', 'p2'], reference, validFrom: '2022-01-01' };
     case 1:
       return { type: 'none', validFrom: today };
     case 2:
@@ -377,9 +416,21 @@ function mandateOf(choice: number, today: IsoDate): Mandate {
     case 3:
       return {
         type: 'written-volmacht',
+        partnerIds: ['p1', 'p2'],
         validFrom: addDays(today, -30),
         validUntil: addDays(today, 20),
       };
+    case 4:
+      // The court placed one parent under bewind; the other consented to the application.
+      return {
+        type: 'court-bewind',
+        partnerIds: ['p1'],
+        consentOf: ['p2'],
+        reference,
+        validFrom: '2022-01-01',
+      };
+    case 5:
+      return { type: 'court-bewind', partnerIds: ['p1'], reference, validFrom: '2022-01-01' };
     default:
       return { type: 'digid-machtiging', partnerIds: ['p1'], validFrom: today };
   }

@@ -49,3 +49,15 @@ export function story(steps: Array<[CaseCommand, CommandContext]>): CaseEvent[] 
   }
   return events;
 }
+
+/** Runs commands after an existing history, returning only the events they add. */
+export function storyFrom(
+  history: CaseEvent[],
+  steps: Array<[CaseCommand, CommandContext]>,
+): CaseEvent[] {
+  const events: CaseEvent[] = [...history];
+  for (const [command, ctx] of steps) {
+    events.push(...handleCommand(command, foldCase(events), ctx));
+  }
+  return events.slice(history.length);
+}

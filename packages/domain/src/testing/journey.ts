@@ -2,6 +2,7 @@
 // given stage: story(['open', 'offer', 'claim'].map((name) => journey[name])).
 import type { CaseCommand } from '../case/commands';
 import type { CommandContext } from '../case/decide';
+import { evolve, type CaseState } from '../case/state';
 import { actors, at, caseId, openReferral } from './fixtures';
 
 export type Step = [CaseCommand, CommandContext];
@@ -17,7 +18,16 @@ export const journey = {
     at('2024-03-05', actors.officer),
   ] as Step,
   claim: [
-    { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+    {
+      type: 'ClaimCase',
+      caseId,
+      mandate: {
+        type: 'court-bewind',
+        partnerIds: ['p1', 'p2'],
+        reference: 'C/16/100001 / BW RK 22-1',
+        validFrom: '2022-01-01',
+      },
+    },
     at('2024-03-07', actors.bewindvoerder),
   ] as Step,
   request: [
@@ -89,6 +99,19 @@ export const journey = {
     { type: 'CloseCase', caseId, outcome: 'kot-granted' },
     at('2024-06-10', actors.bewindvoerder),
   ] as Step,
+  /** The bewindvoerder confirms the decision letter reached them and the family. */
+  letterReceived: [
+    { type: 'ConfirmDecisionReceived', caseId, channel: 'berichtenbox' },
+    at('2024-05-01', actors.bewindvoerder),
+  ] as Step,
+  dismissObjection: [
+    { type: 'DecideObjection', caseId, upheld: false, explanation: 'Het bezwaar is ongegrond.' },
+    at('2024-06-03', actors.toeslagen),
+  ] as Step,
+  appeal: [
+    { type: 'FileAppeal', caseId, grounds: 'De indicatie is wel permanent, zie het besluit.' },
+    at('2024-06-10', actors.bewindvoerder),
+  ] as Step,
   withdraw: [
     { type: 'WithdrawCase', caseId, reason: 'Gezin ziet ervan af' },
     at('2024-03-08', actors.officer),
@@ -137,4 +160,23 @@ export function journeyStages(): JourneyStep[][] {
     });
   }
   return [...seen.values()];
+}
+
+/**
+ * The case as it stands once whoever holds it confirmed the latest decision letter reached them
+ * and the family: for tests about the step after it.
+ */
+export function withLetterConfirmed(state: CaseState): CaseState {
+  const letter = state.decisionLetter;
+  if (!letter || !state.claim) return state;
+  return evolve(state, {
+    type: 'DecisionReceiptConfirmed',
+    schemaVersion: 1,
+    data: {
+      decidedOn: letter.decidedOn,
+      channel: 'berichtenbox',
+      receivedOn: letter.decidedOn,
+      by: state.claim.by,
+    },
+  });
 }

@@ -1,8 +1,16 @@
 // For a case's next step, the commands that take it: what its owner (or, for a step that waits on
 // someone else, that party) would send. The invariant tests check that one of them is accepted and
 // moves the case on, so no step can sit overdue for ever because its own command is refused.
-import { addDays, dateInAmsterdam, firstOfMonth, maxDate, type Instant } from '../calendar';
+import {
+  addDays,
+  dateInAmsterdam,
+  firstOfMonth,
+  maxDate,
+  type Instant,
+  type IsoDate,
+} from '../calendar';
 import type { CaseCommand } from '../case/commands';
+import type { Mandate } from '../case/mandate';
 import type { CommandContext } from '../case/decide';
 import { earliestKotStart } from '../case/eligibility';
 import type { NextStep } from '../case/nextStep';
@@ -42,7 +50,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
                 {
                   type: 'ClaimCase',
                   caseId,
-                  mandate: { type: 'court-bewind', validFrom: addDays(today, -400) },
+                  mandate: mandateFor(state.offer.to, state, addDays(today, -400)),
                 },
                 by(actorFor(state.offer.to)),
               ] satisfies StepCommand,
@@ -63,7 +71,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
           {
             type: 'ClaimCase',
             caseId,
-            mandate: { type: 'court-bewind', validFrom: addDays(today, -400) },
+            mandate: mandateFor(step.responsible, state, addDays(today, -400)),
           },
           by(owner),
         ],
@@ -74,9 +82,9 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
           {
             type: 'RecordMandate',
             caseId,
-            mandate: { type: 'court-bewind', validFrom: addDays(today, -1) },
+            mandate: courtBewind(state, addDays(today, -1)),
           },
-          by(owner),
+          by(claimant),
         ],
         [{ type: 'ReleaseClaim', caseId, reason: 'Geen machtiging te krijgen' }, by(owner)],
       ];
@@ -224,6 +232,29 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
         [{ type: 'CloseCase', caseId, outcome: 'not-eligible' }, by(claimant)],
         [{ type: 'CloseCase', caseId, outcome: 'not-eligible' }, by(officer)],
       ];
+    case 'confirm-decision-received':
+      return [[{ type: 'ConfirmDecisionReceived', caseId, channel: 'berichtenbox' }, by(owner)]];
+    case 'appeal-or-reapply':
+      return [
+        [
+          { type: 'FileAppeal', caseId, grounds: 'De beslissing op bezwaar klopt niet' },
+          by(claimant),
+        ],
+        [{ type: 'CloseCase', caseId, outcome: 'not-eligible' }, by(claimant)],
+        [{ type: 'CloseCase', caseId, outcome: 'not-eligible' }, by(officer)],
+      ];
+    case 'record-court-ruling':
+      return [
+        [
+          {
+            type: 'RecordCourtRuling',
+            caseId,
+            outcome: 'dismissed',
+            explanation: 'Het beroep is ongegrond',
+          },
+          by(toeslagen),
+        ],
+      ];
     case 'reassess-indication':
       return [
         [
@@ -239,6 +270,24 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
       ];
   }
 }
+
+/** A court bewind over every parent of the household, with the court's reference. */
+export const courtBewind = (state: CaseState, validFrom: IsoDate): Mandate => ({
+  type: 'court-bewind',
+  partnerIds: state.household?.partners.map((partner) => partner.partnerId) ?? ['p1'],
+  reference: 'C/16/123456 / BW RK 24-1',
+  validFrom,
+});
+
+/** The mandate a supporter in this role would bring: a bewindvoerder the court's; others the family's. */
+const mandateFor = (party: PartyRef, state: CaseState, validFrom: IsoDate): Mandate =>
+  party.role === 'bewindvoerder'
+    ? courtBewind(state, validFrom)
+    : {
+        type: 'digid-machtiging',
+        partnerIds: state.household?.partners.map((partner) => partner.partnerId) ?? ['p1'],
+        validFrom,
+      };
 
 function firstIndicatedPartner(state: CaseState): string {
   const partners = state.household?.partners ?? [];

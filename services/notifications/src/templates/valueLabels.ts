@@ -11,6 +11,8 @@ const labels: Record<string, Labels> = {
     rejected: { nl: 'afgewezen', en: 'rejected' },
     'objection-upheld': { nl: 'bezwaar gegrond', en: 'objection upheld' },
     'objection-rejected': { nl: 'bezwaar ongegrond', en: 'objection rejected' },
+    'appeal-upheld': { nl: 'beroep gegrond', en: 'appeal upheld' },
+    'appeal-dismissed': { nl: 'beroep ongegrond', en: 'appeal dismissed' },
     'kot-granted': { nl: 'kinderopvangtoeslag toegekend', en: 'KOT granted' },
     'stays-on-smi': { nl: 'blijft op SMI', en: 'stays on SMI' },
     'not-eligible': { nl: 'geen recht', en: 'not eligible' },
@@ -21,6 +23,10 @@ const labels: Record<string, Labels> = {
   against: {
     rejection: { nl: 'de afwijzing', en: 'the rejection' },
     stop: { nl: 'de stopzetting van de toeslag', en: 'the stop of the allowance' },
+    grant: {
+      nl: 'de toekenning (bijvoorbeeld de ingangsdatum)',
+      en: 'the grant (its start date, say)',
+    },
   },
   channel: {
     phone: { nl: 'telefonisch (BelastingTelefoon)', en: 'by phone (BelastingTelefoon)' },

@@ -45,8 +45,8 @@ export function MandateForm({
     validFrom: tr('Geldig vanaf', 'Valid from'),
     validUntil: tr('Geldig tot en met (leeg: onbepaald)', 'Valid until (empty: indefinite)'),
     reference: tr(
-      'Kenmerk (uitspraaknummer of machtigingscode)',
-      'Reference (ruling number or mandate code)',
+      'Kenmerk (zaaknummer van de rechtbank, verplicht bij een maatregel; of machtigingscode)',
+      "Reference (the court's case number, required for a court measure; or the mandate code)",
     ),
   };
   const [type, setType] = useState<MandateType>('court-bewind');
@@ -54,6 +54,12 @@ export function MandateForm({
   const [validUntil, setValidUntil] = useState('');
   const [reference, setReference] = useState('');
   const [partnerIds, setPartnerIds] = useState<string[]>([]);
+  const [consentOf, setConsentOf] = useState<string[]>([]);
+  const byCourt =
+    type === 'court-bewind' || type === 'court-curatele' || type === 'court-mentorschap';
+  const namesPartners = byCourt || type === 'digid-machtiging' || type === 'written-volmacht';
+  const toggle = (set: typeof setPartnerIds, partnerId: string) => (checked: boolean) =>
+    set((ids) => (checked ? [...ids, partnerId] : ids.filter((id) => id !== partnerId)));
   const { run, running, problem } = useRunCommand();
   const partners = state.household?.partners ?? [];
 
@@ -80,7 +86,10 @@ export function MandateForm({
         validFrom,
         ...(validUntil ? { validUntil } : {}),
         ...(reference.trim() ? { reference: reference.trim() } : {}),
-        ...(type === 'digid-machtiging' ? { partnerIds } : {}),
+        ...(namesPartners ? { partnerIds } : {}),
+        ...(byCourt && consentOf.length > 0
+          ? { consentOf: consentOf.filter((id) => !partnerIds.includes(id)) }
+          : {}),
       },
     });
     if (outcome) onDone(outcome);
@@ -116,23 +125,47 @@ export function MandateForm({
         onChange={(value) => setType(value as MandateType)}
         error={fieldError('type')}
       />
-      {type === 'digid-machtiging' ? (
+      {namesPartners ? (
         <fieldset className="portal-fieldset">
-          <legend>{tr('Wie gaf een DigiD-machtiging?', 'Who gave a DigiD mandate?')}</legend>
+          <legend>
+            {byCourt
+              ? tr(
+                  'Welke ouders plaatste de rechtbank onder de maatregel?',
+                  'Which parents did the court place under the measure?',
+                )
+              : tr(
+                  'Wie gaf de machtiging of volmacht?',
+                  'Who gave the mandate or power of attorney?',
+                )}
+          </legend>
           {partners.map((partner) => (
             <CheckboxField
               key={partner.partnerId}
               label={partnerLabel(partner.partnerId)}
               checked={partnerIds.includes(partner.partnerId)}
-              onChange={(checked) =>
-                setPartnerIds((ids) =>
-                  checked
-                    ? [...ids, partner.partnerId]
-                    : ids.filter((id) => id !== partner.partnerId),
-                )
-              }
+              onChange={toggle(setPartnerIds, partner.partnerId)}
             />
           ))}
+        </fieldset>
+      ) : null}
+      {byCourt && partners.some((partner) => !partnerIds.includes(partner.partnerId)) ? (
+        <fieldset className="portal-fieldset">
+          <legend>
+            {tr(
+              'Welke andere ouder stemde in met de aanvraag? (beide ouders tekenen)',
+              'Which other parent consented to the application? (both parents sign)',
+            )}
+          </legend>
+          {partners
+            .filter((partner) => !partnerIds.includes(partner.partnerId))
+            .map((partner) => (
+              <CheckboxField
+                key={partner.partnerId}
+                label={partnerLabel(partner.partnerId)}
+                checked={consentOf.includes(partner.partnerId)}
+                onChange={toggle(setConsentOf, partner.partnerId)}
+              />
+            ))}
         </fieldset>
       ) : null}
       {type !== 'none' ? (

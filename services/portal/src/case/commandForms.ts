@@ -352,6 +352,81 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
     fields: [
       reasonField('grounds', text('Gronden van het bezwaar', 'Grounds of the objection')),
       dated('filedOn', text('Ingediend op', 'Filed on')),
+      {
+        name: 'lateReason',
+        kind: 'text',
+        label: text(
+          'Reden van te late indiening (alleen na de termijn)',
+          'Reason for filing late (only after the period)',
+        ),
+        description: text(
+          'Dienst Toeslagen beslist of de te late indiening verschoonbaar is (Awb 6:11).',
+          'Dienst Toeslagen decides whether the lateness is excusable (Awb 6:11).',
+        ),
+      },
+    ],
+  },
+  FileAppeal: {
+    label: text('In beroep gaan bij de rechtbank', 'Appeal to the court'),
+    explanation: text(
+      'Binnen 6 weken na de beslissing op het bezwaar (Awb 6:7).',
+      'Within 6 weeks of the decision on the objection (Awb 6:7).',
+    ),
+    fields: [
+      reasonField('grounds', text('Gronden van het beroep', 'Grounds of the appeal')),
+      dated('filedOn', text('Ingesteld op', 'Filed on')),
+      {
+        name: 'lateReason',
+        kind: 'text',
+        label: text(
+          'Reden van te late indiening (alleen na de termijn)',
+          'Reason for filing late (only after the period)',
+        ),
+      },
+    ],
+  },
+  RecordCourtRuling: {
+    label: text('Uitspraak van de rechtbank vastleggen', "Record the court's ruling"),
+    explanation: text(
+      'Gegrond met een ingangsdatum: de toeslag loopt vanaf die datum. Gegrond zonder datum: Toeslagen beslist opnieuw op het bezwaar. Ongegrond: het besluit blijft staan.',
+      'Upheld with a start date: the allowance runs from that date. Upheld without one: Toeslagen decides on the objection anew. Dismissed: the decision stands.',
+    ),
+    fields: [
+      {
+        name: 'outcome',
+        kind: 'choice',
+        label: text('Uitspraak', 'Ruling'),
+        choices: [
+          { value: 'UPHELD', label: text('Beroep gegrond', 'Appeal upheld') },
+          { value: 'DISMISSED', label: text('Beroep ongegrond', 'Appeal dismissed') },
+        ],
+      },
+      {
+        name: 'grantedFrom',
+        kind: 'date',
+        label: text('Toeslag vanaf (bij gegrond)', 'Allowance from (when upheld)'),
+      },
+      dated('ruledOn', text('Datum van de uitspraak', 'Date of the ruling')),
+      reasonField('explanation', text('Toelichting', 'Explanation')),
+    ],
+  },
+  ConfirmDecisionReceived: {
+    label: text('Besluit is aangekomen', 'The decision arrived'),
+    explanation: text(
+      'Bevestig dat het laatste besluit u (en het gezin) heeft bereikt; de termijn voor bezwaar of beroep loopt al.',
+      'Confirm that the latest decision reached you (and the family); the period for an objection or appeal is already running.',
+    ),
+    fields: [
+      {
+        name: 'channel',
+        kind: 'choice',
+        label: text('Hoe kwam het besluit aan?', 'How did the decision arrive?'),
+        choices: [
+          { value: 'BERICHTENBOX', label: text('Berichtenbox', 'Berichtenbox') },
+          { value: 'POST', label: text('Per post', 'By post') },
+        ],
+      },
+      dated('receivedOn', text('Ontvangen op', 'Received on')),
     ],
   },
   DecideObjection: {
@@ -370,6 +445,14 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
         name: 'grantedFrom',
         kind: 'date',
         label: text('Toegekend vanaf (bij gegrond)', 'Granted from (when upheld)'),
+      },
+      {
+        name: 'lateExcused',
+        kind: 'check',
+        label: text(
+          'Te laat ingediend, maar verschoonbaar (alleen bij een te laat bezwaar)',
+          'Filed late, but excusably (only for a late objection)',
+        ),
       },
       reasonField('explanation', text('Toelichting', 'Explanation')),
     ],

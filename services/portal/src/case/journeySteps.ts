@@ -108,6 +108,9 @@ const stepOfAction: Record<StepAction, StepKey> = {
   'decide-objection': 'after',
   'secure-funding': 'after',
   'reapply-or-object': 'after',
+  'confirm-decision-received': 'after',
+  'appeal-or-reapply': 'after',
+  'record-court-ruling': 'after',
   'decide-with-family': 'request',
   'reassess-indication': 'after',
 };

@@ -124,7 +124,16 @@ describe('mergeKeyDates', () => {
         at('2024-03-05', actors.officer),
       ],
       [
-        { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2022-01-01' } },
+        {
+          type: 'ClaimCase',
+          caseId,
+          mandate: {
+            type: 'court-bewind',
+            partnerIds: ['p1', 'p2'],
+            reference: 'C/16/100001 / BW RK 22-1',
+            validFrom: '2022-01-01',
+          },
+        },
         at('2024-03-07', actors.bewindvoerder),
       ],
       [

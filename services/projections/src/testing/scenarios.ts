@@ -19,7 +19,13 @@ export function requestedCase(caseId: string): Step[] {
       {
         type: 'ClaimCase',
         caseId,
-        mandate: { type: 'court-bewind', validFrom: '2022-01-01', reference: 'C/16/123456' },
+        mandate: {
+          type: 'court-bewind',
+          partnerIds: ['p1', 'p2'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2022-01-01',
+          reference: 'C/16/123456',
+        },
       },
       at('2024-03-07', actors.bewindvoerder),
     ],
@@ -72,7 +78,16 @@ export function rejectedCase(caseId: string): Step[] {
       at('2024-02-02', actors.otherOfficer),
     ],
     [
-      { type: 'ClaimCase', caseId, mandate: { type: 'court-bewind', validFrom: '2021-01-01' } },
+      {
+        type: 'ClaimCase',
+        caseId,
+        mandate: {
+          type: 'court-bewind',
+          partnerIds: ['p1', 'p2'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2021-01-01',
+        },
+      },
       at('2024-02-05', actors.rivalBewindvoerder),
     ],
     [

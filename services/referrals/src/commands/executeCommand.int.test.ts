@@ -58,7 +58,12 @@ const offerToBewind = (caseId: string): CommandRequest => ({
 const claim = (caseId: string): CommandRequest => ({
   type: 'ClaimCase',
   caseId,
-  mandate: { type: 'court-bewind', validFrom: '2023-01-01' },
+  mandate: {
+    type: 'court-bewind',
+    partnerIds: ['p1', 'p2'],
+    reference: 'C/16/100001 / BW RK 22-1',
+    validFrom: '2023-01-01',
+  },
 });
 
 async function referredCase(): Promise<string> {

@@ -36,16 +36,24 @@ export class MandateInput {
   type!: string;
   @Field(() => [String], {
     nullable: true,
-    description: 'For a DigiD-machtiging: the partners who each gave one.',
+    description:
+      'For a DigiD-machtiging or volmacht: the partners who each gave it. For a court measure: the partners the court placed under it.',
   })
   partnerIds?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Beside a court measure that names only some partners: the other partners who consented to the application.',
+  })
+  consentOf?: string[];
   @Field(() => GraphQLLocalDate)
   validFrom!: string;
   @Field(() => GraphQLLocalDate, { nullable: true })
   validUntil?: string;
   @Field(() => String, {
     nullable: true,
-    description: 'Court ruling number or mandate reference (personal data, stored encrypted).',
+    description:
+      "The court's reference (required for a court measure) or the mandate's reference (personal data, stored encrypted).",
   })
   reference?: string;
 }

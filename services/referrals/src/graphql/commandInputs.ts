@@ -7,8 +7,10 @@ import { Field, ID, InputType } from 'type-graphql';
 import { ChildInput, HouseholdInput, MandateInput, PartyInput, SmiPeriodInput } from './caseInputs';
 import {
   ClosingOutcomeEnum,
+  CourtOutcomeEnum,
   ErasureGroundEnum,
   IndicationKindEnum,
+  LetterChannelEnum,
   ReassessmentOutcomeEnum,
   RejectionReasonEnum,
   RequestChannelEnum,
@@ -215,6 +217,12 @@ export class FileObjectionInput extends OnCase {
   grounds!: string;
   @Field(() => GraphQLLocalDate, { nullable: true })
   filedOn?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'After the objection period: why it is late (Awb 6:11); Dienst Toeslagen decides whether that is excusable.',
+  })
+  lateReason?: string;
 }
 
 @InputType()
@@ -225,6 +233,48 @@ export class DecideObjectionInput extends OnCase {
   grantedFrom?: string;
   @Field(() => String)
   explanation!: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'For a late objection (required then): whether the lateness is excusable.',
+  })
+  lateExcused?: boolean;
+}
+
+@InputType()
+export class FileAppealInput extends OnCase {
+  @Field(() => String)
+  grounds!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  filedOn?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'After the appeal period: why it is late (Awb 6:11); the court decides.',
+  })
+  lateReason?: string;
+}
+
+@InputType()
+export class RecordCourtRulingInput extends OnCase {
+  @Field(() => CourtOutcomeEnum)
+  outcome!: string;
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description:
+      'Upheld: the start of the allowance the court set (for a stop, the stop date when left out). Left out otherwise: Toeslagen decides on the objection anew.',
+  })
+  grantedFrom?: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  ruledOn?: string;
+  @Field(() => String)
+  explanation!: string;
+}
+
+@InputType()
+export class ConfirmDecisionReceivedInput extends OnCase {
+  @Field(() => LetterChannelEnum)
+  channel!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  receivedOn?: string;
 }
 
 @InputType()
@@ -375,7 +425,20 @@ export const commandInputs: Record<CaseCommandType, CommandInput> = {
   },
   DecideObjection: {
     inputType: DecideObjectionInput,
-    description: 'Dienst Toeslagen: decide on the objection.',
+    description: 'Dienst Toeslagen: decide on the objection (and, for a late one, its lateness).',
+  },
+  FileAppeal: {
+    inputType: FileAppealInput,
+    description:
+      'Claimant: appeal to the administrative court against the decision on the objection.',
+  },
+  RecordCourtRuling: {
+    inputType: RecordCourtRulingInput,
+    description: "Dienst Toeslagen: record the court's ruling on the appeal.",
+  },
+  ConfirmDecisionReceived: {
+    inputType: ConfirmDecisionReceivedInput,
+    description: 'Claimant or household: confirm the latest decision letter reached you.',
   },
   ExtendSmi: { inputType: ExtendSmiInput, description: 'SMI officer: extend SMI.' },
   EndSmi: {

@@ -7,6 +7,7 @@ import {
   caseStatuses,
   closingOutcomes,
   erasureGrounds,
+  letterChannels,
   mandateTypes,
   rejectionReasons,
   roles,
@@ -15,6 +16,7 @@ import {
   type Household,
   type IndicationKind,
   type ReassessWlzIndication,
+  type RecordCourtRuling,
   type RequestKot,
   type WlzIndication,
 } from '@kot/domain';
@@ -68,6 +70,16 @@ export const ReassessmentOutcomeEnum = enumOf(
   ['extended', 'ends'] satisfies Array<ReassessWlzIndication['outcome']>,
   'ReassessmentOutcome',
   "CIZ's re-assessment of a temporary Wlz-indication: EXTENDED (to a later end, or permanent) or ENDS.",
+);
+export const CourtOutcomeEnum = enumOf(
+  ['upheld', 'dismissed'] satisfies Array<RecordCourtRuling['outcome']>,
+  'CourtOutcome',
+  "The administrative court's ruling on an appeal: UPHELD (gegrond) or DISMISSED (ongegrond).",
+);
+export const LetterChannelEnum = enumOf(
+  letterChannels,
+  'LetterChannel',
+  'How a decision letter arrived: in the MijnOverheid BERICHTENBOX or by POST.',
 );
 export const RejectionReasonEnum = enumOf(
   rejectionReasons,
