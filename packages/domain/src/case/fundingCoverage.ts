@@ -85,13 +85,13 @@ const watchesAhead = (state: CaseState, today: IsoDate): boolean =>
 export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage {
   // A case's rows ask for it more than once at one moment (the summary, then its urgency); states
   // are never changed in place, so the same state at the same moment has the same coverage.
-  if (last?.state !== state || last.now !== now) {
-    last = { state, now, coverage: computeCoverage(state, now) };
+  if (remembered?.state !== state || remembered.now !== now) {
+    remembered = { state, now, coverage: computeCoverage(state, now) };
   }
-  return last.coverage;
+  return remembered.coverage;
 }
 
-let last: { state: CaseState; now: Instant; coverage: FundingCoverage } | null = null;
+let remembered: { state: CaseState; now: Instant; coverage: FundingCoverage } | null = null;
 
 function computeCoverage(state: CaseState, now: Instant): FundingCoverage {
   const today = dateInAmsterdam(now);
