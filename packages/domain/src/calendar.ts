@@ -22,13 +22,31 @@ export function isInstant(value: unknown): value is Instant {
   );
 }
 
+// Day numbers and dates are converted on every fold and every read-model row; both directions
+// are remembered (a platform's dates span a few thousand days, so the maps stay small).
+const dayNumbers = new Map<IsoDate, number>();
+const datesOfDays = new Map<number, IsoDate>();
+const MAX_REMEMBERED = 100_000;
+
 export function dayNumber(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    day = Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+    if (dayNumbers.size >= MAX_REMEMBERED) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
 }
 
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = datesOfDays.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (datesOfDays.size >= MAX_REMEMBERED) datesOfDays.clear();
+    datesOfDays.set(day, date);
+  }
+  return date;
 }
 
 export const addDays = (date: IsoDate, days: number): IsoDate =>
@@ -47,8 +65,18 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+let lastInstant: Instant | null = null;
+let lastDate: IsoDate = '';
+
 /** The calendar date in Amsterdam at a given instant. */
-export const dateInAmsterdam = (instant: Instant): IsoDate => amsterdam.format(new Date(instant));
+export function dateInAmsterdam(instant: Instant): IsoDate {
+  // One instant is asked for many times in a row (every rule of a case's rows at one `now`).
+  if (instant !== lastInstant) {
+    lastDate = amsterdam.format(new Date(instant));
+    lastInstant = instant;
+  }
+  return lastDate;
+}
 
 /** First day of the month `months` months before (negative) or after the month of `date`. */
 export function firstOfMonth(date: IsoDate, months = 0): IsoDate {

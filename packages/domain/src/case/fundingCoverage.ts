@@ -3,6 +3,7 @@ import {
   dateInAmsterdam,
   dayNumber,
   fromDayNumber,
+  maxDate,
   type Instant,
   type IsoDate,
 } from '../calendar';
@@ -82,6 +83,17 @@ const watchesAhead = (state: CaseState, today: IsoDate): boolean =>
  * reinstated SMI covers the days it reaches back to.
  */
 export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage {
+  // A case's rows ask for it more than once at one moment (the summary, then its urgency); states
+  // are never changed in place, so the same state at the same moment has the same coverage.
+  if (remembered?.state !== state || remembered.now !== now) {
+    remembered = { state, now, coverage: computeCoverage(state, now) };
+  }
+  return remembered.coverage;
+}
+
+let remembered: { state: CaseState; now: Instant; coverage: FundingCoverage } | null = null;
+
+function computeCoverage(state: CaseState, now: Instant): FundingCoverage {
   const today = dateInAmsterdam(now);
   const kot = fundedKot(state);
   const funding = [...state.smi, ...kot];
@@ -94,21 +106,27 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
   const overlaps: FundingCoverage['overlaps'] = [];
   let lastAcceptance: number | null = null;
   if (start !== null) {
-    // One pass over the days; a gap is a run of unfunded days with the same acceptance.
-    for (let day = dayNumber(start); day <= dayNumber(end); day++) {
-      const date = fromDayNumber(day);
-      if (covers(state.smi, date) && covers(kot, date)) extendRun(overlaps, date);
+    // One pass over the stretches in which nothing starts or ends; a gap is a run of unfunded
+    // days with the same acceptance.
+    for (const [first, last] of stretches([...funding, ...accepted], start, end)) {
+      const date = fromDayNumber(first);
+      const days = last - first + 1;
+      if (covers(state.smi, date) && covers(kot, date)) extendRun(overlaps, first, last);
       if (funded(date)) continue;
       const acceptance = acceptanceOn(accepted, date);
-      const last = gaps[gaps.length - 1];
-      if (last && last.to === addDays(date, -1) && lastAcceptance === (acceptance?.index ?? null)) {
-        last.to = date;
-        last.days++;
+      const previous = gaps[gaps.length - 1];
+      if (
+        previous &&
+        dayNumber(previous.to) === first - 1 &&
+        lastAcceptance === (acceptance?.index ?? null)
+      ) {
+        previous.to = fromDayNumber(last);
+        previous.days += days;
       } else {
         gaps.push({
           from: date,
-          to: date,
-          days: 1,
+          to: fromDayNumber(last),
+          days,
           accepted: acceptance !== null,
           acceptedReason: acceptance?.reason ?? null,
         });
@@ -137,10 +155,12 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
 
   let daysAtRisk = 0;
   if (start !== null && watchesAhead(state, today)) {
-    for (let i = 1; i <= norms.smiEndingWarning; i++) {
-      const day = addDays(today, i);
+    const windowEnd = addDays(today, norms.smiEndingWarning);
+    const windowStart = maxDate(addDays(today, 1), start);
+    for (const [first, last] of stretches([...funding, ...accepted], windowStart, windowEnd)) {
+      const date = fromDayNumber(first);
       // A day the officer accepted unfunded is known and decided, not a risk.
-      if (day >= start && !funded(day) && acceptanceOn(accepted, day) === null) daysAtRisk++;
+      if (!funded(date) && acceptanceOn(accepted, date) === null) daysAtRisk += last - first + 1;
     }
   }
   const currentSmi = state.smi.find((p) => p.from <= today && today <= p.to);
@@ -162,14 +182,39 @@ export function fundingCoverage(state: CaseState, now: Instant): FundingCoverage
   };
 }
 
-function extendRun(runs: FundingCoverage['overlaps'], date: IsoDate): void {
-  const last = runs[runs.length - 1];
-  if (last && last.to === addDays(date, -1)) {
-    last.to = date;
-    last.days++;
+function extendRun(runs: FundingCoverage['overlaps'], first: number, last: number): void {
+  const previous = runs[runs.length - 1];
+  if (previous && dayNumber(previous.to) === first - 1) {
+    previous.to = fromDayNumber(last);
+    previous.days += last - first + 1;
   } else {
-    runs.push({ from: date, to: date, days: 1 });
+    runs.push({ from: fromDayNumber(first), to: fromDayNumber(last), days: last - first + 1 });
   }
+}
+
+/**
+ * The days from `from` through `to` cut into stretches (first and last day number) within which
+ * no period starts or ends, so what covers a stretch's first day covers all of it. Coverage is
+ * counted per stretch rather than per day: a case's cost follows its periods, not its age.
+ */
+function stretches(
+  periods: ReadonlyArray<{ from: IsoDate; to?: IsoDate }>,
+  from: IsoDate,
+  to: IsoDate,
+): Array<[number, number]> {
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  if (first > last) return [];
+  const cuts = new Set([first]);
+  const cut = (day: number) => {
+    if (day > first && day <= last) cuts.add(day);
+  };
+  for (const period of periods) {
+    cut(dayNumber(period.from));
+    if (period.to !== undefined) cut(dayNumber(period.to) + 1);
+  }
+  const starts = [...cuts].sort((a, b) => a - b);
+  return starts.map((start, index) => [start, (starts[index + 1] ?? last + 1) - 1]);
 }
 
 /**

@@ -91,6 +91,7 @@ export const worklistColumns: Columns<WorklistRow> = [
   ['urgency_kind', 'text'],
   ['urgency_reason', 'jsonb'],
   ['opened_on', 'date'],
+  ['access', 'jsonb'],
 ];
 
 export const deadlineColumns: Columns<DeadlineRow> = [

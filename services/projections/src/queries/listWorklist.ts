@@ -108,12 +108,12 @@ function statementFor(
     const tables = caseSummaryTableNames(generation);
     const cursorAt = withAudiences ? 6 : 5;
     statement = {
-      name: `${name}_seen`,
-      text: `SELECT w.case_id, s.access, audience, party_person, w.municipality, w.status, action,
+      name: `${name}_own_access`,
+      text: `SELECT w.case_id, w.access, audience, party_person, w.municipality, w.status, action,
                     description, responsible, escalate_to, since::text AS since, due::text AS due,
                     overdue, days_overdue, deadline::text AS deadline, urgency_rank, urgency_kind,
                     urgency_reason, opened_on::text AS opened_on
-             FROM ${tables.worklist} AS w JOIN ${tables.summary} AS s ON s.case_id = w.case_id
+             FROM ${tables.worklist} AS w
              WHERE w.party_organisation = $1
                AND (w.audience = 'responsible' OR w.party_role = $2)
                ${personCondition[selection]}
