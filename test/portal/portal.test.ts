@@ -113,13 +113,16 @@ describeInBrowser('the portal in a browser', () => {
     expect(actions.sort()).toEqual(['Aanbod afwijzen', 'Zaak oppakken']);
     await check('case-supporter-offered');
     await act('Zaak oppakken', async (form) => {
+      await form.getByLabel('Soort machtiging').selectOption('court-bewind');
       await form
-        .getByLabel('Kenmerk (uitspraaknummer of machtigingscode)')
+        .getByLabel('Kenmerk van de rechtbank (zaaknummer van de uitspraak)')
         .fill('C/16/123456 / BW RK 24-001');
     });
     await page.getByText('Mag namens het gezin aanvragen.').waitFor();
     await expectStepDone(page, 'Opgepakt door een ondersteuner');
-    await act('Aanvraag bij Toeslagen vastleggen');
+    await act('Aanvraag bij Toeslagen vastleggen', async (form) => {
+      await form.getByLabel('Hoe aangevraagd').selectOption('PHONE');
+    });
     await expectStepDone(page, 'Aangevraagd bij Dienst Toeslagen');
   }, 60_000);
 
@@ -137,6 +140,7 @@ describeInBrowser('the portal in a browser', () => {
     await check('worklist-ciz');
     await openCase(caseId);
     await act('Wlz-indicatie bevestigen', async (form) => {
+      await form.getByLabel('Soort indicatie').selectOption('PERMANENT');
       await form.getByLabel('Geldig vanaf').fill('2020-01-01');
     });
     await expectStepDone(page, 'Wlz-indicatie bevestigd door CIZ');
@@ -156,12 +160,17 @@ describeInBrowser('the portal in a browser', () => {
     await signInAs('toeslagen-officer');
     await openCase(caseId);
     await act('Ontvangst registreren');
-    await act('Afwijzen', async (form) => {
-      await form.getByLabel('Reden van afwijzing').selectOption('PARTNER_NOT_WORKING');
-      await form
-        .getByLabel('Toelichting voor het gezin')
-        .fill('Het werk van de partner is niet aangetoond.');
-    });
+    await act(
+      'Afwijzen',
+      async (form) => {
+        await form.getByLabel('Reden van afwijzing').selectOption('PARTNER_NOT_WORKING');
+        await form
+          .getByLabel('Toelichting voor het gezin')
+          .fill('Het werk van de partner is niet aangetoond.');
+      },
+      'Afwijzen',
+      'Ja, afwijzen',
+    );
     await page.locator('.utrecht-status-badge').getByText('Afgewezen').waitFor();
     await expectStepDone(page, 'Besluit van Dienst Toeslagen');
   }, 120_000);
@@ -174,6 +183,7 @@ describeInBrowser('the portal in a browser', () => {
     await row.getByText('SMI voortzetten').waitFor();
     await row.locator(`a[href="/zaken/${caseId}"]`).click();
     await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
+    await portal.showOtherActions();
     await page.getByRole('button', { name: 'SMI beëindigen', exact: true }).click();
     const form = page.locator('form.portal-command-form');
     const lastDay = form.getByLabel('Laatste dag SMI');
@@ -196,13 +206,20 @@ describeInBrowser('the portal in a browser', () => {
     await expect(page.getByText('Vastgelegd:').count()).resolves.toBe(0);
     // Another day: the refusal was about the old one, so it and the acceptance go.
     await lastDay.fill(addDays(today, 1));
-    await expect(page.getByText('Het gat toch accepteren').count()).resolves.toBe(0);
-    await expect(page.getByText('SMI is niet beëindigd').count()).resolves.toBe(0);
+    await expect(page.getByText('Of: het gat toch accepteren').count()).resolves.toBe(0);
+    await expect(page.getByText(/SMI is niet beëindigd/).count()).resolves.toBe(0);
     await lastDay.fill(today);
     await form.getByRole('button', { name: 'SMI beëindigen', exact: true }).click();
-    await page.getByText('Het gat toch accepteren').waitFor();
-    // The keyboard is taken to the way forward.
-    await expect(page.locator(':focus').textContent()).resolves.toBe('Het gat toch accepteren');
+    // One panel with both ways forward, and the keyboard is taken to it.
+    const panel = page.locator('.portal-gap-panel');
+    await panel.getByText('Of: het gat toch accepteren').waitFor();
+    await expect(page.locator(':focus').textContent()).resolves.toBe(
+      'SMI is niet beëindigd: kies hoe het verder gaat',
+    );
+    await panel.getByRole('button', { name: 'SMI verlengen', exact: true }).waitFor();
+    await expect(
+      panel.getByRole('button', { name: 'SMI verlengen' }).getAttribute('class'),
+    ).resolves.toContain('primary-action');
     await page.getByLabel('Ik accepteer het gat, omdat…').fill('Te kort');
     await page.getByRole('button', { name: 'SMI beëindigen en gat accepteren' }).click();
     const summary = page.locator('.portal-error-summary');
