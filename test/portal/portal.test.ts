@@ -97,7 +97,13 @@ describeInBrowser('the portal in a browser', () => {
 
   it('lets the officer offer the case to the bewindvoerder office', async () => {
     const { page, act, check } = portal;
-    await act('Aanbieden aan ondersteuner', async () => {}, 'Zaak aanbieden');
+    await act(
+      'Aanbieden aan ondersteuner',
+      async (form) => {
+        await form.getByLabel('Ondersteuner').selectOption('org-bewind-horizon|bewindvoerder');
+      },
+      'Zaak aanbieden',
+    );
     await page.getByText('Zaak aangeboden').waitFor();
     await check('case-officer-offered');
   }, 60_000);

@@ -35,7 +35,7 @@ import { ActionsSection } from './ActionsSection';
 import { caseStateOf } from './caseStateOf';
 import { FundingCoverageFigure } from './FundingCoverageFigure';
 import { JourneyTimeline } from './JourneyTimeline';
-import { OwnerLines } from './ownerLine';
+import { OwnerLines } from './OwnerLines';
 import { PartiesSection } from './PartiesSection';
 import type { CommandOutcome } from './useRunCommand';
 

@@ -5,7 +5,7 @@ import { formatDate } from '../i18n/formats';
 import { DueDate } from '../layout/DueDate';
 import { PartyName } from '../layout/PartyName';
 import { journeySteps } from './journeySteps';
-import { useOwnerLines } from './ownerLine';
+import { useOwnerLines } from './OwnerLines';
 
 export function JourneyTimeline({
   view,

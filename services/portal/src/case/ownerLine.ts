@@ -5,17 +5,17 @@
 // the team lead the step escalates to when the officer is the owner.
 import type { Role, Text } from '@kot/domain';
 import type { NextStepView, PartyView } from '../api/caseView';
-import { useLanguage, type Language } from '../i18n/language';
+import type { Language } from '../i18n/language';
 import { formatDate } from '../i18n/formats';
 import { nameOf, roleNames, stepActionNames } from '../i18n/vocabulary';
-import { useDirectory } from '../session/organisationDirectory';
 
 export interface OwnerLineWords {
   language: Language;
   organisationName(id: string): string;
 }
 
-type Party = Pick<PartyView, 'organisation' | 'role' | 'name'>;
+export type OwnerLineParty = Pick<PartyView, 'organisation' | 'role' | 'name'>;
+type Party = OwnerLineParty;
 
 const samePerson = (a: Party, b: Party) =>
   a.organisation === b.organisation && a.role === b.role && (a.name ?? null) === (b.name ?? null);
@@ -89,35 +89,4 @@ export function ownerLinesText(
   words: OwnerLineWords,
 ): string[] {
   return steps.map((step, index) => ownerLineText(step, referringOfficer, words, index > 0));
-}
-
-/** The lines in the current language, as a hook for pages. */
-export function useOwnerLines(): (
-  steps: readonly NextStepView[],
-  referringOfficer: Party | null,
-) => string[] {
-  const { language } = useLanguage();
-  const { organisationName } = useDirectory();
-  return (steps, referringOfficer) =>
-    ownerLinesText(steps, referringOfficer, { language, organisationName });
-}
-
-/** The lines as paragraphs; nothing for a case nobody has to act on. */
-export function OwnerLines({
-  steps,
-  referringOfficer,
-}: {
-  steps: readonly NextStepView[];
-  referringOfficer: Party | null;
-}) {
-  const lines = useOwnerLines();
-  return (
-    <>
-      {lines(steps, referringOfficer).map((line) => (
-        <p key={line} className="utrecht-paragraph portal-owner-line">
-          {line}
-        </p>
-      ))}
-    </>
-  );
 }
