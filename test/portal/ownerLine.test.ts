@@ -41,7 +41,7 @@ describe('the aan zet line', () => {
       'Aan zet: Bewindvoering Horizon (oppakken of afwijzen), uiterlijk 12 december 2026 · bewaakt door Eva Jansen (SMI-consulent)',
     ]);
     expect(ownerLinesText([offer], officer, words('en'))).toEqual([
-      'At turn: Bewindvoering Horizon (take on or decline), due 12 December 2026 · watched by Eva Jansen (SMI officer)',
+      'Now with: Bewindvoering Horizon (take on or decline), due 12 December 2026 · watched by Eva Jansen (SMI officer)',
     ]);
   });
 

@@ -67,6 +67,8 @@ describeInBrowser('signing in with a token', () => {
       .getByText('Bewindvoering Horizon (Bewindvoerder, Organisatie org-bewind-horizon)')
       .first()
       .waitFor();
+    // Not the officer's turn (the offer waits for the supporter): offering again is another action.
+    await portal.showOtherActions();
     await page.getByRole('button', { name: 'Aanbieden aan ondersteuner', exact: true }).click();
     const form = page.locator('form.portal-command-form');
     const code = form.getByLabel('Organisatiecode van de ondersteuner');

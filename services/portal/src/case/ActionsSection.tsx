@@ -90,8 +90,6 @@ export function ActionsSection({
   const listRef = useRef<HTMLDivElement>(null);
   const commands = availableCommands(actor, state, new Date().toISOString(), listed);
   const groups = groupActions(commands, atTurn, state, today);
-  // Without a step of their own, the user's other actions are the list itself, not hidden.
-  const otherHidden = groups.step.length > 0 && groups.other.length > 0;
 
   useEffect(() => {
     if (recorded) recordedRef.current?.focus();
@@ -209,8 +207,17 @@ export function ActionsSection({
         <div ref={formRef}>{form(open)}</div>
       ) : (
         <div ref={listRef} className="portal-action-groups">
-          {groups.step.length > 0 ? actionButtons(groups.step, true) : null}
-          {otherHidden ? (
+          {groups.step.length > 0 ? (
+            actionButtons(groups.step, true)
+          ) : (
+            <Paragraph>
+              {tr(
+                'U bent nu niet aan zet. Wat u verder kunt doen, staat hieronder.',
+                'It is not your turn now. What else you can do is below.',
+              )}
+            </Paragraph>
+          )}
+          {groups.other.length > 0 ? (
             <details
               className="portal-more-actions"
               open={moreOpen}
@@ -219,8 +226,6 @@ export function ActionsSection({
               <summary>{tr('Andere acties', 'Other actions')}</summary>
               {actionButtons(groups.other, false)}
             </details>
-          ) : groups.other.length > 0 ? (
-            actionButtons(groups.other, false)
           ) : null}
           {groups.apart.length > 0 ? (
             <div className="portal-ending-actions">

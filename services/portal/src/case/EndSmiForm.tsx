@@ -49,6 +49,9 @@ export function proposedLastDay(state: CaseState): IsoDate | '' {
   return smiEnd ?? '';
 }
 
+/** The domain's refusal reads as a clause ("op 8 december is er…"); here it stands alone. */
+const sentence = (clause: string) => `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
+
 export function EndSmiForm({ state, onDone, onCancel, onExtendInstead }: EndSmiFormProps) {
   const { tr, tFromServer, language } = useLanguage();
   const headingId = useId();
@@ -222,7 +225,7 @@ export function EndSmiForm({ state, onDone, onCancel, onExtendInstead }: EndSmiF
             )}
           </Heading4>
           {guardProblem.fields.map((field) => (
-            <Paragraph key={field.field}>{tFromServer(field.reason)}.</Paragraph>
+            <Paragraph key={field.field}>{sentence(tFromServer(field.reason))}</Paragraph>
           ))}
           {onExtendInstead ? (
             <>

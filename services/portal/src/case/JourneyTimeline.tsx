@@ -19,7 +19,7 @@ export function JourneyTimeline({
   const ownerLines = useOwnerLines();
   const progressWords = {
     done: tr('Afgerond', 'Done'),
-    current: tr('Nu aan zet', 'At turn now'),
+    current: tr('Nu aan zet', 'Now'),
     upcoming: tr('Nog te doen', 'To come'),
     skipped: tr('Niet nodig', 'Not needed'),
   };
@@ -68,12 +68,6 @@ export function JourneyTimeline({
                   </Paragraph>
                   <Paragraph>{tFromServer(step.current.description)}</Paragraph>
                   <dl className="portal-facts">
-                    <div>
-                      <dt>{tr('Aan zet', 'At turn')}</dt>
-                      <dd>
-                        <PartyName party={step.current.responsible} />
-                      </dd>
-                    </div>
                     <div>
                       <dt>{tr('Uiterlijk', 'Due')}</dt>
                       <dd>

@@ -78,7 +78,7 @@ export function ownerLineText(
   const parts = ownerLineParts(step, referringOfficer, words);
   const nl = words.language === 'nl';
   const watched = parts.watcher ? ` · ${nl ? 'bewaakt door' : 'watched by'} ${parts.watcher}` : '';
-  const lead = also ? (nl ? 'Ook aan zet' : 'Also at turn') : nl ? 'Aan zet' : 'At turn';
+  const lead = also ? (nl ? 'Ook aan zet' : 'Also with') : nl ? 'Aan zet' : 'Now with';
   return `${lead}: ${parts.owner} (${parts.action}), ${nl ? 'uiterlijk' : 'due'} ${parts.due}${watched}`;
 }
 
