@@ -100,7 +100,9 @@ describeInBrowser('the portal in a browser', () => {
     await act(
       'Aanbieden aan ondersteuner',
       async (form) => {
-        await form.getByLabel('Ondersteuner', { exact: true }).selectOption('org-bewind-horizon|bewindvoerder');
+        await form
+          .getByLabel('Ondersteuner', { exact: true })
+          .selectOption('org-bewind-horizon|bewindvoerder');
       },
       'Zaak aanbieden',
     );

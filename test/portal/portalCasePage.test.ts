@@ -186,6 +186,16 @@ describeInBrowser('the case page', () => {
         path: join(artifacts, `portal-case-page-${width}.png`),
         fullPage: true,
       });
+      // Nothing wider than the screen: the elements that stick out, named, when something does.
+      const sticking = await page.evaluate(
+        (limit) =>
+          [...document.querySelectorAll('main *')]
+            .filter((element) => element.getBoundingClientRect().right > limit + 1)
+            .map((element) => `${element.tagName}.${element.className}`)
+            .slice(0, 8),
+        width,
+      );
+      expect(sticking).toEqual([]);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 60_000);
@@ -319,7 +329,9 @@ describeInBrowser('the case page', () => {
     await act(
       'Aanbieden aan ondersteuner',
       async (form) => {
-        await form.getByLabel('Ondersteuner', { exact: true }).selectOption('org-bewind-horizon|bewindvoerder');
+        await form
+          .getByLabel('Ondersteuner', { exact: true })
+          .selectOption('org-bewind-horizon|bewindvoerder');
       },
       'Zaak aanbieden',
     );

@@ -7,8 +7,22 @@ import { Client, cacheExchange, fetchExchange } from 'urql';
 /** The GraphQL endpoint: the same origin, where the all-in-one or the portal's server answers. */
 export const graphqlPath = '/graphql';
 
+/** The log position of the newest command this client sent: its later reads wait for it. */
+const newestWrites = new WeakMap<Client, { position: number }>();
+
+/**
+ * Remembers that this client's user wrote up to `position`: every later query carries it in
+ * X-Read-After-Position, so no page shown after the user's own step shows the state before it,
+ * whichever page asks (the case page opened right after a referral, a list after a step).
+ */
+export function rememberWrite(client: Client, position: number): void {
+  const newest = newestWrites.get(client);
+  if (newest && position > newest.position) newest.position = position;
+}
+
 export function createApiClient(currentToken: () => string, onUnauthenticated: () => void): Client {
-  return new Client({
+  const newest = { position: 0 };
+  const client = new Client({
     url: graphqlPath,
     exchanges: [cacheExchange, fetchExchange],
     requestPolicy: 'cache-and-network',
@@ -16,11 +30,16 @@ export function createApiClient(currentToken: () => string, onUnauthenticated: (
     fetch: async (input, init) => {
       const headers = new Headers(init?.headers);
       headers.set('authorization', `Bearer ${currentToken()}`);
+      if (newest.position > 0 && !headers.has(readAfterPositionHeader)) {
+        headers.set(readAfterPositionHeader, String(newest.position));
+      }
       const response = await fetch(input, { ...init, headers });
       if (response.status === 401) onUnauthenticated();
       return response;
     },
   });
+  newestWrites.set(client, newest);
+  return client;
 }
 
 /**
