@@ -205,7 +205,7 @@ describeInBrowser('the case page', () => {
     const form = page.locator('form.portal-command-form');
     await page.getByRole('button', { name: 'Zaak intrekken', exact: true }).click();
     await form.getByRole('button', { name: 'Zaak intrekken', exact: true }).click();
-    await page.locator('.portal-error-summary').getByText('Reden: Vul “Reden” in.').waitFor();
+    await page.locator('.portal-error-summary').getByText('Vul “Reden” in.').waitFor();
     await form.getByLabel('Reden').fill('Het gezin wil geen hulp meer.');
     await form.getByRole('button', { name: 'Zaak intrekken', exact: true }).click();
     await form.getByText(/De zaak wordt ingetrokken: het traject stopt voor iedereen/).waitFor();
@@ -223,10 +223,7 @@ describeInBrowser('the case page', () => {
     // No outcome is assumed for the family.
     await expect(form.getByLabel('Uitkomst').inputValue()).resolves.toBe('');
     await form.getByRole('button', { name: 'Zaak sluiten', exact: true }).click();
-    await page
-      .locator('.portal-error-summary')
-      .getByText('Uitkomst: Kies bij “Uitkomst”.')
-      .waitFor();
+    await page.locator('.portal-error-summary').getByText('Kies bij “Uitkomst”.').waitFor();
     await form.getByLabel('Uitkomst').selectOption('STAYS_ON_SMI');
     await form.getByRole('button', { name: 'Zaak sluiten', exact: true }).click();
     await form.getByText(/De zaak wordt gesloten met deze uitkomst/).waitFor();
@@ -247,10 +244,8 @@ describeInBrowser('the case page', () => {
     await expect(form.getByLabel('Reden van afwijzing').inputValue()).resolves.toBe('');
     await form.getByRole('button', { name: 'Afwijzen', exact: true }).click();
     const summary = page.locator('.portal-error-summary');
-    await summary.getByText('Reden van afwijzing: Kies bij “Reden van afwijzing”.').waitFor();
-    await summary
-      .getByText('Toelichting voor het gezin: Vul “Toelichting voor het gezin” in.')
-      .waitFor();
+    await summary.getByText('Kies bij “Reden van afwijzing”.').waitFor();
+    await summary.getByText('Vul “Toelichting voor het gezin” in.').waitFor();
     await check('case-reject-empty');
     await form.getByLabel('Reden van afwijzing').selectOption('APPLICATION_INCOMPLETE');
     await form
@@ -277,10 +272,7 @@ describeInBrowser('the case page', () => {
     const form = page.locator('form.portal-command-form');
     await expect(form.getByLabel('Soort machtiging').inputValue()).resolves.toBe('');
     await form.getByRole('button', { name: 'Zaak oppakken', exact: true }).click();
-    await page
-      .locator('.portal-error-summary')
-      .getByText('Soort machtiging: Kies bij “Soort machtiging”.')
-      .waitFor();
+    await page.locator('.portal-error-summary').getByText('Kies bij “Soort machtiging”.').waitFor();
     await form.getByLabel('Soort machtiging').selectOption('court-bewind');
     await form.getByRole('button', { name: 'Zaak oppakken', exact: true }).click();
     await page
@@ -354,7 +346,7 @@ describeInBrowser('the case page', () => {
       .click();
     await page
       .locator('.portal-error-summary')
-      .getByText('Reden om toch aan te vragen: Vul “Reden om toch aan te vragen” in.')
+      .getByText('Vul “Reden om toch aan te vragen” in.')
       .waitFor();
     await form
       .getByLabel('Reden om toch aan te vragen')

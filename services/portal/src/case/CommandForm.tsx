@@ -169,9 +169,10 @@ export function CommandForm({
   const summaryItems = [
     ...fields
       .filter((field) => missing.includes(field.name))
+      // The message names the field already ("Vul “Reden” in."); a label before it would repeat it.
       .map((field) => ({
         fieldId: idOf(field.name),
-        label: t(field.label),
+        label: field.kind === 'check' ? t(field.label) : undefined,
         message: missingMessageOf(field),
       })),
     ...fromServer.items,

@@ -128,11 +128,7 @@ export function MandateForm({
         heading={tr('Dit kan zo niet worden vastgelegd', 'This cannot be recorded like this')}
         general={summary.general}
         items={[
-          ...missing.map((name) => ({
-            fieldId: ids[name],
-            label: labels[name],
-            message: missingMessages[name],
-          })),
+          ...missing.map((name) => ({ fieldId: ids[name], message: missingMessages[name] })),
           ...summary.items,
         ]}
         attempt={failedAttempts}
