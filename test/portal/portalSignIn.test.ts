@@ -110,6 +110,8 @@ describeInBrowser('signing in with a token', () => {
     await pasteToken(shortLived);
     await page.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
     await page.goto(`${platform.url}/zaken/${offeredCase}`);
+    await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
+    await portal.showOtherActions();
     await page.getByRole('button', { name: 'SMI verlengen', exact: true }).click();
     const until = page.locator('form.portal-command-form').getByLabel('Verlengen tot en met');
     await until.fill('2030-06-30');
