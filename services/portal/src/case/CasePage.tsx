@@ -99,9 +99,12 @@ export function CasePage({ caseId }: { caseId: string }) {
       {view.atTurn.length > 0 ? (
         <div className={`portal-turn portal-turn--${view.urgency.kind}`}>
           <OwnerLines steps={view.atTurn} referringOfficer={view.referringOfficer} />
-          <p className="utrecht-paragraph portal-turn__urgency">
-            {tFromServer(view.urgency.reason)}
-          </p>
+          {/* On time says nothing the line above does not: only what makes a case urgent. */}
+          {view.urgency.kind !== 'on-time' ? (
+            <p className="utrecht-paragraph portal-turn__urgency">
+              {tFromServer(view.urgency.reason)}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <Paragraph className="portal-muted">

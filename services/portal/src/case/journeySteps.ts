@@ -122,7 +122,13 @@ const processStepOf = (atTurn: NextStepView[]): NextStepView | null =>
 
 export function journeySteps(view: CaseView, history: HistoryEntryView[]): JourneyStep[] {
   const atStep = processStepOf(view.atTurn);
-  const currentKey = atStep ? stepOfAction[atStep.action] : null;
+  // Deciding with the family after a "no" comes before the request; before anyone took the case
+  // on, it is the officer's, in place of the offer.
+  const currentKey = !atStep
+    ? null
+    : atStep.action === 'decide-with-family' && !view.claim
+      ? 'claim'
+      : stepOfAction[atStep.action];
   const result: JourneyStep[] = steps.map((step) => {
     const entry = [...history].reverse().find((e) => (step.events as string[]).includes(e.type));
     const done = entry !== undefined && step.key !== currentKey;
