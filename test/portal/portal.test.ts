@@ -262,6 +262,10 @@ describeInBrowser('the portal in a browser', () => {
     await expect(
       page.getByRole('heading', { name: 'Financiering van de opvang' }).isVisible(),
     ).resolves.toBe(true);
+    // Who is at turn is on paper too.
+    await expect(
+      page.locator('.portal-turn .portal-owner-line').first().textContent(),
+    ).resolves.toMatch(/^Aan zet: .+ · bewaakt door /);
     await page.pdf({ path: join(artifacts, 'portal-case-print.pdf'), format: 'A4' });
     await page.screenshot({ path: join(artifacts, 'portal-case-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
