@@ -62,7 +62,7 @@ const specialLabels: Partial<Record<CaseCommandType, Text>> = {
 
 interface ActionsSectionProps {
   state: CaseState;
-  /** The actions of the steps at turn (the case's `atTurn`): their commands come first. */
+  /** The actions of the user's own steps at turn (the case's `atTurn`): their commands come first. */
   atTurn: readonly StepAction[];
   today: string;
   partnerLabel(partnerId: string): string;

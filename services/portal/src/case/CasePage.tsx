@@ -144,7 +144,14 @@ export function CasePage({ caseId }: { caseId: string }) {
       {actor.role !== 'auditor' ? (
         <ActionsSection
           state={state}
-          atTurn={view.atTurn.map((step) => step.action)}
+          atTurn={view.atTurn
+            // Only the steps that are the user's own: another's step is not their obvious action.
+            .filter(
+              (step) =>
+                step.responsible.organisation === actor.organisation &&
+                step.responsible.role === actor.role,
+            )
+            .map((step) => step.action)}
           today={today}
           partnerLabel={partnerLabel}
           onAccessEnded={setAccessEnded}
