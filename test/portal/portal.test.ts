@@ -97,7 +97,15 @@ describeInBrowser('the portal in a browser', () => {
 
   it('lets the officer offer the case to the bewindvoerder office', async () => {
     const { page, act, check } = portal;
-    await act('Aanbieden aan ondersteuner', async () => {}, 'Zaak aanbieden');
+    await act(
+      'Aanbieden aan ondersteuner',
+      async (form) => {
+        await form
+          .getByLabel('Ondersteuner', { exact: true })
+          .selectOption('org-bewind-horizon|bewindvoerder');
+      },
+      'Zaak aanbieden',
+    );
     await page.getByText('Zaak aangeboden').waitFor();
     await check('case-officer-offered');
   }, 60_000);
@@ -113,10 +121,9 @@ describeInBrowser('the portal in a browser', () => {
     expect(actions.sort()).toEqual(['Aanbod afwijzen', 'Zaak oppakken']);
     await check('case-supporter-offered');
     await act('Zaak oppakken', async (form) => {
+      await form.getByLabel('Soort machtiging').selectOption('court-bewind');
       await form
-        .getByLabel(
-          'Kenmerk (zaaknummer van de rechtbank, verplicht bij een maatregel; of machtigingscode)',
-        )
+        .getByLabel('Kenmerk van de rechtbank (zaaknummer van de uitspraak)')
         .fill('C/16/123456 / BW RK 24-001');
       // The court placed both parents under the bewind.
       const named = form.getByRole('group', {
@@ -126,7 +133,9 @@ describeInBrowser('the portal in a browser', () => {
     });
     await page.getByText('Mag namens het gezin aanvragen.').waitFor();
     await expectStepDone(page, 'Opgepakt door een ondersteuner');
-    await act('Aanvraag bij Toeslagen vastleggen');
+    await act('Aanvraag bij Toeslagen vastleggen', async (form) => {
+      await form.getByLabel('Hoe aangevraagd').selectOption('PHONE');
+    });
     await expectStepDone(page, 'Aangevraagd bij Dienst Toeslagen');
   }, 60_000);
 
@@ -144,6 +153,7 @@ describeInBrowser('the portal in a browser', () => {
     await check('worklist-ciz');
     await openCase(caseId);
     await act('Wlz-indicatie bevestigen', async (form) => {
+      await form.getByLabel('Soort indicatie').selectOption('PERMANENT');
       await form.getByLabel('Geldig vanaf').fill('2020-01-01');
     });
     await expectStepDone(page, 'Wlz-indicatie bevestigd door CIZ');
@@ -163,12 +173,17 @@ describeInBrowser('the portal in a browser', () => {
     await signInAs('toeslagen-officer');
     await openCase(caseId);
     await act('Ontvangst registreren');
-    await act('Afwijzen', async (form) => {
-      await form.getByLabel('Reden van afwijzing').selectOption('PARTNER_NOT_WORKING');
-      await form
-        .getByLabel('Toelichting voor het gezin')
-        .fill('Het werk van de partner is niet aangetoond.');
-    });
+    await act(
+      'Afwijzen',
+      async (form) => {
+        await form.getByLabel('Reden van afwijzing').selectOption('PARTNER_NOT_WORKING');
+        await form
+          .getByLabel('Toelichting voor het gezin')
+          .fill('Het werk van de partner is niet aangetoond.');
+      },
+      'Afwijzen',
+      'Ja, afwijzen',
+    );
     await page.locator('.utrecht-status-badge').getByText('Afgewezen').waitFor();
     await expectStepDone(page, 'Besluit van Dienst Toeslagen');
   }, 120_000);
@@ -181,6 +196,7 @@ describeInBrowser('the portal in a browser', () => {
     await row.getByText('SMI voortzetten').waitFor();
     await row.locator(`a[href="/zaken/${caseId}"]`).click();
     await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
+    await portal.showOtherActions();
     await page.getByRole('button', { name: 'SMI beëindigen', exact: true }).click();
     const form = page.locator('form.portal-command-form');
     const lastDay = form.getByLabel('Laatste dag SMI');
@@ -203,13 +219,20 @@ describeInBrowser('the portal in a browser', () => {
     await expect(page.getByText('Vastgelegd:').count()).resolves.toBe(0);
     // Another day: the refusal was about the old one, so it and the acceptance go.
     await lastDay.fill(addDays(today, 1));
-    await expect(page.getByText('Het gat toch accepteren').count()).resolves.toBe(0);
-    await expect(page.getByText('SMI is niet beëindigd').count()).resolves.toBe(0);
+    await expect(page.getByText('Of: het gat toch accepteren').count()).resolves.toBe(0);
+    await expect(page.getByText(/SMI is niet beëindigd/).count()).resolves.toBe(0);
     await lastDay.fill(today);
     await form.getByRole('button', { name: 'SMI beëindigen', exact: true }).click();
-    await page.getByText('Het gat toch accepteren').waitFor();
-    // The keyboard is taken to the way forward.
-    await expect(page.locator(':focus').textContent()).resolves.toBe('Het gat toch accepteren');
+    // One panel with both ways forward, and the keyboard is taken to it.
+    const panel = page.locator('.portal-gap-panel');
+    await panel.getByText('Of: het gat toch accepteren').waitFor();
+    await expect(page.locator(':focus').textContent()).resolves.toBe(
+      'SMI is niet beëindigd: kies hoe het verder gaat',
+    );
+    await panel.getByRole('button', { name: 'SMI verlengen', exact: true }).waitFor();
+    await expect(
+      panel.getByRole('button', { name: 'SMI verlengen' }).getAttribute('class'),
+    ).resolves.toContain('primary-action');
     await page.getByLabel('Ik accepteer het gat, omdat…').fill('Te kort');
     await page.getByRole('button', { name: 'SMI beëindigen en gat accepteren' }).click();
     const summary = page.locator('.portal-error-summary');
@@ -244,6 +267,10 @@ describeInBrowser('the portal in a browser', () => {
     await expect(
       page.getByRole('heading', { name: 'Financiering van de opvang' }).isVisible(),
     ).resolves.toBe(true);
+    // Who is at turn is on paper too.
+    await expect(
+      page.locator('.portal-turn .portal-owner-line').first().textContent(),
+    ).resolves.toMatch(/^Aan zet: .+ · bewaakt door /);
     await page.pdf({ path: join(artifacts, 'portal-case-print.pdf'), format: 'A4' });
     await page.screenshot({ path: join(artifacts, 'portal-case-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });

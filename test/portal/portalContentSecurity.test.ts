@@ -45,7 +45,9 @@ describeInBrowser('the portal under its Content-Security-Policy', () => {
     const { page, signInAs, openCase, act } = portal;
     await signInAs('bewindvoerder');
     await openCase(offeredCase);
-    await act('Zaak oppakken');
+    await act('Zaak oppakken', async (form) => {
+      await form.getByLabel('Soort machtiging').selectOption('written-volmacht');
+    });
     await page.goto(`${portal.platform.url}/zaken`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await violationsOn(page)).toEqual([]);

@@ -48,8 +48,18 @@ export interface PortalHarness {
   check(name: string): Promise<void>;
   signInAs(key: string): Promise<void>;
   openCase(caseId: string): Promise<void>;
-  /** Opens an action by its button, lets `fill` complete the form, sends it, waits for the receipt. */
-  act(action: string, fill?: (form: Locator) => Promise<void>, submit?: string): Promise<void>;
+  /**
+   * Opens an action by its button (under "Andere acties" when it is there), lets `fill` complete
+   * the form, sends it, confirms it with the button `confirm` when given, waits for the receipt.
+   */
+  act(
+    action: string,
+    fill?: (form: Locator) => Promise<void>,
+    submit?: string,
+    confirm?: string,
+  ): Promise<void>;
+  /** Opens "Andere acties" on the case page when it is there and closed. */
+  showOtherActions(): Promise<void>;
   /** A token as the identity provider would issue it, signed with the platform's own secret. */
   tokenFor(actor: Actor, ttlSeconds?: number, secret?: string): Promise<string>;
 }
@@ -103,15 +113,24 @@ export function usePortal(prefix: string, options: PortalOptions = {}): PortalHa
         await page.goto(`${platform.url}/zaken/${caseId}`);
         await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
       },
+      async showOtherActions() {
+        const more = page.locator('details.portal-more-actions');
+        if ((await more.count()) > 0 && (await more.getAttribute('open')) === null)
+          await more.locator('summary').click();
+      },
       async act(
         action: string,
         fill: (form: Locator) => Promise<void> = async () => {},
         submit = action,
+        confirm?: string,
       ) {
-        await page.getByRole('button', { name: action, exact: true }).click();
+        const button = page.getByRole('button', { name: action, exact: true });
+        if (!(await button.isVisible())) await harness.showOtherActions();
+        await button.click();
         const form = page.locator('form.portal-command-form');
         await fill(form);
         await form.getByRole('button', { name: submit, exact: true }).click();
+        if (confirm) await form.getByRole('button', { name: confirm, exact: true }).click();
         await page.getByText('Vastgelegd:').waitFor();
       },
       async tokenFor(actor: Actor, ttlSeconds = 3600, secret?: string) {

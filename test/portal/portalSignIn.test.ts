@@ -67,6 +67,8 @@ describeInBrowser('signing in with a token', () => {
       .getByText('Bewindvoering Horizon (Bewindvoerder, Organisatie org-bewind-horizon)')
       .first()
       .waitFor();
+    // Not the officer's turn (the offer waits for the supporter): offering again is another action.
+    await portal.showOtherActions();
     await page.getByRole('button', { name: 'Aanbieden aan ondersteuner', exact: true }).click();
     const form = page.locator('form.portal-command-form');
     const code = form.getByLabel('Organisatiecode van de ondersteuner');
@@ -108,6 +110,8 @@ describeInBrowser('signing in with a token', () => {
     await pasteToken(shortLived);
     await page.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
     await page.goto(`${platform.url}/zaken/${offeredCase}`);
+    await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
+    await portal.showOtherActions();
     await page.getByRole('button', { name: 'SMI verlengen', exact: true }).click();
     const until = page.locator('form.portal-command-form').getByLabel('Verlengen tot en met');
     await until.fill('2030-06-30');

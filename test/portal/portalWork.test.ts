@@ -81,10 +81,10 @@ describeInBrowser('the portal at work', () => {
     const form = page.locator('form.portal-command-form');
     await form.getByRole('button', { name: 'Aanbod afwijzen', exact: true }).click();
     const summary = page.locator('.portal-error-summary');
-    await summary.getByRole('link', { name: 'Reden: Vul dit veld in.' }).waitFor();
+    await summary.getByRole('link', { name: 'Vul “Reden” in.' }).waitFor();
     await expect(focusedClass(page)).resolves.toContain('portal-error-summary');
     await check('case-decline-form-errors');
-    await summary.getByRole('link', { name: 'Reden: Vul dit veld in.' }).click();
+    await summary.getByRole('link', { name: 'Vul “Reden” in.' }).click();
     await expect(focusedLabel(page)).resolves.toBe('Reden');
   }, 60_000);
 

@@ -7,6 +7,7 @@ export * from './decide';
 export * from './handleCommand';
 export * from './eligibility';
 export * from './nextStep';
+export * from './atTurn';
 export * from './norms';
 export * from './fundingCoverage';
 export * from './authorization';

@@ -129,6 +129,10 @@ export interface CaseView {
   closure: { on: string; outcome: string; note: string | null } | null;
   eligibility: EligibilityView | null;
   nextStep: NextStepView | null;
+  /** Why the case stands where it stands on a worklist (the domain's urgencyOf). */
+  urgency: { rank: number; kind: string; reason: Text };
+  /** Who must act now (the domain's stepsAtTurn): the one who acts first, first. */
+  atTurn: NextStepView[];
   fundingCoverage: FundingCoverageView;
   revision: number;
   computedAt: string;
@@ -136,6 +140,9 @@ export interface CaseView {
 
 const party = 'organisation role personId name';
 const textFields = 'nl en';
+const stepFields = `
+    action description { ${textFields} } responsible { ${party} } since due overdue daysOverdue
+    escalateTo { ${party} } deadline { date description { ${textFields} } }`;
 
 /**
  * The case's fields, with or without the personal ones (names, BSNs, birth dates, the mandate's
@@ -158,10 +165,9 @@ export function caseViewFieldsOf(personal: boolean): string {
   objection { filedOn against decidedOn upheld }
   closure { on outcome ${p('note')} }
   eligibility { verdict on conditions { code met explanation { ${textFields} } } alternative { ${textFields} } notes { ${textFields} } }
-  nextStep {
-    action description { ${textFields} } responsible { ${party} } since due overdue daysOverdue
-    escalateTo { ${party} } deadline { date description { ${textFields} } }
-  }
+  nextStep { ${stepFields} }
+  atTurn { ${stepFields} }
+  urgency { rank kind reason { ${textFields} } }
   fundingCoverage {
     today fundedToday fundedUntil gapDays daysAtRisk atRisk smiEndsOn
     smi { from to } kot { from to } gaps { from to days accepted ${p('acceptedReason')} }

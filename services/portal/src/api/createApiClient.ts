@@ -17,8 +17,22 @@ export interface AccessTokens {
   renewed(): Promise<string | null>;
 }
 
+/** The log position of the newest command this client sent: its later reads wait for it. */
+const newestWrites = new WeakMap<Client, { position: number }>();
+
+/**
+ * Remembers that this client's user wrote up to `position`: every later query carries it in
+ * X-Read-After-Position, so no page shown after the user's own step shows the state before it,
+ * whichever page asks (the case page opened right after a referral, a list after a step).
+ */
+export function rememberWrite(client: Client, position: number): void {
+  const newest = newestWrites.get(client);
+  if (newest && position > newest.position) newest.position = position;
+}
+
 export function createApiClient(tokens: AccessTokens, onUnauthenticated: () => void): Client {
-  return new Client({
+  const newest = { position: 0 };
+  const client = new Client({
     url: graphqlPath,
     exchanges: [cacheExchange, fetchExchange],
     requestPolicy: 'cache-and-network',
@@ -27,6 +41,9 @@ export function createApiClient(tokens: AccessTokens, onUnauthenticated: () => v
       const send = (token: string) => {
         const headers = new Headers(init?.headers);
         headers.set('authorization', `Bearer ${token}`);
+        if (newest.position > 0 && !headers.has(readAfterPositionHeader)) {
+          headers.set(readAfterPositionHeader, String(newest.position));
+        }
         return fetch(input, { ...init, headers });
       };
       let response = await send(await tokens.current());
@@ -37,6 +54,8 @@ export function createApiClient(tokens: AccessTokens, onUnauthenticated: () => v
       return response;
     },
   });
+  newestWrites.set(client, newest);
+  return client;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   text,
   type CaseCommandType,
   type CaseState,
+  type StepAction,
   type Text,
 } from '@kot/domain';
 import { useLanguage } from '../i18n/language';
@@ -16,6 +17,7 @@ import { commandForms } from './commandForms';
 import { CommandForm } from './CommandForm';
 import { EndSmiForm } from './EndSmiForm';
 import { MandateForm } from './MandateForm';
+import { groupActions } from './nextActions';
 import { OfferCaseForm } from './OfferCaseForm';
 import type { CommandOutcome } from './useRunCommand';
 
@@ -60,23 +62,34 @@ const specialLabels: Partial<Record<CaseCommandType, Text>> = {
 
 interface ActionsSectionProps {
   state: CaseState;
+  /** The actions of the user's own steps at turn (the case's `atTurn`): their commands come first. */
+  atTurn: readonly StepAction[];
   today: string;
   partnerLabel(partnerId: string): string;
   /** The step took the case out of the user's sight (an offer declined, a case given back). */
   onAccessEnded(outcome: CommandOutcome): void;
 }
 
-export function ActionsSection({ state, today, partnerLabel, onAccessEnded }: ActionsSectionProps) {
+export function ActionsSection({
+  state,
+  atTurn,
+  today,
+  partnerLabel,
+  onAccessEnded,
+}: ActionsSectionProps) {
   const { t, tr } = useLanguage();
   const { actor } = useSignedIn();
   const [open, setOpen] = useState<CaseCommandType | null>(null);
   // The action whose button gets the focus back when its form is cancelled.
   const [returnTo, setReturnTo] = useState<CaseCommandType | null>(null);
   const [recorded, setRecorded] = useState<CommandOutcome | null>(null);
+  // "Andere acties" stays open when the user comes back from one of its forms.
+  const [moreOpen, setMoreOpen] = useState(false);
   const recordedRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const commands = availableCommands(actor, state, new Date().toISOString(), listed);
+  const groups = groupActions(commands, atTurn, state, today);
 
   useEffect(() => {
     if (recorded) recordedRef.current?.focus();
@@ -122,7 +135,16 @@ export function ActionsSection({ state, today, partnerLabel, onAccessEnded }: Ac
           />
         );
       case 'EndSmi':
-        return <EndSmiForm state={state} onDone={done} onCancel={cancel} />;
+        return (
+          <EndSmiForm
+            state={state}
+            onDone={done}
+            onCancel={cancel}
+            onExtendInstead={
+              commands.includes('ExtendSmi') ? () => setOpen('ExtendSmi') : undefined
+            }
+          />
+        );
       default: {
         const spec = commandForms[type];
         return spec ? (
@@ -139,6 +161,27 @@ export function ActionsSection({ state, today, partnerLabel, onAccessEnded }: Ac
       }
     }
   };
+
+  const actionButtons = (types: CaseCommandType[], withPrimary: boolean) => (
+    <ButtonGroup className="portal-action-list">
+      {types.map((type, index) => (
+        <Button
+          key={type}
+          appearance={
+            withPrimary && index === 0 ? 'primary-action-button' : 'secondary-action-button'
+          }
+          onClick={() => {
+            setRecorded(null);
+            setMoreOpen(groups.other.includes(type));
+            setOpen(type);
+          }}
+          data-command={type}
+        >
+          {labelOf(type)}
+        </Button>
+      ))}
+    </ButtonGroup>
+  );
 
   return (
     <section aria-labelledby="actions" className="portal-section portal-actions">
@@ -163,24 +206,38 @@ export function ActionsSection({ state, today, partnerLabel, onAccessEnded }: Ac
       ) : open ? (
         <div ref={formRef}>{form(open)}</div>
       ) : (
-        <div ref={listRef}>
-          <ButtonGroup className="portal-action-list">
-            {commands.map((type) => (
-              <Button
-                key={type}
-                appearance={
-                  type === commands[0] ? 'primary-action-button' : 'secondary-action-button'
-                }
-                onClick={() => {
-                  setRecorded(null);
-                  setOpen(type);
-                }}
-                data-command={type}
-              >
-                {labelOf(type)}
-              </Button>
-            ))}
-          </ButtonGroup>
+        <div ref={listRef} className="portal-action-groups">
+          {groups.step.length > 0 ? (
+            actionButtons(groups.step, true)
+          ) : (
+            <Paragraph>
+              {tr(
+                'U bent nu niet aan zet. Wat u verder kunt doen, staat hieronder.',
+                'It is not your turn now. What else you can do is below.',
+              )}
+            </Paragraph>
+          )}
+          {groups.other.length > 0 ? (
+            <details
+              className="portal-more-actions"
+              open={moreOpen}
+              onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+            >
+              <summary>{tr('Andere acties', 'Other actions')}</summary>
+              {actionButtons(groups.other, false)}
+            </details>
+          ) : null}
+          {groups.apart.length > 0 ? (
+            <div className="portal-ending-actions">
+              <Paragraph className="portal-muted">
+                {tr(
+                  'De zaak beëindigen (u krijgt eerst te zien wat er dan gebeurt):',
+                  'End the case (you first see what will happen):',
+                )}
+              </Paragraph>
+              {actionButtons(groups.apart, false)}
+            </div>
+          ) : null}
         </div>
       )}
     </section>

@@ -18,6 +18,7 @@ import {
   type CaseView,
   type HistoryEntryView,
 } from '../api/caseView';
+import { DecisionResult } from '../eligibility/DecisionResult';
 import { EligibilityResult } from '../eligibility/EligibilityResult';
 import { useLanguage } from '../i18n/language';
 import { formatInstant, formatList, todayInAmsterdam } from '../i18n/formats';
@@ -34,11 +35,12 @@ import { ActionsSection } from './ActionsSection';
 import { caseStateOf } from './caseStateOf';
 import { FundingCoverageFigure } from './FundingCoverageFigure';
 import { JourneyTimeline } from './JourneyTimeline';
+import { OwnerLines } from './OwnerLines';
 import { PartiesSection } from './PartiesSection';
 import type { CommandOutcome } from './useRunCommand';
 
 export function CasePage({ caseId }: { caseId: string }) {
-  const { t, tr, language } = useLanguage();
+  const { t, tr, tFromServer, language } = useLanguage();
   const { actor } = useSignedIn();
   const { organisationName } = useDirectory();
   usePageTitle(`${tr('Zaak', 'Case')} ${shortCaseNumber(caseId)}`);
@@ -71,11 +73,11 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (!view || !state) return <Loading />;
   const today = todayInAmsterdam();
   const history = historyResult.data?.caseHistory ?? [];
+  // A parent by name; without the name (an auditor's summary view) by their place: Ouder 1, 2.
   const partnerLabel = (partnerId: string) => {
-    const partner = view.household?.partners.find((p) => p.partnerId === partnerId);
-    return partner?.name
-      ? `${partner.name} (${partnerId})`
-      : `${tr('Partner', 'Partner')} ${partnerId}`;
+    const partners = view.household?.partners ?? [];
+    const partner = partners.find((p) => p.partnerId === partnerId);
+    return partner?.name ?? `${tr('Ouder', 'Parent')} ${partners.indexOf(partner!) + 1 || 1}`;
   };
   const familyName =
     view.viewLevel === 'PERSONAL'
@@ -94,6 +96,17 @@ export function CasePage({ caseId }: { caseId: string }) {
         </Heading1>
         <StatusBadge status={view.status}>{t(nameOf(statusNames, view.status))}</StatusBadge>
       </div>
+      {view.atTurn.length > 0 ? (
+        <div className={`portal-turn portal-turn--${view.urgency.kind}`}>
+          <OwnerLines steps={view.atTurn} referringOfficer={view.referringOfficer} />
+          {/* On time says nothing the line above does not: only what makes a case urgent. */}
+          {view.urgency.kind !== 'on-time' ? (
+            <p className="utrecht-paragraph portal-turn__urgency">
+              {tFromServer(view.urgency.reason)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <Paragraph className="portal-muted">
         {organisationName(view.municipality)} · {tr('zaaknummer', 'case id')} <code>{view.id}</code>{' '}
         · {tr('bijgewerkt', 'computed')} {formatInstant(view.computedAt, language)}
@@ -131,6 +144,14 @@ export function CasePage({ caseId }: { caseId: string }) {
       {actor.role !== 'auditor' ? (
         <ActionsSection
           state={state}
+          atTurn={view.atTurn
+            // Only the steps that are the user's own: another's step is not their obvious action.
+            .filter(
+              (step) =>
+                step.responsible.organisation === actor.organisation &&
+                step.responsible.role === actor.role,
+            )
+            .map((step) => step.action)}
           today={today}
           partnerLabel={partnerLabel}
           onAccessEnded={setAccessEnded}
@@ -143,7 +164,9 @@ export function CasePage({ caseId }: { caseId: string }) {
         open={isOpen(state)}
         personalShown={personalAsked}
       />
-      {view.eligibility ? (
+      {view.decision ? (
+        <DecisionResult decision={view.decision} headingId="eligibility" />
+      ) : view.eligibility ? (
         <EligibilityResult eligibility={view.eligibility} headingId="eligibility" />
       ) : null}
       <PartiesSection

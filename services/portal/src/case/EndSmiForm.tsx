@@ -1,6 +1,7 @@
 // Ending SMI with the gap guard in plain sight. The domain refuses to end SMI while KOT does not
-// cover the next day; the page warns before sending, shows the refusal in the domain's words, and
-// only then offers the explicit path: accept the gap, with a reason the auditor will read.
+// cover the next day; the page warns before sending, and shows the refusal in the domain's words
+// in one panel with the two ways forward: let SMI run on (extend it), or accept the gap with a
+// reason the auditor will read.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
@@ -8,6 +9,7 @@ import {
   ButtonGroup,
   Heading3,
   Heading4,
+  Heading5,
   Paragraph,
 } from '@utrecht/component-library-react';
 import {
@@ -30,6 +32,8 @@ interface EndSmiFormProps {
   state: CaseState;
   onDone(outcome: CommandOutcome): void;
   onCancel(): void;
+  /** Opens the form to extend SMI instead, when the user may. */
+  onExtendInstead?(): void;
 }
 
 /**
@@ -45,7 +49,10 @@ export function proposedLastDay(state: CaseState): IsoDate | '' {
   return smiEnd ?? '';
 }
 
-export function EndSmiForm({ state, onDone, onCancel }: EndSmiFormProps) {
+/** The domain's refusal reads as a clause ("op 8 december is er…"); here it stands alone. */
+const sentence = (clause: string) => `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
+
+export function EndSmiForm({ state, onDone, onCancel, onExtendInstead }: EndSmiFormProps) {
   const { tr, tFromServer, language } = useLanguage();
   const headingId = useId();
   const [lastDay, setLastDay] = useState<string>(() => proposedLastDay(state));
@@ -56,7 +63,7 @@ export function EndSmiForm({ state, onDone, onCancel }: EndSmiFormProps) {
   const [failedAttempts, setFailedAttempts] = useState(0);
   const { run, running, problem, clearProblem } = useRunCommand();
   const acceptHeading = useRef<HTMLHeadingElement>(null);
-  // After the refusal the way forward is the acceptance below it: the keyboard goes there.
+  // After the refusal the ways forward are in one panel: the keyboard goes to its heading.
   useEffect(() => {
     if (guardRefused) acceptHeading.current?.focus();
   }, [guardRefused]);
@@ -196,14 +203,6 @@ export function EndSmiForm({ state, onDone, onCancel }: EndSmiFormProps) {
           </Paragraph>
         </Alert>
       ) : null}
-      {guardProblem ? (
-        <Alert type="error" role="alert">
-          <Heading4>{tr('SMI is niet beëindigd', 'SMI was not ended')}</Heading4>
-          {guardProblem.fields.map((field) => (
-            <Paragraph key={field.field}>{tFromServer(field.reason)}.</Paragraph>
-          ))}
-        </Alert>
-      ) : null}
       <ButtonGroup>
         <Button
           type="submit"
@@ -218,10 +217,34 @@ export function EndSmiForm({ state, onDone, onCancel }: EndSmiFormProps) {
         </Button>
       </ButtonGroup>
       {guardRefused && guardProblem ? (
-        <section className="portal-gap-acceptance" aria-labelledby={`${headingId}-accept`}>
-          <Heading4 id={`${headingId}-accept`} ref={acceptHeading} tabIndex={-1}>
-            {tr('Het gat toch accepteren', 'Accept the gap anyway')}
+        <section className="portal-gap-panel" role="alert" aria-labelledby={`${headingId}-refused`}>
+          <Heading4 id={`${headingId}-refused`} ref={acceptHeading} tabIndex={-1}>
+            {tr(
+              'SMI is niet beëindigd: kies hoe het verder gaat',
+              'SMI was not ended: choose how to go on',
+            )}
           </Heading4>
+          {guardProblem.fields.map((field) => (
+            <Paragraph key={field.field}>{sentence(tFromServer(field.reason))}</Paragraph>
+          ))}
+          {onExtendInstead ? (
+            <>
+              <Paragraph>
+                {tr(
+                  'Meestal is dit de goede weg: laat de SMI doorlopen tot de kinderopvangtoeslag betaalt.',
+                  'Usually this is the right way: let SMI run on until the childcare allowance pays.',
+                )}
+              </Paragraph>
+              <ButtonGroup>
+                <Button type="button" appearance="primary-action-button" onClick={onExtendInstead}>
+                  {tr('SMI verlengen', 'Extend SMI')}
+                </Button>
+              </ButtonGroup>
+            </>
+          ) : null}
+          <Heading5 id={`${headingId}-accept`}>
+            {tr('Of: het gat toch accepteren', 'Or: accept the gap anyway')}
+          </Heading5>
           <Paragraph>
             {tr(
               `Alleen als het gezin bewust vanaf ${firstDayWithout} zonder vergoeding zit. Uw reden wordt met de beëindiging vastgelegd en is zichtbaar voor de auditor.`,
@@ -251,7 +274,7 @@ export function EndSmiForm({ state, onDone, onCancel }: EndSmiFormProps) {
           <ButtonGroup>
             <Button
               type="button"
-              appearance="primary-action-button"
+              appearance={onExtendInstead ? 'secondary-action-button' : 'primary-action-button'}
               hint="danger"
               busy={running}
               disabled={running}

@@ -275,7 +275,7 @@ export function FundingCoverageFigure({
           </span>
         </figcaption>
       </figure>
-      <Table className="portal-table portal-table--compact">
+      <Table className="portal-table portal-table--compact portal-coverage-table">
         <TableCaption>{tr('Periodes in woorden', 'Periods in words')}</TableCaption>
         <TableHeader>
           <TableRow>

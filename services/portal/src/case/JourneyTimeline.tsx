@@ -5,6 +5,7 @@ import { formatDate } from '../i18n/formats';
 import { DueDate } from '../layout/DueDate';
 import { PartyName } from '../layout/PartyName';
 import { journeySteps } from './journeySteps';
+import { useOwnerLines } from './OwnerLines';
 
 export function JourneyTimeline({
   view,
@@ -13,11 +14,12 @@ export function JourneyTimeline({
   view: CaseView;
   history: HistoryEntryView[];
 }) {
-  const { t, tr, language } = useLanguage();
+  const { tr, t, tFromServer, language } = useLanguage();
   const steps = journeySteps(view, history);
+  const ownerLines = useOwnerLines();
   const progressWords = {
     done: tr('Afgerond', 'Done'),
-    current: tr('Nu aan de beurt', 'Current step'),
+    current: tr('Nu aan zet', 'Now'),
     upcoming: tr('Nog te doen', 'To come'),
     skipped: tr('Niet nodig', 'Not needed'),
   };
@@ -61,14 +63,11 @@ export function JourneyTimeline({
               ) : null}
               {step.current ? (
                 <div className="portal-timeline__current">
-                  <Paragraph>{t(step.current.description)}</Paragraph>
+                  <Paragraph className="portal-owner-line">
+                    {ownerLines([step.current], view.referringOfficer)[0]}
+                  </Paragraph>
+                  <Paragraph>{tFromServer(step.current.description)}</Paragraph>
                   <dl className="portal-facts">
-                    <div>
-                      <dt>{tr('Wie', 'Who')}</dt>
-                      <dd>
-                        <PartyName party={step.current.responsible} />
-                      </dd>
-                    </div>
                     <div>
                       <dt>{tr('Uiterlijk', 'Due')}</dt>
                       <dd>

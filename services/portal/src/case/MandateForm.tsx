@@ -44,12 +44,11 @@ export function MandateForm({
     type: tr('Soort machtiging', 'Kind of mandate'),
     validFrom: tr('Geldig vanaf', 'Valid from'),
     validUntil: tr('Geldig tot en met (leeg: onbepaald)', 'Valid until (empty: indefinite)'),
-    reference: tr(
-      'Kenmerk (zaaknummer van de rechtbank, verplicht bij een maatregel; of machtigingscode)',
-      "Reference (the court's case number, required for a court measure; or the mandate code)",
-    ),
+    reference: tr('Kenmerk van de machtiging (als bekend)', "The mandate's reference (if known)"),
   };
-  const [type, setType] = useState<MandateType>('court-bewind');
+  // No kind of mandate is assumed: the evidence decides what the supporter may do.
+  const [type, setType] = useState<MandateType | ''>('');
+  const [missing, setMissing] = useState<Array<'type' | 'reference'>>([]);
   const [validFrom, setValidFrom] = useState(today);
   const [validUntil, setValidUntil] = useState('');
   const [reference, setReference] = useState('');
@@ -63,7 +62,18 @@ export function MandateForm({
   const { run, running, problem } = useRunCommand();
   const partners = state.household?.partners ?? [];
 
+  // Every court measure names the court's ruling (the domain refuses one without it).
+  const referenceRequired = byCourt;
+  const missingMessages = {
+    type: tr(`Kies bij “${labels.type}”.`, `Choose “${labels.type}”.`),
+    reference: tr(
+      'Vul het kenmerk van de uitspraak van de rechtbank in.',
+      'Fill in the reference of the court’s ruling.',
+    ),
+  };
   const fieldError = (name: string) => {
+    if ((name === 'type' || name === 'reference') && missing.includes(name))
+      return missingMessages[name];
     const found = problem?.fields.find((f) => concerns(f.field, name));
     return found ? tFromServer(found.reason) : undefined;
   };
@@ -79,6 +89,15 @@ export function MandateForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const empty = [
+      ...(type === '' ? (['type'] as const) : []),
+      ...(referenceRequired && !reference.trim() ? (['reference'] as const) : []),
+    ];
+    setMissing(empty);
+    if (type === '' || empty.length > 0) {
+      setFailedAttempts((n) => n + 1);
+      return;
+    }
     const outcome = await run(command, {
       caseId: state.caseId,
       mandate: {
@@ -114,15 +133,20 @@ export function MandateForm({
       <ErrorSummary
         heading={tr('Dit kan zo niet worden vastgelegd', 'This cannot be recorded like this')}
         general={summary.general}
-        items={summary.items}
+        items={[
+          ...missing.map((name) => ({ fieldId: ids[name], message: missingMessages[name] })),
+          ...summary.items,
+        ]}
         attempt={failedAttempts}
       />
       <SelectField
         id={ids.type}
         label={labels.type}
         value={type}
+        placeholder={tr('Kies…', 'Choose…')}
+        required
         choices={mandateTypes.map((m) => ({ value: m, label: t(mandateTypeNames[m]) }))}
-        onChange={(value) => setType(value as MandateType)}
+        onChange={(value) => setType(value as MandateType | '')}
         error={fieldError('type')}
       />
       {namesPartners ? (
@@ -168,7 +192,7 @@ export function MandateForm({
             ))}
         </fieldset>
       ) : null}
-      {type !== 'none' ? (
+      {type !== 'none' && type !== '' ? (
         <>
           <TextField
             id={ids.validFrom}
@@ -189,10 +213,19 @@ export function MandateForm({
           />
           <TextField
             id={ids.reference}
-            label={labels.reference}
+            label={
+              referenceRequired
+                ? tr(
+                    'Kenmerk van de rechtbank (zaaknummer van de uitspraak)',
+                    'Court reference (case number of the ruling)',
+                  )
+                : labels.reference
+            }
             description={tr('Wordt versleuteld opgeslagen.', 'Stored encrypted.')}
             value={reference}
             onChange={setReference}
+            required={referenceRequired}
+            error={fieldError('reference')}
           />
         </>
       ) : null}

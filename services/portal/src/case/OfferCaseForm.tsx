@@ -42,9 +42,9 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
     role: `${headingId}-role`,
   };
   const { supporterOffices } = useDirectory();
-  const [office, setOffice] = useState(
-    supporterOffices[0] ? `${supporterOffices[0].organisation}|${supporterOffices[0].role}` : '',
-  );
+  // Who gets to see the family is chosen, never preset.
+  const [office, setOffice] = useState('');
+  const [officeMissing, setOfficeMissing] = useState(false);
   const [organisation, setOrganisation] = useState('');
   const [role, setRole] = useState<string>('bewindvoerder');
   const [note, setNote] = useState('');
@@ -62,6 +62,7 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
       'This is the code of a municipality, CIZ or Dienst Toeslagen, not of a supporter.',
     ),
   };
+  const officeMessage = tr('Kies bij “Ondersteuner”.', 'Choose “Supporter”.');
   const codeLabel = tr('Organisatiecode van de ondersteuner', "Supporter's organisation code");
 
   const submit = async (event: FormEvent) => {
@@ -71,6 +72,7 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
     const found =
       supporterOffices.length > 0 ? null : organisationCodeProblem(chosenOrganisation ?? '');
     setCodeProblem(found);
+    setOfficeMissing(supporterOffices.length > 0 && office === '');
     if (found || !chosenOrganisation || !chosenRole) {
       setFailedAttempts((n) => n + 1);
       return;
@@ -106,6 +108,9 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
     ...(codeProblem
       ? [{ fieldId: ids.organisation, label: codeLabel, message: codeMessages[codeProblem] }]
       : []),
+    ...(officeMissing
+      ? [{ fieldId: ids.office, label: tr('Ondersteuner', 'Supporter'), message: officeMessage }]
+      : []),
     ...fromServer.items,
   ];
 
@@ -131,6 +136,9 @@ export function OfferCaseForm({ state, onDone, onCancel }: OfferCaseFormProps) {
           id={ids.office}
           label={tr('Ondersteuner', 'Supporter')}
           value={office}
+          placeholder={tr('Kies…', 'Choose…')}
+          required
+          error={officeMissing ? officeMessage : undefined}
           choices={supporterOffices.map((o) => ({
             value: `${o.organisation}|${o.role}`,
             label: `${o.name} (${t(roleNames[o.role])})`,

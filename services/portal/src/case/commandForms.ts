@@ -2,6 +2,7 @@
 // GraphQL input fields of the command; the form sends exactly these (plus the case id).
 import {
   addDays,
+  eligibility,
   closingOutcomes,
   erasureGrounds,
   earliestKotStart,
@@ -22,12 +23,23 @@ export type FieldSpec =
       description?: Text;
       initial?(ctx: FormContext): string;
     }
-  | { name: string; kind: 'text'; label: Text; required?: boolean; description?: Text }
+  | {
+      name: string;
+      kind: 'text';
+      label: Text;
+      required?: boolean;
+      description?: Text;
+      /** Required only in some cases (a reason to apply anyway when the check says no). */
+      requiredWhen?(ctx: FormContext): boolean;
+      /** Shown only in some cases; a field not shown is not sent. */
+      shownWhen?(ctx: FormContext): boolean;
+    }
   | {
       name: string;
       kind: 'choice';
       label: Text;
       choices: Array<{ value: string; label: Text }>;
+      /** Choices start empty ("Kies…") and must be made; only a harmless one may be preset. */
       initial?(ctx: FormContext): string;
     }
   | { name: string; kind: 'partner'; label: Text }
@@ -44,7 +56,16 @@ export interface CommandFormSpec {
   explanation: Text;
   fields: FieldSpec[];
   danger?: boolean;
+  /**
+   * What recording it will do, in a sentence shown with the filled-in values before it is
+   * recorded; null when this case needs no confirmation. Steps hard to undo confirm first.
+   */
+  confirm?(ctx: FormContext): Text | null;
 }
+
+/** The eligibility check says a clear no today: going on needs a reason and a confirmation. */
+export const checkSaysNo = (ctx: FormContext): boolean =>
+  ctx.state.household !== null && eligibility(ctx.state, ctx.today).verdict === 'no';
 
 const upper = (code: string) => code.toUpperCase().replace(/-/g, '_');
 const today = (ctx: FormContext) => ctx.today;
@@ -129,12 +150,22 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
       {
         name: 'applyAnywayReason',
         kind: 'text',
-        label: text(
-          'Reden om toch aan te vragen (alleen als de controle "nee" zegt)',
-          'Reason to apply anyway (only when the check says no)',
+        label: text('Reden om toch aan te vragen', 'Reason to apply anyway'),
+        description: text(
+          'De controle zegt dat het gezin niet in aanmerking komt. Leg vast waarom het gezin toch aanvraagt.',
+          'The check says the family does not qualify. Record why the family applies anyway.',
         ),
+        requiredWhen: checkSaysNo,
+        shownWhen: checkSaysNo,
       },
     ],
+    confirm: (ctx) =>
+      checkSaysNo(ctx)
+        ? text(
+            'Het gezin voldoet volgens de controle niet aan de voorwaarden. Toeslagen behandelt de aanvraag toch; bij een afwijzing moet de gemeente de SMI voortzetten zolang bezwaar mogelijk is.',
+            'According to the check the family does not meet the conditions. Toeslagen handles the application all the same; after a rejection the municipality must keep SMI running while an objection is possible.',
+          )
+        : null,
   },
   RegisterWlzRequest: {
     label: text('Wlz-verzoek registreren', 'Register the Wlz request'),
@@ -305,6 +336,11 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
       reasonField('explanation', text('Toelichting voor het gezin', 'Explanation for the family')),
       dated('decidedOn', text('Besluitdatum', 'Decision date')),
     ],
+    confirm: () =>
+      text(
+        'De aanvraag wordt afgewezen. Het gezin krijgt geen kinderopvangtoeslag; de gemeente moet de SMI voortzetten zolang bezwaar mogelijk is (6 weken).',
+        'The application is rejected. The family gets no childcare allowance; the municipality must keep SMI running while an objection is possible (6 weeks).',
+      ),
   },
   ChangeKot: {
     label: text('Toeslag wijzigen', 'Change the allowance'),
@@ -345,6 +381,11 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
       },
       reasonField(),
     ],
+    confirm: () =>
+      text(
+        'De kinderopvangtoeslag stopt. De zaak gaat weer open en de gemeente moet de opvang vanaf die dag op een andere manier betalen, of het gat accepteren.',
+        'The childcare allowance stops. The case opens again and the municipality must fund the childcare from that day another way, or accept the gap.',
+      ),
   },
   FileObjection: {
     label: text('Bezwaar indienen', 'File an objection'),
@@ -500,6 +541,11 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
       },
       reasonField('reason', text('Waarom accepteert u dit gat?', 'Why do you accept this gap?')),
     ],
+    confirm: () =>
+      text(
+        'Het gezin heeft in deze periode geen SMI en geen kinderopvangtoeslag. Het platform waarschuwt hier dan niet meer voor; uw reden is zichtbaar voor de auditor.',
+        'The family has neither SMI nor childcare allowance in this period. The platform no longer warns about it; your reason is visible to the auditor.',
+      ),
   },
   CloseCase: {
     label: text('Zaak sluiten', 'Close the case'),
@@ -513,10 +559,14 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
           value: upper(outcome),
           label: closingOutcomeNames[outcome],
         })),
-        initial: (ctx) => (ctx.state.status === 'granted' ? 'KOT_GRANTED' : 'STAYS_ON_SMI'),
       },
       { name: 'note', kind: 'text', label: text('Notitie (optioneel)', 'Note (optional)') },
     ],
+    confirm: () =>
+      text(
+        'De zaak wordt gesloten met deze uitkomst en het traject is klaar. Dagen zonder financiering blijven wel bij de gemeente in beeld.',
+        'The case is closed with this outcome and the journey ends. Days without funding do stay in view of the municipality.',
+      ),
   },
   WithdrawCase: {
     label: text('Zaak intrekken', 'Withdraw the case'),
@@ -526,6 +576,11 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
     ),
     danger: true,
     fields: [reasonField()],
+    confirm: () =>
+      text(
+        'De zaak wordt ingetrokken: het traject stopt voor iedereen en kan niet worden hervat. Een nieuwe hulpvraag is een nieuwe doorverwijzing.',
+        'The case is withdrawn: the journey stops for everyone and cannot be resumed. A new request for help is a new referral.',
+      ),
   },
   ErasePersonalData: {
     label: text('Persoonsgegevens wissen', 'Erase personal data'),

@@ -115,8 +115,23 @@ const stepOfAction: Record<StepAction, StepKey> = {
   'reassess-indication': 'after',
 };
 
+/**
+ * The step of the process the case stands at: a funding step runs beside the process (the
+ * municipality secures the days while Toeslagen still decides), so the line shows the step behind
+ * it where there is one.
+ */
+const processStepOf = (atTurn: NextStepView[]): NextStepView | null =>
+  atTurn.find((step) => step.action !== 'secure-funding') ?? atTurn[0] ?? null;
+
 export function journeySteps(view: CaseView, history: HistoryEntryView[]): JourneyStep[] {
-  const currentKey = view.nextStep ? stepOfAction[view.nextStep.action] : null;
+  const atStep = processStepOf(view.atTurn);
+  // Deciding with the family after a "no" comes before the request; before anyone took the case
+  // on, it is the officer's, in place of the offer.
+  const currentKey = !atStep
+    ? null
+    : atStep.action === 'decide-with-family' && !view.claim
+      ? 'claim'
+      : stepOfAction[atStep.action];
   const result: JourneyStep[] = steps.map((step) => {
     const entry = [...history].reverse().find((e) => (step.events as string[]).includes(e.type));
     const done = entry !== undefined && step.key !== currentKey;
@@ -135,7 +150,7 @@ export function journeySteps(view: CaseView, history: HistoryEntryView[]): Journ
         grantedFrom: view.decision.grantedFrom,
       };
     }
-    if (step.key === currentKey && view.nextStep) base.current = view.nextStep;
+    if (step.key === currentKey && atStep) base.current = atStep;
     return base;
   });
   // A step nobody needed (the desk registered the request the supporter phoned in) is skipped.

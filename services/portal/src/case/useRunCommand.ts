@@ -7,7 +7,7 @@ import { useClient, type Client, type CombinedError } from 'urql';
 import type { CaseCommandType } from '@kot/domain';
 import { problemOf, type ApiProblem } from '../api/apiError';
 import { caseHistoryQuery, caseQuery } from '../api/caseView';
-import { readAfterPositionHeader } from '../api/createApiClient';
+import { readAfterPositionHeader, rememberWrite } from '../api/createApiClient';
 
 export interface CommandOutcome {
   caseId: string;
@@ -42,6 +42,8 @@ export function useRunCommand() {
     async (
       type: CaseCommandType,
       input: Record<string, unknown>,
+      /** False when the next page loads the case itself (a new referral opens its case page). */
+      reload = true,
     ): Promise<CommandOutcome | null> => {
       setRunning(true);
       setProblem(null);
@@ -61,6 +63,8 @@ export function useRunCommand() {
         const recorded = result.data?.[mutationNameOf(type)];
         if (!recorded) return null;
         setCommandId(newCommandId());
+        rememberWrite(client, recorded.position);
+        if (!reload) return { ...recorded, accessEnded: false };
         const { accessEnded, error } = await showRecorded(client, recorded);
         // Recorded all the same: the page says so and asks to reload instead of showing old state.
         if (error) setProblem(problemOf(error));
@@ -75,11 +79,9 @@ export function useRunCommand() {
 }
 
 /**
- * Reloads the case's history and then the case itself, each held by the server until its read
- * models have handled the command (X-Read-After-Position). The case page asks the same documents
- * with the same variables, so urql hands it the fresh answers too. History first: a new timeline
- * with the old next step reads right, the other way round a step just done would look skipped.
- * Returns true when the user lost access.
+ * Reloads the case's history and the case itself, each held by the server until its read models
+ * have handled the command (X-Read-After-Position). The case page asks the same documents with the
+ * same variables, so urql hands it the fresh answers too. Returns true when the user lost access.
  */
 async function showRecorded(
   client: Client,
@@ -90,10 +92,12 @@ async function showRecorded(
     requestPolicy: 'network-only' as const,
     fetchOptions: { headers: { [readAfterPositionHeader]: String(outcome.position) } },
   };
-  const history = await client.query(caseHistoryQuery, variables, context).toPromise();
-  if (isGone(history.error)) return { accessEnded: true, error: undefined };
-  const shown = await client.query(caseQuery, variables, context).toPromise();
-  if (isGone(shown.error)) return { accessEnded: true, error: undefined };
+  // Both are held until the read side has the command, so they may go at once.
+  const [history, shown] = await Promise.all([
+    client.query(caseHistoryQuery, variables, context).toPromise(),
+    client.query(caseQuery, variables, context).toPromise(),
+  ]);
+  if (isGone(history.error) || isGone(shown.error)) return { accessEnded: true, error: undefined };
   return { accessEnded: false, error: history.error ?? shown.error };
 }
 

@@ -27,7 +27,7 @@ export function EligibilityResult({
   live,
   headingId,
 }: EligibilityResultProps) {
-  const { t, tr, language } = useLanguage();
+  const { tFromServer: t, tr, language } = useLanguage();
   const Heading = headingLevel === 2 ? Heading2 : Heading3;
   const verdictText = {
     yes: tr(

@@ -2,7 +2,7 @@
 // Calendar dates (YYYY-MM-DD) are already Amsterdam dates: they are shown as they are. Instants
 // are shown in Europe/Amsterdam, whatever the time zone of the browser.
 import { dateInAmsterdam, type IsoDate } from '@kot/domain';
-import type { Language } from './language';
+import type { Language } from './languageCode';
 
 const locales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 

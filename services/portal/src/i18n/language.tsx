@@ -2,8 +2,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Text } from '@kot/domain';
 import { datesInWords } from './formats';
+import type { Language } from './languageCode';
 
-export type Language = 'nl' | 'en';
+export type { Language } from './languageCode';
 
 interface LanguageContextValue {
   language: Language;

@@ -85,7 +85,8 @@ export function ReferralPage() {
       setFailedAttempts((n) => n + 1);
       return;
     }
-    const outcome = await run('OpenReferral', inputOf(draft, actor.organisation));
+    // The case page loads the new case itself, held until the read side has it (rememberWrite).
+    const outcome = await run('OpenReferral', inputOf(draft, actor.organisation), false);
     if (outcome) navigate({ page: 'case', caseId: outcome.caseId });
     else setFailedAttempts((n) => n + 1);
   };

@@ -24,7 +24,6 @@ export function requestedCase(caseId: string): Step[] {
           partnerIds: ['p1', 'p2'],
           reference: 'C/16/100001 / BW RK 22-1',
           validFrom: '2022-01-01',
-          reference: 'C/16/123456',
         },
       },
       at('2024-03-07', actors.bewindvoerder),

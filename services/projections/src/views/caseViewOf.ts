@@ -5,6 +5,8 @@ import {
   eligibility,
   fundingCoverage,
   nextStep,
+  stepsAtTurn,
+  urgencyOf,
   type CaseState,
   type Instant,
 } from '@kot/domain';
@@ -20,6 +22,7 @@ export function caseViewOf(
   const personal = level === 'personal';
   const shown = <T>(value: T | undefined): T | null => (personal ? (value ?? null) : null);
   const coverage = fundingCoverage(state, now);
+  const step = nextStep(state, now);
   return {
     id: state.caseId,
     viewLevel: personal ? ViewLevel.PERSONAL : ViewLevel.SUMMARY,
@@ -62,7 +65,9 @@ export function caseViewOf(
       ? { on: state.erasedOn, ground: state.erasureGround ?? 'request-of-data-subject' }
       : null,
     eligibility: state.household ? eligibility(state, dateInAmsterdam(now)) : null,
-    nextStep: nextStep(state, now),
+    nextStep: step,
+    urgency: urgencyOf(state, step, now),
+    atTurn: stepsAtTurn(state, now),
     fundingCoverage: {
       ...coverage,
       gaps: coverage.gaps.map((gap) => ({ ...gap, acceptedReason: shown(gap.acceptedReason) })),

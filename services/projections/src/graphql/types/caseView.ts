@@ -2,6 +2,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartyType } from './common';
 import { ViewLevel } from './enums';
+import { UrgencyType } from './lists';
 import { Eligibility, FundingCoverage, NextStep } from './ruleOutcomes';
 import { DateTime, LocalDate } from './scalars';
 
@@ -228,6 +229,16 @@ export class CaseView {
   eligibility!: Eligibility | null;
   @Field(() => NextStep, { nullable: true, description: 'null for a closed or withdrawn case.' })
   nextStep!: NextStep | null;
+  @Field(() => UrgencyType, {
+    description:
+      'Why the case stands where it stands on a worklist (no funding today, at risk, late, on time).',
+  })
+  urgency!: UrgencyType;
+  @Field(() => [NextStep], {
+    description:
+      'Who must act now, first who acts first: the supporter an offer waits for, else the next step; the process step a funding step stands in front of beside it.',
+  })
+  atTurn!: NextStep[];
   @Field(() => FundingCoverage)
   fundingCoverage!: FundingCoverage;
   @Field(() => Int, { description: 'The last event revision folded into this view.' })

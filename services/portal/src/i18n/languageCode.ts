@@ -1,0 +1,2 @@
+/** The interface languages: Dutch first, English beside it. */
+export type Language = 'nl' | 'en';
