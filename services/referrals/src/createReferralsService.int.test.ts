@@ -202,7 +202,17 @@ describe('the GraphQL API', () => {
           }
         }
       `,
-      { input: { caseId, mandate: { type: 'COURT_BEWIND', validFrom: '2023-01-01' } } },
+      {
+        input: {
+          caseId,
+          mandate: {
+            type: 'COURT_BEWIND',
+            partnerIds: ['p1', 'p2'],
+            reference: 'C/16/100001 / BW RK 22-1',
+            validFrom: '2023-01-01',
+          },
+        },
+      },
       bearer(actors.bewindvoerder),
     );
     expect(claimed.body.data?.['claimCase']).toEqual({

@@ -403,7 +403,7 @@ describeEachDatabase('The GraphQL read side over HTTP', (database) => {
     const auditor = await api.gql<{ verifyIntegrity: any }>(actors.auditor, query, { id: zwolle });
     expect(auditor.data!.verifyIntegrity).toEqual({
       valid: true,
-      eventCount: 10,
+      eventCount: 11,
       firstInvalidRevision: null,
     });
     const officer = await api.gql(actors.otherOfficer, query, { id: zwolle });

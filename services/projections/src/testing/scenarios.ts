@@ -22,7 +22,6 @@ export function requestedCase(caseId: string): Step[] {
         mandate: {
           type: 'court-bewind',
           partnerIds: ['p1', 'p2'],
-          reference: 'C/16/100001 / BW RK 22-1',
           validFrom: '2022-01-01',
         },
       },
@@ -123,6 +122,11 @@ export function rejectedCase(caseId: string): Step[] {
         explanation: 'De partner van Ruud Verbeek werkt niet.',
       },
       at('2024-03-20', actors.toeslagen),
+    ],
+    // The bewindvoerder confirms the rejection reached them; the way forward is theirs.
+    [
+      { type: 'ConfirmDecisionReceived', caseId, channel: 'berichtenbox' },
+      at('2024-03-21', actors.rivalBewindvoerder),
     ],
   ];
 }
