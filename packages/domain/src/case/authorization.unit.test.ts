@@ -41,6 +41,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'CloseCase',
     'WithdrawCase',
     'ReleaseClaim',
+    'RecordHouseholdChange',
+    'CorrectIndicatedPartner',
   ],
   teamLead: ['ReleaseClaim'],
   bewindvoerder: [
@@ -55,6 +57,9 @@ const byRole: Record<string, CaseCommandType[]> = {
     'FileObjection',
     'CloseCase',
     'WithdrawCase',
+    'RecordHouseholdChange',
+    'PassChangeToToeslagen',
+    'CorrectIndicatedPartner',
   ],
   toeslagen: [
     'RegisterWlzRequest',
@@ -65,6 +70,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'ChangeKot',
     'StopKot',
     'DecideObjection',
+    'RecordChangeProcessed',
+    'SettleKot',
   ],
   ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
   auditor: [],

@@ -36,6 +36,10 @@ export const norms = {
   decideObjection: 42,
   /** Statutory period for deciding on an objection in weeks, without an advisory committee (Awb 7:10(1)). */
   decideObjectionLegalWeeks: 6,
+  /** Claimant: pass a change of circumstances to Toeslagen, counted from its effective date. */
+  passChange: 28,
+  /** Toeslagen: process a change passed on (the statutory reasonable period, Awb 4:13(2)). */
+  processChange: 56,
   /** SMI officer: align SMI with a granted KOT. */
   alignSmi: 7,
   /** SMI officer: secure funding after a stopped KOT, or after a rejection once SMI has ended. */
