@@ -7,6 +7,7 @@ import type { CaseCommand, CaseCommandType } from './commands';
 import { indicationStatuses } from './decideApplication';
 import { grantedAndClosed } from './decisionChecks';
 import { correctionToCheck, yearsToSettle } from './decideChanges';
+import { changesToPass } from './householdChanges';
 import { isOpen, runningKot, type CaseState } from './state';
 
 export function commandFitsCase(type: CaseCommandType, state: CaseState, today: IsoDate): boolean {
@@ -83,10 +84,7 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
     case 'CorrectIndicatedPartner':
       return open || grantedAndClosed(state);
     case 'PassChangeToToeslagen':
-      return (
-        (open || state.kot.length > 0) &&
-        state.householdChanges.some((change) => change.passedOn === undefined)
-      );
+      return (open || state.kot.length > 0) && changesToPass(state).length > 0;
     case 'RecordChangeProcessed':
       return (
         (open || state.kot.length > 0) &&

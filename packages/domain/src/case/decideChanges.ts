@@ -11,7 +11,12 @@ import type {
 } from './commands';
 import { checkPartner, event } from './decisionChecks';
 import type { CaseEvent } from './events';
-import { changesToProcess, circumstancesOn, type RecordedChange } from './householdChanges';
+import {
+  changesToPass,
+  changesToProcess,
+  circumstancesOn,
+  type RecordedChange,
+} from './householdChanges';
 import { refuse, refuseInput } from './refusal';
 import { fundedKot, type CaseState } from './state';
 
@@ -31,19 +36,25 @@ export function decideChanges(
     case 'RecordHouseholdChange':
       return recordChange(command, state, today);
     case 'PassChangeToToeslagen': {
-      if (!state.householdChanges.some((change) => change.passedOn === undefined)) {
+      // Toeslagen needs a change only while it pays from the change's date on; before a grant
+      // the application itself carries the facts.
+      if (changesToPass(state).length === 0) {
         throw refuse(
           'wrong-state',
-          'Er is geen vastgelegde wijziging die nog aan Dienst Toeslagen moet worden doorgegeven.',
-          'There is no recorded change left to pass to Dienst Toeslagen.',
+          'Er is geen vastgelegde wijziging die Dienst Toeslagen nog moet horen: geen wijziging die nog niet is doorgegeven terwijl er kinderopvangtoeslag loopt.',
+          'There is no recorded change left that Dienst Toeslagen must hear of: none not yet passed on while the allowance is paid.',
         );
       }
       const change = changeOf(state, command.changeId);
-      if (change.passedOn !== undefined) {
+      if (!changesToPass(state).includes(change)) {
         throw refuse(
           'wrong-state',
-          `Deze wijziging is al op ${change.passedOn} aan Dienst Toeslagen doorgegeven.`,
-          `This change was already passed to Dienst Toeslagen on ${change.passedOn}.`,
+          change.passedOn === undefined
+            ? `Over de dagen vanaf ${change.effectiveFrom} is geen kinderopvangtoeslag betaald; Dienst Toeslagen hoeft deze wijziging niet te horen.`
+            : `Deze wijziging is al op ${change.passedOn} aan Dienst Toeslagen doorgegeven.`,
+          change.passedOn === undefined
+            ? `No allowance was paid for the days from ${change.effectiveFrom}; Dienst Toeslagen need not hear of this change.`
+            : `This change was already passed to Dienst Toeslagen on ${change.passedOn}.`,
         );
       }
       return [event('ChangePassedToToeslagen', { changeId: change.changeId, passedOn: today })];

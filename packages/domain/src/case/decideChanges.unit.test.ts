@@ -144,7 +144,7 @@ describe('a change of circumstances', () => {
         { type: 'PassChangeToToeslagen', caseId, changeId: 'change-1' },
         at('2024-06-13', actors.bewindvoerder),
       )
-      .thenRefuses('wrong-state', /no recorded change left/);
+      .thenRefuses('wrong-state', /none not yet passed on while the allowance is paid/);
     given(...withChange())
       .when(
         { type: 'PassChangeToToeslagen', caseId, changeId: 'change-9' },
