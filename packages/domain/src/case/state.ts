@@ -168,6 +168,12 @@ export const initialState = (): CaseState => ({
   settlements: [],
 });
 
+/**
+ * A state a read model stored before fields were added to it: the missing ones start as a new
+ * case's (no changes, corrections or settlements), so rules never read a field that is not there.
+ */
+export const storedState = (state: CaseState): CaseState => ({ ...initialState(), ...state });
+
 export const isOpen = (state: CaseState): boolean =>
   state.status !== 'new' && state.status !== 'closed' && state.status !== 'withdrawn';
 
