@@ -15,6 +15,8 @@ import {
   changesToPass,
   changesToProcess,
   circumstancesOn,
+  type HouseholdChangeFacts,
+  type HouseholdChangeKind,
   type RecordedChange,
 } from './householdChanges';
 import { refuse, refuseInput } from './refusal';
@@ -153,12 +155,30 @@ function recordChange(
   }
   return [
     event('HouseholdChangeRecorded', {
-      ...facts,
+      ...relevantFacts(facts),
       changeId: `change-${state.householdChanges.length + 1}`,
       effectiveFrom,
       recordedOn: today,
     }),
   ];
+}
+
+/** Only the fields the kind of change uses: a form may send more (its other choices). */
+function relevantFacts(facts: HouseholdChangeFacts): HouseholdChangeFacts {
+  const keep: Record<HouseholdChangeKind, ReadonlyArray<keyof HouseholdChangeFacts>> = {
+    'partner-work': ['partnerId', 'workStatus'],
+    separation: ['partnerId'],
+    'child-added': ['child'],
+    childcare: ['childId', 'childcare'],
+    'childcare-ended': ['childId'],
+    'indication-changed': ['partnerId', 'indicationKind', 'validTo'],
+    'indication-ended': ['partnerId'],
+  };
+  const relevant: HouseholdChangeFacts = { changeKind: facts.changeKind };
+  for (const field of keep[facts.changeKind]) {
+    if (facts[field] !== undefined) Object.assign(relevant, { [field]: facts[field] });
+  }
+  return relevant;
 }
 
 /** The partner the record now says holds the indication (CIZ's confirmation first). */

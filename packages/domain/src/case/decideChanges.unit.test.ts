@@ -70,6 +70,30 @@ describe('a change of circumstances', () => {
       ]);
   });
 
+  it('keeps only the fields its kind uses, whatever else a form sent', () => {
+    given(...granted())
+      .when(
+        {
+          type: 'RecordHouseholdChange',
+          caseId,
+          changeKind: 'indication-ended',
+          partnerId: 'p1',
+          workStatus: 'employed',
+          effectiveFrom: '2024-09-01',
+        },
+        at('2024-06-10', actors.household),
+      )
+      .thenEmits((events) =>
+        expect(events[0]?.data).toEqual({
+          changeKind: 'indication-ended',
+          partnerId: 'p1',
+          changeId: 'change-1',
+          effectiveFrom: '2024-09-01',
+          recordedOn: '2024-06-10',
+        }),
+      );
+  });
+
   it('re-evaluates eligibility from its effective date, not before', () => {
     const state = foldCase(withChange());
     expect(eligibility(state, '2024-05-31').verdict).toBe('yes');

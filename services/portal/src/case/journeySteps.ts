@@ -110,6 +110,10 @@ const stepOfAction: Record<StepAction, StepKey> = {
   'reapply-or-object': 'after',
   'decide-with-family': 'request',
   'reassess-indication': 'after',
+  'pass-change-to-toeslagen': 'after',
+  'process-change': 'after',
+  'check-correction': 'after',
+  'settle-kot': 'after',
 };
 
 export function journeySteps(view: CaseView, history: HistoryEntryView[]): JourneyStep[] {

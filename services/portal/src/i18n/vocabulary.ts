@@ -73,6 +73,13 @@ export const stepActionNames: Record<StepAction, Text> = {
   'reapply-or-object': text('Opnieuw aanvragen of bezwaar maken', 'Apply again or object'),
   'decide-with-family': text('Met het gezin beslissen', 'Decide with the family'),
   'reassess-indication': text('Wlz-indicatie herbeoordelen', 'Re-assess the Wlz-indication'),
+  'pass-change-to-toeslagen': text(
+    'Wijziging doorgeven aan Toeslagen',
+    'Pass the change to Toeslagen',
+  ),
+  'process-change': text('Wijziging verwerken', 'Process the change'),
+  'check-correction': text('Correctie controleren', 'Check the correction'),
+  'settle-kot': text('Toeslag definitief vaststellen', 'Settle the allowance'),
 };
 
 export const workStatusNames: Record<WorkStatus, Text> = {
@@ -161,6 +168,20 @@ export const eventNames: Record<CaseEventType, Text> = {
   CaseClosed: text('Zaak gesloten', 'Case closed'),
   CaseWithdrawn: text('Zaak ingetrokken', 'Case withdrawn'),
   PersonalDataErased: text('Persoonsgegevens gewist', 'Personal data erased'),
+  HouseholdChangeRecorded: text('Wijziging in het gezin vastgelegd', 'Household change recorded'),
+  ChangePassedToToeslagen: text(
+    'Wijziging doorgegeven aan Toeslagen',
+    'Change passed to Toeslagen',
+  ),
+  HouseholdChangeProcessed: text(
+    'Wijziging verwerkt door Toeslagen',
+    'Change processed by Toeslagen',
+  ),
+  IndicatedPartnerCorrected: text(
+    'Ouder met de indicatie gecorrigeerd',
+    'Parent with the indication corrected',
+  ),
+  KotSettled: text('Toeslag definitief vastgesteld', 'Allowance settled definitively'),
 };
 
 /** The pre-check's answer in a word. */
