@@ -191,8 +191,9 @@ describeOnEachEngine('the stories from referral to KOT', (platform) => {
       'rest',
     );
     // SMI runs out in 30 days, before the objection period ends: the officer must settle it within
-    // the 7-day norm (and never after SMI's last day).
-    expect(await whoSees(http, f.caseId)).toEqual(forTheMunicipality('continue-smi', 7));
+    // the 7-day norm, and no later than the municipality's policy says an extension must be asked
+    // (the default: 28 days before SMI ends, so in 2 days).
+    expect(await whoSees(http, f.caseId)).toEqual(forTheMunicipality('continue-smi', 2));
 
     // The municipality does not pay SMI for the time KOT was expected to cover.
     const before = await http.eventsInLog(f.caseId);

@@ -19,6 +19,7 @@ import {
   objectionPeriodEnds,
   pendingOffer,
   stepBehindFunding,
+  yearsToSettle,
   type Actor,
   type CaseState,
   type IsoDate,
@@ -400,6 +401,13 @@ export function toeslagenAction(s: Situation): Intent | null {
   switch (step.action) {
     case 'register-wlz-request':
       return act('register', 'RegisterWlzRequest');
+    case 'settle-kot': {
+      // The simulated families' circumstances do not change: the year settles without a difference.
+      const year = yearsToSettle(state, today)[0];
+      return year === undefined
+        ? null
+        : act('settle', 'SettleKot', { year, outcome: 'no-difference', amountCents: 0 });
+    }
     case 'send-forms':
       return act('send-forms', 'SendApplicationForms');
     case 'register-receipt':

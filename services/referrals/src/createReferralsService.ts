@@ -23,6 +23,7 @@ import {
 import { createCommandExecutor, type ExecuteCommand } from './commands/executeCommand';
 import { buildReferralsSchema } from './graphql/buildReferralsSchema';
 import { createCommandResolver, type CommandResolverClass } from './graphql/commandResolver';
+import { createSetSmiPolicy, createSmiPolicyResolver } from './policy/setSmiPolicy';
 import { commandRoutes } from './rest/commandRoutes';
 
 export interface ReferralsServiceDeps {
@@ -78,7 +79,14 @@ export async function createReferralsService(
     ...forgetOf(deps.store),
   });
   const commandResolver = createCommandResolver(executeCommand);
-  const schema = await buildReferralsSchema(commandResolver);
+  const policyResolver = createSmiPolicyResolver(
+    createSetSmiPolicy({
+      store: deps.store,
+      clock: deps.clock ?? (() => new Date()),
+      newId: deps.newId ?? newId,
+    }),
+  );
+  const schema = await buildReferralsSchema(commandResolver, policyResolver);
   const graphql = await createGraphQLMiddleware({
     schema,
     authenticate: deps.authenticate,
@@ -101,7 +109,7 @@ export async function createReferralsService(
     app,
     routes,
     rest,
-    resolvers: [commandResolver],
+    resolvers: [commandResolver, policyResolver],
     schema,
     executeCommand,
     metrics,

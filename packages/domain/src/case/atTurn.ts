@@ -4,14 +4,19 @@
 // front of the process (the municipality secures the days, while Toeslagen still decides).
 import type { Instant } from '../calendar';
 import { nextStep, pendingOffer, stepBehindFunding, type NextStep } from './nextStep';
+import { defaultSmiPolicy, type SmiPolicy } from './smiPolicy';
 import type { CaseState } from './state';
 
 /** The steps at turn now, the one that acts first; empty for a case with nothing left to do. */
-export function stepsAtTurn(state: CaseState, now: Instant): NextStep[] {
-  const step = nextStep(state, now);
+export function stepsAtTurn(
+  state: CaseState,
+  now: Instant,
+  policy: SmiPolicy = defaultSmiPolicy(state.municipality),
+): NextStep[] {
+  const step = nextStep(state, now, policy);
   if (!step) return [];
   const offer = pendingOffer(state, now);
-  const behind = stepBehindFunding(state, now);
+  const behind = stepBehindFunding(state, now, policy);
   const steps = behind ? [step, behind] : [step];
   return steps.map((s) => (offer && s.action === 'get-case-claimed' ? offer : s));
 }

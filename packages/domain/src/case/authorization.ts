@@ -55,6 +55,8 @@ const toeslagenCommands: readonly CaseCommandType[] = [
   'StopKot',
   'DecideObjection',
   'RecordCourtRuling',
+  'RecordChangeProcessed',
+  'SettleKot',
 ];
 const cizCommands: readonly CaseCommandType[] = [
   'ConfirmWlzIndication',
@@ -201,6 +203,26 @@ export function may(
         );
   }
   switch (command.type) {
+    case 'RecordHouseholdChange':
+    case 'CorrectIndicatedPartner':
+      // Whoever knows the family may record what changed or was wrong: it is a fact, not a claim.
+      return isOfficerOf(actor, municipality) ||
+        holdsClaim(actor, state) ||
+        isHouseholdOf(actor, state)
+        ? allowed
+        : deny(
+            'Alleen de gemeente, de ondersteuner van de zaak of het gezin zelf mag dit vastleggen.',
+            "Only the municipality, the case's supporter or the household may record this.",
+          );
+    case 'PassChangeToToeslagen':
+      // Passing a change on acts for the family towards Toeslagen, like applying does.
+      return isHouseholdOf(actor, state) ||
+        (holdsClaim(actor, state) && claimantMayApply(state, dateInAmsterdam(now)))
+        ? allowed
+        : deny(
+            'Alleen het gezin zelf of een ondersteuner die namens het gezin mag aanvragen, mag een wijziging aan Dienst Toeslagen doorgeven.',
+            'Only the household itself or a supporter who may apply for the family may pass a change to Dienst Toeslagen.',
+          );
     case 'CheckEligibility':
       return isOfficerOf(actor, municipality) ||
         holdsClaim(actor, state) ||

@@ -50,6 +50,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'CloseCase',
     'WithdrawCase',
     'ReleaseClaim',
+    'RecordHouseholdChange',
+    'CorrectIndicatedPartner',
   ],
   teamLead: ['ReleaseClaim'],
   bewindvoerder: [
@@ -66,6 +68,9 @@ const byRole: Record<string, CaseCommandType[]> = {
     'ConfirmDecisionReceived',
     'CloseCase',
     'WithdrawCase',
+    'RecordHouseholdChange',
+    'PassChangeToToeslagen',
+    'CorrectIndicatedPartner',
   ],
   toeslagen: [
     'RegisterWlzRequest',
@@ -77,6 +82,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'StopKot',
     'DecideObjection',
     'RecordCourtRuling',
+    'RecordChangeProcessed',
+    'SettleKot',
   ],
   ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
   auditor: [],

@@ -41,6 +41,11 @@ const businessDateField: Record<CaseEventType, string | null> = {
   CaseClosed: 'closedOn',
   CaseWithdrawn: 'withdrawnOn',
   PersonalDataErased: 'erasedOn',
+  HouseholdChangeRecorded: 'recordedOn',
+  ChangePassedToToeslagen: 'passedOn',
+  HouseholdChangeProcessed: 'processedOn',
+  IndicatedPartnerCorrected: 'correctedOn',
+  KotSettled: 'settledOn',
 };
 
 export function businessDateOf(event: CaseEvent): IsoDate | null {

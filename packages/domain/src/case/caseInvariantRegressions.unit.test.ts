@@ -82,4 +82,42 @@ describe('histories that once broke a rule for every family', () => {
       ],
     });
   });
+
+  it('a change passed on before any KOT was paid leaves Toeslagen no step it cannot take', () => {
+    // Broke (4): the household passed a change on while the case was only referred; "process the
+    // change" became Toeslagen's step on a case that never reached it. Only a change KOT pays
+    // from can be passed on now.
+    runHistory({
+      start: '2023-01-01',
+      household: {
+        composition: 'partners',
+        partners: [
+          {
+            partnerId: 'p1',
+            name: 'Ruud Verbeek',
+            bsn: syntheticBsn(11),
+            birthDate: '1988-04-12',
+            wlzIndication: { kind: 'permanent', validFrom: '2019-06-01' },
+            workStatus: 'none',
+          },
+          {
+            partnerId: 'p2',
+            name: 'Lotte Verbeek',
+            bsn: syntheticBsn(12),
+            birthDate: '1990-09-30',
+            wlzIndication: null,
+            workStatus: 'employed',
+          },
+        ],
+      },
+      withChildcare: false,
+      smi: { from: '2023-01-01', to: '2023-01-01' },
+      moves: [
+        { days: 4, type: 'RecordHouseholdChange', a: 0, b: 0 },
+        { days: 0, type: 'PassChangeToToeslagen', a: 0, b: 0 },
+        step(4),
+        { days: 4, type: 'CheckEligibility', a: 0, b: 0 },
+      ],
+    });
+  });
 });

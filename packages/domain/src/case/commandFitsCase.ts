@@ -7,6 +7,8 @@ import type { CaseCommand, CaseCommandType } from './commands';
 import { indicationStatuses } from './decideApplication';
 import { appealableDecision, objectableDecision } from './decideLegalRoute';
 import { grantedAndClosed } from './decisionChecks';
+import { correctionToCheck, yearsToSettle } from './decideChanges';
+import { changesToPass } from './householdChanges';
 import { isOpen, runningKot, type CaseState } from './state';
 
 export function commandFitsCase(type: CaseCommandType, state: CaseState, today: IsoDate): boolean {
@@ -48,7 +50,10 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
     case 'RegisterWlzRequest':
       return state.status === 'claimed' || state.status === 'requested';
     case 'ConfirmWlzIndication':
-      return (indicationStatuses as readonly string[]).includes(state.status);
+      return (
+        (indicationStatuses as readonly string[]).includes(state.status) ||
+        ((open || grantedAndClosed(state)) && correctionToCheck(state) !== null)
+      );
     case 'ReportWlzIndicationNotFound':
       return state.status === 'indication-check';
     case 'SubmitCizDecisionCopy':
@@ -81,6 +86,20 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
     case 'EndSmi':
       // Only an SMI that still runs can be ended; one that ran out can be reinstated.
       return open && (state.smi.at(-1)?.to ?? '') >= today;
+    case 'RecordHouseholdChange':
+    case 'CorrectIndicatedPartner':
+      return open || grantedAndClosed(state);
+    case 'PassChangeToToeslagen':
+      return (open || state.kot.length > 0) && changesToPass(state).length > 0;
+    case 'RecordChangeProcessed':
+      return (
+        (open || state.kot.length > 0) &&
+        state.householdChanges.some(
+          (change) => change.passedOn !== undefined && change.processedOn === undefined,
+        )
+      );
+    case 'SettleKot':
+      return yearsToSettle(state, today).length > 0;
     case 'AcceptFundingGap':
       // Also ahead of time (an officer may record a gap the family itself chose), and after the
       // case ended, for the days without funding it ended with.

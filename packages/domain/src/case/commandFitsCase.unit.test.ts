@@ -123,6 +123,23 @@ const sample: Record<CaseCommandType, CaseCommand> = {
     ground: 'request-of-data-subject',
     reference: 'AVG-2024-017',
   },
+  RecordHouseholdChange: {
+    type: 'RecordHouseholdChange',
+    caseId,
+    changeKind: 'partner-work',
+    partnerId: 'p2',
+    workStatus: 'none',
+    effectiveFrom: '2024-05-01',
+  },
+  PassChangeToToeslagen: { type: 'PassChangeToToeslagen', caseId, changeId: 'change-1' },
+  RecordChangeProcessed: { type: 'RecordChangeProcessed', caseId, changeId: 'change-1' },
+  CorrectIndicatedPartner: {
+    type: 'CorrectIndicatedPartner',
+    caseId,
+    partnerId: 'p2',
+    reason: 'De indicatie staat op naam van de andere partner',
+  },
+  SettleKot: { type: 'SettleKot', caseId, year: 2024, outcome: 'reclaim', amountCents: 12_000 },
 };
 
 const refusalKind = (
@@ -172,6 +189,8 @@ describe('which commands fit a case', () => {
       'AcceptFundingGap',
       'CloseCase',
       'WithdrawCase',
+      'RecordHouseholdChange',
+      'CorrectIndicatedPartner',
     ]);
     expect(
       availableCommands(actors.auditor, state, '2024-03-05T10:00:00Z', caseCommandTypes),

@@ -1,6 +1,13 @@
 import type { IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
-import type { ClosingOutcome, ErasureGround, LetterChannel, RejectionReason } from './events';
+import type {
+  ClosingOutcome,
+  ErasureGround,
+  LetterChannel,
+  RejectionReason,
+  SettlementOutcome,
+} from './events';
+import type { HouseholdChangeFacts } from './householdChanges';
 import type { Child, Household, IndicationKind } from './household';
 import type { Mandate } from './mandate';
 
@@ -113,6 +120,23 @@ export type ErasePersonalData = Command<
   'ErasePersonalData',
   { ground: ErasureGround; reference?: string }
 >;
+/** A change in the household from `effectiveFrom` on (a partner's work, a child, childcare, …). */
+export type RecordHouseholdChange = Command<
+  'RecordHouseholdChange',
+  HouseholdChangeFacts & { effectiveFrom: IsoDate }
+>;
+export type PassChangeToToeslagen = Command<'PassChangeToToeslagen', { changeId: string }>;
+export type RecordChangeProcessed = Command<'RecordChangeProcessed', { changeId: string }>;
+/** The Wlz-indication was recorded on the wrong partner: `partnerId` is the one who holds it. */
+export type CorrectIndicatedPartner = Command<
+  'CorrectIndicatedPartner',
+  { partnerId: string; reason: string }
+>;
+/** The definitive settlement (vaststelling) of a year's KOT, after that year ended. */
+export type SettleKot = Command<
+  'SettleKot',
+  { year: number; outcome: SettlementOutcome; amountCents: number }
+>;
 
 export type CaseCommand =
   | OpenReferral
@@ -146,7 +170,12 @@ export type CaseCommand =
   | AcceptFundingGap
   | CloseCase
   | WithdrawCase
-  | ErasePersonalData;
+  | ErasePersonalData
+  | RecordHouseholdChange
+  | PassChangeToToeslagen
+  | RecordChangeProcessed
+  | CorrectIndicatedPartner
+  | SettleKot;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -183,4 +212,9 @@ export const caseCommandTypes: readonly CaseCommandType[] = [
   'CloseCase',
   'WithdrawCase',
   'ErasePersonalData',
+  'RecordHouseholdChange',
+  'PassChangeToToeslagen',
+  'RecordChangeProcessed',
+  'CorrectIndicatedPartner',
+  'SettleKot',
 ];

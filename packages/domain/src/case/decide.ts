@@ -6,6 +6,7 @@ import { partyOf } from '../parties';
 import type { CaseCommand } from './commands';
 import { grantedAndClosed, type CommandContext } from './decisionChecks';
 import { decideApplication } from './decideApplication';
+import { correctionToCheck, decideChanges } from './decideChanges';
 import { decideClosing } from './decideClosing';
 import { decideErasure } from './decideErasure';
 import { decideDecision } from './decideDecision';
@@ -76,6 +77,12 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
       return decideClosing(command, state, today);
     case 'ErasePersonalData':
       return decideErasure(command, state, actor, today);
+    case 'RecordHouseholdChange':
+    case 'PassChangeToToeslagen':
+    case 'RecordChangeProcessed':
+    case 'CorrectIndicatedPartner':
+    case 'SettleKot':
+      return decideChanges(command, state, today);
   }
 }
 
@@ -83,7 +90,8 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
  * What may still happen once a case is closed or withdrawn: Toeslagen changing or stopping a
  * granted KOT (a stop reopens the case), CIZ re-assessing the indication it rests on, and the
  * officer securing the days without funding a case ended with or met later (reinstating SMI or
- * accepting the gap; until then they stay visible and owned). Erasing the family's personal data
+ * accepting the gap; until then they stay visible and owned). A family whose KOT ran keeps
+ * changes to record and pass on, and Toeslagen settles each year it paid for. Erasing the family's personal data
  * may happen at any time: the retention rule erases exactly the ended cases.
  */
 const actsOnEndedCase = (command: CaseCommand, state: CaseState): boolean =>
@@ -91,6 +99,14 @@ const actsOnEndedCase = (command: CaseCommand, state: CaseState): boolean =>
     command.type === 'ChangeKot' ||
     command.type === 'ReassessWlzIndication') &&
     grantedAndClosed(state)) ||
+  ((command.type === 'RecordHouseholdChange' ||
+    command.type === 'CorrectIndicatedPartner' ||
+    (command.type === 'ConfirmWlzIndication' && correctionToCheck(state) !== null)) &&
+    grantedAndClosed(state)) ||
+  ((command.type === 'PassChangeToToeslagen' ||
+    command.type === 'RecordChangeProcessed' ||
+    command.type === 'SettleKot') &&
+    state.kot.length > 0) ||
   command.type === 'ErasePersonalData' ||
   command.type === 'AcceptFundingGap' ||
   command.type === 'ReinstateSmi';

@@ -13,6 +13,7 @@ import type {
   SubmitApplication,
   SubmitCizDecisionCopy,
 } from './commands';
+import { correctionToCheck } from './decideChanges';
 import { checkPartner, event, notBefore, requireStatus, stepDate } from './decisionChecks';
 import { eligibility } from './eligibility';
 import type { CaseEvent } from './events';
@@ -78,12 +79,15 @@ export function decideApplication(
       return events;
     }
     case 'ConfirmWlzIndication':
-      requireStatus(
-        state,
-        indicationStatuses,
-        'Er is geen Wlz-verzoek om te controleren',
-        'There is no Wlz request to check',
-      );
+      // A corrected record of who holds the indication is checked whenever it was corrected.
+      if (correctionToCheck(state)?.partnerId !== command.partnerId) {
+        requireStatus(
+          state,
+          indicationStatuses,
+          'Er is geen Wlz-verzoek om te controleren',
+          'There is no Wlz request to check',
+        );
+      }
       checkPartner(state, command.partnerId);
       return [
         event('WlzIndicationConfirmed', {

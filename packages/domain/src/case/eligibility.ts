@@ -8,6 +8,7 @@ import {
   type WlzIndication,
 } from './household';
 import { isLrkNumber } from '../identifiers';
+import { circumstancesOn } from './householdChanges';
 import type { CaseState } from './state';
 
 /** The extension took effect for permanent indications on 2021-01-01, for temporary ones on 2023-01-01. */
@@ -62,7 +63,19 @@ export interface EligibilityFacts {
    * referrer stated no longer counts as evidence.
    */
   indicationNotFound?: boolean;
+  /**
+   * A recorded fact about who holds the indication was corrected on this day and not checked yet:
+   * what rests on it is unknown, never a no.
+   */
+  uncheckedCorrectionOn?: IsoDate | null;
 }
+
+/** The conditions a correction of the indicated partner puts in doubt until CIZ checks it. */
+const correctedConditions: readonly ConditionCode[] = [
+  'one-indicated-partner',
+  'indication-counts',
+  'partner-works',
+];
 
 const stayOnSmi = text(
   'Het gezin blijft aangewezen op de SMI-vergoeding van de gemeente; vraag verlenging tijdig aan.',
@@ -281,6 +294,21 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
     }
   }
 
+  const correctedOn = facts.uncheckedCorrectionOn ?? null;
+  if (correctedOn !== null) {
+    for (const [i, condition] of conditions.entries()) {
+      if (!correctedConditions.includes(condition.code) || condition.met === null) continue;
+      conditions[i] = {
+        code: condition.code,
+        met: null,
+        explanation: text(
+          `Op ${correctedOn} is gecorrigeerd welke partner de Wlz-indicatie heeft; dit is onbekend tot CIZ de indicatie van die partner bevestigt.`,
+          `On ${correctedOn} the record of which partner holds the Wlz-indication was corrected; this is unknown until CIZ confirms that partner's indication.`,
+        ),
+      };
+    }
+  }
+
   const verdict: Verdict = conditions.some((c) => c.met === false)
     ? 'no'
     : conditions.some((c) => c.met === null)
@@ -295,14 +323,18 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
   };
 }
 
+/** The check on `on`, on the circumstances of that day: changes count from their effective date. */
 export function eligibility(state: CaseState, on: IsoDate): Eligibility {
   if (!state.household) throw new Error('eligibility needs an opened case');
+  const circumstances = circumstancesOn(state, on);
+  const unchecked = state.corrections.find((correction) => correction.checkedOn === undefined);
   return assessEligibility(
     {
-      household: state.household,
-      children: state.children,
-      confirmedIndication: state.indication,
+      household: circumstances.household,
+      children: circumstances.children,
+      confirmedIndication: circumstances.indication,
       indicationNotFound: state.indication === null && state.indicationNotFoundOn !== null,
+      uncheckedCorrectionOn: unchecked?.correctedOn ?? null,
     },
     on,
   );

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar';
 import type { PartyRef } from '../parties';
 import type { Child, Household, IndicationKind, Period } from './household';
+import type { HouseholdChangeFacts } from './householdChanges';
 import type { Mandate } from './mandate';
 
 export const rejectionReasons = [
@@ -22,6 +23,10 @@ export const closingOutcomes = [
   'no-longer-needed',
 ] as const;
 export type ClosingOutcome = (typeof closingOutcomes)[number];
+
+/** The definitive settlement of a year's KOT (vaststelling): Toeslagen pays more, reclaims, or neither. */
+export const settlementOutcomes = ['additional-payment', 'reclaim', 'no-difference'] as const;
+export type SettlementOutcome = (typeof settlementOutcomes)[number];
 
 /** The GDPR grounds (art. 17 AVG) on which the platform erases a family's personal data. */
 export const erasureGrounds = [
@@ -194,6 +199,27 @@ export type FundingGapAccepted = Event<
   'FundingGapAccepted',
   { from: IsoDate; to?: IsoDate; reason: string; acceptedOn: IsoDate }
 >;
+export type HouseholdChangeRecorded = Event<
+  'HouseholdChangeRecorded',
+  HouseholdChangeFacts & { changeId: string; effectiveFrom: IsoDate; recordedOn: IsoDate }
+>;
+export type ChangePassedToToeslagen = Event<
+  'ChangePassedToToeslagen',
+  { changeId: string; passedOn: IsoDate }
+>;
+export type HouseholdChangeProcessed = Event<
+  'HouseholdChangeProcessed',
+  { changeId: string; processedOn: IsoDate }
+>;
+/** A recorded fact was wrong: the indication is another partner's. `reason` may describe the family. */
+export type IndicatedPartnerCorrected = Event<
+  'IndicatedPartnerCorrected',
+  { partnerId: string; previousPartnerId: string | null; reason: string; correctedOn: IsoDate }
+>;
+export type KotSettled = Event<
+  'KotSettled',
+  { year: number; outcome: SettlementOutcome; amountCents: number; settledOn: IsoDate }
+>;
 /** A desk's step that a closing or withdrawal ends: the desk is told, the step ends on the record. */
 export interface EndedStep {
   action: string;
@@ -248,7 +274,12 @@ export type CaseEvent =
   | FundingGapAccepted
   | CaseClosed
   | CaseWithdrawn
-  | PersonalDataErased;
+  | PersonalDataErased
+  | HouseholdChangeRecorded
+  | ChangePassedToToeslagen
+  | HouseholdChangeProcessed
+  | IndicatedPartnerCorrected
+  | KotSettled;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -285,6 +316,11 @@ export const caseEventTypes: readonly CaseEventType[] = [
   'CaseClosed',
   'CaseWithdrawn',
   'PersonalDataErased',
+  'HouseholdChangeRecorded',
+  'ChangePassedToToeslagen',
+  'HouseholdChangeProcessed',
+  'IndicatedPartnerCorrected',
+  'KotSettled',
 ];
 
 export const caseStreamId = (caseId: string): string => `case-${caseId}`;

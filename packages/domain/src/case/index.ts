@@ -21,3 +21,6 @@ export * from './inputLimits';
 export * from './businessDate';
 export * from './urgency';
 export * from './retention';
+export * from './householdChanges';
+export * from './smiPolicy';
+export { correctionToCheck, kotYears, yearsToSettle } from './decideChanges';

@@ -7,7 +7,7 @@ import {
   type Instant,
   type IsoDate,
 } from '../calendar';
-import { CIZ, TOESLAGEN, type PartyRef } from '../parties';
+import { CIZ, TOESLAGEN, householdOrganisation, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
 import { grantedAndClosed } from './decisionChecks';
 import { earliestKotStart, eligibility } from './eligibility';
@@ -21,6 +21,9 @@ import {
   objectionDecisionDeadline,
   objectionPeriodEnds,
 } from './norms';
+import { correctionToCheck, yearsToSettle } from './decideChanges';
+import { changesToPass, changesToProcess } from './householdChanges';
+import { defaultSmiPolicy, extensionDue, smiMaximumEnd, type SmiPolicy } from './smiPolicy';
 import { indicationEnd, isOpen, runningKot, type CaseState } from './state';
 
 export const stepActions = [
@@ -47,6 +50,10 @@ export const stepActions = [
   'confirm-decision-received',
   'appeal-or-reapply',
   'record-court-ruling',
+  'pass-change-to-toeslagen',
+  'process-change',
+  'check-correction',
+  'settle-kot',
 ] as const;
 export type StepAction = (typeof stepActions)[number];
 
@@ -77,9 +84,13 @@ type Draft = Omit<NextStep, 'overdue' | 'daysOverdue'>;
  * withdrawn cases have none. Steps that belong to a supporter fall back to the referring officer
  * while nobody holds the claim, so a case never has no owner.
  */
-export function nextStep(state: CaseState, now: Instant): NextStep | null {
+export function nextStep(
+  state: CaseState,
+  now: Instant,
+  policy: SmiPolicy = defaultSmiPolicy(state.municipality),
+): NextStep | null {
   const today = dateInAmsterdam(now);
-  const draft = fundingStep(state, today) ?? draftStep(state, today);
+  const draft = fundingStep(state, today, policy) ?? draftStep(state, today, policy);
   return draft && withLateness(draft, today);
 }
 
@@ -88,11 +99,15 @@ export function nextStep(state: CaseState, now: Instant): NextStep | null {
  * still decides while the municipality secures the days without funding), so its owner keeps it on
  * their list; `nextStep` names the municipality, which owns the family's funding first.
  */
-export function stepBehindFunding(state: CaseState, now: Instant): NextStep | null {
+export function stepBehindFunding(
+  state: CaseState,
+  now: Instant,
+  policy: SmiPolicy = defaultSmiPolicy(state.municipality),
+): NextStep | null {
   const today = dateInAmsterdam(now);
-  const funding = fundingStep(state, today);
+  const funding = fundingStep(state, today, policy);
   if (!funding) return null;
-  const draft = draftStep(state, today);
+  const draft = draftStep(state, today, policy);
   if (!draft || samePartySlot(draft.responsible, funding.responsible)) return null;
   return withLateness(draft, today);
 }
@@ -110,14 +125,14 @@ const samePartySlot = (a: PartyRef, b: PartyRef): boolean =>
  * whatever else the case waits for: due the day after it began. Ended cases too, while the
  * platform still answers for their funding (fundingCoverage).
  */
-function fundingStep(state: CaseState, today: IsoDate): Draft | null {
+function fundingStep(state: CaseState, today: IsoDate, policy: SmiPolicy): Draft | null {
   const officer = state.referringOfficer;
   if (!officer || state.status === 'new') return null;
   const from = firstUnsecuredDaySoFar(state, today);
   if (from === null) return null;
   return {
     action: 'secure-funding',
-    description: secureFundingText(from),
+    description: secureFundingText(from, today, policy),
     responsible: officer,
     since: from,
     due: addDays(from, 1),
@@ -125,11 +140,21 @@ function fundingStep(state: CaseState, today: IsoDate): Draft | null {
   };
 }
 
-const secureFundingText = (from: IsoDate): Text =>
-  text(
-    `Het gezin heeft vanaf ${from} geen SMI en geen kinderopvangtoeslag: zet de SMI weer in vanaf ${from}, of accepteer het gat uitdrukkelijk met een reden.`,
-    `The family has neither SMI nor KOT from ${from}: reinstate SMI from ${from}, or accept the gap explicitly with a reason.`,
-  );
+/**
+ * Where the municipality grants no SMI for days already past, the step never asks to reinstate it
+ * from a past day: SMI from today, and the days before accepted as a gap (seed 001: a family that
+ * fell between a late rejection and a municipality that does not grant retroactively).
+ */
+const secureFundingText = (from: IsoDate, today: IsoDate, policy: SmiPolicy): Text =>
+  from < today && !policy.retroactive
+    ? text(
+        `Het gezin heeft vanaf ${from} geen SMI en geen kinderopvangtoeslag. De gemeente kent SMI niet met terugwerkende kracht toe: zet de SMI in vanaf vandaag (${today}) en accepteer de dagen van ${from} tot vandaag uitdrukkelijk als gat met een reden, of accepteer het hele gat met een reden.`,
+        `The family has neither SMI nor KOT from ${from}. The municipality does not grant SMI retroactively: put SMI in place from today (${today}) and accept the days from ${from} until today explicitly as a gap with a reason, or accept the whole gap with a reason.`,
+      )
+    : text(
+        `Het gezin heeft vanaf ${from} geen SMI en geen kinderopvangtoeslag: zet de SMI weer in vanaf ${from}, of accepteer het gat uitdrukkelijk met een reden.`,
+        `The family has neither SMI nor KOT from ${from}: reinstate SMI from ${from}, or accept the gap explicitly with a reason.`,
+      );
 
 /** Steps in which the claimant acts for the family towards Toeslagen, or ends the case for it. */
 const actsForFamily: readonly StepAction[] = [
@@ -179,11 +204,19 @@ export function pendingOffer(state: CaseState, now: Instant): NextStep | null {
   };
 }
 
-function draftStep(state: CaseState, today: IsoDate): Draft | null {
+function draftStep(state: CaseState, today: IsoDate, policy: SmiPolicy): Draft | null {
   const officer = state.referringOfficer;
   if (!officer || state.status === 'new') return null;
-  // A case closed with a granted KOT still has the indication it rests on to renew.
-  if (!isOpen(state)) return grantedAndClosed(state) ? indicationSteps(state, today) : null;
+  // A case closed with a granted KOT still has the indication it rests on to renew, changes to
+  // pass on, and the years it paid for to settle.
+  if (!isOpen(state))
+    return (
+      (grantedAndClosed(state) ? indicationSteps(state, today) : null) ??
+      afterGrantStep(state, today) ??
+      settlementStep(state, today)
+    );
+  const afterGrant = afterGrantStep(state, today);
+  if (afterGrant) return afterGrant;
   const since = state.statusSince ?? state.referredOn ?? '1970-01-01';
   const municipalityLead = municipalityLeadOf(state);
   const officerStep = (
@@ -306,7 +339,7 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
    * officer secures it within the norm, and no later than the day after it begins.
    */
   const secureUpcoming = (from: IsoDate, stepSince: IsoDate): Draft => ({
-    ...officerStep('secure-funding', secureFundingText(from), stepSince, 0),
+    ...officerStep('secure-funding', secureFundingText(from, today, policy), stepSince, 0),
     due: minDate(addDays(stepSince, norms.secureFundingAfterStop), addDays(from, 1)),
   });
   /**
@@ -573,6 +606,8 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
           norms.alignSmi,
         );
       }
+      const settle = settlementStep(state, today);
+      if (settle) return settle;
       return letterStep(
         supporterStep(
           'aftercare',
@@ -597,17 +632,31 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
           ? firstUnsecuredDay(state, addDays(smiEnd, 1), objectionEnds)
           : null;
       if (unsecured !== null) {
+        // The municipality's policy caps how long SMI runs and says how early an extension must
+        // be asked for; an extension asked later than that may come too late.
+        const smiStart = state.smi[state.smi.length - 1]?.from ?? decidedOn;
+        const maximumEnd = smiMaximumEnd(policy, smiStart);
+        const capped =
+          maximumEnd < objectionEnds
+            ? text(
+                ` De gemeente verleent SMI hoogstens ${policy.maximumMonths} maanden (tot ${maximumEnd}): accepteer de dagen daarna met een reden.`,
+                ` The municipality grants SMI for at most ${policy.maximumMonths} months (until ${maximumEnd}): accept the days after it with a reason.`,
+              )
+            : text('', '');
         return {
           ...officerStep(
             'continue-smi',
             text(
-              `Kinderopvangtoeslag is afgewezen en de SMI loopt tot ${smiEnd}: verleng de SMI ten minste tot het einde van de bezwaartermijn (${objectionEnds}), of accepteer het gat vanaf ${unsecured} met een reden.`,
-              `KOT was rejected and SMI runs until ${smiEnd}: extend SMI at least to the end of the objection period (${objectionEnds}), or accept the gap from ${unsecured} with a reason.`,
+              `Kinderopvangtoeslag is afgewezen en de SMI loopt tot ${smiEnd}: verleng de SMI ten minste tot het einde van de bezwaartermijn (${objectionEnds}), of accepteer het gat vanaf ${unsecured} met een reden. Vraag de verlenging uiterlijk ${policy.extensionLeadDays} dagen vóór het einde aan.${capped.nl}`,
+              `KOT was rejected and SMI runs until ${smiEnd}: extend SMI at least to the end of the objection period (${objectionEnds}), or accept the gap from ${unsecured} with a reason. Request the extension at least ${policy.extensionLeadDays} days before it ends.${capped.en}`,
             ),
             decidedOn,
             0,
           ),
-          due: maxDate(decidedOn, minDate(smiEnd, addDays(decidedOn, norms.alignSmi))),
+          due: maxDate(
+            decidedOn,
+            minDate(extensionDue(policy, smiEnd), addDays(decidedOn, norms.alignSmi)),
+          ),
           deadline: {
             date: objectionEnds,
             description: text(
@@ -735,5 +784,86 @@ function indicationSteps(state: CaseState, today: IsoDate): Draft | null {
     since: opens,
     due: addDays(end, -norms.renewIndicationDueBeforeEnd),
     escalateTo: cizLead,
+  };
+}
+
+const householdParty = (state: CaseState): PartyRef => ({
+  organisation: householdOrganisation(state.caseId),
+  role: 'household',
+});
+
+/**
+ * After the grant life goes on: a corrected fact CIZ must check, a change Toeslagen must hear of
+ * while KOT pays (the claimant's, or the household's own when nobody may act for it) and
+ * Toeslagen's processing of a change passed on (seed 000: help was needed again after the grant).
+ */
+function afterGrantStep(state: CaseState, today: IsoDate): Draft | null {
+  const officer = state.referringOfficer;
+  if (!officer) return null;
+  const correction = correctionToCheck(state);
+  const cizChecks =
+    state.wlzRequestRegisteredOn !== null &&
+    (isOpen(state) || grantedAndClosed(state)) &&
+    !(['indication-check', 'indication-missing'] as string[]).includes(state.status);
+  if (correction && cizChecks) {
+    return {
+      action: 'check-correction',
+      description: text(
+        `Op ${correction.correctedOn} is gecorrigeerd welke partner de Wlz-indicatie heeft: bevestig de indicatie van die partner (soort en geldigheid). Tot dan is het recht onbekend.`,
+        `On ${correction.correctedOn} the record of which partner holds the Wlz-indication was corrected: confirm that partner's indication (kind and validity). Until then the right is unknown.`,
+      ),
+      responsible: cizDesk,
+      since: correction.correctedOn,
+      due: addDays(correction.correctedOn, norms.confirmIndication),
+      escalateTo: cizLead,
+    };
+  }
+  const toPass = changesToPass(state)[0];
+  if (toPass) {
+    const claimant =
+      state.claim && claimantMayApply(state, today) ? state.claim.by : householdParty(state);
+    return {
+      action: 'pass-change-to-toeslagen',
+      description: text(
+        `De situatie van het gezin is veranderd per ${toPass.effectiveFrom}, terwijl kinderopvangtoeslag loopt: geef de wijziging door aan Dienst Toeslagen. Zolang dat niet gebeurt, kan Toeslagen te veel betaalde toeslag later terugvorderen.`,
+        `The family's circumstances changed from ${toPass.effectiveFrom} while KOT runs: pass the change to Dienst Toeslagen. Until then Toeslagen may later reclaim what it paid too much.`,
+      ),
+      responsible: claimant,
+      since: toPass.recordedOn,
+      due: maxDate(toPass.recordedOn, addDays(toPass.effectiveFrom, norms.passChange)),
+      escalateTo: officer,
+    };
+  }
+  const toProcess = changesToProcess(state)[0];
+  if (toProcess?.passedOn !== undefined) {
+    return {
+      action: 'process-change',
+      description: text(
+        `Het gezin gaf een wijziging per ${toProcess.effectiveFrom} door: verwerk die en leg vast dat zij verwerkt is; wijzig of stop de toeslag als het recht daardoor verandert.`,
+        `The family passed on a change from ${toProcess.effectiveFrom}: process it and record it processed; change or stop the allowance if the right changes.`,
+      ),
+      responsible: toeslagenDesk,
+      since: toProcess.passedOn,
+      due: addDays(toProcess.passedOn, norms.processChange),
+      escalateTo: toeslagenLead,
+    };
+  }
+  return null;
+}
+
+/** A year KOT paid for has ended: Toeslagen settles it definitively (vaststelling). */
+function settlementStep(state: CaseState, today: IsoDate): Draft | null {
+  const year = yearsToSettle(state, today)[0];
+  if (year === undefined) return null;
+  return {
+    action: 'settle-kot',
+    description: text(
+      `Stel de kinderopvangtoeslag over ${year} definitief vast: nabetaling, terugvordering of geen verschil. Het gezin en wie het ondersteunt horen de uitkomst.`,
+      `Settle the allowance for ${year} definitively: an additional payment, a reclaim or no difference. The family and whoever supports it are told the outcome.`,
+    ),
+    responsible: toeslagenDesk,
+    since: `${year + 1}-01-01`,
+    due: `${year + 1}-12-31`,
+    escalateTo: toeslagenLead,
   };
 }

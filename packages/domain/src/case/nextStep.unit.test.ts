@@ -1,5 +1,6 @@
 import { actors, at, caseId, journey, openReferral, story, type Step } from '../testing';
 import { nextStep, pendingOffer } from './nextStep';
+import { defaultSmiPolicy } from './smiPolicy';
 import { caseStatuses, foldCase, type CaseStatus } from './state';
 
 const officer = { organisation: 'GM0344', role: 'smi-officer', personId: actors.officer.id };
@@ -472,10 +473,17 @@ describe('the next step of every open state has exactly one owner and a due date
         s.reject,
       ]),
     );
-    // Within the officer's 7-day norm from the rejection, and never after SMI's last day (15 May).
-    expect(nextStep(shortSmi, '2024-05-01T12:00:00Z')).toMatchObject({
+    // Within the officer's 7-day norm from the rejection, and never after the day the
+    // municipality's policy says an extension must be asked for (15 May, without a lead time).
+    const noLeadTime = { ...defaultSmiPolicy('GM0344'), extensionLeadDays: 0 };
+    expect(nextStep(shortSmi, '2024-05-01T12:00:00Z', noLeadTime)).toMatchObject({
       action: 'continue-smi',
       due: '2024-05-07',
+    });
+    // The default policy asks for an extension four weeks ahead: that day has passed, so now.
+    expect(nextStep(shortSmi, '2024-05-01T12:00:00Z')).toMatchObject({
+      action: 'continue-smi',
+      due: '2024-04-30',
     });
   });
 });

@@ -49,6 +49,10 @@ export const norms = {
    * letter that went astray (seed 000, case 2) is noticed within the objection period.
    */
   confirmDecisionReceived: 7,
+  /** Claimant: pass a change of circumstances to Toeslagen, counted from its effective date. */
+  passChange: 28,
+  /** Toeslagen: process a change passed on (the statutory reasonable period, Awb 4:13(2)). */
+  processChange: 56,
   /** SMI officer: align SMI with a granted KOT. */
   alignSmi: 7,
   /** SMI officer: secure funding after a stopped KOT, or after a rejection once SMI has ended. */

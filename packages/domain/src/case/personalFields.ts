@@ -32,6 +32,8 @@ const personalFieldsByType: Partial<Record<CaseEventType, readonly string[]>> = 
   FundingGapAccepted: ['reason'],
   CaseClosed: ['note'],
   CaseWithdrawn: ['reason'],
+  HouseholdChangeRecorded: ['child.name', 'child.bsn', 'child.birthDate'],
+  IndicatedPartnerCorrected: ['reason'],
 };
 
 export function personalFields(type: string, _schemaVersion: number): readonly string[] {
@@ -113,4 +115,24 @@ export const nonPersonalTextFields: Record<CaseEventType, readonly string[]> = {
   CaseWithdrawn: ['withdrawnOn', ...endedStep],
   // The reference is a request number the privacy officer chose, bounded and never a name.
   PersonalDataErased: ['erasedOn', 'ground', 'reference', ...party('by')],
+  HouseholdChangeRecorded: [
+    'changeId',
+    'changeKind',
+    'effectiveFrom',
+    'recordedOn',
+    'partnerId',
+    'workStatus',
+    'child.childId',
+    'child.childcare.lrkNumber',
+    'child.childcare.careType',
+    'childId',
+    'childcare.lrkNumber',
+    'childcare.careType',
+    'indicationKind',
+    'validTo',
+  ],
+  ChangePassedToToeslagen: ['changeId', 'passedOn'],
+  HouseholdChangeProcessed: ['changeId', 'processedOn'],
+  IndicatedPartnerCorrected: ['partnerId', 'previousPartnerId', 'correctedOn'],
+  KotSettled: ['outcome', 'settledOn'],
 };

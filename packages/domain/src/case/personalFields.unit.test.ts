@@ -1,7 +1,9 @@
+import { syntheticBsn } from '../identifiers';
 import {
   actors,
   at,
   caseId,
+  child,
   journey,
   openReferral,
   partnerWithIndication,
@@ -275,8 +277,82 @@ const legalRoute: Step[] = [
     on('2024-11-01', actors.toeslagen),
   ],
 ];
+const changedAfterGrant: Step[] = [
+  ...untilGranted,
+  [
+    {
+      type: 'RecordHouseholdChange',
+      caseId,
+      changeKind: 'child-added',
+      effectiveFrom: '2024-06-01',
+      child: child({ childId: 'c2', name: 'Mila Verbeek', bsn: syntheticBsn(21) }),
+    },
+    on('2024-06-03', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'RecordHouseholdChange',
+      caseId,
+      changeKind: 'childcare',
+      effectiveFrom: '2024-06-01',
+      childId: 'c1',
+      childcare: {
+        lrkNumber: '987654321',
+        careType: 'out-of-school-care',
+        hoursPerMonth: 60,
+        hourlyRateCents: 990,
+      },
+    },
+    on('2024-06-03', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'RecordHouseholdChange',
+      caseId,
+      changeKind: 'partner-work',
+      effectiveFrom: '2024-07-01',
+      partnerId: 'p2',
+      workStatus: 'route-to-work',
+    },
+    on('2024-06-03', actors.bewindvoerder),
+  ],
+  [
+    {
+      type: 'RecordHouseholdChange',
+      caseId,
+      changeKind: 'indication-changed',
+      effectiveFrom: '2024-07-01',
+      partnerId: 'p1',
+      indicationKind: 'temporary',
+      validTo: '2027-06-01',
+    },
+    on('2024-06-03', actors.bewindvoerder),
+  ],
+  [
+    { type: 'PassChangeToToeslagen', caseId, changeId: 'change-1' },
+    on('2024-06-04', actors.bewindvoerder),
+  ],
+  [
+    { type: 'RecordChangeProcessed', caseId, changeId: 'change-1' },
+    on('2024-06-20', actors.toeslagen),
+  ],
+  [
+    {
+      type: 'CorrectIndicatedPartner',
+      caseId,
+      partnerId: 'p2',
+      reason: 'De indicatie staat op naam van de andere ouder',
+    },
+    on('2024-06-21', actors.officer),
+  ],
+  [
+    { type: 'SettleKot', caseId, year: 2024, outcome: 'reclaim', amountCents: 31_500 },
+    on('2025-03-01', actors.toeslagen),
+  ],
+];
 const events: CaseEvent[] = [
   ...story(legalRoute),
+  ...story(changedAfterGrant),
   ...story(stoppedAndObjected),
   ...story(rejectedAndReleased),
   ...story(closedWhileDeciding),

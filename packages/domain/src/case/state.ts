@@ -7,7 +7,9 @@ import type {
   LetterChannel,
   ObjectedDecision,
   RejectionReason,
+  SettlementOutcome,
 } from './events';
+import type { RecordedChange } from './householdChanges';
 import type { Child, Household, IndicationKind, Period } from './household';
 import type { Mandate } from './mandate';
 
@@ -134,6 +136,25 @@ export interface CaseState {
   erasedOn: IsoDate | null;
   /** On which GDPR ground it was erased (who erased is in the event's actor). */
   erasureGround: ErasureGround | null;
+  /** Changes of circumstances, each from its effective date (householdChanges). */
+  householdChanges: RecordedChange[];
+  /** Corrections of which partner holds the indication; unchecked until CIZ confirms that partner. */
+  corrections: Correction[];
+  /** Definitive settlements of KOT per year (vaststelling). */
+  settlements: Array<{
+    year: number;
+    outcome: SettlementOutcome;
+    amountCents: number;
+    settledOn: IsoDate;
+  }>;
+}
+
+export interface Correction {
+  partnerId: string;
+  previousPartnerId: string | null;
+  correctedOn: IsoDate;
+  /** The day CIZ confirmed (or a copy of its decision showed) the corrected partner's indication. */
+  checkedOn?: IsoDate;
 }
 
 export const initialState = (): CaseState => ({
@@ -165,7 +186,16 @@ export const initialState = (): CaseState => ({
   statusSince: null,
   erasedOn: null,
   erasureGround: null,
+  householdChanges: [],
+  corrections: [],
+  settlements: [],
 });
+
+/**
+ * A state a read model stored before fields were added to it: the missing ones start as a new
+ * case's (no changes, corrections or settlements), so rules never read a field that is not there.
+ */
+export const storedState = (state: CaseState): CaseState => ({ ...initialState(), ...state });
 
 export const isOpen = (state: CaseState): boolean =>
   state.status !== 'new' && state.status !== 'closed' && state.status !== 'withdrawn';
@@ -325,7 +355,16 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...(d.validTo ? { validTo: d.validTo } : {}),
         source: event.type === 'WlzIndicationConfirmed' ? 'ciz' : 'copy',
       };
-      const next = { ...state, indication, indicationNotFoundOn: null };
+      const next = {
+        ...state,
+        indication,
+        indicationNotFoundOn: null,
+        corrections: state.corrections.map((correction) =>
+          correction.partnerId === d.partnerId && correction.checkedOn === undefined
+            ? { ...correction, checkedOn: on }
+            : correction,
+        ),
+      };
       return state.status === 'indication-check' || state.status === 'indication-missing'
         ? moveTo(next, 'forms-pending', on)
         : next;
@@ -548,7 +587,61 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       );
     case 'PersonalDataErased':
       return { ...state, erasedOn: event.data.erasedOn, erasureGround: event.data.ground };
+    case 'HouseholdChangeRecorded':
+      return { ...state, householdChanges: [...state.householdChanges, { ...event.data }] };
+    case 'ChangePassedToToeslagen':
+    case 'HouseholdChangeProcessed': {
+      const d = event.data;
+      const mark = 'passedOn' in d ? { passedOn: d.passedOn } : { processedOn: d.processedOn };
+      return {
+        ...state,
+        householdChanges: state.householdChanges.map((change) =>
+          change.changeId === d.changeId ? { ...change, ...mark } : change,
+        ),
+      };
+    }
+    case 'IndicatedPartnerCorrected':
+      return correctIndicatedPartner(state, event.data);
+    case 'KotSettled':
+      return { ...state, settlements: [...state.settlements, { ...event.data }] };
   }
+}
+
+/**
+ * The indication moves to the partner who really holds it: what the referrer stated moves with it,
+ * and a confirmation for the other partner no longer counts (it was about the wrong person).
+ */
+function correctIndicatedPartner(
+  state: CaseState,
+  d: { partnerId: string; previousPartnerId: string | null; correctedOn: IsoDate },
+): CaseState {
+  const household = state.household;
+  const stated =
+    household?.partners.find((p) => p.partnerId === d.previousPartnerId)?.wlzIndication ?? null;
+  return {
+    ...state,
+    household: household && {
+      ...household,
+      partners: household.partners.map((partner) =>
+        partner.partnerId === d.partnerId
+          ? { ...partner, wlzIndication: stated ?? partner.wlzIndication ?? { kind: 'unknown' } }
+          : partner.partnerId === d.previousPartnerId
+            ? { ...partner, wlzIndication: null }
+            : partner,
+      ),
+    },
+    indication: state.indication?.partnerId === d.partnerId ? state.indication : null,
+    corrections: [
+      ...state.corrections,
+      {
+        partnerId: d.partnerId,
+        previousPartnerId: d.previousPartnerId,
+        correctedOn: d.correctedOn,
+        // CIZ already confirmed the partner the record now names: nothing is left to check.
+        ...(state.indication?.partnerId === d.partnerId ? { checkedOn: d.correctedOn } : {}),
+      },
+    ],
+  };
 }
 
 export const foldCase = (events: readonly CaseEvent[]): CaseState =>

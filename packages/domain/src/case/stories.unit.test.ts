@@ -16,6 +16,7 @@ import { eligibility } from './eligibility';
 import { fundingCoverage } from './fundingCoverage';
 import { handleCommand } from './handleCommand';
 import { nextStep } from './nextStep';
+import { defaultSmiPolicy } from './smiPolicy';
 import { foldCase } from './state';
 import { notificationsForDeadlines } from '../notifications';
 
@@ -426,8 +427,10 @@ describe('the gap: rejected after SMI ended', () => {
     expect(coverage.gaps).toEqual([
       { from: '2022-05-01', to: '2022-05-25', days: 25, accepted: false, acceptedReason: null },
     ]);
-    // SMI cannot be "continued": it ended. The officer is told to bring it back, from which day.
-    const step = nextStep(rejected, '2022-05-25T12:00:00Z');
+    // SMI cannot be "continued": it ended. The officer is told to bring it back, from which day,
+    // where the municipality grants SMI retroactively.
+    const retroactive = { ...defaultSmiPolicy('GM0344'), retroactive: true };
+    const step = nextStep(rejected, '2022-05-25T12:00:00Z', retroactive);
     expect(step).toMatchObject({
       action: 'secure-funding',
       responsible: officer,
@@ -437,6 +440,13 @@ describe('the gap: rejected after SMI ended', () => {
     });
     expect(step?.description.en).toMatch(/reinstate SMI from 2022-05-01/);
     expect(step?.description.nl).toMatch(/zet de SMI weer in vanaf 2022-05-01/);
+    // Under the default policy (no retroactive SMI) it never asks for SMI from a past day.
+    const careful = nextStep(rejected, '2022-05-25T12:00:00Z');
+    expect(careful).toMatchObject({ action: 'secure-funding', since: '2022-05-01' });
+    expect(careful?.description.en).not.toMatch(/reinstate SMI from 2022-05-01/);
+    expect(careful?.description.en).toMatch(
+      /put SMI in place from today \(2022-05-25\) and accept the days from 2022-05-01/,
+    );
   });
 
   it('is closed when the municipality reinstates SMI back to the day it ended', () => {

@@ -2,8 +2,8 @@ import { isIsoDate, type IsoDate } from '../calendar';
 import { isLrkNumber, isMunicipalityCode, isValidBsn } from '../identifiers';
 import { isSupporterRole, roles, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
-import type { CaseCommand } from './commands';
-import type { Household, Child } from './household';
+import type { CaseCommand, RecordHouseholdChange } from './commands';
+import type { Household, Child, Childcare } from './household';
 import { courtMandateTypes, type Mandate } from './mandate';
 import { maximumHoursPerMonth } from './eligibility';
 import {
@@ -20,6 +20,7 @@ import {
   careTypeNames,
   closingOutcomeNames,
   erasureGroundNames,
+  householdChangeKindNames,
   indicationKindNames,
   listOfChoices,
   mandateTypeNames,
@@ -28,6 +29,7 @@ import {
   reassessmentOutcomeNames,
   rejectionReasonNames,
   requestChannelNames,
+  settlementOutcomeNames,
   workStatusNames,
 } from './valueNames';
 
@@ -372,6 +374,41 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
       oneOf('ground', command.ground, erasureGroundNames);
       reference('reference', command.reference, true);
       break;
+    case 'RecordHouseholdChange':
+      date('effectiveFrom', command.effectiveFrom);
+      oneOf('changeKind', command.changeKind, householdChangeKindNames);
+      validateChange(command, problem, context.today);
+      break;
+    case 'PassChangeToToeslagen':
+    case 'RecordChangeProcessed':
+      reference('changeId', command.changeId);
+      break;
+    case 'CorrectIndicatedPartner':
+      partnerOf(command.partnerId);
+      sentence('reason', command.reason, 10);
+      break;
+    case 'SettleKot':
+      if (!Number.isInteger(command.year) || command.year < 2021 || command.year > 2100)
+        problem('year', text('een jaar vanaf 2021', 'a year from 2021'));
+      oneOf('outcome', command.outcome, settlementOutcomeNames);
+      if (
+        !Number.isInteger(command.amountCents) ||
+        command.amountCents < 0 ||
+        command.amountCents > 10_000_000
+      )
+        problem(
+          'amountCents',
+          text('een bedrag in centen, 0 of meer', 'an amount in cents, 0 or more'),
+        );
+      else if ((command.outcome === 'no-difference') !== (command.amountCents === 0))
+        problem(
+          'amountCents',
+          text(
+            'geen verschil hoort bij een bedrag van 0, een nabetaling of terugvordering bij meer dan 0',
+            'no difference goes with an amount of 0, an additional payment or reclaim with more than 0',
+          ),
+        );
+      break;
   }
   if (problems.length > 0) throw refuseInput(problems);
 }
@@ -544,37 +581,92 @@ function validateChildren(children: Child[] | undefined, problem: Problem, today
         text('geef de kinderopvang op, of geen', 'give the childcare, or none'),
       );
     } else if (care !== null) {
-      if (!isLrkNumber(care.lrkNumber))
-        problem(
-          `${at}.childcare.lrkNumber`,
-          text('een LRK-nummer bestaat uit 6 tot 12 cijfers', 'an LRK number has 6 to 12 digits'),
-        );
-      choice(problem, `${at}.childcare.careType`, care.careType, careTypeNames);
-      if (
-        !Number.isInteger(care.hoursPerMonth) ||
-        care.hoursPerMonth <= 0 ||
-        care.hoursPerMonth > 744
-      ) {
-        problem(
-          `${at}.childcare.hoursPerMonth`,
-          text(
-            `een heel aantal uren per maand (KOT telt er maximaal ${maximumHoursPerMonth})`,
-            `a whole number of hours a month (KOT counts at most ${maximumHoursPerMonth})`,
-          ),
-        );
-      }
-      if (
-        !Number.isInteger(care.hourlyRateCents) ||
-        care.hourlyRateCents <= 0 ||
-        care.hourlyRateCents > 10_000
-      ) {
-        problem(
-          `${at}.childcare.hourlyRateCents`,
-          text('uurtarief in centen, groter dan 0', 'hourly rate in cents, above 0'),
-        );
-      }
+      validateChildcare(care, `${at}.childcare`, problem);
     }
   });
+}
+
+/** The fields each kind of change needs, and only well-formed ones. */
+function validateChange(command: RecordHouseholdChange, problem: Problem, today?: IsoDate): void {
+  const needs = (field: string, value: unknown) => {
+    if (typeof value !== 'string' || value.trim() === '')
+      problem(field, text('vul dit in', 'fill this in'));
+    else if (value.length > textLimits.reference) problem(field, tooLong(textLimits.reference));
+  };
+  switch (command.changeKind) {
+    case 'partner-work':
+      needs('partnerId', command.partnerId);
+      choice(problem, 'workStatus', command.workStatus, workStatusNames);
+      break;
+    case 'separation':
+      needs('partnerId', command.partnerId);
+      break;
+    case 'child-added':
+      validateChildren(
+        command.child ? [command.child] : undefined,
+        (field, reason) => problem(field.replace(/^children(\[0\])?/, 'child'), reason),
+        today,
+      );
+      break;
+    case 'childcare':
+      needs('childId', command.childId);
+      if (!command.childcare || typeof command.childcare !== 'object')
+        problem('childcare', text('geef de kinderopvang op', 'give the childcare'));
+      else validateChildcare(command.childcare, 'childcare', problem);
+      break;
+    case 'childcare-ended':
+      needs('childId', command.childId);
+      break;
+    case 'indication-changed':
+      needs('partnerId', command.partnerId);
+      choice(problem, 'indicationKind', command.indicationKind, indicationKindNames);
+      if (command.validTo !== undefined) checkDate(problem, 'validTo', command.validTo);
+      if (command.indicationKind === 'temporary' && command.validTo === undefined)
+        problem(
+          'validTo',
+          text(
+            'een tijdelijke indicatie heeft een einddatum',
+            'a temporary indication has an end date',
+          ),
+        );
+      break;
+    case 'indication-ended':
+      needs('partnerId', command.partnerId);
+      break;
+  }
+}
+
+/** A child's childcare: a registered location (LRK), its type, hours a month and hourly rate. */
+function validateChildcare(care: Childcare, at: string, problem: Problem): void {
+  if (!isLrkNumber(care.lrkNumber))
+    problem(
+      `${at}.lrkNumber`,
+      text('een LRK-nummer bestaat uit 6 tot 12 cijfers', 'an LRK number has 6 to 12 digits'),
+    );
+  choice(problem, `${at}.careType`, care.careType, careTypeNames);
+  if (
+    !Number.isInteger(care.hoursPerMonth) ||
+    care.hoursPerMonth <= 0 ||
+    care.hoursPerMonth > 744
+  ) {
+    problem(
+      `${at}.hoursPerMonth`,
+      text(
+        `een heel aantal uren per maand (KOT telt er maximaal ${maximumHoursPerMonth})`,
+        `a whole number of hours a month (KOT counts at most ${maximumHoursPerMonth})`,
+      ),
+    );
+  }
+  if (
+    !Number.isInteger(care.hourlyRateCents) ||
+    care.hourlyRateCents <= 0 ||
+    care.hourlyRateCents > 10_000
+  ) {
+    problem(
+      `${at}.hourlyRateCents`,
+      text('uurtarief in centen, groter dan 0', 'hourly rate in cents, above 0'),
+    );
+  }
 }
 
 /** One person, one BSN: a BSN given for two members of the household is a typing error. */

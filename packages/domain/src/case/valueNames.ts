@@ -1,7 +1,14 @@
 // The domain's codes in the words a caseworker uses, for sentences the domain itself writes
 // (refusals, steps). Screens may keep their own labels; these are the domain's.
 import { text, type Text } from '../text';
-import type { ClosingOutcome, ErasureGround, LetterChannel, RejectionReason } from './events';
+import type {
+  ClosingOutcome,
+  ErasureGround,
+  LetterChannel,
+  RejectionReason,
+  SettlementOutcome,
+} from './events';
+import type { HouseholdChangeKind } from './householdChanges';
 import type { CareType, IndicationKind, WorkStatus } from './household';
 import type { MandateType } from './mandate';
 import type { CaseStatus } from './state';
@@ -117,6 +124,28 @@ export const erasureGroundNames: Record<ErasureGround, Text> = {
   'retention-period-ended': text('bewaartermijn verstreken', 'retention period ended'),
   'unlawfully-processed': text('onrechtmatig verwerkt', 'unlawfully processed'),
   'legal-obligation': text('wettelijke verplichting', 'legal obligation'),
+};
+
+export const householdChangeKindNames: Record<HouseholdChangeKind, Text> = {
+  'partner-work': text('werk van een partner', "a partner's work"),
+  separation: text('scheiding', 'separation'),
+  'child-added': text('een kind erbij', 'a child added'),
+  childcare: text(
+    'kinderopvang (locatie, uren of uurtarief)',
+    'childcare (location, hours or rate)',
+  ),
+  'childcare-ended': text('kinderopvang gestopt', 'childcare ended'),
+  'indication-changed': text(
+    'Wlz-indicatie verlengd of gewijzigd',
+    'Wlz-indication extended or changed',
+  ),
+  'indication-ended': text('Wlz-indicatie beëindigd', 'Wlz-indication ended'),
+};
+
+export const settlementOutcomeNames: Record<SettlementOutcome, Text> = {
+  'additional-payment': text('nabetaling', 'additional payment'),
+  reclaim: text('terugvordering', 'reclaim'),
+  'no-difference': text('geen verschil', 'no difference'),
 };
 
 /** "a, b of c" / "a, b or c": the options of a choice, in words. */

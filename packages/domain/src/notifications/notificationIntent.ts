@@ -33,6 +33,10 @@ export const notificationRules = [
   'kot-ending-with-indication',
   'desk-step-ended',
   'kot-stopped-objection-deadline',
+  'change-to-pass',
+  'change-passed',
+  'indicated-partner-corrected',
+  'kot-settled',
 ] as const;
 export type NotificationRule = (typeof notificationRules)[number];
 

@@ -2,6 +2,7 @@ import { addDays, type Instant } from '../calendar';
 import { businessDateOf } from '../case/businessDate';
 import type { CaseEvent } from '../case/events';
 import { norms, objectionPeriodEnds } from '../case/norms';
+import { changesToPass } from '../case/householdChanges';
 import type { CaseState } from '../case/state';
 import type { PartyRef } from '../parties';
 import type {
@@ -12,6 +13,7 @@ import type {
 import {
   cizDesk,
   fundingAudience,
+  householdOf,
   intent,
   objectionRecipients,
   partiesOf,
@@ -34,6 +36,7 @@ export const fundingEventTypes = [
   'WlzIndicationReassessed',
   'CaseClosed',
   'CaseWithdrawn',
+  'KotSettled',
 ] as const satisfies ReadonlyArray<CaseEvent['type']>;
 
 /**
@@ -260,6 +263,48 @@ export function notificationsForEvent(
           ...(event.data.kind ? { kind: event.data.kind } : {}),
         },
         officer ? [officer] : [],
+      );
+    case 'HouseholdChangeRecorded': {
+      // While KOT pays from the change's date, whoever passes it on and the household must know.
+      if (!changesToPass(after).some((change) => change.changeId === event.data.changeId))
+        return [];
+      return uniqueParties([householdOf(after), claimant]).map((party) =>
+        intent(after, 'change-to-pass', party, cause, {
+          changeKind: event.data.changeKind,
+          effectiveFrom: event.data.effectiveFrom,
+        }),
+      );
+    }
+    case 'ChangePassedToToeslagen': {
+      const change = after.householdChanges.find((c) => c.changeId === event.data.changeId);
+      return [
+        intent(after, 'change-passed', toeslagenDesk, cause, {
+          changeKind: change?.changeKind ?? 'partner-work',
+          effectiveFrom: change?.effectiveFrom ?? event.data.passedOn,
+        }),
+      ];
+    }
+    case 'IndicatedPartnerCorrected':
+      return uniqueParties([
+        householdOf(after),
+        claimant,
+        officer,
+        after.wlzRequestRegisteredOn ? cizDesk : null,
+      ]).map((party) =>
+        intent(after, 'indicated-partner-corrected', party, cause, {
+          correctedOn: event.data.correctedOn,
+        }),
+      );
+    case 'KotSettled':
+      // The settlement reaches the household and whoever supports it, whatever step is next.
+      return toFundingAudience(
+        'kot-settled',
+        {
+          year: event.data.year,
+          outcome: event.data.outcome,
+          amountCents: event.data.amountCents,
+        },
+        partiesOf(after).filter((party) => party !== toeslagenDesk && party !== cizDesk),
       );
     default:
       return [];

@@ -394,6 +394,50 @@ export function commandOf(
         { type: 'WithdrawCase', reason: 'Gezin ziet ervan af' },
         b % 2 === 0 ? officer : forFamily,
       );
+    case 'RecordHouseholdChange':
+      return c(changeOf(a, b, state, around(60)), b % 3 === 0 ? officer : forFamily);
+    case 'PassChangeToToeslagen':
+      return c(
+        {
+          type: 'PassChangeToToeslagen',
+          changeId: `change-${1 + (a % Math.max(1, state.householdChanges.length))}`,
+        },
+        b % 2 === 0 ? householdActor : claimant,
+      );
+    case 'RecordChangeProcessed':
+      return c(
+        {
+          type: 'RecordChangeProcessed',
+          changeId: `change-${1 + (a % Math.max(1, state.householdChanges.length))}`,
+        },
+        toeslagen,
+      );
+    case 'CorrectIndicatedPartner':
+      return c(
+        {
+          type: 'CorrectIndicatedPartner',
+          partnerId,
+          reason: 'Indicatie stond op de verkeerde partner',
+        },
+        b % 2 === 0 ? officer : forFamily,
+      );
+    case 'SettleKot':
+      return c(
+        a % 3 === 0
+          ? {
+              type: 'SettleKot',
+              year: Number(today.slice(0, 4)) - 1,
+              outcome: 'no-difference',
+              amountCents: 0,
+            }
+          : {
+              type: 'SettleKot',
+              year: Number(today.slice(0, 4)) - 1 - (b % 2),
+              outcome: a % 3 === 1 ? 'reclaim' : 'additional-payment',
+              amountCents: 100 + b * 10,
+            },
+        toeslagen,
+      );
     // Erasure changes no step of the process; the invariants have nothing to learn from it.
     case 'ErasePersonalData':
     case 'OpenReferral':
@@ -403,6 +447,65 @@ export function commandOf(
 
 /** Another person in the same office role: they may stand in, but not use a personal mandate. */
 const colleagueOf = (actor: Actor): Actor => ({ ...actor, id: `${actor.id}-colleague` });
+/** A change of circumstances of each kind, from a day around today. */
+function changeOf(
+  a: number,
+  b: number,
+  state: CaseState,
+  effectiveFrom: IsoDate,
+): WithoutCaseId<CaseCommand> {
+  const partnerId = b % 2 === 0 ? 'p2' : 'p1';
+  const childId = state.children[0]?.childId ?? 'c1';
+  const change = { type: 'RecordHouseholdChange' as const, effectiveFrom };
+  switch (a % 7) {
+    case 0:
+      return {
+        ...change,
+        changeKind: 'partner-work',
+        partnerId,
+        workStatus: workStatuses[b % workStatuses.length]!,
+      };
+    case 1:
+      return { ...change, changeKind: 'separation', partnerId };
+    case 2:
+      return {
+        ...change,
+        changeKind: 'child-added',
+        child: child({ childId: `c${2 + (b % 3)}`, bsn: syntheticBsn(20 + (b % 3)) }),
+      };
+    case 3:
+      return {
+        ...change,
+        changeKind: 'childcare',
+        childId,
+        childcare: {
+          lrkNumber: '123456789',
+          careType: 'daycare',
+          hoursPerMonth: 80 + (b % 100),
+          hourlyRateCents: 950,
+        },
+      };
+    case 4:
+      return { ...change, changeKind: 'childcare-ended', childId };
+    case 5:
+      return b % 2 === 0
+        ? {
+            ...change,
+            changeKind: 'indication-changed',
+            partnerId: 'p1',
+            indicationKind: 'permanent',
+          }
+        : {
+            ...change,
+            changeKind: 'indication-changed',
+            partnerId: 'p1',
+            indicationKind: 'temporary',
+            validTo: addDays(effectiveFrom, 100 + (b % 300)),
+          };
+    default:
+      return { ...change, changeKind: 'indication-ended', partnerId: 'p1' };
+  }
+}
 
 function mandateOf(choice: number, today: IsoDate): Mandate {
   const reference = 'C/16/654321 / BW RK 23-7';

@@ -15,6 +15,8 @@ import type { CommandContext } from '../case/decide';
 import { earliestKotStart } from '../case/eligibility';
 import type { NextStep } from '../case/nextStep';
 import { objectionPeriodEnds } from '../case/norms';
+import { correctionToCheck, yearsToSettle } from '../case/decideChanges';
+import { changesToPass, changesToProcess } from '../case/householdChanges';
 import type { CaseState } from '../case/state';
 import { CIZ, TOESLAGEN, type Actor, type PartyRef } from '../parties';
 
@@ -255,6 +257,46 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
           by(toeslagen),
         ],
       ];
+    case 'pass-change-to-toeslagen': {
+      const change = changesToPass(state)[0];
+      return change
+        ? [[{ type: 'PassChangeToToeslagen', caseId, changeId: change.changeId }, by(owner)]]
+        : [];
+    }
+    case 'process-change': {
+      const change = changesToProcess(state)[0];
+      return change
+        ? [[{ type: 'RecordChangeProcessed', caseId, changeId: change.changeId }, by(toeslagen)]]
+        : [];
+    }
+    case 'check-correction': {
+      const correction = correctionToCheck(state);
+      return correction
+        ? [
+            [
+              {
+                type: 'ConfirmWlzIndication',
+                caseId,
+                partnerId: correction.partnerId,
+                kind: 'permanent',
+                validFrom: '2020-01-01',
+              },
+              by(ciz),
+            ],
+          ]
+        : [];
+    }
+    case 'settle-kot': {
+      const year = yearsToSettle(state, today)[0];
+      return year === undefined
+        ? []
+        : [
+            [
+              { type: 'SettleKot', caseId, year, outcome: 'no-difference', amountCents: 0 },
+              by(toeslagen),
+            ],
+          ];
+    }
     case 'reassess-indication':
       return [
         [

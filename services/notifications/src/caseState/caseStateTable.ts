@@ -1,6 +1,6 @@
 // Load and save the minimal per-case states, a batch at a time (one round trip each way).
 
-import { dateInAmsterdam, isOpen, type CaseState, type IsoDate } from '@kot/domain';
+import { dateInAmsterdam, isOpen, storedState, type CaseState, type IsoDate } from '@kot/domain';
 import { toNumber, type SqlClient } from '@kot/eventstore';
 
 export interface StoredCaseState {
@@ -64,7 +64,9 @@ interface Row {
 const fromRow = (row: Row): StoredCaseState => ({
   caseId: row.case_id,
   streamRevision: toNumber(row.stream_revision),
-  state: typeof row.state === 'string' ? (JSON.parse(row.state) as CaseState) : row.state,
+  state: storedState(
+    typeof row.state === 'string' ? (JSON.parse(row.state) as CaseState) : row.state,
+  ),
 });
 
 export async function loadCaseStates(

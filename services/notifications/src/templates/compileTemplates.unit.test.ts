@@ -57,6 +57,7 @@ function intentsAlongStories(): NotificationIntent[] {
     ['open', 'offer', 'claim', 'closeNotEligible'],
     ['open', 'offer', 'claim', 'request', 'register', 'notFound'],
     [...untilDecision, 'grant', 'change'],
+    [...untilDecision, 'grant', 'recordChange', 'passChange', 'correctIndicatedPartner', 'settle'],
     [...untilDecision, 'extendSmi'],
     [...untilDecision, 'withdrawWhileDeciding'],
     // A temporary indication: KOT ends with it, unless CIZ extends it.

@@ -264,6 +264,46 @@ export const notificationTemplates: NotificationTemplates = {
       body: 'Dienst Toeslagen changed the childcare allowance from {{changedFrom}}. Check with the family that the new amount matches the childcare.',
     },
   },
+  'change-to-pass': {
+    nl: {
+      subject: 'Geef de wijziging door aan Dienst Toeslagen: zaak {{caseId}}',
+      body: 'Er is een wijziging vastgelegd ({{changeKind}}) per {{effectiveFrom}}, terwijl het gezin kinderopvangtoeslag krijgt. Geef haar door aan Dienst Toeslagen; anders kan te veel betaalde toeslag later worden teruggevorderd.',
+    },
+    en: {
+      subject: 'Pass the change to Dienst Toeslagen: case {{caseId}}',
+      body: 'A change was recorded ({{changeKind}}) from {{effectiveFrom}} while the family receives the childcare allowance. Pass it to Dienst Toeslagen; otherwise an allowance paid too much may be reclaimed later.',
+    },
+  },
+  'change-passed': {
+    nl: {
+      subject: 'Wijziging doorgegeven: zaak {{caseId}}',
+      body: 'Het gezin gaf een wijziging door ({{changeKind}}) per {{effectiveFrom}}. Verwerk haar en leg vast dat zij verwerkt is; wijzig of stop de toeslag als het recht verandert.',
+    },
+    en: {
+      subject: 'Change passed on: case {{caseId}}',
+      body: 'The family passed on a change ({{changeKind}}) from {{effectiveFrom}}. Process it and record it processed; change or stop the allowance if the right changes.',
+    },
+  },
+  'indicated-partner-corrected': {
+    nl: {
+      subject: 'Gegevens gecorrigeerd: zaak {{caseId}}',
+      body: 'Op {{correctedOn}} is gecorrigeerd welke ouder de Wlz-indicatie heeft. Tot CIZ de indicatie van die ouder bevestigt, is het recht op kinderopvangtoeslag onbekend.',
+    },
+    en: {
+      subject: 'Record corrected: case {{caseId}}',
+      body: "On {{correctedOn}} the record of which parent holds the Wlz-indication was corrected. Until CIZ confirms that parent's indication, the right to the childcare allowance is unknown.",
+    },
+  },
+  'kot-settled': {
+    nl: {
+      subject: 'Kinderopvangtoeslag over {{year}} vastgesteld: zaak {{caseId}}',
+      body: 'Dienst Toeslagen heeft de kinderopvangtoeslag over {{year}} definitief vastgesteld: {{outcome}} ({{amountCents}} cent). Bespreek met het gezin wat dit betekent; bij een terugvordering kan een betalingsregeling of bezwaar.',
+    },
+    en: {
+      subject: 'Childcare allowance for {{year}} settled: case {{caseId}}',
+      body: 'Dienst Toeslagen settled the childcare allowance for {{year}} definitively: {{outcome}} ({{amountCents}} cents). Discuss with the family what it means; a reclaim allows a payment plan or an objection.',
+    },
+  },
   'smi-ended': {
     nl: {
       subject: 'SMI eindigt op {{lastDay}}: zaak {{caseId}}',

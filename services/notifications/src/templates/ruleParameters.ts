@@ -51,4 +51,8 @@ export const ruleParameters: Record<NotificationRule, RuleParameters> = {
   'indication-reassessed': { required: ['outcome'], optional: ['validTo', 'kind'] },
   'kot-ending-with-indication': { required: ['kotEndsOn', 'daysAtRisk'], optional: [] },
   'desk-step-ended': { required: ['action'], optional: [] },
+  'change-to-pass': { required: ['changeKind', 'effectiveFrom'], optional: [] },
+  'change-passed': { required: ['changeKind', 'effectiveFrom'], optional: [] },
+  'indicated-partner-corrected': { required: ['correctedOn'], optional: [] },
+  'kot-settled': { required: ['year', 'outcome', 'amountCents'], optional: [] },
 };

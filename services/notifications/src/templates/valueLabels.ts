@@ -19,6 +19,18 @@ const labels: Record<string, Labels> = {
     'family-declined': { nl: 'gezin ziet af', en: 'family declined' },
     'no-longer-needed': { nl: 'niet meer nodig', en: 'no longer needed' },
     withdrawn: { nl: 'ingetrokken', en: 'withdrawn' },
+    'additional-payment': { nl: 'nabetaling', en: 'additional payment' },
+    reclaim: { nl: 'terugvordering', en: 'reclaim' },
+    'no-difference': { nl: 'geen verschil', en: 'no difference' },
+  },
+  changeKind: {
+    'partner-work': { nl: 'werk van een partner', en: "a partner's work" },
+    separation: { nl: 'scheiding', en: 'separation' },
+    'child-added': { nl: 'een kind erbij', en: 'a child added' },
+    childcare: { nl: 'kinderopvang', en: 'childcare' },
+    'childcare-ended': { nl: 'kinderopvang gestopt', en: 'childcare ended' },
+    'indication-changed': { nl: 'Wlz-indicatie gewijzigd', en: 'Wlz-indication changed' },
+    'indication-ended': { nl: 'Wlz-indicatie beëindigd', en: 'Wlz-indication ended' },
   },
   against: {
     rejection: { nl: 'de afwijzing', en: 'the rejection' },
@@ -77,6 +89,13 @@ const labels: Record<string, Labels> = {
     'decide-objection': { nl: 'beslissen op het bezwaar', en: 'decide on the objection' },
     'secure-funding': { nl: 'financiering zeker stellen', en: 'secure funding' },
     'reapply-or-object': { nl: 'opnieuw aanvragen of bezwaar maken', en: 'apply again or object' },
+    'pass-change-to-toeslagen': {
+      nl: 'wijziging doorgeven aan Toeslagen',
+      en: 'pass the change to Toeslagen',
+    },
+    'process-change': { nl: 'wijziging verwerken', en: 'process the change' },
+    'check-correction': { nl: 'correctie controleren', en: 'check the correction' },
+    'settle-kot': { nl: 'toeslag definitief vaststellen', en: 'settle the allowance' },
   },
 };
 

@@ -43,6 +43,10 @@ export type StepName =
   | 'confirmTemporary'
   | 'reassessExtended'
   | 'change'
+  | 'recordChange'
+  | 'passChange'
+  | 'correctIndicatedPartner'
+  | 'settle'
   | 'extendSmi'
   | 'withdrawWhileDeciding';
 
@@ -208,6 +212,38 @@ export function referralStep(caseId: string, name: StepName): [CaseCommand, Comm
       return [
         { type: 'ChangeKot', caseId, changedFrom: '2024-06-01', reason: 'Meer uren opvang' },
         at('2024-05-20', actors.toeslagen),
+      ];
+    case 'recordChange':
+      return [
+        {
+          type: 'RecordHouseholdChange',
+          caseId,
+          changeKind: 'partner-work',
+          partnerId: 'p2',
+          workStatus: 'none',
+          effectiveFrom: '2024-06-01',
+        },
+        at('2024-06-10', actors.bewindvoerder),
+      ];
+    case 'passChange':
+      return [
+        { type: 'PassChangeToToeslagen', caseId, changeId: 'change-1' },
+        at('2024-06-12', actors.bewindvoerder),
+      ];
+    case 'correctIndicatedPartner':
+      return [
+        {
+          type: 'CorrectIndicatedPartner',
+          caseId,
+          partnerId: 'p2',
+          reason: 'De indicatie staat op naam van de andere ouder',
+        },
+        at('2024-06-14', actors.officer),
+      ];
+    case 'settle':
+      return [
+        { type: 'SettleKot', caseId, year: 2024, outcome: 'reclaim', amountCents: 31_500 },
+        at('2025-03-01', actors.toeslagen),
       ];
     case 'extendSmi':
       return [{ type: 'ExtendSmi', caseId, until: '2024-12-31' }, at('2024-05-02', actors.officer)];

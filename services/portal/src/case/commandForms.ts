@@ -97,7 +97,136 @@ const partner: FieldSpec = {
   label: text('Ouder met de indicatie', 'Parent with the indication'),
 };
 
+/** A choice that starts unmade: an empty value is left out and the API asks for it in words. */
+const unmade = { value: '', label: text('Kies…', 'Choose…') };
+
+/**
+ * Changes of circumstances that fit a flat form. A child added and new childcare details need the
+ * nested child and childcare inputs: the API and the REST intake take them, this form not yet.
+ */
+const changeKinds: Array<{ value: string; label: Text }> = [
+  {
+    value: 'PARTNER_WORK',
+    label: text('Een partner gaat werken of stopt', 'A partner starts or stops working'),
+  },
+  { value: 'SEPARATION', label: text('De partners gaan uit elkaar', 'The partners separate') },
+  {
+    value: 'CHILDCARE_ENDED',
+    label: text('Een kind stopt met de opvang', 'A child leaves childcare'),
+  },
+  {
+    value: 'INDICATION_CHANGED',
+    label: text(
+      'De Wlz-indicatie is verlengd of gewijzigd',
+      'The Wlz-indication was extended or changed',
+    ),
+  },
+  {
+    value: 'INDICATION_ENDED',
+    label: text('De Wlz-indicatie is beëindigd', 'The Wlz-indication ended'),
+  },
+];
+
+const workStatusChoices: Array<{ value: string; label: Text }> = [
+  { value: 'EMPLOYED', label: text('Werkt in loondienst', 'Employed') },
+  { value: 'SELF_EMPLOYED', label: text('Werkt als zelfstandige', 'Self-employed') },
+  { value: 'ROUTE_TO_WORK', label: text('Volgt een traject naar werk', 'Follows a route to work') },
+  { value: 'VOLUNTEERING', label: text('Vrijwilligerswerk', 'Volunteering') },
+  { value: 'DAY_ACTIVITIES', label: text('Dagbesteding', 'Day activities') },
+  { value: 'NONE', label: text('Werkt niet', 'Does not work') },
+];
+
+/** The change the form passes on or records processed: the case view names them change-1, …. */
+const changeIdField: FieldSpec = {
+  name: 'changeId',
+  kind: 'text',
+  label: text('Wijziging (bijvoorbeeld change-1)', 'Change (for example change-1)'),
+  required: true,
+};
+
 export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
+  RecordHouseholdChange: {
+    label: text('Wijziging in het gezin vastleggen', 'Record a change in the household'),
+    explanation: text(
+      'Het recht wordt vanaf de ingangsdatum opnieuw beoordeeld. Loopt er kinderopvangtoeslag, geef de wijziging dan ook door aan Dienst Toeslagen.',
+      'The right is re-assessed from the date it takes effect. While the allowance runs, also pass the change to Dienst Toeslagen.',
+    ),
+    fields: [
+      {
+        name: 'changeKind',
+        kind: 'choice',
+        label: text('Wat is er veranderd', 'What changed'),
+        choices: [unmade, ...changeKinds],
+      },
+      {
+        name: 'effectiveFrom',
+        kind: 'date',
+        label: text('Ingangsdatum', 'Takes effect on'),
+        required: true,
+      },
+      { name: 'partnerId', kind: 'partner', label: text('Welke ouder', 'Which parent') },
+      {
+        name: 'workStatus',
+        kind: 'choice',
+        label: text('Werk van die ouder (bij werk)', "That parent's work (for work)"),
+        choices: [unmade, ...workStatusChoices],
+      },
+      {
+        name: 'childId',
+        kind: 'text',
+        label: text(
+          'Kind (bij opvang gestopt, bijvoorbeeld c1)',
+          'Child (when childcare ended, e.g. c1)',
+        ),
+      },
+      {
+        name: 'indicationKind',
+        kind: 'choice',
+        label: text('Soort indicatie (bij gewijzigd)', 'Kind of indication (when changed)'),
+        choices: [
+          unmade,
+          { value: 'PERMANENT', label: text('Permanent', 'Permanent') },
+          { value: 'TEMPORARY', label: text('Tijdelijk', 'Temporary') },
+        ],
+      },
+      {
+        name: 'validTo',
+        kind: 'date',
+        label: text('Geldig tot en met (bij tijdelijk)', 'Valid until (when temporary)'),
+      },
+    ],
+  },
+  PassChangeToToeslagen: {
+    label: text('Wijziging doorgegeven aan Toeslagen', 'Change passed to Toeslagen'),
+    explanation: text(
+      'Leg vast dat de wijziging aan Dienst Toeslagen is doorgegeven; zolang dat niet gebeurt, kan te veel betaalde toeslag worden teruggevorderd.',
+      'Record that the change was passed to Dienst Toeslagen; until then an allowance paid too much may be reclaimed.',
+    ),
+    fields: [changeIdField],
+  },
+  RecordChangeProcessed: {
+    label: text('Wijziging verwerkt', 'Change processed'),
+    explanation: text(
+      'Leg vast dat de doorgegeven wijziging verwerkt is; wijzig of stop de toeslag apart als het recht verandert.',
+      'Record that the change passed on was processed; change or stop the allowance separately if the right changes.',
+    ),
+    fields: [changeIdField],
+  },
+  CorrectIndicatedPartner: {
+    label: text('Ouder met de indicatie corrigeren', 'Correct the parent with the indication'),
+    explanation: text(
+      'De Wlz-indicatie stond op de verkeerde ouder. Het recht is onbekend tot CIZ de indicatie van de juiste ouder bevestigt; de auditor ziet de correctie en de reden.',
+      "The Wlz-indication was recorded on the wrong parent. The right is unknown until CIZ confirms the right parent's indication; the auditor sees the correction and its reason.",
+    ),
+    fields: [
+      {
+        name: 'partnerId',
+        kind: 'partner',
+        label: text('Ouder die de indicatie heeft', 'Parent who holds the indication'),
+      },
+      reasonField('reason', text('Waarom het fout stond', 'Why it was wrong')),
+    ],
+  },
   CheckEligibility: {
     label: text('Recht op kinderopvangtoeslag vastleggen', 'Record the eligibility check'),
     explanation: text(

@@ -113,6 +113,10 @@ const stepOfAction: Record<StepAction, StepKey> = {
   'record-court-ruling': 'after',
   'decide-with-family': 'request',
   'reassess-indication': 'after',
+  'pass-change-to-toeslagen': 'after',
+  'process-change': 'after',
+  'check-correction': 'after',
+  'settle-kot': 'after',
 };
 
 /**

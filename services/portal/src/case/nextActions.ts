@@ -29,6 +29,11 @@ export const commandsOfStep: Record<StepAction, readonly CaseCommandType[]> = {
   'confirm-decision-received': ['ConfirmDecisionReceived'],
   'appeal-or-reapply': ['FileAppeal', 'RequestKot', 'CloseCase'],
   'record-court-ruling': ['RecordCourtRuling'],
+  'pass-change-to-toeslagen': ['PassChangeToToeslagen'],
+  'process-change': ['RecordChangeProcessed', 'ChangeKot', 'StopKot'],
+  // CIZ checks a corrected partner by confirming (or not finding) the indication.
+  'check-correction': ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound'],
+  'settle-kot': ['SettleKot'],
 };
 
 /** Ending the case: never the first thing under the thumb. */

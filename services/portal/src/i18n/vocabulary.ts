@@ -80,6 +80,13 @@ export const stepActionNames: Record<StepAction, Text> = {
   'record-court-ruling': text('Uitspraak van de rechtbank vastleggen', "Record the court's ruling"),
   'decide-with-family': text('Met het gezin beslissen', 'Decide with the family'),
   'reassess-indication': text('Wlz-indicatie herbeoordelen', 'Re-assess the Wlz-indication'),
+  'pass-change-to-toeslagen': text(
+    'Wijziging doorgeven aan Toeslagen',
+    'Pass the change to Toeslagen',
+  ),
+  'process-change': text('Wijziging verwerken', 'Process the change'),
+  'check-correction': text('Correctie controleren', 'Check the correction'),
+  'settle-kot': text('Toeslag definitief vaststellen', 'Settle the allowance'),
 };
 
 export const workStatusNames: Record<WorkStatus, Text> = {
@@ -171,6 +178,20 @@ export const eventNames: Record<CaseEventType, Text> = {
   CaseClosed: text('Zaak gesloten', 'Case closed'),
   CaseWithdrawn: text('Zaak ingetrokken', 'Case withdrawn'),
   PersonalDataErased: text('Persoonsgegevens gewist', 'Personal data erased'),
+  HouseholdChangeRecorded: text('Wijziging in het gezin vastgelegd', 'Household change recorded'),
+  ChangePassedToToeslagen: text(
+    'Wijziging doorgegeven aan Toeslagen',
+    'Change passed to Toeslagen',
+  ),
+  HouseholdChangeProcessed: text(
+    'Wijziging verwerkt door Toeslagen',
+    'Change processed by Toeslagen',
+  ),
+  IndicatedPartnerCorrected: text(
+    'Ouder met de indicatie gecorrigeerd',
+    'Parent with the indication corrected',
+  ),
+  KotSettled: text('Toeslag definitief vastgesteld', 'Allowance settled definitively'),
 };
 
 /** The pre-check's answer in a word. */

@@ -1,6 +1,6 @@
 // One batch of events into the case-summary read models: load every touched case once, fold the
 // batch's events onto it with the domain's `evolve`, then write all rows in a few statements.
-import { evolve, initialState, type CaseState, type Instant } from '@kot/domain';
+import { evolve, initialState, storedState, type CaseState, type Instant } from '@kot/domain';
 import type { RecordedEvent, SqlClient } from '../eventStorePort';
 import { caseEventOf, caseIdOfStream } from '../caseEvents/caseEventOf';
 import { withoutPersonalData } from '../personalData/withoutPersonalData';
@@ -40,7 +40,7 @@ export async function projectCaseSummary(
     stored.map((row) => [
       row.case_id,
       {
-        state: row.state,
+        state: storedState(row.state),
         keyDates: keyDatesOf(row as unknown as Record<string, unknown>),
         revision: toNumber(row.revision),
         at: null,

@@ -4,7 +4,7 @@
 // their stored state: once a day per open case, in chunks of one transaction each, oldest first,
 // until none is stale or the pass has run for its time bound (the caller then runs the next
 // pass right away, so 100 000 open cases are fresh within minutes of midnight, not hours).
-import { dateInAmsterdam, type CaseState, type Instant } from '@kot/domain';
+import { dateInAmsterdam, storedState, type CaseState, type Instant } from '@kot/domain';
 import type { SqlDatabase } from '../eventStorePort';
 import type { RefreshLimits, RefreshOutcome } from '../generations/projectionDefinition';
 import { toInstant, toNumber } from '../sql/values';
@@ -41,7 +41,7 @@ export async function refreshTimeDependentFields(
       const stale = await tx.query<StaleRow>(statements.selectStale, [today, limits.chunkSize]);
       const rows = stale.map((row) =>
         caseRows(
-          row.state,
+          storedState(row.state),
           keyDatesOf(row as unknown as Record<string, unknown>),
           {
             streamId: row.stream_id,

@@ -1,4 +1,4 @@
-import type { CaseState } from '@kot/domain';
+import { storedState, type CaseState } from '@kot/domain';
 import type { SqlClient } from '../eventStorePort';
 import { caseSummaryTableNames } from '../caseSummary/caseSummaryTables';
 import { toInstant, toNumber } from '../sql/values';
@@ -35,7 +35,7 @@ export async function findCaseSummary(
   if (!row) return null;
   return {
     caseId: row.case_id,
-    state: row.state,
+    state: storedState(row.state),
     revision: toNumber(row.revision),
     lastPosition: toNumber(row.last_position),
     lastRecordedAt: toInstant(row.last_recorded_at),

@@ -7,22 +7,25 @@ import {
   nextStep,
   stepsAtTurn,
   urgencyOf,
+  reclaimRisk,
   type CaseState,
   type Instant,
 } from '@kot/domain';
 import { ViewLevel } from '../graphql/types/enums';
 import type { CaseView } from '../graphql/types/caseView';
+import type { RecordedSmiPolicy } from './smiPolicyOf';
 
 export function caseViewOf(
   state: CaseState,
   level: 'summary' | 'personal',
   now: Instant,
   revision: number,
+  smiPolicy?: RecordedSmiPolicy,
 ): CaseView {
   const personal = level === 'personal';
   const shown = <T>(value: T | undefined): T | null => (personal ? (value ?? null) : null);
   const coverage = fundingCoverage(state, now);
-  const step = nextStep(state, now);
+  const step = nextStep(state, now, smiPolicy?.policy);
   return {
     id: state.caseId,
     viewLevel: personal ? ViewLevel.PERSONAL : ViewLevel.SUMMARY,
@@ -67,7 +70,7 @@ export function caseViewOf(
     eligibility: state.household ? eligibility(state, dateInAmsterdam(now)) : null,
     nextStep: step,
     urgency: urgencyOf(state, step, now),
-    atTurn: stepsAtTurn(state, now),
+    atTurn: stepsAtTurn(state, now, smiPolicy?.policy),
     fundingCoverage: {
       ...coverage,
       gaps: coverage.gaps.map((gap) => ({ ...gap, acceptedReason: shown(gap.acceptedReason) })),
@@ -77,6 +80,29 @@ export function caseViewOf(
         acceptedOn: gap.acceptedOn,
         reason: shown(gap.reason),
       })),
+    },
+    householdChanges: state.householdChanges.map((change) => ({
+      changeId: change.changeId,
+      changeKind: change.changeKind,
+      effectiveFrom: change.effectiveFrom,
+      recordedOn: change.recordedOn,
+      partnerId: change.partnerId ?? null,
+      workStatus: change.workStatus ?? null,
+      childId: change.child?.childId ?? change.childId ?? null,
+      passedOn: change.passedOn ?? null,
+      processedOn: change.processedOn ?? null,
+    })),
+    corrections: state.corrections.map((correction) => ({
+      ...correction,
+      checkedOn: correction.checkedOn ?? null,
+    })),
+    settlements: state.settlements,
+    reclaimRisk: reclaimRisk(state),
+    smiPolicy: {
+      retroactive: smiPolicy?.policy.retroactive ?? false,
+      maximumMonths: smiPolicy?.policy.maximumMonths ?? 12,
+      extensionLeadDays: smiPolicy?.policy.extensionLeadDays ?? 28,
+      recorded: smiPolicy?.recorded ?? false,
     },
     revision,
     computedAt: now,

@@ -5,6 +5,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildReferralsSchema } from '../graphql/buildReferralsSchema';
 import { createCommandResolver } from '../graphql/commandResolver';
+import { createSmiPolicyResolver } from '../policy/setSmiPolicy';
 import { openApiDocument } from '../rest/openApiDocument';
 import type { JsonSchema } from '../rest/jsonSchemaOf';
 
@@ -17,8 +18,10 @@ export interface ReferralsContracts {
 
 export async function referralsContracts(): Promise<ReferralsContracts> {
   // The contract is the shape; nothing is executed while it is printed.
+  const nothing = () => Promise.reject(new Error('no commands while printing contracts'));
   const schema = await buildReferralsSchema(
-    createCommandResolver(() => Promise.reject(new Error('no commands while printing contracts'))),
+    createCommandResolver(nothing),
+    createSmiPolicyResolver(nothing),
   );
   return { schema, openApi: openApiDocument(schema) };
 }

@@ -16,9 +16,10 @@ export class ServiceInfoResolver {
 
 export function buildReferralsSchema(
   commandResolver: CommandResolverClass,
+  ...more: CommandResolverClass[]
 ): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [commandResolver, ServiceInfoResolver],
+    resolvers: [commandResolver, ...more, ServiceInfoResolver],
     validate: false,
   });
 }

@@ -3,17 +3,27 @@
 import 'reflect-metadata';
 import type { CaseCommandType } from '@kot/domain';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, InputType } from 'type-graphql';
-import { ChildInput, HouseholdInput, MandateInput, PartyInput, SmiPeriodInput } from './caseInputs';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import {
+  ChildcareInput,
+  ChildInput,
+  HouseholdInput,
+  MandateInput,
+  PartyInput,
+  SmiPeriodInput,
+} from './caseInputs';
 import {
   ClosingOutcomeEnum,
   CourtOutcomeEnum,
   ErasureGroundEnum,
+  HouseholdChangeKindEnum,
   IndicationKindEnum,
   LetterChannelEnum,
   ReassessmentOutcomeEnum,
   RejectionReasonEnum,
   RequestChannelEnum,
+  SettlementOutcomeEnum,
+  WorkStatusEnum,
 } from './domainEnums';
 
 // Never referenced on its own, so it does not appear in the schema.
@@ -339,6 +349,64 @@ export class ErasePersonalDataInput extends OnCase {
   reference?: string;
 }
 
+@InputType()
+export class RecordHouseholdChangeInput extends OnCase {
+  @Field(() => HouseholdChangeKindEnum)
+  changeKind!: string;
+  @Field(() => GraphQLLocalDate, { description: 'The day the change takes effect.' })
+  effectiveFrom!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'PARTNER_WORK, SEPARATION (who leaves), INDICATION_CHANGED, INDICATION_ENDED.',
+  })
+  partnerId?: string;
+  @Field(() => WorkStatusEnum, { nullable: true, description: 'With PARTNER_WORK.' })
+  workStatus?: string;
+  @Field(() => ChildInput, { nullable: true, description: 'With CHILD_ADDED.' })
+  child?: ChildInput;
+  @Field(() => String, { nullable: true, description: 'With CHILDCARE and CHILDCARE_ENDED.' })
+  childId?: string;
+  @Field(() => ChildcareInput, { nullable: true, description: 'With CHILDCARE.' })
+  childcare?: ChildcareInput;
+  @Field(() => IndicationKindEnum, { nullable: true, description: 'With INDICATION_CHANGED.' })
+  indicationKind?: string;
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'With INDICATION_CHANGED and a temporary indication: its last day.',
+  })
+  validTo?: string;
+}
+
+@InputType()
+export class PassChangeToToeslagenInput extends OnCase {
+  @Field(() => String, { description: 'The change, as the case view names it (change-1, …).' })
+  changeId!: string;
+}
+
+@InputType()
+export class RecordChangeProcessedInput extends OnCase {
+  @Field(() => String)
+  changeId!: string;
+}
+
+@InputType()
+export class CorrectIndicatedPartnerInput extends OnCase {
+  @Field(() => String, { description: 'The partner who really holds the Wlz-indication.' })
+  partnerId!: string;
+  @Field(() => String, { description: 'Why the record was wrong (kept for the auditor).' })
+  reason!: string;
+}
+
+@InputType()
+export class SettleKotInput extends OnCase {
+  @Field(() => Int)
+  year!: number;
+  @Field(() => SettlementOutcomeEnum)
+  outcome!: string;
+  @Field(() => Int, { description: 'The additional payment or reclaim in euro cents; 0 for none.' })
+  amountCents!: number;
+}
+
 export interface CommandInput {
   /** The input type's class, for type-graphql. */
   inputType: new () => object;
@@ -466,6 +534,31 @@ export const commandInputs: Record<CaseCommandType, CommandInput> = {
     inputType: ErasePersonalDataInput,
     description:
       "Privacy officer of the case's municipality: erase the family's personal data (the case key is destroyed), on a GDPR ground. Also on ended cases; once only.",
+  },
+  RecordHouseholdChange: {
+    inputType: RecordHouseholdChangeInput,
+    description:
+      "Officer, claimant or household: a change of the family's circumstances from its effective date (eligibility is re-evaluated from then; while KOT runs it must be passed to Toeslagen).",
+  },
+  PassChangeToToeslagen: {
+    inputType: PassChangeToToeslagenInput,
+    description:
+      'Household, or a claimant who may apply: the change was passed to Dienst Toeslagen.',
+  },
+  RecordChangeProcessed: {
+    inputType: RecordChangeProcessedInput,
+    description:
+      'Dienst Toeslagen: a change passed on was processed (change or stop KOT separately if the right changed).',
+  },
+  CorrectIndicatedPartner: {
+    inputType: CorrectIndicatedPartnerInput,
+    description:
+      'Officer, claimant or household: the Wlz-indication was recorded on the wrong partner; eligibility is unknown until CIZ confirms the corrected partner.',
+  },
+  SettleKot: {
+    inputType: SettleKotInput,
+    description:
+      "Dienst Toeslagen: the definitive settlement (vaststelling) of an ended year's KOT.",
   },
 };
 

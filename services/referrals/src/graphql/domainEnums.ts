@@ -8,9 +8,11 @@ import {
   closingOutcomes,
   erasureGrounds,
   letterChannels,
+  householdChangeKinds,
   mandateTypes,
   rejectionReasons,
   roles,
+  settlementOutcomes,
   stepActions,
   workStatuses,
   type Household,
@@ -91,6 +93,16 @@ export const ErasureGroundEnum = enumOf(
   erasureGrounds,
   'ErasureGround',
   "The GDPR ground (art. 17 AVG) on which a family's personal data is erased.",
+);
+export const HouseholdChangeKindEnum = enumOf(
+  householdChangeKinds,
+  'HouseholdChangeKind',
+  "What changed in the family's circumstances: a partner's work, a separation, a child added, childcare (location, hours or rate) or its end, an indication extended, changed or ended.",
+);
+export const SettlementOutcomeEnum = enumOf(
+  settlementOutcomes,
+  'SettlementOutcome',
+  "The definitive settlement (vaststelling) of a year's KOT: an additional payment, a reclaim, or no difference.",
 );
 export const CaseStatusEnum = enumOf(
   caseStatuses,

@@ -21,6 +21,10 @@ export function toCommand(type: CaseCommandType, input: object): CommandRequest 
       childcare: child['childcare'] ?? null,
     }));
   }
+  const child = command['child'] as Json | undefined;
+  if (type === 'RecordHouseholdChange' && child) {
+    command['child'] = { ...child, childcare: child['childcare'] ?? null };
+  }
   return command as unknown as CommandRequest;
 }
 

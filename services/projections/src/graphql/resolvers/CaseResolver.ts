@@ -16,6 +16,7 @@ import { findCaseSummary, type StoredCase } from '../../queries/findCaseSummary'
 import { listCaseHistory } from '../../queries/listCaseHistory';
 import { caseViewOf } from '../../views/caseViewOf';
 import { foldCaseFromLog } from '../../views/foldCaseFromLog';
+import { smiPolicyOf } from '../../views/smiPolicyOf';
 import { personalFieldsSelected } from '../personalSelection';
 import { HISTORY_COST, caseAsOfCost, caseCost } from '../queryCosts';
 import type { ReadSide } from '../readSide';
@@ -47,10 +48,12 @@ export class CaseResolver {
       // The log may be ahead of the read model: its newest state decides what may be shown.
       if (full && mayView(actor, caseAccessOf(full.state)) === 'personal') {
         await this.recordRead(ctx, actor, id, wanted, 'case', now);
-        return caseViewOf(full.state, 'personal', now, full.revision);
+        const policy = await smiPolicyOf(this.readSide.store, full.state.municipality);
+        return caseViewOf(full.state, 'personal', now, full.revision, policy);
       }
     }
-    return caseViewOf(stored.state, level, now, stored.revision);
+    const policy = await smiPolicyOf(this.readSide.store, stored.state.municipality);
+    return caseViewOf(stored.state, level, now, stored.revision, policy);
   }
 
   @Query(() => CaseAsOf, {
@@ -91,8 +94,9 @@ export class CaseResolver {
         this.readSide.clock().toISOString(),
       );
     }
+    const policy = await smiPolicyOf(this.readSide.store, folded.state.municipality);
     return {
-      ...caseViewOf(folded.state, level, moment, folded.revision),
+      ...caseViewOf(folded.state, level, moment, folded.revision, policy),
       at: moment,
       eventCount: folded.eventCount,
     };

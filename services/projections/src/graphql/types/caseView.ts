@@ -1,6 +1,13 @@
 // A case as a viewer may see it. Fields marked personal are null unless the view level is PERSONAL.
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartyType } from './common';
+import {
+  CorrectionView,
+  HouseholdChangeView,
+  ReclaimRiskView,
+  SettlementView,
+  SmiPolicyView,
+} from './lifeAfterGrant';
 import { ViewLevel } from './enums';
 import { UrgencyType } from './lists';
 import { Eligibility, FundingCoverage, NextStep } from './ruleOutcomes';
@@ -241,6 +248,16 @@ export class CaseView {
   atTurn!: NextStep[];
   @Field(() => FundingCoverage)
   fundingCoverage!: FundingCoverage;
+  @Field(() => [HouseholdChangeView])
+  householdChanges!: HouseholdChangeView[];
+  @Field(() => [CorrectionView])
+  corrections!: CorrectionView[];
+  @Field(() => [SettlementView])
+  settlements!: SettlementView[];
+  @Field(() => ReclaimRiskView, { nullable: true })
+  reclaimRisk!: ReclaimRiskView | null;
+  @Field(() => SmiPolicyView)
+  smiPolicy!: SmiPolicyView;
   @Field(() => Int, { description: 'The last event revision folded into this view.' })
   revision!: number;
   @Field(() => DateTime, { description: 'The moment the rules were evaluated at.' })

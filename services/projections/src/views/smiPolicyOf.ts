@@ -1,0 +1,28 @@
+// The municipality's SMI policy, read from its own stream (smi-policy-<code>): the last one set, or
+// the domain's default while none was recorded.
+import {
+  defaultSmiPolicy,
+  foldSmiPolicy,
+  smiPolicyStreamId,
+  type SmiPolicy,
+  type SmiPolicySet,
+} from '@kot/domain';
+import type { EventStore } from '../eventStorePort';
+
+export interface RecordedSmiPolicy {
+  policy: SmiPolicy;
+  recorded: boolean;
+}
+
+export async function smiPolicyOf(
+  store: EventStore,
+  municipality: string,
+): Promise<RecordedSmiPolicy> {
+  if (!municipality) return { policy: defaultSmiPolicy(municipality), recorded: false };
+  const events = await store.readStream(smiPolicyStreamId(municipality));
+  const set = events.map(
+    (event) =>
+      ({ type: 'SmiPolicySet', schemaVersion: 1, data: event.data }) as unknown as SmiPolicySet,
+  );
+  return { policy: foldSmiPolicy(municipality, set), recorded: set.length > 0 };
+}
