@@ -6,6 +6,7 @@ import '@fontsource/source-sans-3/latin-700.css';
 import './styles/components.css';
 import './styles/theme.css';
 import './styles/portal.css';
+import './styles/lists.css';
 import { App } from './App';
 
 const root = document.getElementById('root');
