@@ -329,9 +329,7 @@ describeInBrowser('the portal in a browser', () => {
     // The file follows the filter shown: the steps only, each keeping its number in the history.
     const [stepsDownload] = await Promise.all([
       page.waitForEvent('download'),
-      page
-        .getByRole('button', { name: `De ${stepRows} getoonde regels downloaden (CSV)` })
-        .click(),
+      page.getByRole('button', { name: `De ${stepRows} getoonde regels downloaden (CSV)` }).click(),
     ]);
     const stepsCsv = readFileSync((await stepsDownload.path())!, 'utf8');
     expect(stepsCsv.trimEnd().split('\r\n')).toHaveLength(stepRows + 1);

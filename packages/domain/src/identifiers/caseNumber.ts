@@ -5,4 +5,3 @@
  */
 export const caseNumberOf = (caseId: string): string =>
   caseId.replace(/-/g, '').slice(-8).toUpperCase();
-

@@ -72,11 +72,7 @@ function parse(source: string, problems: string[], where: string): Part[] {
 }
 
 function check(parts: Part[], parameters: RuleParameters, problems: string[], where: string) {
-  const always = new Set<string>([
-    ...baseParameters,
-    ...derivedParameters,
-    ...parameters.required,
-  ]);
+  const always = new Set<string>([...baseParameters, ...derivedParameters, ...parameters.required]);
   const sometimes = new Set(parameters.optional);
   for (const part of parts) {
     if (part.kind === 'field' && !always.has(part.name)) {

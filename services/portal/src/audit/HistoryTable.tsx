@@ -79,12 +79,16 @@ export function HistoryTable({
   const deliveries = history.filter(isDelivery).length;
   const shownRows = history.filter((entry) => shows(shown, entry)).length;
   const download = () => {
-    const csv = historyCsv(history, {
-      t,
-      eventName: (type) => t(nameOf(historyNames, type)),
-      roleName: (role) => t(nameOf(roleNames, role)),
-      organisationName,
-    }, (entry) => shows(shown, entry));
+    const csv = historyCsv(
+      history,
+      {
+        t,
+        eventName: (type) => t(nameOf(historyNames, type)),
+        roleName: (role) => t(nameOf(roleNames, role)),
+        organisationName,
+      },
+      (entry) => shows(shown, entry),
+    );
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     link.download = `${tr('zaak', 'case')}-${shortCaseNumber(caseId)}-${tr('geschiedenis', 'history')}.csv`;

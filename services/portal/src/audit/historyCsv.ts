@@ -45,7 +45,9 @@ export function historyCsv(
   words: CsvWords,
   include: (entry: HistoryEntryView) => boolean = () => true,
 ): string {
-  const numbered = history.map((entry, index) => ({ entry, index })).filter(({ entry }) => include(entry));
+  const numbered = history
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => include(entry));
   const rows = numbered.map(({ entry, index }) => {
     const system = byThePlatform(entry);
     const recipient = entry.notification?.recipient;

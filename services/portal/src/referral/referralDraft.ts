@@ -230,12 +230,18 @@ export function problemsOf(draft: ReferralDraft): Record<string, Text> {
   need(
     'smiPeriod.from',
     isIsoDate(draft.smiFrom),
-    dateProblem(draft.smiFrom, text('Vul de begindatum van de SMI in.', 'Fill in the start date of the SMI.')),
+    dateProblem(
+      draft.smiFrom,
+      text('Vul de begindatum van de SMI in.', 'Fill in the start date of the SMI.'),
+    ),
   );
   need(
     'smiPeriod.to',
     isIsoDate(draft.smiTo),
-    dateProblem(draft.smiTo, text('Vul de einddatum van de SMI in.', 'Fill in the end date of the SMI.')),
+    dateProblem(
+      draft.smiTo,
+      text('Vul de einddatum van de SMI in.', 'Fill in the end date of the SMI.'),
+    ),
   );
   if (isIsoDate(draft.smiFrom) && isIsoDate(draft.smiTo) && draft.smiTo < draft.smiFrom) {
     problems['smiPeriod.to'] = text(

@@ -76,9 +76,7 @@ export function WorklistPage() {
           scope="ORGANISATION"
           headingId="offered"
           heading={tr('Aan ons aangeboden zaken', 'Cases offered to us')}
-          empty={found(
-            tr('Er zijn geen zaken aan u aangeboden.', 'No cases are offered to you.'),
-          )}
+          empty={found(tr('Er zijn geen zaken aan u aangeboden.', 'No cases are offered to you.'))}
           audiences={['OFFERED']}
           sort={sort}
           search={search}

@@ -5,7 +5,12 @@
 import { caseNumberOf, type Actor } from '@kot/domain';
 import type { EventStore, SqlClient } from '../eventStorePort';
 import { recordPersonalDataRead } from './personalDataReads';
-import { familyIdentityOf, familyMatches, familySearchOf, type FamilyIdentity } from './familyNames';
+import {
+  familyIdentityOf,
+  familyMatches,
+  familySearchOf,
+  type FamilyIdentity,
+} from './familyNames';
 
 export interface FamilyLookup {
   /** For listWorklist/listCases: does this case match the search (none: every case does)? */
@@ -13,7 +18,10 @@ export interface FamilyLookup {
   /** The family name of a case shown, when its reader may see it. */
   familyNameOf(caseId: string, level: 'summary' | 'personal'): Promise<string | null>;
   /** Records the personal-data reads of the page shown (searches; names shown to an auditor). */
-  recordReads(shown: ReadonlyArray<{ caseId: string; familyName: string | null }>, query: string): Promise<void>;
+  recordReads(
+    shown: ReadonlyArray<{ caseId: string; familyName: string | null }>,
+    query: string,
+  ): Promise<void>;
 }
 
 const caseNumberIn = (search: string) => search.replace(/[\s-]/g, '').toUpperCase();
