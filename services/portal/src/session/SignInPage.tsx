@@ -228,10 +228,14 @@ export function SignInPage() {
             <TableBody>
               {users.map((user) => (
                 <TableRow key={user.key}>
-                  <TableCell>{user.name}</TableCell>
-                  <TableCell>{isRole(user.role) ? t(roleNames[user.role]) : user.role}</TableCell>
-                  <TableCell>{user.organisationName}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={tr('Naam', 'Name')}>{user.name}</TableCell>
+                  <TableCell data-label={tr('Rol', 'Role')}>
+                    {isRole(user.role) ? t(roleNames[user.role]) : user.role}
+                  </TableCell>
+                  <TableCell data-label={tr('Organisatie', 'Organisation')}>
+                    {user.organisationName}
+                  </TableCell>
+                  <TableCell data-label="">
                     <Button
                       appearance="primary-action-button"
                       busy={busyKey === user.key}

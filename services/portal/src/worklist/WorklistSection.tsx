@@ -22,13 +22,14 @@ import {
 import { useLanguage } from '../i18n/language';
 import { datesInWords, formatDate } from '../i18n/formats';
 import { caseLabel, urgencyNames } from '../i18n/listVocabulary';
-import { nameOf, statusNames, stepActionNames } from '../i18n/vocabulary';
+import { nameOf, roleNames, statusNames, stepActionNames } from '../i18n/vocabulary';
 import { DueDate } from '../layout/DueDate';
 import { Loading } from '../layout/Loading';
 import { PartyName } from '../layout/PartyName';
 import { ProblemAlert } from '../layout/ProblemAlert';
 import { AppLink } from '../navigation/navigation';
 import { useDirectory } from '../session/organisationDirectory';
+import { useSignedIn } from '../session/session';
 
 type Audience = WorklistItemView['audience'];
 
@@ -58,6 +59,9 @@ export function WorklistSection({
 }: WorklistSectionProps) {
   const { t, tr, language } = useLanguage();
   const { organisationName } = useDirectory();
+  const { actor } = useSignedIn();
+  // A municipality's own list is all its own cases: the name would only repeat itself.
+  const showMunicipality = !/^GM\d{4}$/.test(actor.organisation);
   const [pages, setPages] = useState<Array<string | null>>([null]);
   // A new order or search starts again at the first page.
   const [shownFor, setShownFor] = useState(`${sort}|${search}`);
@@ -112,7 +116,10 @@ export function WorklistSection({
                         {datesInWords(t(item.urgency.reason), language)}
                       </span>
                     </TableCell>
-                    <TableCell data-label={tr('Uiterlijk', 'Due')}>
+                    <TableCell
+                      data-label={tr('Uiterlijk', 'Due')}
+                      className={item.deadline ? 'portal-cell--wraps' : undefined}
+                    >
                       <DueDate
                         due={item.due}
                         overdue={item.overdue}
@@ -132,7 +139,12 @@ export function WorklistSection({
                       <AppLink to={{ page: 'case', caseId: item.caseId }}>
                         {caseLabel(item.caseNumber, item.familyName, tr)}
                       </AppLink>
-                      <span className="portal-muted"> · {organisationName(item.municipality)}</span>
+                      {showMunicipality ? (
+                        <span className="portal-muted">
+                          {' '}
+                          · {organisationName(item.municipality)}
+                        </span>
+                      ) : null}
                     </TableCell>
                     <TableCell data-label={tr('Stap', 'Step')}>
                       <strong title={t(item.description)}>
@@ -156,7 +168,12 @@ export function WorklistSection({
                       ) : null}
                     </TableCell>
                     <TableCell data-label={tr('Wie', 'Who')}>
-                      <PartyName party={item.responsible} />
+                      {item.responsible.name ??
+                        (item.responsible.organisation === actor.organisation ? (
+                          t(nameOf(roleNames, item.responsible.role))
+                        ) : (
+                          <PartyName party={item.responsible} />
+                        ))}
                     </TableCell>
                     <TableCell data-label={tr('Stand van zaken', 'Status')}>
                       {t(nameOf(statusNames, item.status))}
