@@ -62,6 +62,8 @@ export function WorklistSection({
   const { actor } = useSignedIn();
   // A municipality's own list is all its own cases: the name would only repeat itself.
   const showMunicipality = !/^GM\d{4}$/.test(actor.organisation);
+  // My own steps are mine: a column saying so on every row would only take room.
+  const showWho = scope !== 'MINE';
   const [pages, setPages] = useState<Array<string | null>>([null]);
   // A new order or search starts again at the first page.
   const [shownFor, setShownFor] = useState(`${sort}|${search}`);
@@ -91,7 +93,9 @@ export function WorklistSection({
                   <TableHeaderCell scope="col">{tr('Uiterlijk', 'Due')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{tr('Zaak', 'Case')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{tr('Stap', 'Step')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{tr('Wie', 'Who')}</TableHeaderCell>
+                  {showWho ? (
+                    <TableHeaderCell scope="col">{tr('Wie', 'Who')}</TableHeaderCell>
+                  ) : null}
                   <TableHeaderCell scope="col">{tr('Stand van zaken', 'Status')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
@@ -167,14 +171,16 @@ export function WorklistSection({
                         </span>
                       ) : null}
                     </TableCell>
-                    <TableCell data-label={tr('Wie', 'Who')}>
-                      {item.responsible.name ??
-                        (item.responsible.organisation === actor.organisation ? (
-                          t(nameOf(roleNames, item.responsible.role))
-                        ) : (
-                          <PartyName party={item.responsible} />
-                        ))}
-                    </TableCell>
+                    {showWho ? (
+                      <TableCell data-label={tr('Wie', 'Who')}>
+                        {item.responsible.name ??
+                          (item.responsible.organisation === actor.organisation ? (
+                            t(nameOf(roleNames, item.responsible.role))
+                          ) : (
+                            <PartyName party={item.responsible} />
+                          ))}
+                      </TableCell>
+                    ) : null}
                     <TableCell data-label={tr('Stand van zaken', 'Status')}>
                       {t(nameOf(statusNames, item.status))}
                     </TableCell>
