@@ -134,7 +134,8 @@ export function FundingCoverageFigure({
           {summary} {gapSentence}
         </Paragraph>
       )}
-      <figure className="portal-coverage">
+      {/* Focusable: on a phone the figure scrolls sideways in its own area (lists.css). */}
+      <figure className="portal-coverage" tabIndex={0}>
         <svg
           viewBox={`0 0 ${width} ${height}`}
           role="img"

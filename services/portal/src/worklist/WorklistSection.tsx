@@ -85,7 +85,7 @@ export function WorklistSection({
           empty={index === 0 ? empty : null}
           onMore={index === pages.length - 1 ? (cursor) => setPages([...pages, cursor]) : undefined}
           render={(items) => (
-            <Table className="portal-table portal-table--rows">
+            <Table className="portal-table portal-table--rows portal-table--one-line">
               <TableCaption className="portal-visually-hidden">{heading}</TableCaption>
               <TableHeader>
                 <TableRow>
