@@ -165,7 +165,9 @@ export function CaseListPage() {
                   <AppLink to={{ page: 'case', caseId: item.caseId }}>
                     {caseLabel(item.caseNumber, item.familyName, tr)}
                   </AppLink>
-                  <span className="portal-muted"> · {organisationName(item.municipality)}</span>
+                  {item.municipality !== actor.organisation ? (
+                    <span className="portal-muted"> · {organisationName(item.municipality)}</span>
+                  ) : null}
                 </TableCell>
                 <TableCell data-label={tr('Stand van zaken', 'Status')}>
                   {t(nameOf(statusNames, item.status))}
@@ -207,7 +209,7 @@ export function CaseListPage() {
                     </span>
                   ) : null}
                   {item.atRisk ? (
-                    <span> {tr('Financiering loopt af', 'Funding ends soon')}</span>
+                    <span> · {tr('financiering loopt af', 'funding ends soon')}</span>
                   ) : null}
                 </TableCell>
               </TableRow>
