@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { householdOrganisation } from '@kot/domain';
+import { caseNumberOf, householdOrganisation } from '@kot/domain';
 import { toApplication, type Step } from './applicationSteps';
 import { family, horizonOffice } from './families';
 import { overHttp, refusalOf, type Caller, type OverHttp } from './overHttp';
@@ -126,7 +126,7 @@ describeOnEachEngine('notifications along a case', (platform) => {
       offered.data?.inbox.edges.find(
         (edge) => edge.node.caseId === f.caseId && edge.node.rule === 'case-offered',
       )?.node.title,
-    ).toBe(`New referral offered: case ${f.caseId}`);
+    ).toBe(`New referral offered: case ${caseNumberOf(f.caseId)}`);
   });
 
   it('lets a demo user subscribe a receiver on their own machine in the embedded mode only, and records each call in the case history', async () => {

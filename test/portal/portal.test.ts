@@ -328,6 +328,12 @@ describeInBrowser('the portal in a browser', () => {
     await page.goto(`${platform.url}/zaken/${caseId}/audit`);
     await page.getByText('In orde: de hashketen').waitFor();
     await page.getByRole('cell', { name: 'Doorverwijzing geopend' }).waitFor();
+    // The history opens on the case's own steps; the deliveries of notifications come on request.
+    await expect(
+      page.getByRole('radio', { name: /^Alleen stappen in de zaak/ }).isChecked(),
+    ).resolves.toBe(true);
+    await expect(page.getByRole('cell', { name: /^Melding bezorgd/ }).count()).resolves.toBe(0);
+    await page.getByRole('radio', { name: /^Alles/ }).check();
     // Who did it, in words: the role and the organisation's name, not an account id alone.
     await page
       .getByRole('cell', { name: /^Bewindvoerder/ })
@@ -352,9 +358,18 @@ describeInBrowser('the portal in a browser', () => {
     await page.getByRole('radio', { name: /^Alleen stappen in de zaak/ }).check();
     await page.getByRole('cell', { name: 'Doorverwijzing geopend' }).waitFor();
     await expect(page.getByRole('cell', { name: /^Melding bezorgd/ }).count()).resolves.toBe(0);
-    expect((await rows.count()) + deliveryRows).toBe(allRows);
+    const stepRows = await rows.count();
+    expect(stepRows + deliveryRows).toBe(allRows);
+    // The file follows the filter shown: the steps only, each keeping its number in the history.
+    const [stepsDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `De ${stepRows} getoonde regels downloaden (CSV)` }).click(),
+    ]);
+    const stepsCsv = readFileSync((await stepsDownload.path())!, 'utf8');
+    expect(stepsCsv.trimEnd().split('\r\n')).toHaveLength(stepRows + 1);
+    expect(stepsCsv).not.toContain(';NotificationDelivered;');
     await page.getByRole('radio', { name: /^Alles/ }).check();
-    // The whole history as a file for the auditor's own tools, whatever the filter shows.
+    // The whole history as a file for the auditor's own tools.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: `Alle ${allRows} regels downloaden (CSV)` }).click(),

@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/theme.css';
 import './styles/portal.css';
 import './styles/casePage.css';
+import './styles/lists.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

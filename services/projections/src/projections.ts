@@ -13,7 +13,8 @@ export const caseSummaryProjection: ProjectionDefinition = {
   // 2: offers appear on the offered supporter's worklist.
   // 3: worklists ordered by urgency (with its reason) and case age; desks keep a step that goes
   //    on while the municipality secures funding.
-  // 4: worklist rows carry the case's access, so a worklist page reads no summary rows.
+  // 4: worklist rows carry the case's access, so a worklist page reads no summary rows; indexes
+  //    for the worklist ordered by due date and by case age.
   version: 4,
   createTables: createCaseSummaryTables,
   dropTables: dropCaseSummaryTables,

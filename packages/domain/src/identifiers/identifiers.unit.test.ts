@@ -1,4 +1,4 @@
-import { isLrkNumber, isMunicipalityCode, isValidBsn, syntheticBsn } from './index';
+import { caseNumberOf, isLrkNumber, isMunicipalityCode, isValidBsn, syntheticBsn } from './index';
 
 describe('BSN validation', () => {
   it('accepts numbers that pass the 11-proof', () => {
@@ -36,5 +36,17 @@ describe('municipality codes and LRK numbers', () => {
     expect(isLrkNumber('12345')).toBe(false);
     expect(isLrkNumber('12345678901234')).toBe(false);
     expect(isLrkNumber('12345678X')).toBe(false);
+  });
+});
+
+describe('the short case number', () => {
+  it('is the last eight characters of the case id in capitals, the same for every reader', () => {
+    expect(caseNumberOf('0193c0de-0001-7000-8000-00000000abcd')).toBe('0000ABCD');
+  });
+
+  it('differs between cases opened in the same millisecond', () => {
+    expect(caseNumberOf('0193c0de-0001-7000-8000-000000000001')).not.toBe(
+      caseNumberOf('0193c0de-0001-7000-8000-000000000002'),
+    );
   });
 });

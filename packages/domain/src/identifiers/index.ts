@@ -1,3 +1,4 @@
 export { isValidBsn, syntheticBsn } from './bsn';
 export { isMunicipalityCode } from './municipalityCode';
 export { isLrkNumber } from './lrkNumber';
+export { caseNumberOf } from './caseNumber';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { caseNumberOf } from '@kot/domain';
 import { actors } from '@kot/domain/testing';
 import {
   createHttpApp,
@@ -124,7 +125,7 @@ describe('the notifications GraphQL API over HTTP', () => {
     ]);
     expect(mine.every((node) => node.personal && node.readAt === null)).toBe(true);
     const decided = mine.find((node) => node.rule === 'kot-decided')!;
-    expect(decided.title).toBe(`Besluit kinderopvangtoeslag: zaak ${caseId}`);
+    expect(decided.title).toBe(`Besluit kinderopvangtoeslag: zaak ${caseNumberOf(caseId)}`);
     expect(decided.body).toContain('Dienst Toeslagen decided on 2024-04-30: rejected.');
     expect(decided.params).toMatchObject({ outcome: 'rejected', reason: 'partner-not-working' });
 

@@ -3,10 +3,15 @@
 // that is never closed, or a rule or language without a template stops the start with one error
 // listing every problem; rendering a message can then not fail for a missing field.
 
-import { notificationRules, type NotificationParams, type NotificationRule } from '@kot/domain';
+import {
+  caseNumberOf,
+  notificationRules,
+  type NotificationParams,
+  type NotificationRule,
+} from '@kot/domain';
 import { languages, type Language } from '../recipients/recipientDirectory';
 import type { NotificationTemplates } from './notificationTemplates';
-import { baseParameters, type RuleParameters } from './ruleParameters';
+import { baseParameters, derivedParameters, type RuleParameters } from './ruleParameters';
 import { labelOf } from './valueLabels';
 
 type Part =
@@ -67,7 +72,7 @@ function parse(source: string, problems: string[], where: string): Part[] {
 }
 
 function check(parts: Part[], parameters: RuleParameters, problems: string[], where: string) {
-  const always = new Set<string>([...baseParameters, ...parameters.required]);
+  const always = new Set<string>([...baseParameters, ...derivedParameters, ...parameters.required]);
   const sometimes = new Set(parameters.optional);
   for (const part of parts) {
     if (part.kind === 'field' && !always.has(part.name)) {
@@ -160,11 +165,15 @@ export function compileTemplates(
   if (problems.length > 0) throw new TemplateError(problems);
 
   return {
-    render(rule, language, params, caseUrl) {
+    render(rule, language, intentParams, caseUrl) {
       const template = compiled.get(`${rule}/${language}`);
       if (!template) throw new TemplateError([`${rule} (${language}): no template`]);
+      const params: NotificationParams = {
+        ...intentParams,
+        caseNumber: caseNumberOf(String(intentParams.caseId)),
+      };
       const subject = renderParts(template.subject, params, language, identity);
-      const footer = `${language === 'nl' ? 'Zaak' : 'Case'} ${params.caseId} · ${params.municipality}`;
+      const footer = `${language === 'nl' ? 'Zaak' : 'Case'} ${params.caseNumber} · ${params.municipality}`;
       const link = caseUrl ? `\n\n${openCase(language)}: ${caseUrl}` : '';
       const text = `${renderParts(template.body, params, language, identity)}${link}\n\n-- \n${footer}\n`;
       const html = toHtml(

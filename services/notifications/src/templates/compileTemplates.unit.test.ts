@@ -126,7 +126,7 @@ describe('notification templates', () => {
   it('render plain text and HTML from params, with words for coded values and escaped HTML', () => {
     const templates = compileTemplates(notificationTemplates, ruleParameters);
     const params = {
-      caseId: 'c-1',
+      caseId: '0193c0de-0001-7000-8000-00000000abcd',
       municipality: 'GM0344',
       status: 'rejected',
       outcome: 'rejected',
@@ -134,7 +134,9 @@ describe('notification templates', () => {
       reason: 'partner-not-working',
     };
     const nl = templates.render('kot-decided', 'nl', params);
-    expect(nl.subject).toBe('Besluit kinderopvangtoeslag: zaak c-1');
+    // The short case number, as in every list of the portal, not the case id.
+    expect(nl.subject).toBe('Besluit kinderopvangtoeslag: zaak 0000ABCD');
+    expect(nl.text).toContain('Zaak 0000ABCD · GM0344');
     expect(nl.text).toContain('besloten: afgewezen. Reden: partner werkt niet.');
     expect(nl.text).not.toContain('Toeslag vanaf');
     expect(nl.html).toContain('<html lang="nl">');

@@ -14,6 +14,9 @@ export interface RuleParameters {
 /** What every intent carries, whatever the rule. */
 export const baseParameters = ['caseId', 'municipality', 'status'] as const;
 
+/** What the templates may use besides, worked out when a message is written: the short case number. */
+export const derivedParameters = ['caseNumber'] as const;
+
 const overdue: RuleParameters = { required: ['action', 'due', 'daysOverdue'], optional: [] };
 
 export const ruleParameters: Record<NotificationRule, RuleParameters> = {

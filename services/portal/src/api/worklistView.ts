@@ -17,14 +17,19 @@ export interface WorklistItemView {
   deadline: string | null;
   /** Why the item stands where it stands on the list (the list's order). */
   urgency: { rank: number; kind: string; reason: Text };
+  caseNumber: string;
+  /** Only for readers who may see the family's personal data. */
+  familyName: string | null;
 }
+
+export type WorklistSort = 'URGENCY' | 'DUE' | 'AGE';
 
 export type WorklistScope = 'MINE' | 'ORGANISATION' | 'COLLEAGUES';
 
-export const worklistQuery = `query Worklist($scope: WorklistScope!, $audiences: [WorklistAudience!], $first: Int!, $after: String) {
-  worklist(scope: $scope, audiences: $audiences, first: $first, after: $after) {
+export const worklistQuery = `query Worklist($scope: WorklistScope!, $audiences: [WorklistAudience!], $first: Int!, $after: String, $sort: WorklistSort, $search: String) {
+  worklist(scope: $scope, audiences: $audiences, first: $first, after: $after, sort: $sort, search: $search) {
     items {
-      caseId audience mine municipality status action description { nl en }
+      caseId caseNumber familyName audience mine municipality status action description { nl en }
       responsible { organisation role personId name } since due overdue daysOverdue deadline
       urgency { rank kind reason { nl en } }
     }
@@ -46,12 +51,14 @@ export interface CaseListItemView {
   fundedToday: boolean;
   gapDays: number;
   atRisk: boolean;
+  caseNumber: string;
+  familyName: string | null;
 }
 
-export const casesQuery = `query Cases($first: Int!, $after: String, $filter: CaseFilterInput) {
-  cases(first: $first, after: $after, filter: $filter) {
+export const casesQuery = `query Cases($first: Int!, $after: String, $filter: CaseFilterInput, $search: String) {
+  cases(first: $first, after: $after, filter: $filter, search: $search) {
     items {
-      caseId status municipality referredOn nextAction responsibleOrganisation responsibleRole
+      caseId caseNumber familyName status municipality referredOn nextAction responsibleOrganisation responsibleRole
       due overdue eligibilityVerdict fundedToday gapDays atRisk
     }
     pageInfo { endCursor hasNextPage }

@@ -74,15 +74,21 @@ export function HistoryTable({
 }) {
   const { t, tr, language } = useLanguage();
   const { organisationName } = useDirectory();
-  const [shown, setShown] = useState<Shown>('all');
+  // The case's own steps first: the deliveries of notifications are a second question.
+  const [shown, setShown] = useState<Shown>('steps');
   const deliveries = history.filter(isDelivery).length;
+  const shownRows = history.filter((entry) => shows(shown, entry)).length;
   const download = () => {
-    const csv = historyCsv(history, {
-      t,
-      eventName: (type) => t(nameOf(historyNames, type)),
-      roleName: (role) => t(nameOf(roleNames, role)),
-      organisationName,
-    });
+    const csv = historyCsv(
+      history,
+      {
+        t,
+        eventName: (type) => t(nameOf(historyNames, type)),
+        roleName: (role) => t(nameOf(roleNames, role)),
+        organisationName,
+      },
+      (entry) => shows(shown, entry),
+    );
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     link.download = `${tr('zaak', 'case')}-${shortCaseNumber(caseId)}-${tr('geschiedenis', 'history')}.csv`;
@@ -101,15 +107,15 @@ export function HistoryTable({
         onChange={(value) => setShown(value as Shown)}
         choices={[
           {
-            value: 'all',
-            label: tr(`Alles (${history.length})`, `Everything (${history.length})`),
-          },
-          {
             value: 'steps',
             label: tr(
               `Alleen stappen in de zaak (${history.length - deliveries})`,
               `Only steps in the case (${history.length - deliveries})`,
             ),
+          },
+          {
+            value: 'all',
+            label: tr(`Alles (${history.length})`, `Everything (${history.length})`),
           },
           {
             value: 'deliveries',
@@ -122,10 +128,15 @@ export function HistoryTable({
       />
       <ButtonGroup>
         <Button appearance="secondary-action-button" onClick={download}>
-          {tr(
-            `Alle ${history.length} regels downloaden (CSV)`,
-            `Download all ${history.length} rows (CSV)`,
-          )}
+          {shown === 'all'
+            ? tr(
+                `Alle ${history.length} regels downloaden (CSV)`,
+                `Download all ${history.length} rows (CSV)`,
+              )
+            : tr(
+                `De ${shownRows} getoonde regels downloaden (CSV)`,
+                `Download the ${shownRows} rows shown (CSV)`,
+              )}
         </Button>
       </ButtonGroup>
       <Table className="portal-table portal-table--compact">
@@ -149,8 +160,8 @@ export function HistoryTable({
                 key={entry.eventId}
                 className={later(entry) ? 'portal-row--future' : undefined}
               >
-                <TableCell>{index + 1}</TableCell>
-                <TableCell>
+                <TableCell data-label="#">{index + 1}</TableCell>
+                <TableCell data-label={tr('Gebeurtenis', 'Event')}>
                   {t(nameOf(historyNames, entry.type))}
                   {entry.notification ? (
                     <div className="portal-muted">
@@ -165,7 +176,7 @@ export function HistoryTable({
                     </div>
                   ) : null}
                 </TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Door', 'By')}>
                   {byThePlatform(entry)
                     ? tr('Het platform zelf', 'The platform itself')
                     : t(nameOf(roleNames, entry.actor.role))}
@@ -175,11 +186,15 @@ export function HistoryTable({
                     </div>
                   )}
                 </TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Organisatie', 'Organisation')}>
                   {byThePlatform(entry) ? '—' : organisationName(entry.actor.organisation)}
                 </TableCell>
-                <TableCell>{formatInstant(entry.occurredAt, language)}</TableCell>
-                <TableCell>{formatInstant(entry.recordedAt, language)}</TableCell>
+                <TableCell data-label={tr('Gebeurd op', 'Occurred')}>
+                  {formatInstant(entry.occurredAt, language)}
+                </TableCell>
+                <TableCell data-label={tr('Vastgelegd op', 'Recorded')}>
+                  {formatInstant(entry.recordedAt, language)}
+                </TableCell>
               </TableRow>
             ) : null,
           )}

@@ -1,4 +1,4 @@
-// The case's history as a CSV file for auditors' own tools: every row the history table has, with
+// The case's history as a CSV file for auditors' own tools: the rows the history table shows, with
 // the ids and positions the table leaves out. Semicolons and a byte-order mark, so a spreadsheet
 // set to Dutch opens it in columns with the accents intact; times in UTC, as the log holds them.
 import { text, type Text } from '@kot/domain';
@@ -39,8 +39,16 @@ export function csvField(value: string | number): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function historyCsv(history: readonly HistoryEntryView[], words: CsvWords): string {
-  const rows = history.map((entry, index) => {
+/** The rows `include` keeps (all by default), each keeping its number in the whole history. */
+export function historyCsv(
+  history: readonly HistoryEntryView[],
+  words: CsvWords,
+  include: (entry: HistoryEntryView) => boolean = () => true,
+): string {
+  const numbered = history
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => include(entry));
+  const rows = numbered.map(({ entry, index }) => {
     const system = byThePlatform(entry);
     const recipient = entry.notification?.recipient;
     return [

@@ -134,7 +134,8 @@ export function FundingCoverageFigure({
           {summary} {gapSentence}
         </Paragraph>
       )}
-      <figure className="portal-coverage">
+      {/* Focusable: on a phone the figure scrolls sideways in its own area (lists.css). */}
+      <figure className="portal-coverage" tabIndex={0}>
         <svg
           viewBox={`0 0 ${width} ${height}`}
           role="img"
@@ -288,29 +289,35 @@ export function FundingCoverageFigure({
         <TableBody>
           {coverage.smi.map((p) => (
             <TableRow key={`smi-${p.from}`}>
-              <TableCell>SMI</TableCell>
-              <TableCell>{date(p.from)}</TableCell>
-              <TableCell>{date(p.to)}</TableCell>
-              <TableCell>
+              <TableCell data-label={tr('Soort', 'Kind')}>SMI</TableCell>
+              <TableCell data-label={tr('Van', 'From')}>{date(p.from)}</TableCell>
+              <TableCell data-label={tr('Tot en met', 'Until')}>{date(p.to)}</TableCell>
+              <TableCell data-label={tr('Toelichting', 'Note')}>
                 {coverage.smiEndsOn === p.to ? tr('Lopende SMI', 'Current SMI') : ''}
               </TableCell>
             </TableRow>
           ))}
           {coverage.kot.map((p) => (
             <TableRow key={`kot-${p.from}`}>
-              <TableCell>{tr('Kinderopvangtoeslag', 'Childcare allowance')}</TableCell>
-              <TableCell>{date(p.from)}</TableCell>
-              <TableCell>{p.to ? date(p.to) : tr('loopt door', 'continues')}</TableCell>
-              <TableCell />
+              <TableCell data-label={tr('Soort', 'Kind')}>
+                {tr('Kinderopvangtoeslag', 'Childcare allowance')}
+              </TableCell>
+              <TableCell data-label={tr('Van', 'From')}>{date(p.from)}</TableCell>
+              <TableCell data-label={tr('Tot en met', 'Until')}>
+                {p.to ? date(p.to) : tr('loopt door', 'continues')}
+              </TableCell>
+              <TableCell data-label={tr('Toelichting', 'Note')} />
             </TableRow>
           ))}
           {coverage.gaps.map((g) =>
             g.accepted ? (
               <TableRow key={`gap-${g.from}`} className="portal-row--accepted">
-                <TableCell>{tr('Geaccepteerd gat', 'Accepted gap')}</TableCell>
-                <TableCell>{date(g.from)}</TableCell>
-                <TableCell>{date(g.to)}</TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Soort', 'Kind')}>
+                  {tr('Geaccepteerd gat', 'Accepted gap')}
+                </TableCell>
+                <TableCell data-label={tr('Van', 'From')}>{date(g.from)}</TableCell>
+                <TableCell data-label={tr('Tot en met', 'Until')}>{date(g.to)}</TableCell>
+                <TableCell data-label={tr('Toelichting', 'Note')}>
                   {tr(
                     `${days(g.days)} zonder financiering, geaccepteerd: `,
                     `${days(g.days)} without funding, accepted: `,
@@ -320,12 +327,12 @@ export function FundingCoverageFigure({
               </TableRow>
             ) : (
               <TableRow key={`gap-${g.from}`} className="portal-row--gap">
-                <TableCell>
+                <TableCell data-label={tr('Soort', 'Kind')}>
                   <strong>{tr('Geen financiering', 'No funding')}</strong>
                 </TableCell>
-                <TableCell>{date(g.from)}</TableCell>
-                <TableCell>{date(g.to)}</TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Van', 'From')}>{date(g.from)}</TableCell>
+                <TableCell data-label={tr('Tot en met', 'Until')}>{date(g.to)}</TableCell>
+                <TableCell data-label={tr('Toelichting', 'Note')}>
                   {days(g.days)} – {tr('niet geaccepteerd', 'not accepted')}
                 </TableCell>
               </TableRow>
@@ -335,14 +342,16 @@ export function FundingCoverageFigure({
             .filter((g) => g.to === null || g.to > coverage.today)
             .map((g) => (
               <TableRow key={`accepted-${g.from}-${g.acceptedOn}`} className="portal-row--accepted">
-                <TableCell>{tr('Gat geaccepteerd', 'Gap accepted')}</TableCell>
-                <TableCell>{date(g.from)}</TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Soort', 'Kind')}>
+                  {tr('Gat geaccepteerd', 'Gap accepted')}
+                </TableCell>
+                <TableCell data-label={tr('Van', 'From')}>{date(g.from)}</TableCell>
+                <TableCell data-label={tr('Tot en met', 'Until')}>
                   {g.to
                     ? date(g.to)
                     : tr('tot de financiering weer begint', 'until funding resumes')}
                 </TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Toelichting', 'Note')}>
                   {tr(`Vastgelegd op ${date(g.acceptedOn)}`, `Recorded on ${date(g.acceptedOn)}`)}:{' '}
                   {reasonWords(g.reason)}
                 </TableCell>
@@ -350,12 +359,12 @@ export function FundingCoverageFigure({
             ))}
           {showRisk ? (
             <TableRow className="portal-row--gap">
-              <TableCell>
+              <TableCell data-label={tr('Soort', 'Kind')}>
                 <strong>{tr('Risico', 'At risk')}</strong>
               </TableCell>
-              <TableCell>{date(lookAhead.from)}</TableCell>
-              <TableCell>{date(lookAhead.to)}</TableCell>
-              <TableCell>
+              <TableCell data-label={tr('Van', 'From')}>{date(lookAhead.from)}</TableCell>
+              <TableCell data-label={tr('Tot en met', 'Until')}>{date(lookAhead.to)}</TableCell>
+              <TableCell data-label={tr('Toelichting', 'Note')}>
                 {tr(
                   `${days(coverage.daysAtRisk)} zonder SMI of toeslag in deze ${weeksAhead} weken`,
                   `${days(coverage.daysAtRisk)} without SMI or allowance in these ${weeksAhead} weeks`,

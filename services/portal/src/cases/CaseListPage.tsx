@@ -22,18 +22,48 @@ import { formatDate } from '../i18n/formats';
 import { nameOf, statusNames, stepActionNames, verdictNames } from '../i18n/vocabulary';
 import { Loading } from '../layout/Loading';
 import { ProblemAlert } from '../layout/ProblemAlert';
-import { shortCaseNumber } from '../layout/caseNumber';
+import { caseLabel } from '../i18n/listVocabulary';
+import { ListSearch } from '../layout/ListSearch';
 import { usePageTitle } from '../layout/usePageTitle';
 import { AppLink } from '../navigation/navigation';
 import { useDirectory } from '../session/organisationDirectory';
+import { useSignedIn } from '../session/session';
+import { CIZ, TOESLAGEN } from '@kot/domain';
 
 type Filter = 'all' | 'overdue' | 'fundingGap' | 'atRisk';
 
 export function CaseListPage() {
   const { t, tr, language } = useLanguage();
-  const { organisationName } = useDirectory();
+  const { organisationName, users } = useDirectory();
+  const { actor } = useSignedIn();
   usePageTitle(tr('Zaken', 'Cases'));
   const [filter, setFilter] = useState<Filter>('all');
+  const [search, setSearch] = useState('');
+  /** Whose turn it is: only the cases where this organisation takes the next step. */
+  const [turn, setTurn] = useState('');
+  const turnChoices = [
+    ...new Set([
+      actor.organisation,
+      ...(users ?? []).map((user) => user.organisation),
+      CIZ,
+      TOESLAGEN,
+    ]),
+  ]
+    .filter((organisation) => !organisation.startsWith('household:'))
+    .map((organisation) => ({
+      value: organisation,
+      label:
+        organisation === actor.organisation
+          ? tr(
+              `Uw organisatie (${organisationName(organisation)})`,
+              `Your organisation (${organisationName(organisation)})`,
+            )
+          : organisationName(organisation),
+    }));
+  const filterInput = {
+    ...(filter === 'all' ? {} : { [filter]: true }),
+    ...(turn ? { responsibleOrganisation: turn } : {}),
+  };
   // The cursors of the pages passed on the way here: "previous" goes back one, "next" adds one.
   const [trail, setTrail] = useState<Array<string | null>>([null]);
   const after = trail[trail.length - 1] ?? null;
@@ -44,7 +74,12 @@ export function CaseListPage() {
     };
   }>({
     query: casesQuery,
-    variables: { first: 50, after, filter: filter === 'all' ? null : { [filter]: true } },
+    variables: {
+      first: 50,
+      after,
+      filter: Object.keys(filterInput).length > 0 ? filterInput : null,
+      search: search || null,
+    },
   });
   const verdictWord = (verdict: string | null) => t(nameOf(verdictNames, verdict ?? 'unknown'));
 
@@ -53,11 +88,29 @@ export function CaseListPage() {
       <Heading1>{tr('Zaken', 'Cases')}</Heading1>
       <Paragraph>
         {tr(
-          'Alle zaken die u mag inzien, de dringendste eerst.',
-          'All cases you may see, most urgent first.',
+          'Alle zaken die u mag inzien. De zaak met de eerste uiterste datum staat bovenaan.',
+          'All cases you may see. The case with the soonest due date is at the top.',
         )}
       </Paragraph>
-      <div className="portal-filter">
+      <div className="portal-list-tools">
+        <ListSearch
+          role={actor.role}
+          search={search}
+          onSearch={(value) => {
+            setTrail([null]);
+            setSearch(value);
+          }}
+        />
+        <SelectField
+          id="case-turn"
+          label={tr('Aan zet', 'Whose turn')}
+          value={turn}
+          onChange={(value) => {
+            setTrail([null]);
+            setTurn(value);
+          }}
+          choices={[{ value: '', label: tr('Iedereen', 'Anyone') }, ...turnChoices]}
+        />
         <SelectField
           label={tr('Toon', 'Show')}
           value={filter}
@@ -82,15 +135,19 @@ export function CaseListPage() {
           <Loading />
         )
       ) : result.data.cases.items.length === 0 ? (
-        <Paragraph>{tr('Geen zaken gevonden.', 'No cases found.')}</Paragraph>
+        <Paragraph>
+          {search
+            ? tr(`Geen zaken gevonden voor “${search}”.`, `No cases found for “${search}”.`)
+            : tr('Geen zaken gevonden.', 'No cases found.')}
+        </Paragraph>
       ) : (
-        <Table className="portal-table">
+        <Table className="portal-table portal-table--rows">
           <TableCaption className="portal-visually-hidden">{tr('Zaken', 'Cases')}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{tr('Zaak', 'Case')}</TableHeaderCell>
               <TableHeaderCell scope="col">{tr('Stand van zaken', 'Status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{tr('Volgende stap', 'Next step')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{tr('Aan zet', 'Whose turn')}</TableHeaderCell>
               <TableHeaderCell scope="col">{tr('Uiterlijk', 'Due')}</TableHeaderCell>
               <TableHeaderCell scope="col">
                 {tr('Recht (voorlopig)', 'Eligible (preliminary)')}
@@ -104,24 +161,37 @@ export function CaseListPage() {
                 key={item.caseId}
                 className={item.overdue || item.gapDays > 0 ? 'portal-row--overdue' : undefined}
               >
-                <TableCell>
+                <TableCell data-label={tr('Zaak', 'Case')}>
                   <AppLink to={{ page: 'case', caseId: item.caseId }}>
-                    {tr('Zaak', 'Case')} {shortCaseNumber(item.caseId)}
+                    {caseLabel(item.caseNumber, item.familyName, tr)}
                   </AppLink>
-                  <div className="portal-muted">{organisationName(item.municipality)}</div>
+                  {item.municipality !== actor.organisation ? (
+                    <span className="portal-muted"> · {organisationName(item.municipality)}</span>
+                  ) : null}
                 </TableCell>
-                <TableCell>{t(nameOf(statusNames, item.status))}</TableCell>
-                <TableCell>
-                  {item.nextAction ? t(nameOf(stepActionNames, item.nextAction)) : '—'}
+                <TableCell data-label={tr('Stand van zaken', 'Status')}>
+                  {t(nameOf(statusNames, item.status))}
                 </TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Aan zet', 'Whose turn')}>
+                  {item.nextAction && item.responsibleOrganisation ? (
+                    <>
+                      <strong>{organisationName(item.responsibleOrganisation)}</strong>:{' '}
+                      {t(nameOf(stepActionNames, item.nextAction)).toLowerCase()}
+                    </>
+                  ) : (
+                    tr('Niemand: geen open stap', 'No one: no open step')
+                  )}
+                </TableCell>
+                <TableCell data-label={tr('Uiterlijk', 'Due')}>
                   {formatDate(item.due, language)}
                   {item.overdue ? (
                     <strong className="portal-overdue__label"> {tr('te laat', 'overdue')}</strong>
                   ) : null}
                 </TableCell>
-                <TableCell>{verdictWord(item.eligibilityVerdict)}</TableCell>
-                <TableCell>
+                <TableCell data-label={tr('Recht (voorlopig)', 'Eligible (preliminary)')}>
+                  {verdictWord(item.eligibilityVerdict)}
+                </TableCell>
+                <TableCell data-label={tr('Financiering', 'Funding')}>
                   {item.fundedToday ? (
                     tr('Vandaag gefinancierd', 'Funded today')
                   ) : (
@@ -130,11 +200,17 @@ export function CaseListPage() {
                     </strong>
                   )}
                   {item.gapDays > 0 ? (
-                    <div className="portal-overdue__label">
-                      {tr(`${item.gapDays} dagen zonder`, `${item.gapDays} days without`)}
-                    </div>
+                    <span className="portal-overdue__label">
+                      {' '}
+                      {tr(
+                        `(${item.gapDays} ${item.gapDays === 1 ? 'dag' : 'dagen'} zonder)`,
+                        `(${item.gapDays} ${item.gapDays === 1 ? 'day' : 'days'} without)`,
+                      )}
+                    </span>
                   ) : null}
-                  {item.atRisk ? <div>{tr('Risico op gat', 'At risk of a gap')}</div> : null}
+                  {item.atRisk ? (
+                    <span> · {tr('financiering loopt af', 'funding ends soon')}</span>
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}

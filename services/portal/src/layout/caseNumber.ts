@@ -1,6 +1,2 @@
-/**
- * A short case number people can read aloud: the last eight characters of the UUID. Not the first:
- * in a UUIDv7 those are the creation time and repeat between cases opened close together.
- */
-export const shortCaseNumber = (caseId: string): string =>
-  caseId.replace(/-/g, '').slice(-8).toUpperCase();
+// The short case number is defined once, in the domain, for the portal, the letters and print.
+export { caseNumberOf as shortCaseNumber } from '@kot/domain';

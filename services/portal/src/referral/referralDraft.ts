@@ -174,27 +174,38 @@ export function problemsOf(draft: ReferralDraft): Record<string, Text> {
     if (!ok) problems[path] = reason;
   };
   const fillName = text('Vul de naam in.', 'Fill in the name.');
-  const badBsn = text(
-    'Geen geldig BSN: 9 cijfers die de elfproef doorstaan.',
-    'Not a valid BSN: 9 digits that pass the 11-proof.',
-  );
-  const badDate = text('Vul een geldige datum in.', 'Fill in a valid date.');
+  // An empty field asks to be filled in; a filled-in one says what to check, in words.
+  const bsnProblem = (bsn: string): Text =>
+    bsn.trim() === ''
+      ? text('Vul het BSN in.', 'Fill in the BSN.')
+      : text(
+          'Dit BSN bestaat niet. Kijk of u alle 9 cijfers goed heeft overgenomen, bijvoorbeeld van de brief van de Belastingdienst.',
+          'This BSN does not exist. Check that you copied all 9 digits correctly, for instance from a letter of the Tax Administration.',
+        );
+  const dateProblem = (date: string, empty: Text): Text =>
+    date.trim() === '' ? empty : text('Vul een bestaande datum in.', 'Fill in a date that exists.');
+  const fillBirthDate = text('Vul de geboortedatum in.', 'Fill in the date of birth.');
   activePartners(draft).forEach((p, i) => {
     const at = `household.partners[${i}]`;
     need(`${at}.name`, p.name.trim().length >= 2, fillName);
-    need(`${at}.bsn`, isValidBsn(p.bsn.trim()), badBsn);
-    need(`${at}.birthDate`, isIsoDate(p.birthDate), badDate);
+    need(`${at}.bsn`, isValidBsn(p.bsn.trim()), bsnProblem(p.bsn));
+    need(`${at}.birthDate`, isIsoDate(p.birthDate), dateProblem(p.birthDate, fillBirthDate));
   });
   draft.children.forEach((c, i) => {
     const at = `children[${i}]`;
     need(`${at}.name`, c.name.trim().length >= 2, fillName);
-    need(`${at}.bsn`, isValidBsn(c.bsn.trim()), badBsn);
-    need(`${at}.birthDate`, isIsoDate(c.birthDate), badDate);
+    need(`${at}.bsn`, isValidBsn(c.bsn.trim()), bsnProblem(c.bsn));
+    need(`${at}.birthDate`, isIsoDate(c.birthDate), dateProblem(c.birthDate, fillBirthDate));
     if (c.hasChildcare) {
       need(
         `${at}.childcare.lrkNumber`,
         isLrkNumber(c.lrkNumber.trim()),
-        text('Een LRK-nummer bestaat uit 6 tot 12 cijfers.', 'An LRK number has 6 to 12 digits.'),
+        c.lrkNumber.trim() === ''
+          ? text('Vul het LRK-nummer van de opvang in.', 'Fill in the LRK number of the childcare.')
+          : text(
+              'Een LRK-nummer (het nummer van de opvang in het Landelijk Register Kinderopvang) heeft 6 tot 12 cijfers.',
+              'An LRK number (the childcare’s number in the national childcare register) has 6 to 12 digits.',
+            ),
       );
       const hours = Number(c.hoursPerMonth);
       need(
@@ -216,8 +227,22 @@ export function problemsOf(draft: ReferralDraft): Record<string, Text> {
       );
     }
   });
-  need('smiPeriod.from', isIsoDate(draft.smiFrom), badDate);
-  need('smiPeriod.to', isIsoDate(draft.smiTo), badDate);
+  need(
+    'smiPeriod.from',
+    isIsoDate(draft.smiFrom),
+    dateProblem(
+      draft.smiFrom,
+      text('Vul de begindatum van de SMI in.', 'Fill in the start date of the SMI.'),
+    ),
+  );
+  need(
+    'smiPeriod.to',
+    isIsoDate(draft.smiTo),
+    dateProblem(
+      draft.smiTo,
+      text('Vul de einddatum van de SMI in.', 'Fill in the end date of the SMI.'),
+    ),
+  );
   if (isIsoDate(draft.smiFrom) && isIsoDate(draft.smiTo) && draft.smiTo < draft.smiFrom) {
     problems['smiPeriod.to'] = text(
       'De einddatum ligt vóór de begindatum.',

@@ -169,8 +169,8 @@ export function SignInPage() {
       <Heading1>{tr('Inloggen', 'Sign in')}</Heading1>
       <Paragraph lead>
         {tr(
-          'Met dit platform verwijzen gemeenten gezinnen met een ouder met een Wlz-indicatie door naar de kinderopvangtoeslag, en volgen alle betrokkenen de zaak tot het besluit.',
-          'With this platform municipalities refer families with a Wlz-indicated parent to the childcare allowance, and everyone involved follows the case until the decision.',
+          'Met dit platform verwijzen gemeenten gezinnen door naar de kinderopvangtoeslag als een ouder langdurige zorg krijgt (een Wlz-indicatie). Iedereen die meewerkt, volgt de zaak tot het besluit.',
+          'With this platform municipalities refer families to the childcare allowance when a parent receives long-term care (a Wlz indication). Everyone who takes part follows the case until the decision.',
         )}
       </Paragraph>
       {problem ? (
@@ -195,8 +195,8 @@ export function SignInPage() {
           </Heading2>
           <Paragraph>
             {tr(
-              'U logt in bij de identiteitsprovider van uw organisatie en komt daarna hier terug.',
-              "You sign in at your organisation's identity provider and then come back here.",
+              'U logt in met het account van uw organisatie en komt daarna hier terug.',
+              "You sign in with your organisation's account and then come back here.",
             )}
           </Paragraph>
           <ButtonGroup>
@@ -234,10 +234,14 @@ export function SignInPage() {
             <TableBody>
               {users.map((user) => (
                 <TableRow key={user.key}>
-                  <TableCell>{user.name}</TableCell>
-                  <TableCell>{isRole(user.role) ? t(roleNames[user.role]) : user.role}</TableCell>
-                  <TableCell>{user.organisationName}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={tr('Naam', 'Name')}>{user.name}</TableCell>
+                  <TableCell data-label={tr('Rol', 'Role')}>
+                    {isRole(user.role) ? t(roleNames[user.role]) : user.role}
+                  </TableCell>
+                  <TableCell data-label={tr('Organisatie', 'Organisation')}>
+                    {user.organisationName}
+                  </TableCell>
+                  <TableCell data-label="">
                     <Button
                       appearance="primary-action-button"
                       busy={busyKey === user.key}
@@ -266,8 +270,8 @@ export function SignInPage() {
           </Heading2>
           <Paragraph>
             {tr(
-              'Vraag een toegangstoken (JWT) aan bij de identiteitsprovider van uw organisatie en plak het hieronder. Het platform controleert het token voordat u verder kunt; het blijft alleen in dit tabblad bewaard.',
-              "Obtain an access token (JWT) from your organisation's identity provider and paste it below. The platform checks it before you go on; it is kept in this browser tab only.",
+              'Een toegangstoken is een lange reeks tekens waarmee u laat zien wie u bent. U krijgt het van de beheerder van uw organisatie. Plak het hieronder. Het platform controleert het eerst. Het blijft alleen in dit tabblad bewaard.',
+              "An access token is a long string of characters that shows who you are. You get it from your organisation's administrator. Paste it below. The platform checks it first. It is kept in this browser tab only.",
             )}
           </Paragraph>
           <form onSubmit={(event) => void submitToken(event)} className="portal-form">

@@ -132,6 +132,8 @@ CREATE TABLE IF NOT EXISTS ${t.worklist} (
   PRIMARY KEY (case_id, audience)
 );
 CREATE INDEX IF NOT EXISTS ${t.worklist}_by_organisation ON ${t.worklist} (party_organisation, urgency_rank, due, opened_on, case_id, audience);
+CREATE INDEX IF NOT EXISTS ${t.worklist}_by_organisation_due ON ${t.worklist} (party_organisation, due, urgency_rank, opened_on, case_id, audience);
+CREATE INDEX IF NOT EXISTS ${t.worklist}_by_organisation_age ON ${t.worklist} (party_organisation, opened_on, urgency_rank, due, case_id, audience);
 CREATE INDEX IF NOT EXISTS ${t.worklist}_by_person ON ${t.worklist} (party_person, urgency_rank, due, opened_on, case_id, audience);
 CREATE TABLE IF NOT EXISTS ${t.deadlines} (
   ${columnDefinitions(deadlineColumns)},

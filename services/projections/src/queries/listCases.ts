@@ -71,9 +71,16 @@ const MAX_ROUNDS = 10;
 export async function listCases(
   db: SqlClient,
   generation: number,
-  request: { actor: Actor; filter: CaseFilter; first: number; after: SortKey | null },
+  request: {
+    actor: Actor;
+    filter: CaseFilter;
+    first: number;
+    after: SortKey | null;
+    /** Keeps only the cases this says yes to (a search); asked case by case, after mayView. */
+    keep?: (caseId: string, level: 'summary' | 'personal') => Promise<boolean>;
+  },
 ): Promise<Page<CaseListItem>> {
-  const { actor, filter, first } = request;
+  const { actor, filter, first, keep } = request;
   const table = caseSummaryTableNames(generation).summary;
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -122,7 +129,7 @@ export async function listCases(
     for (const row of rows) {
       cursor = [row.urgency_due, row.case_id];
       const level = mayView(actor, row.access);
-      if (level === 'none') continue;
+      if (level === 'none' || (keep && !(await keep(row.case_id, level)))) continue;
       visible.push(toItem(row, level));
       if (visible.length > first) break;
     }

@@ -37,6 +37,8 @@ export interface WorklistItem {
   mine: boolean;
   urgency: { rank: number; kind: string; reason: Text };
   openedOn: IsoDate;
+  /** What the actor may see of the case: with or without the family's personal data. */
+  level: 'summary' | 'personal';
 }
 
 export interface Page<Item> {
@@ -55,7 +57,33 @@ export interface WorklistRequest {
   selection: WorklistSelection;
   /** Only these kinds of row; all when null. Filtered in SQL, so a page is full when it can be. */
   audiences: WorklistAudience[] | null;
+  /** The order; urgency by default. */
+  sort?: WorklistSort;
+  /** Keeps only the rows this says yes to (a search); asked row by row, after mayView. */
+  keep?: (caseId: string, level: 'summary' | 'personal') => Promise<boolean>;
 }
+
+/**
+ * Most urgent first (the domain's urgency, then due date, then case age), soonest due first, or
+ * oldest case first. The cursor keeps one shape for all three: only the comparison changes.
+ */
+export type WorklistSort = 'urgency' | 'due' | 'age';
+
+const sortColumns: Record<WorklistSort, string[]> = {
+  urgency: ['w.urgency_rank', 'w.due', 'w.opened_on', 'w.case_id', 'w.audience'],
+  due: ['w.due', 'w.urgency_rank', 'w.opened_on', 'w.case_id', 'w.audience'],
+  age: ['w.opened_on', 'w.urgency_rank', 'w.due', 'w.case_id', 'w.audience'],
+};
+
+/** The cursor's parts (urgency rank, due, referral date, case id, audience) as typed SQL. */
+const cursorColumnTypes: Record<string, string> = {
+  'w.urgency_rank': 'integer',
+  'w.due': 'date',
+  'w.opened_on': 'date',
+  'w.case_id': 'text',
+  'w.audience': 'text',
+};
+const cursorOrder = ['w.urgency_rank', 'w.due', 'w.opened_on', 'w.case_id', 'w.audience'];
 
 interface WorklistDbRow {
   case_id: string;
@@ -101,12 +129,17 @@ function statementFor(
   selection: WorklistSelection,
   withCursor: boolean,
   withAudiences: boolean,
+  sort: WorklistSort,
 ): SqlStatement {
-  const name = `worklist_g${generation}_${selection}_${withCursor ? 'after' : 'first'}${withAudiences ? '_audiences' : ''}`;
+  const name = `worklist_g${generation}_${selection}_${withCursor ? 'after' : 'first'}${withAudiences ? '_audiences' : ''}${sort === 'urgency' ? '' : `_${sort}`}`;
   let statement = statements.get(name);
   if (!statement) {
     const tables = caseSummaryTableNames(generation);
     const cursorAt = withAudiences ? 6 : 5;
+    const columns = sortColumns[sort];
+    const cursorValues = columns.map(
+      (column) => `$${cursorAt + cursorOrder.indexOf(column)}::${cursorColumnTypes[column]}`,
+    );
     statement = {
       name: `${name}_own_access`,
       text: `SELECT w.case_id, w.access, audience, party_person, w.municipality, w.status, action,
@@ -118,8 +151,8 @@ function statementFor(
                AND (w.audience = 'responsible' OR w.party_role = $2)
                ${personCondition[selection]}
                ${withAudiences ? 'AND w.audience = ANY($5::text[])' : ''}
-               ${withCursor ? `AND (w.urgency_rank, w.due, w.opened_on, w.case_id, w.audience) > ($${cursorAt}::integer, $${cursorAt + 1}::date, $${cursorAt + 2}::date, $${cursorAt + 3}::text, $${cursorAt + 4}::text)` : ''}
-             ORDER BY w.urgency_rank, w.due, w.opened_on, w.case_id, w.audience
+               ${withCursor ? `AND (${columns.join(', ')}) > (${cursorValues.join(', ')})` : ''}
+             ORDER BY ${columns.join(', ')}
              LIMIT $4`,
     };
     statements.set(name, statement);
@@ -132,8 +165,8 @@ export async function listWorklist(
   generation: number,
   request: WorklistRequest,
 ): Promise<Page<WorklistItem>> {
-  const { actor, first, selection, audiences } = request;
-  const visible: WorklistDbRow[] = [];
+  const { actor, first, selection, audiences, sort = 'urgency', keep } = request;
+  const visible: Array<WorklistDbRow & { level: 'summary' | 'personal' }> = [];
   let after = request.after;
   let exhausted = false;
   for (let round = 0; round < MAX_ROUNDS && visible.length <= first && !exhausted; round++) {
@@ -141,13 +174,15 @@ export async function listWorklist(
     if (audiences) params.push(audiences);
     if (after) params.push(...after);
     const rows = await db.query<WorklistDbRow>(
-      statementFor(generation, selection, after !== null, audiences !== null),
+      statementFor(generation, selection, after !== null, audiences !== null, sort),
       params,
     );
     exhausted = rows.length <= first;
     for (const row of rows) {
       after = sortKeyOf(row);
-      if (mayView(actor, row.access) !== 'none') visible.push(row);
+      const level = mayView(actor, row.access);
+      if (level === 'none' || (keep && !(await keep(row.case_id, level)))) continue;
+      visible.push({ ...row, level });
       if (visible.length > first) break;
     }
   }
@@ -176,6 +211,7 @@ export async function listWorklist(
         reason: row.urgency_reason,
       },
       openedOn: row.opened_on,
+      level: row.level,
     })),
     endCursor:
       visible.length > first && last

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TOESLAGEN } from '@kot/domain';
+import { TOESLAGEN, caseNumberOf } from '@kot/domain';
 import { createMetrics } from '@kot/platform';
 import type { Logger } from '../../service/dependencies';
 import { seedRecipientDirectory } from '../../recipients/seedRecipientDirectory';
@@ -87,13 +87,13 @@ describe('e-mail notifications over real SMTP', () => {
     const summary = mails.map((mail) => `${mail.to.join(',')} ${mail.header('subject')}`).sort();
     expect(summary).toEqual(
       [
-        `officer@gm0344.example Zaak ${caseId} is opgepakt`,
-        `officer@gm0344.example Besluit kinderopvangtoeslag: zaak ${caseId}`,
-        `officer@gm0344.example KOT afgewezen: SMI moet doorlopen (zaak ${caseId})`,
-        `post@horizon.example New referral offered: case ${caseId}`,
-        `post@horizon.example Application forms sent: case ${caseId}`,
-        `post@horizon.example Childcare allowance decision: case ${caseId}`,
-        `post@horizon.example KOT rejected: objection possible until 2024-06-11 (case ${caseId})`,
+        `officer@gm0344.example Zaak ${caseNumberOf(caseId)} is opgepakt`,
+        `officer@gm0344.example Besluit kinderopvangtoeslag: zaak ${caseNumberOf(caseId)}`,
+        `officer@gm0344.example KOT afgewezen: SMI moet doorlopen (zaak ${caseNumberOf(caseId)})`,
+        `post@horizon.example New referral offered: case ${caseNumberOf(caseId)}`,
+        `post@horizon.example Application forms sent: case ${caseNumberOf(caseId)}`,
+        `post@horizon.example Childcare allowance decision: case ${caseNumberOf(caseId)}`,
+        `post@horizon.example KOT rejected: objection possible until 2024-06-11 (case ${caseNumberOf(caseId)})`,
       ].sort(),
     );
     const decision = mails.find((mail) =>
@@ -103,7 +103,7 @@ describe('e-mail notifications over real SMTP', () => {
     expect(decision.raw).toContain('Content-Type: text/plain');
     expect(decision.raw).toContain('Content-Type: text/html');
     expect(decision.decoded).toContain('Reason: partner does not work.');
-    expect(decision.decoded).toContain(`Case ${caseId} · GM0344`);
+    expect(decision.decoded).toContain(`Case ${caseNumberOf(caseId)} · GM0344`);
     // A link to the case's page, in both parts; the recipient signs in before seeing anything.
     const caseUrl = `https://kot.gemeente.example/portaal/zaken/${caseId}`;
     expect(decision.decoded).toContain(`Open the case: ${caseUrl}`);

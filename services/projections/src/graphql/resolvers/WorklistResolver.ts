@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { caseStatuses, isMunicipalityCode, takesProcessSteps } from '@kot/domain';
+import { caseNumberOf, caseStatuses, isMunicipalityCode, takesProcessSteps } from '@kot/domain';
+import { familyLookup } from '../../personalData/familyLookup';
 import type { GraphQLContext } from '../../platformPort';
 import { caseListCursorParts, listCases } from '../../queries/listCases';
 import {
@@ -10,7 +11,7 @@ import {
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../paging';
 import type { ReadSide } from '../readSide';
 import { badInput } from '../refusals';
-import { WorklistAudience, WorklistScope } from '../types/enums';
+import { WorklistAudience, WorklistScope, WorklistSort } from '../types/enums';
 import {
   CaseFilterInput,
   CaseListItem,
@@ -18,6 +19,26 @@ import {
   WorklistItem,
   WorklistPage,
 } from '../types/lists';
+
+const searchArgument = {
+  nullable: true,
+  description:
+    'Part of a name or a BSN (readers who may see personal data; every such search is recorded), or the start of a case number.',
+} as const;
+
+/** Search texts longer than this are refused: no name or number is this long. */
+const MAX_SEARCH_LENGTH = 100;
+
+function checkedSearch(search: string | null): string | null {
+  if (search && search.length > MAX_SEARCH_LENGTH) {
+    throw badInput(
+      'search',
+      `gebruik ten hoogste ${MAX_SEARCH_LENGTH} tekens`,
+      `use at most ${MAX_SEARCH_LENGTH} characters`,
+    );
+  }
+  return search?.trim() || null;
+}
 
 const selections: Record<WorklistScope, WorklistSelection> = {
   [WorklistScope.MINE]: 'mine',
@@ -44,21 +65,39 @@ export class WorklistResolver {
       description: 'Only these kinds of step (all when left out), e.g. [OFFERED] for offers.',
     })
     audiences: WorklistAudience[] | null,
+    @Arg('sort', () => WorklistSort, { defaultValue: WorklistSort.URGENCY }) sort: WorklistSort,
+    @Arg('search', () => String, searchArgument) search: string | null,
   ): Promise<WorklistPage> {
     const actor = await ctx.actor();
     const page = pageRequest(first, after, worklistCursorParts);
+    const searched = checkedSearch(search);
     if (!takesProcessSteps(actor.role)) {
       return { items: [], pageInfo: { endCursor: null, hasNextPage: false } };
     }
-    const { db, projections } = this.readSide;
+    const { db, projections, store, clock } = this.readSide;
+    const lookup = familyLookup(
+      { store, db, clock, correlationId: ctx.correlationId },
+      actor,
+      searched,
+    );
     const result = await listWorklist(db, projections.liveGeneration('case-summary'), {
       actor,
       ...page,
       selection: selections[scope],
       audiences: audiences && audiences.length > 0 ? audiences : null,
+      sort,
+      keep: lookup.keep,
     });
+    const items = await Promise.all(
+      result.items.map(async (item) => ({
+        ...item,
+        caseNumber: caseNumberOf(item.caseId),
+        familyName: await lookup.familyNameOf(item.caseId, item.level),
+      })),
+    );
+    await lookup.recordReads(items, 'worklist');
     return {
-      items: result.items as WorklistItem[],
+      items: items as WorklistItem[],
       pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage },
     };
   }
@@ -69,9 +108,11 @@ export class WorklistResolver {
     @Arg('filter', () => CaseFilterInput, { nullable: true }) filter: CaseFilterInput | null,
     @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('search', () => String, searchArgument) search: string | null,
   ): Promise<CasePage> {
     const actor = await ctx.actor();
     const page = pageRequest(first, after, caseListCursorParts);
+    const searched = checkedSearch(search);
     if (filter?.municipality && !isMunicipalityCode(filter.municipality)) {
       throw badInput(
         'filter.municipality',
@@ -86,14 +127,28 @@ export class WorklistResolver {
         `choose from ${caseStatuses.join(', ')}`,
       );
     }
-    const { db, projections } = this.readSide;
+    const { db, projections, store, clock } = this.readSide;
+    const lookup = familyLookup(
+      { store, db, clock, correlationId: ctx.correlationId },
+      actor,
+      searched,
+    );
     const result = await listCases(db, projections.liveGeneration('case-summary'), {
       actor,
       filter: filter ?? {},
       ...page,
+      keep: lookup.keep,
     });
+    const items = await Promise.all(
+      result.items.map(async (item) => ({
+        ...item,
+        caseNumber: caseNumberOf(item.caseId),
+        familyName: await lookup.familyNameOf(item.caseId, item.viewLevel),
+      })),
+    );
+    await lookup.recordReads(items, 'cases');
     return {
-      items: result.items as CaseListItem[],
+      items: items as CaseListItem[],
       pageInfo: { endCursor: result.endCursor, hasNextPage: result.hasNextPage },
     };
   }

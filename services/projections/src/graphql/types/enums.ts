@@ -39,3 +39,14 @@ registerEnumType(WorklistScope, {
   description:
     "MINE: addressed to you in person; ORGANISATION: all of your organisation's; COLLEAGUES: your organisation's, except those addressed to you.",
 });
+
+export enum WorklistSort {
+  URGENCY = 'urgency',
+  DUE = 'due',
+  AGE = 'age',
+}
+registerEnumType(WorklistSort, {
+  name: 'WorklistSort',
+  description:
+    'URGENCY: no funding today first, then at risk, late, on time; DUE: soonest due first; AGE: oldest case first.',
+});

@@ -52,6 +52,13 @@ export class WorklistItem {
   urgency!: UrgencyType;
   @Field(() => LocalDate, { description: 'The day the case was referred.' })
   openedOn!: string;
+  @Field({ description: 'The short case number people read aloud (the same in every list).' })
+  caseNumber!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The family's name, for readers who may see the case's personal data.",
+  })
+  familyName!: string | null;
 }
 
 @ObjectType()
@@ -118,6 +125,13 @@ export class CaseListItem {
   smiEndsOn!: string | null;
   @Field(() => DateTime)
   updatedAt!: string;
+  @Field({ description: 'The short case number people read aloud (the same in every list).' })
+  caseNumber!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The family's name, for readers who may see the case's personal data.",
+  })
+  familyName!: string | null;
 }
 
 @ObjectType()

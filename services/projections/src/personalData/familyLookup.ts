@@ -1,0 +1,86 @@
+// Names and searches in the lists. Only a reader who may see the case's personal data sees the
+// family's name or finds a case by it; every other reader finds a case by its number only. Every
+// personal-data search leaves a row in personal_data_reads for each case it found, as an
+// auditor's read of a case does, and an auditor's list that shows names leaves one per case shown.
+import { caseNumberOf, type Actor } from '@kot/domain';
+import type { EventStore, SqlClient } from '../eventStorePort';
+import { recordPersonalDataRead } from './personalDataReads';
+import {
+  familyIdentityOf,
+  familyMatches,
+  familySearchOf,
+  type FamilyIdentity,
+} from './familyNames';
+
+export interface FamilyLookup {
+  /** For listWorklist/listCases: does this case match the search (none: every case does)? */
+  keep: ((caseId: string, level: 'summary' | 'personal') => Promise<boolean>) | undefined;
+  /** The family name of a case shown, when its reader may see it. */
+  familyNameOf(caseId: string, level: 'summary' | 'personal'): Promise<string | null>;
+  /** Records the personal-data reads of the page shown (searches; names shown to an auditor). */
+  recordReads(
+    shown: ReadonlyArray<{ caseId: string; familyName: string | null }>,
+    query: string,
+  ): Promise<void>;
+}
+
+const caseNumberIn = (search: string) => search.replace(/[\s-]/g, '').toUpperCase();
+
+export function familyLookup(
+  deps: { store: EventStore; db: SqlClient; clock: () => Date; correlationId: string | null },
+  actor: Actor,
+  search: string | null,
+): FamilyLookup {
+  const identities = new Map<string, Promise<FamilyIdentity | null>>();
+  const identity = (caseId: string) => {
+    let found = identities.get(caseId);
+    if (!found) {
+      found = familyIdentityOf(deps.store, caseId);
+      identities.set(caseId, found);
+    }
+    return found;
+  };
+  const text = search?.trim() ?? '';
+  const family = text ? familySearchOf(text) : null;
+  const number = caseNumberIn(text);
+  /** Cases found through their personal data (not through their number): each read is recorded. */
+  const foundByPersonalData = new Set<string>();
+
+  return {
+    keep: text
+      ? async (caseId, level) => {
+          if (number.length >= 4 && caseNumberOf(caseId).startsWith(number)) return true;
+          if (level !== 'personal' || !family) return false;
+          const people = await identity(caseId);
+          if (!people || !familyMatches(people, family)) return false;
+          foundByPersonalData.add(caseId);
+          return true;
+        }
+      : undefined,
+    async familyNameOf(caseId, level) {
+      if (level !== 'personal') return null;
+      return (await identity(caseId))?.familyName ?? null;
+    },
+    async recordReads(shown, query) {
+      const readAt = deps.clock().toISOString();
+      const recorded = new Set<string>();
+      for (const { caseId, familyName } of shown) {
+        if (recorded.has(caseId)) continue;
+        recorded.add(caseId);
+        const what = [
+          ...(foundByPersonalData.has(caseId) ? ['search: name or BSN'] : []),
+          ...(actor.role === 'auditor' && familyName ? ['household.partners.name'] : []),
+        ];
+        if (what.length === 0) continue;
+        await recordPersonalDataRead(deps.db, {
+          caseId,
+          actor,
+          what,
+          query,
+          correlationId: deps.correlationId,
+          readAt,
+        });
+      }
+    },
+  };
+}
