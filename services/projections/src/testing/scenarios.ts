@@ -22,6 +22,7 @@ export function requestedCase(caseId: string): Step[] {
         mandate: {
           type: 'court-bewind',
           partnerIds: ['p1', 'p2'],
+          reference: 'C/16/123456',
           validFrom: '2022-01-01',
         },
       },
