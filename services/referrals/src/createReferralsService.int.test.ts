@@ -147,10 +147,11 @@ async function referredOverRest(): Promise<string> {
 }
 
 describe('the GraphQL API', () => {
-  it('has one mutation for every command of the domain', () => {
+  it('has one mutation for every command of the domain, and one for the municipality's SMI policy', () => {
     const mutations = Object.keys(service.schema.getMutationType()?.getFields() ?? {});
-    expect(mutations).toHaveLength(caseCommandTypes.length);
+    expect(mutations).toHaveLength(caseCommandTypes.length + 1);
     expect(mutations).toContain('confirmWlzIndication');
+    expect(mutations).toContain('setSmiPolicy');
   });
 
   it('refers a family, offers the case and lets a bewindvoerder claim it', async () => {
