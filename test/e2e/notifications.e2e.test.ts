@@ -82,7 +82,7 @@ describeOnEachEngine('notifications along a case', (platform) => {
       OfferCase: { bewindvoerder: ['case-offered'] },
       ClaimCase: { officer: ['case-claimed'] },
       RequestKot: { toeslagen: ['kot-requested'] },
-      RegisterWlzRequest: { ciz: ['indication-check-requested'] },
+      RegisterWlzRequest: { toeslagen: ['indication-check-requested'] },
       SendApplicationForms: { bewindvoerder: ['forms-sent'] },
       SubmitApplication: { toeslagen: ['application-submitted'] },
       RejectKot: {

@@ -394,6 +394,8 @@ export function toeslagenAction(s: Situation): Intent | null {
   switch (step.action) {
     case 'register-wlz-request':
       return act('register', 'RegisterWlzRequest');
+    case 'confirm-indication':
+      return lookUpIndication(s);
     case 'send-forms':
       return act('send-forms', 'SendApplicationForms');
     case 'register-receipt':
@@ -441,7 +443,7 @@ export function toeslagenAction(s: Situation): Intent | null {
   }
 }
 
-/** CIZ confirms the indication from its own records, or does not find it. */
+/** CIZ re-assesses a temporary indication from what it knows. */
 export function cizAction(s: Situation): Intent | null {
   const step = [nextStep(s.state, s.now), stepBehindFunding(s.state, s.now)].find(
     (candidate) => candidate?.responsible.role === 'ciz-assessor',
@@ -467,10 +469,16 @@ export function cizAction(s: Situation): Intent | null {
           }),
     };
   }
-  if (step?.action !== 'confirm-indication') return null;
+  return null;
+}
+
+/** The desk looks the indication up in its view of CIZ's data: found, or not there. */
+function lookUpIndication(s: Situation): Intent {
+  const { family } = s;
+  const truth = family.indication;
   return family.foundByCiz
     ? {
-        actor: cizAssessor,
+        actor: toeslagenOfficer,
         why: 'confirm',
         command: command('ConfirmWlzIndication', family.caseId, {
           partnerId: truth.partnerId,
@@ -480,11 +488,11 @@ export function cizAction(s: Situation): Intent | null {
         }),
       }
     : {
-        actor: cizAssessor,
+        actor: toeslagenOfficer,
         why: 'not-found',
         command: command('ReportWlzIndicationNotFound', family.caseId, {
           partnerId: truth.partnerId,
-          reason: 'Indicatie niet gevonden via de koppeling.',
+          reason: 'Indicatie niet gevonden in de inkijkfunctie van CIZ.',
         }),
       };
 }

@@ -39,8 +39,14 @@ const applyingCommands: readonly CaseCommandType[] = [
   'SubmitApplication',
   'FileObjection',
 ];
+/**
+ * Toeslagen's desk (the Belcentrum) checks the Wlz-indication during the call in its real-time view
+ * of CIZ's data (seed 000, steps 8/9): it confirms it, or records that it is not there.
+ */
 const toeslagenCommands: readonly CaseCommandType[] = [
   'RegisterWlzRequest',
+  'ConfirmWlzIndication',
+  'ReportWlzIndicationNotFound',
   'SendApplicationForms',
   'RecordApplicationReceived',
   'GrantKot',
@@ -49,11 +55,8 @@ const toeslagenCommands: readonly CaseCommandType[] = [
   'StopKot',
   'DecideObjection',
 ];
-const cizCommands: readonly CaseCommandType[] = [
-  'ConfirmWlzIndication',
-  'ReportWlzIndicationNotFound',
-  'ReassessWlzIndication',
-];
+/** CIZ's one part in a case: re-assessing a temporary indication on which a granted KOT rests. */
+const cizCommands: readonly CaseCommandType[] = ['ReassessWlzIndication'];
 
 const isOfficerOf = (actor: Actor, municipality: string) =>
   actor.role === 'smi-officer' && actor.organisation === municipality;
@@ -74,7 +77,7 @@ const isOfferedTo = (actor: Actor, offer: PartyRef) =>
   offer.role === actor.role &&
   (offer.personId === undefined || offer.personId === actor.id);
 
-/** The open stages at or after Toeslagen's first step, and those after CIZ was asked. */
+/** The open stages at or after Toeslagen's first step. */
 const toeslagenStages: readonly CaseStatus[] = [
   'requested',
   'indication-check',
@@ -88,17 +91,17 @@ const toeslagenStages: readonly CaseStatus[] = [
   'objection',
   'kot-stopped',
 ];
-const cizStages: readonly CaseStatus[] = toeslagenStages.filter((status) => status !== 'requested');
 
 /**
- * Whether the case reached Toeslagen or CIZ: what `mayView` shows them (`caseAccessOf`). The stage
- * says the same for an open case, and is all a state rebuilt from a case view (the portal's) has.
+ * Whether the case reached Toeslagen or CIZ: what `mayView` shows them (`caseAccessOf`). For
+ * Toeslagen the stage says the same for an open case, and is all a state rebuilt from a case view
+ * (the portal's) has. CIZ only has a part once a temporary indication is on record: re-assessing it.
  */
 function hasReached(desk: 'toeslagen' | 'ciz', state: CaseState): boolean {
   const access = caseAccessOf(state);
   return desk === 'toeslagen'
     ? access.toeslagenInvolved || toeslagenStages.includes(state.status)
-    : access.cizInvolved || cizStages.includes(state.status);
+    : access.cizInvolved;
 }
 
 /** May this actor send this command on a case in this state? Pure; the services call it first. */
@@ -152,13 +155,16 @@ export function may(
   }
   if (cizCommands.includes(command.type)) {
     if (actor.role !== 'ciz-assessor' || actor.organisation !== CIZ) {
-      return deny('Alleen CIZ legt de Wlz-indicatie vast.', 'Only CIZ records the Wlz-indication.');
+      return deny(
+        'Alleen CIZ beoordeelt een tijdelijke Wlz-indicatie opnieuw.',
+        'Only CIZ re-assesses a temporary Wlz-indication.',
+      );
     }
     return hasReached('ciz', state)
       ? allowed
       : deny(
-          'Dienst Toeslagen heeft CIZ (nog) niet gevraagd de Wlz-indicatie van dit gezin te controleren.',
-          'Dienst Toeslagen has not (yet) asked CIZ to check the Wlz-indication of this family.',
+          'Bij deze zaak staat geen tijdelijke Wlz-indicatie die CIZ opnieuw moet beoordelen.',
+          'This case holds no temporary Wlz-indication for CIZ to re-assess.',
         );
   }
   switch (command.type) {
@@ -257,7 +263,10 @@ export interface CaseAccess {
   municipality: string;
   offeredTo: PartyRef | null;
   claimedBy: PartyRef | null;
-  /** The case reached Toeslagen (a KOT request) or CIZ (a Wlz request to check). */
+  /**
+   * The case reached Toeslagen (a KOT request), or CIZ has a part in it: a temporary indication on
+   * record that it re-assesses. Toeslagen itself checks the indication in its view of CIZ's data.
+   */
   toeslagenInvolved: boolean;
   cizInvolved: boolean;
 }
@@ -268,7 +277,7 @@ export const caseAccessOf = (state: CaseState): CaseAccess => ({
   offeredTo: state.offer?.to ?? null,
   claimedBy: state.claim?.by ?? null,
   toeslagenInvolved: state.request !== null || state.wlzRequestRegisteredOn !== null,
-  cizInvolved: state.wlzRequestRegisteredOn !== null,
+  cizInvolved: state.indication?.kind === 'temporary',
 });
 
 export type ViewLevel = 'none' | 'summary' | 'personal';

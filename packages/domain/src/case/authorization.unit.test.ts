@@ -58,6 +58,8 @@ const byRole: Record<string, CaseCommandType[]> = {
   ],
   toeslagen: [
     'RegisterWlzRequest',
+    'ConfirmWlzIndication',
+    'ReportWlzIndicationNotFound',
     'SendApplicationForms',
     'RecordApplicationReceived',
     'GrantKot',
@@ -66,7 +68,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'StopKot',
     'DecideObjection',
   ],
-  ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
+  // Toeslagen checks the indication in its own view of CIZ's data: CIZ has no step here.
+  ciz: [],
   auditor: [],
   privacyOfficer: ['ErasePersonalData'],
   // The platform erases only when the retention period ended; these probes name no ground.
@@ -135,7 +138,7 @@ describe('view rules: who sees a case, and whether with personal data', () => {
     ['the claiming office', actors.bewindColleague, 'personal'],
     ['another office', actors.rivalBewindvoerder, 'none'],
     ['Toeslagen once involved', actors.toeslagen, 'personal'],
-    ['CIZ once asked', actors.ciz, 'personal'],
+    ['CIZ, which has no step while Toeslagen checks the indication', actors.ciz, 'none'],
     ['an auditor', actors.auditor, 'personal'],
     ['the household itself', actors.household, 'personal'],
     [
@@ -183,7 +186,8 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
   ];
   const deskCommands: Array<[Actor, CaseCommandType[]]> = [
     [actors.toeslagen, ['SendApplicationForms', 'RecordApplicationReceived', 'GrantKot']],
-    [actors.ciz, ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication']],
+    [actors.toeslagen, ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound']],
+    [actors.ciz, ['ReassessWlzIndication']],
   ];
 
   it.each(stages.map((names) => [names.at(-1)!, names] as const))(
@@ -203,10 +207,33 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
     },
   );
 
-  it('tells from the stage alone that a case reached CIZ, as in a state rebuilt from a case view', () => {
-    const rebuilt = { ...state, wlzRequestRegisteredOn: null };
+  it('tells from the stage alone that a case reached Toeslagen, as in a state rebuilt from a case view', () => {
+    const rebuilt = { ...state, wlzRequestRegisteredOn: null, request: null };
     expect(rebuilt.status).toBe('indication-check');
-    expect(may(actors.ciz, command('ConfirmWlzIndication'), rebuilt, on).allowed).toBe(true);
+    expect(may(actors.toeslagen, command('ConfirmWlzIndication'), rebuilt, on).allowed).toBe(true);
+  });
+
+  it('gives CIZ a part, and a view, only once a temporary indication is on record: its re-assessment', () => {
+    const temporary = foldCase(
+      story([
+        ...(['open', 'offer', 'claim', 'request', 'register'] as const).map((name) => s[name]!),
+        [
+          {
+            type: 'ConfirmWlzIndication',
+            caseId,
+            partnerId: 'p1',
+            kind: 'temporary',
+            validFrom: '2023-06-01',
+            validTo: '2025-05-31',
+          },
+          at('2024-03-15', actors.toeslagen),
+        ],
+      ]),
+    );
+    expect(mayView(actors.ciz, caseAccessOf(temporary))).toBe('personal');
+    expect(may(actors.ciz, command('ReassessWlzIndication'), temporary, on).allowed).toBe(true);
+    expect(may(actors.ciz, command('ConfirmWlzIndication'), temporary, on).allowed).toBe(false);
+    expect(mayView(actors.ciz, caseAccessOf(state))).toBe('none');
   });
 
   it('lets Toeslagen register a call on a claimed case only when the claimant may apply for the family', () => {

@@ -57,7 +57,7 @@ const confirm: [CaseCommand, ReturnType<typeof at>] = [
     kind: 'permanent',
     validFrom: '2019-06-01',
   },
-  at('2024-03-14', actors.ciz),
+  at('2024-03-14', actors.toeslagen),
 ];
 const sendForms: [CaseCommand, ReturnType<typeof at>] = [
   { type: 'SendApplicationForms', caseId },
@@ -202,7 +202,7 @@ describe('pre-check, offering and claiming', () => {
       ]);
   });
 
-  it('records the pre-check as unknown once CIZ did not find the indication, until a copy of its decision comes', () => {
+  it('records the pre-check as unknown once the indication was not found in CIZ’s data, until a copy of its decision comes', () => {
     const notFound = upTo([
       claim,
       request,
@@ -214,7 +214,7 @@ describe('pre-check, offering and claiming', () => {
           partnerId: 'p1',
           reason: 'Geen indicatie op BSN gevonden',
         },
-        at('2024-03-14', actors.ciz),
+        at('2024-03-14', actors.toeslagen),
       ],
     ]);
     given(...notFound)
@@ -615,10 +615,10 @@ describe('the application at Toeslagen and CIZ', () => {
       ]);
   });
 
-  it('refuses a confirmation by Toeslagen, for an unknown partner, or of a temporary indication without end date', () => {
+  it('refuses a confirmation by CIZ (Toeslagen looks it up in its view of CIZ’s data), for an unknown partner, or of a temporary indication without end date', () => {
     given(...awaitingCiz())
-      .when(confirm[0], at('2024-03-14', actors.toeslagen))
-      .thenRefuses('forbidden', /CIZ/);
+      .when(confirm[0], at('2024-03-14', actors.ciz))
+      .thenRefuses('forbidden', /Only Dienst Toeslagen/);
     given(...awaitingCiz())
       .when(
         {
@@ -645,10 +645,10 @@ describe('the application at Toeslagen and CIZ', () => {
       .thenRefuses('invalid-input', undefined, 'validTo');
   });
 
-  it('refuses CIZ a confirmation before Toeslagen asked it to check, as CIZ cannot see the case yet', () => {
+  it('refuses a confirmation before Toeslagen registered the Wlz request', () => {
     given(...requested())
       .when(confirm[0], confirm[1])
-      .thenRefuses('forbidden', /has not \(yet\) asked CIZ/);
+      .thenRefuses('wrong-state', /no Wlz request to check/);
   });
 
   it('refuses Toeslagen any step on a case that has not reached it, as it cannot see the case yet', () => {
@@ -672,7 +672,7 @@ describe('the application at Toeslagen and CIZ', () => {
           partnerId: 'p1',
           reason: 'Geen indicatie op BSN gevonden',
         },
-        at('2024-03-14', actors.ciz),
+        at('2024-03-14', actors.toeslagen),
       ],
     ]);
     expect(notFound.at(-1)?.type).toBe('WlzIndicationNotFound');

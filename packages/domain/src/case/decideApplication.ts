@@ -1,4 +1,4 @@
-// The application: the request at BelastingTelefoon (or by letter), CIZ's check of the indication,
+// The application: the request at BelastingTelefoon (or by letter), the check of the indication,
 // the forms, and their receipt at Toeslagen. A rejected or stopped case may start here again.
 import { addDays, type IsoDate } from '../calendar';
 import { text } from '../text';
@@ -30,7 +30,7 @@ type ApplicationCommand =
   | SubmitApplication
   | RecordApplicationReceived;
 
-/** Where the indication can still be confirmed (or corrected) by CIZ. */
+/** Where Toeslagen can still confirm (or correct) the indication from its view of CIZ's data. */
 export const indicationStatuses = [
   'indication-check',
   'indication-missing',
@@ -113,8 +113,8 @@ export function decideApplication(
       requireStatus(
         state,
         ['indication-missing'],
-        'CIZ heeft de indicatie niet gemist',
-        'CIZ did not report the indication missing',
+        'Dienst Toeslagen heeft niet vastgelegd dat de indicatie ontbreekt',
+        'Dienst Toeslagen did not record the indication as missing',
       );
       checkPartner(state, command.partnerId);
       return [

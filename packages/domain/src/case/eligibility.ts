@@ -84,8 +84,8 @@ function indicationCondition(
       code,
       met: null,
       explanation: text(
-        'CIZ vond de Wlz-indicatie niet; dat blijft onbekend tot er een kopie van het CIZ-besluit is.',
-        "CIZ did not find the Wlz-indication; it stays unknown until a copy of CIZ's decision is received.",
+        'De Wlz-indicatie is niet gevonden in de gegevens van CIZ; dat blijft onbekend tot er een kopie van het CIZ-besluit is.',
+        "The Wlz-indication was not found in CIZ's data; it stays unknown until a copy of CIZ's decision is received.",
       ),
     };
   }

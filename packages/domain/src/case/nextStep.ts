@@ -369,20 +369,22 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
         toeslagenLead,
         'register-wlz-request',
         text(
-          'Bel terug en registreer het Wlz-verzoek; controleer de indicatie bij CIZ.',
-          'Call back and register the Wlz request; check the indication with CIZ.',
+          'Bel terug en registreer het Wlz-verzoek; zoek tijdens het gesprek de indicatie op in de gegevens van CIZ.',
+          "Call back and register the Wlz request; look the indication up in CIZ's data during the call.",
         ),
         since,
         norms.registerWlzRequest,
       );
     case 'indication-check':
+      // The Belcentrum looks the indication up in its real-time view of CIZ's data during the call
+      // (seed 000, steps 8/9; seed 001, "Aanpassing in de systemen"): CIZ itself takes no step.
       return deskStep(
-        cizDesk,
-        cizLead,
+        toeslagenDesk,
+        toeslagenLead,
         'confirm-indication',
         text(
-          'Bevestig de Wlz-indicatie (soort en geldigheid).',
-          'Confirm the Wlz-indication (kind and validity).',
+          'Zoek de Wlz-indicatie op in de inkijkfunctie van CIZ: bevestig soort en geldigheid, of leg vast dat zij niet te vinden is.',
+          "Look the Wlz-indication up in the view of CIZ's data: confirm its kind and validity, or record that it cannot be found.",
         ),
         since,
         norms.confirmIndication,
@@ -391,8 +393,8 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
       return supporterStep(
         'send-ciz-decision',
         text(
-          'CIZ vond de indicatie niet: stuur een kopie van het CIZ-besluit naar Dienst Toeslagen.',
-          "CIZ did not find the indication: send a copy of CIZ's decision to Dienst Toeslagen.",
+          'Dienst Toeslagen vond de Wlz-indicatie niet in de gegevens van CIZ: stuur (of upload) een kopie van het indicatiebesluit van CIZ naar Dienst Toeslagen.',
+          "Dienst Toeslagen did not find the Wlz-indication in CIZ's data: send (or upload) a copy of CIZ's indication decision to Dienst Toeslagen.",
         ),
         since,
         norms.sendCizDecision,

@@ -38,11 +38,11 @@ const expectations: Array<[string, Step[], CaseStatus, string, object, string]> 
     [s.open, s.offer, s.claim, s.request, s.register],
     'indication-check',
     'confirm-indication',
-    ciz,
+    toeslagen,
     '2024-03-19',
   ],
   [
-    'an indication CIZ did not find',
+    'an indication Toeslagen did not find in CIZ’s data',
     [s.open, s.offer, s.claim, s.request, s.register, s.notFound],
     'indication-missing',
     'send-ciz-decision',

@@ -114,7 +114,7 @@ const untilGranted: Step[] = [
       validFrom: '2023-06-01',
       validTo: '2026-06-01',
     },
-    on('2024-03-15', actors.ciz),
+    on('2024-03-15', actors.toeslagen),
   ],
   [{ type: 'CheckEligibility', caseId, on: '2023-03-01' }, on('2024-03-15', actors.officer)],
   s.forms,

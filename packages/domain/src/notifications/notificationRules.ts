@@ -10,7 +10,6 @@ import type {
   NotificationRule,
 } from './notificationIntent';
 import {
-  cizDesk,
   fundingAudience,
   intent,
   objectionRecipients,
@@ -132,10 +131,11 @@ export function notificationsForEvent(
         }),
       ];
     case 'WlzRequestRegistered':
-      // With the indication already shown, the next step is Toeslagen's own; CIZ has nothing to do.
+      // The desk that registered the request looks the indication up in its view of CIZ's data;
+      // when that did not happen in the same call, the check stays on the desk's list.
       return after.status === 'indication-check'
         ? [
-            intent(after, 'indication-check-requested', cizDesk, cause, {
+            intent(after, 'indication-check-requested', toeslagenDesk, cause, {
               registeredOn: event.data.registeredOn,
               due: addDays(event.data.registeredOn, norms.confirmIndication),
             }),

@@ -121,7 +121,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
             kind: 'permanent',
             validFrom: '2020-01-01',
           },
-          by(ciz),
+          by(toeslagen),
         ],
       ];
     case 'send-ciz-decision':

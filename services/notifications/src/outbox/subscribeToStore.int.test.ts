@@ -50,7 +50,7 @@ describe.each(['postgres', 'pglite'] as const)('the rules subscriber on %s', (en
         'case-offered → bewindvoerder',
         'case-claimed → smi-officer',
         'kot-requested → toeslagen-officer',
-        'indication-check-requested → ciz-assessor',
+        'indication-check-requested → toeslagen-officer',
         'forms-sent → bewindvoerder',
         'application-submitted → toeslagen-officer',
         'kot-decided → smi-officer',

@@ -112,7 +112,9 @@ export class ConfirmedIndication {
   validFrom!: string;
   @Field(() => LocalDate, { nullable: true })
   validTo?: string | null;
-  @Field({ description: 'ciz: confirmed by CIZ; copy: shown by a copy of its decision.' })
+  @Field({
+    description: "ciz: found in CIZ's data by Toeslagen; copy: shown by a copy of CIZ's decision.",
+  })
   source!: string;
 }
 
