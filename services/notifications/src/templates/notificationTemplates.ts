@@ -101,7 +101,7 @@ export const notificationTemplates: NotificationTemplates = {
     },
     en: {
       subject: 'Childcare allowance request (Wlz route): case {{caseId}}',
-      body: 'On {{requestedOn}} the childcare allowance was requested {{channel}} through the Wlz route.{{#callbackExpectedOn}} The family expects a call back on {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nIt is your turn: call back, register the Wlz request and look the indication up in the view of CIZ's data, by {{due}}.',
+      body: 'On {{requestedOn}} the childcare allowance was requested {{channel}} through the Wlz route.{{#callbackExpectedOn}} The family expects a call back on {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nIt is your turn: call back, register the Wlz request and look the indication up in the CIZ data view, by {{due}}.',
     },
   },
   'indication-check-requested': {
@@ -111,7 +111,7 @@ export const notificationTemplates: NotificationTemplates = {
     },
     en: {
       subject: 'Confirm the Wlz indication: case {{caseId}}',
-      body: 'A Wlz request for childcare allowance was registered on {{registeredOn}}.\n\nIt is your turn: look the Wlz indication up in the view of CIZ's data and confirm its kind and validity, or record that it cannot be found, by {{due}}.',
+      body: 'A Wlz request for childcare allowance was registered on {{registeredOn}}.\n\nIt is your turn: look the Wlz indication up in the CIZ data view and confirm its kind and validity, or record that it cannot be found, by {{due}}.',
     },
   },
   'indication-not-found': {
