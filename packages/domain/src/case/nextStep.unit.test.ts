@@ -9,7 +9,6 @@ const bewind = {
   personId: actors.bewindvoerder.id,
 };
 const toeslagen = { organisation: 'DienstToeslagen', role: 'toeslagen-officer' };
-const ciz = { organisation: 'CIZ', role: 'ciz-assessor' };
 
 const s = journey;
 const through = (...steps: Step[]) => foldCase(story(steps));
