@@ -8,6 +8,7 @@ import {
   CIZ,
   TOESLAGEN,
   addDays,
+  applicationDate,
   claimantMayApply,
   earliestKotStart,
   eligibility,
@@ -401,7 +402,7 @@ export function toeslagenAction(s: Situation): Intent | null {
     case 'register-receipt':
       return act('receive', 'RecordApplicationReceived');
     case 'decide-application': {
-      const received = state.application?.receivedOn ?? today;
+      const received = applicationDate(state) ?? today;
       const result = eligibility(state, today);
       if (result.verdict === 'yes') {
         const earliest = earliestKotStart(received, state.indication);
@@ -426,7 +427,7 @@ export function toeslagenAction(s: Situation): Intent | null {
       }
       const result = eligibility(state, today);
       if (against === 'rejection' && result.verdict === 'yes') {
-        const received = state.application?.receivedOn ?? today;
+        const received = applicationDate(state) ?? today;
         return act('uphold', 'DecideObjection', {
           upheld: true,
           grantedFrom: earliestKotStart(received, state.indication),

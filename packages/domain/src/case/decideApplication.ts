@@ -13,7 +13,14 @@ import type {
   SubmitApplication,
   SubmitCizDecisionCopy,
 } from './commands';
-import { checkPartner, event, notBefore, requireStatus, stepDate } from './decisionChecks';
+import {
+  checkPartner,
+  event,
+  notBefore,
+  notInFuture,
+  requireStatus,
+  stepDate,
+} from './decisionChecks';
 import { eligibility } from './eligibility';
 import type { CaseEvent } from './events';
 import { refuse, refuseInput } from './refusal';
@@ -48,7 +55,7 @@ export function decideApplication(
   switch (command.type) {
     case 'RequestKot': {
       requireRequestable(state);
-      const requestedOn = stepDate('requestedOn', command.requestedOn, state, today);
+      const requestedOn = requestDate('requestedOn', command.requestedOn, state, today);
       requireReasonAgainstClearNo(state, requestedOn, command.applyAnywayReason);
       return [
         event('KotRequested', {
@@ -68,7 +75,10 @@ export function decideApplication(
         'Er is geen openstaand verzoek om te registreren',
         'There is no pending request to register',
       );
-      const registeredOn = stepDate('registeredOn', command.registeredOn, state, today);
+      const registeredOn =
+        state.status === 'claimed'
+          ? requestDate('registeredOn', command.registeredOn, state, today)
+          : stepDate('registeredOn', command.registeredOn, state, today);
       const events: CaseEvent[] = [];
       // The claimant reached the desk directly: the request and its registration happen together.
       // `may` lets this happen only when the claimant may apply for the family.
@@ -270,4 +280,24 @@ function requireRequestable(state: CaseState): void {
       ? 'KOT can only be requested once someone has taken the case on'
       : 'KOT has already been requested; that application is still running',
   );
+}
+
+/**
+ * The day of a request at Toeslagen: it counts as the application date (`applicationDate`), and
+ * the family may have called before anyone recorded the case on the platform, so a first request
+ * may lie before the claim or the referral. A new application after a rejection or a stop comes
+ * after the outcome it follows.
+ */
+function requestDate(
+  field: string,
+  given: IsoDate | undefined,
+  state: CaseState,
+  today: IsoDate,
+): IsoDate {
+  if (state.status === 'rejected' || state.status === 'kot-stopped') {
+    return stepDate(field, given, state, today);
+  }
+  const date = given ?? today;
+  notInFuture(field, date, today);
+  return date;
 }

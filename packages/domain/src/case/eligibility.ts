@@ -1,4 +1,4 @@
-import { firstOfMonth, maxDate, type IsoDate } from '../calendar';
+import { firstOfMonth, maxDate, minDate, type IsoDate } from '../calendar';
 import { text, type Text } from '../text';
 import {
   countsAsWork,
@@ -306,6 +306,25 @@ export function eligibility(state: CaseState, on: IsoDate): Eligibility {
     },
     on,
   );
+}
+
+/**
+ * The day that counts as the application for the allowance's reach back: the day the family (or
+ * someone for it) asked Toeslagen through the Wlz route — the call, or for a letter the day the
+ * desk registered it — once Toeslagen registered that request. The call starts the application;
+ * the forms that follow complete it (seed 000, steps 7-11; seed 001, "Aanvraagproces"). Without a
+ * registered request, the receipt of the forms. See the domain README ("application date").
+ */
+export function applicationDate(
+  state: Pick<CaseState, 'request' | 'wlzRequestRegisteredOn' | 'application'>,
+): IsoDate | null {
+  const registered = state.wlzRequestRegisteredOn;
+  if (state.request && registered !== null) {
+    return state.request.channel === 'phone'
+      ? minDate(state.request.requestedOn, registered)
+      : registered;
+  }
+  return state.application?.receivedOn ?? null;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import { CIZ, TOESLAGEN, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
 import { grantedAndClosed } from './decisionChecks';
-import { earliestKotStart, eligibility } from './eligibility';
+import { applicationDate, earliestKotStart, eligibility } from './eligibility';
 import { firstUnsecuredDay, firstUnsecuredDaySoFar } from './fundingCoverage';
 import { claimantMayApply } from './mandate';
 import { decisionDeadline, norms, objectionDecisionDeadline, objectionPeriodEnds } from './norms';
@@ -412,14 +412,15 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
         norms.sendForms,
       );
     case 'forms-sent': {
-      // Advice against this month: the legal date is the receipt at Toeslagen, which can only be
-      // later, so an earlier start than this can never be granted.
-      const earliest = earliestKotStart(today, state.indication);
+      // The application date is the registered request, already known here: the earliest start
+      // is fixed, however long the forms take.
+      const appliedOn = applicationDate(state) ?? today;
+      const earliest = earliestKotStart(appliedOn, state.indication);
       return supporterStep(
         'return-forms',
         text(
-          `Vul de formulieren in met het gezin, laat beide partners tekenen en stuur ze terug. Vraag als ingangsdatum niet eerder dan ${earliest}: de toeslag gaat op zijn vroegst in op de eerste dag van de maand drie maanden vóór de maand waarin Toeslagen de aanvraag ontvangt.`,
-          `Fill in the forms with the family, have both partners sign, and send them back. Ask for a start no earlier than ${earliest}: the allowance starts at the earliest on the first day of the month three months before the month Toeslagen receives the application.`,
+          `Vul de formulieren in met het gezin, laat beide partners tekenen en stuur ze terug. Vraag als ingangsdatum niet eerder dan ${earliest}: de toeslag gaat op zijn vroegst in op de eerste dag van de maand drie maanden vóór de maand van de aanvraag (${appliedOn}).`,
+          `Fill in the forms with the family, have both partners sign, and send them back. Ask for a start no earlier than ${earliest}: the allowance starts at the earliest on the first day of the month three months before the month of the application (${appliedOn}).`,
         ),
         since,
         norms.returnForms,
@@ -436,7 +437,7 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
       );
     case 'awaiting-decision': {
       const received = state.application?.receivedOn ?? since;
-      const earliest = earliestKotStart(received, state.indication);
+      const earliest = earliestKotStart(applicationDate(state) ?? received, state.indication);
       const requested = state.application?.requestedStart;
       const tooEarly =
         requested !== undefined && requested < earliest

@@ -4,7 +4,7 @@
 import { addDays, dateInAmsterdam, firstOfMonth, maxDate, type Instant } from '../calendar';
 import type { CaseCommand } from '../case/commands';
 import type { CommandContext } from '../case/decide';
-import { earliestKotStart } from '../case/eligibility';
+import { applicationDate, earliestKotStart } from '../case/eligibility';
 import type { NextStep } from '../case/nextStep';
 import { objectionPeriodEnds } from '../case/norms';
 import type { CaseState } from '../case/state';
@@ -154,7 +154,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
     case 'register-receipt':
       return [[{ type: 'RecordApplicationReceived', caseId }, by(toeslagen)]];
     case 'decide-application': {
-      const received = state.application?.receivedOn ?? today;
+      const received = applicationDate(state) ?? today;
       return [
         [
           {
