@@ -5,6 +5,7 @@ import {
   TOESLAGEN,
   householdOrganisation,
   isSupporterRole,
+  takesProcessSteps,
   type Actor,
   type PartyRef,
 } from '../parties';
@@ -66,6 +67,15 @@ const isTeamLeadOf = (actor: Actor, municipality: string) =>
 
 const isHouseholdOf = (actor: Actor, state: CaseState) => isHouseholdParty(actor, state.caseId);
 
+/** Every professional who meets families may signal one: not the family, nor who only looks. */
+const signalsFamilies = (actor: Actor) =>
+  takesProcessSteps(actor.role) && actor.role !== 'household';
+
+const isSignalledBy = (actor: Actor, state: Pick<CaseState, 'signalledBy'>) =>
+  state.signalledBy !== null &&
+  state.signalledBy.organisation === actor.organisation &&
+  state.signalledBy.role === actor.role;
+
 /** The claim belongs to an organisation: a colleague may stand in for the person who claimed. */
 const holdsClaim = (actor: Actor, state: CaseState) =>
   state.claim !== null &&
@@ -113,7 +123,10 @@ export function may(
 ): Permission {
   if (actor.role === 'auditor')
     return deny('Auditors kunnen niets wijzigen.', 'Auditors cannot change anything.');
-  const municipality = command.type === 'OpenReferral' ? command.municipality : state.municipality;
+  const municipality =
+    command.type === 'OpenReferral' || command.type === 'SignalFamily'
+      ? command.municipality
+      : state.municipality;
   if (command.type === 'ErasePersonalData') return mayErase(actor, command.ground, municipality);
   if (actor.role === 'privacy-officer')
     return deny(
@@ -168,14 +181,21 @@ export function may(
         );
   }
   switch (command.type) {
-    case 'CheckEligibility':
-      return isOfficerOf(actor, municipality) ||
-        holdsClaim(actor, state) ||
-        isHouseholdOf(actor, state)
+    case 'SignalFamily':
+      return signalsFamilies(actor)
         ? allowed
         : deny(
-            'Alleen de gemeente, de ondersteuner van de zaak of het gezin zelf mag de check doen.',
-            "Only the municipality, the case's supporter or the household may run the check.",
+            'Alleen een professional (gemeente, ondersteuner, wijkteam, Toeslagen of CIZ) kan een gezin signaleren.',
+            'Only a professional (municipality, supporter, district team, Toeslagen or CIZ) can signal a family.',
+          );
+    case 'CheckEligibility':
+      // Whoever sees the case and takes part in the process may run the check and read it back.
+      return isHouseholdOf(actor, state) ||
+        (takesProcessSteps(actor.role) && mayView(actor, caseAccessOf(state)) !== 'none')
+        ? allowed
+        : deny(
+            'Alleen wie de zaak kan zien en er een stap in zet, mag de check doen.',
+            'Only whoever can see the case and takes a step in it may run the check.',
           );
     case 'DeclineOffer':
       return state.offer && isOfferedTo(actor, state.offer.to)
@@ -183,6 +203,8 @@ export function may(
         : deny('Deze zaak is niet aan u aangeboden.', 'This case was not offered to you.');
     case 'ClaimCase':
       if (isHouseholdOf(actor, state)) return allowed;
+      // The supporter who signalled the family may take it up without an offer.
+      if (isSupporterRole(actor.role) && isSignalledBy(actor, state)) return allowed;
       if (!isSupporterRole(actor.role)) {
         return deny(
           'Alleen een ondersteuner of het gezin zelf kan een zaak oppakken.',
@@ -263,6 +285,8 @@ export interface CaseAccess {
   municipality: string;
   offeredTo: PartyRef | null;
   claimedBy: PartyRef | null;
+  /** Who signalled the family (a case that came in without an SMI referral); absent in old rows. */
+  signalledBy?: PartyRef | null;
   /**
    * The case reached Toeslagen (a KOT request), or CIZ has a part in it: a temporary indication on
    * record that it re-assesses. Toeslagen itself checks the indication in its view of CIZ's data.
@@ -276,6 +300,7 @@ export const caseAccessOf = (state: CaseState): CaseAccess => ({
   municipality: state.municipality,
   offeredTo: state.offer?.to ?? null,
   claimedBy: state.claim?.by ?? null,
+  signalledBy: state.signalledBy,
   toeslagenInvolved: state.request !== null || state.wlzRequestRegisteredOn !== null,
   cizInvolved: state.indication?.kind === 'temporary',
 });
@@ -288,6 +313,15 @@ export type ViewLevel = 'none' | 'summary' | 'personal';
  * claims the case).
  */
 export function mayView(actor: Actor, access: CaseAccess): ViewLevel {
+  const level = viewByRole(actor, access);
+  // Whoever signalled the family follows what became of the signal, not who the family is.
+  const signaller =
+    access.signalledBy?.organisation === actor.organisation &&
+    access.signalledBy.role === actor.role;
+  return level === 'none' && signaller ? 'summary' : level;
+}
+
+function viewByRole(actor: Actor, access: CaseAccess): ViewLevel {
   switch (actor.role) {
     case 'auditor':
       return 'personal';

@@ -32,6 +32,7 @@ const allows = (actor: Actor, type: CaseCommandType) =>
 const byRole: Record<string, CaseCommandType[]> = {
   officer: [
     'OpenReferral',
+    'SignalFamily',
     'CheckEligibility',
     'OfferCase',
     'ExtendSmi',
@@ -42,8 +43,9 @@ const byRole: Record<string, CaseCommandType[]> = {
     'WithdrawCase',
     'ReleaseClaim',
   ],
-  teamLead: ['ReleaseClaim'],
+  teamLead: ['SignalFamily', 'CheckEligibility', 'ReleaseClaim'],
   bewindvoerder: [
+    'SignalFamily',
     'CheckEligibility',
     'DeclineOffer',
     'ClaimCase',
@@ -57,6 +59,8 @@ const byRole: Record<string, CaseCommandType[]> = {
     'WithdrawCase',
   ],
   toeslagen: [
+    'SignalFamily',
+    'CheckEligibility',
     'RegisterWlzRequest',
     'ConfirmWlzIndication',
     'ReportWlzIndicationNotFound',
@@ -69,13 +73,14 @@ const byRole: Record<string, CaseCommandType[]> = {
     'DecideObjection',
   ],
   // Toeslagen checks the indication in its own view of CIZ's data: CIZ has no step here.
-  ciz: [],
+  ciz: ['SignalFamily'],
   auditor: [],
   privacyOfficer: ['ErasePersonalData'],
   // The platform erases only when the retention period ended; these probes name no ground.
   platformRetention: [],
-  otherOfficer: [],
-  rivalBewindvoerder: [],
+  // Any professional may signal a family to any municipality; nothing more on a case they cannot see.
+  otherOfficer: ['SignalFamily'],
+  rivalBewindvoerder: ['SignalFamily'],
 };
 
 describe('authorization matrix: who may send which command', () => {

@@ -16,6 +16,14 @@ export type OpenReferral = Command<
     referredOn?: IsoDate;
   }
 >;
+/**
+ * Another way in: a professional (SMI officer, supporter, wijkteam, Toeslagen's desk) signals a
+ * family that may be eligible, without an SMI period. The municipality owns it from then on.
+ */
+export type SignalFamily = Command<
+  'SignalFamily',
+  { municipality: string; household: Household; children: Child[]; signalledOn?: IsoDate }
+>;
 export type CheckEligibility = Command<'CheckEligibility', { on?: IsoDate }>;
 export type OfferCase = Command<'OfferCase', { to: PartyRef; note?: string }>;
 export type DeclineOffer = Command<'DeclineOffer', { reason: string }>;
@@ -92,6 +100,7 @@ export type ErasePersonalData = Command<
 
 export type CaseCommand =
   | OpenReferral
+  | SignalFamily
   | CheckEligibility
   | OfferCase
   | DeclineOffer
@@ -125,6 +134,7 @@ export type CaseCommandType = CaseCommand['type'];
 
 export const caseCommandTypes: readonly CaseCommandType[] = [
   'OpenReferral',
+  'SignalFamily',
   'CheckEligibility',
   'OfferCase',
   'DeclineOffer',

@@ -22,7 +22,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
   const today = dateInAmsterdam(ctx.now);
   const actor = partyOf(ctx.actor);
 
-  if (command.type !== 'OpenReferral') {
+  if (command.type !== 'OpenReferral' && command.type !== 'SignalFamily') {
     if (state.status === 'new') {
       throw refuse(
         'not-found',
@@ -37,6 +37,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
 
   switch (command.type) {
     case 'OpenReferral':
+    case 'SignalFamily':
     case 'CheckEligibility':
     case 'OfferCase':
     case 'DeclineOffer':

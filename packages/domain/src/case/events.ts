@@ -47,6 +47,18 @@ export type ReferralOpened = Event<
     referredOn: IsoDate;
   }
 >;
+/** A family signalled without an SMI period; the municipality's SMI desk owns it from here. */
+export type FamilySignalled = Event<
+  'FamilySignalled',
+  {
+    caseId: string;
+    municipality: string;
+    signalledBy: PartyRef;
+    household: Household;
+    children: Child[];
+    signalledOn: IsoDate;
+  }
+>;
 export type EligibilityChecked = Event<
   'EligibilityChecked',
   { checkedOn: IsoDate; verdict: 'yes' | 'no' | 'unknown'; unmet: string[]; unknown: string[] }
@@ -170,6 +182,7 @@ export type PersonalDataErased = Event<
 
 export type CaseEvent =
   | ReferralOpened
+  | FamilySignalled
   | EligibilityChecked
   | CaseOffered
   | OfferDeclined
@@ -203,6 +216,7 @@ export type CaseEventType = CaseEvent['type'];
 
 export const caseEventTypes: readonly CaseEventType[] = [
   'ReferralOpened',
+  'FamilySignalled',
   'EligibilityChecked',
   'CaseOffered',
   'OfferDeclined',

@@ -511,9 +511,10 @@ function draftStep(state: CaseState, today: IsoDate): Draft | null {
       const objectionOpen = state.objection === null && today <= objectionEnds;
       const smiEnd = state.smi[state.smi.length - 1]?.to ?? decidedOn;
       // While an objection can still be filed, SMI must carry the family at least that far; a day
-      // before the period ends that nothing funds or accepts is the officer's to settle now.
+      // before the period ends that nothing funds or accepts is the officer's to settle now. A
+      // family that never had SMI (a signal) has none to continue: the way forward is next.
       const unsecured =
-        objectionOpen && smiEnd < objectionEnds
+        objectionOpen && state.smi.length > 0 && smiEnd < objectionEnds
           ? firstUnsecuredDay(state, addDays(smiEnd, 1), objectionEnds)
           : null;
       if (unsecured !== null) {

@@ -72,6 +72,8 @@ export interface CaseState {
   municipality: string;
   referringOfficer: PartyRef | null;
   referredOn: IsoDate | null;
+  /** Who signalled the family, when the case came in by a signal rather than an SMI referral. */
+  signalledBy: PartyRef | null;
   household: Household | null;
   children: Child[];
   /** SMI periods, each with an end date (SMI is always temporary). */
@@ -116,6 +118,7 @@ export const initialState = (): CaseState => ({
   municipality: '',
   referringOfficer: null,
   referredOn: null,
+  signalledBy: null,
   household: null,
   children: [],
   smi: [],
@@ -207,6 +210,23 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         household: d.household,
         children: d.children,
         smi: [{ from: d.smiPeriod.from, to: d.smiPeriod.to }],
+      };
+    }
+    case 'FamilySignalled': {
+      // No SMI: the municipality's SMI desk owns the case (no one person yet), as a referral's
+      // officer does, and it follows the same journey from here.
+      const d = event.data;
+      return {
+        ...state,
+        status: 'referred',
+        statusSince: d.signalledOn,
+        caseId: d.caseId,
+        municipality: d.municipality,
+        referringOfficer: { organisation: d.municipality, role: 'smi-officer' },
+        referredOn: d.signalledOn,
+        signalledBy: d.signalledBy,
+        household: d.household,
+        children: d.children,
       };
     }
     case 'EligibilityChecked':
