@@ -132,6 +132,10 @@ export type CaseCommand =
 
 export type CaseCommandType = CaseCommand['type'];
 
+/** The commands that open a case: an SMI referral, or a professional's signal without SMI. */
+export const opensCase = (type: string): type is 'OpenReferral' | 'SignalFamily' =>
+  type === 'OpenReferral' || type === 'SignalFamily';
+
 export const caseCommandTypes: readonly CaseCommandType[] = [
   'OpenReferral',
   'SignalFamily',
