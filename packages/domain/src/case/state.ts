@@ -74,6 +74,13 @@ export interface CaseState {
   referredOn: IsoDate | null;
   /** Who signalled the family, when the case came in by a signal rather than an SMI referral. */
   signalledBy: PartyRef | null;
+  /** The last recorded eligibility check, as it was recorded (the rules may say more today). */
+  lastEligibilityCheck: {
+    checkedOn: IsoDate;
+    verdict: 'yes' | 'no' | 'unknown';
+    unmet: string[];
+    unknown: string[];
+  } | null;
   household: Household | null;
   children: Child[];
   /** SMI periods, each with an end date (SMI is always temporary). */
@@ -119,6 +126,7 @@ export const initialState = (): CaseState => ({
   referringOfficer: null,
   referredOn: null,
   signalledBy: null,
+  lastEligibilityCheck: null,
   household: null,
   children: [],
   smi: [],
@@ -230,7 +238,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     }
     case 'EligibilityChecked':
-      return state;
+      return { ...state, lastEligibilityCheck: { ...event.data } };
     case 'CaseOffered':
       return { ...state, offer: { to: event.data.to, offeredOn: event.data.offeredOn } };
     case 'OfferDeclined':

@@ -62,6 +62,9 @@ export function caseViewOf(
       ? { on: state.erasedOn, ground: state.erasureGround ?? 'request-of-data-subject' }
       : null,
     eligibility: state.household ? eligibility(state, dateInAmsterdam(now)) : null,
+    // States stored before signals and recorded checks were kept lack the fields.
+    lastEligibilityCheck: state.lastEligibilityCheck ?? null,
+    signalledBy: state.signalledBy ?? null,
     nextStep: nextStep(state, now),
     fundingCoverage: {
       ...coverage,

@@ -188,6 +188,21 @@ export class Erasure {
   ground!: string;
 }
 
+@ObjectType({
+  description:
+    'The last eligibility check someone recorded, as recorded; `eligibility` is what the rules say now.',
+})
+export class RecordedEligibilityCheck {
+  @Field(() => LocalDate)
+  checkedOn!: string;
+  @Field({ description: 'yes, no or unknown' })
+  verdict!: string;
+  @Field(() => [String], { description: 'Codes of the conditions not met.' })
+  unmet!: string[];
+  @Field(() => [String], { description: 'Codes of the conditions not known.' })
+  unknown!: string[];
+}
+
 @ObjectType({ description: 'A case with everything the rules say about it at `computedAt`.' })
 export class CaseView {
   @Field(() => ID)
@@ -228,6 +243,13 @@ export class CaseView {
   erasure!: Erasure | null;
   @Field(() => Eligibility, { nullable: true })
   eligibility!: Eligibility | null;
+  @Field(() => RecordedEligibilityCheck, { nullable: true })
+  lastEligibilityCheck!: RecordedEligibilityCheck | null;
+  @Field(() => PartyType, {
+    nullable: true,
+    description: 'Who signalled the family, when the case came in by a signal without SMI.',
+  })
+  signalledBy!: PartyType | null;
   @Field(() => NextStep, { nullable: true, description: 'null for a closed or withdrawn case.' })
   nextStep!: NextStep | null;
   @Field(() => FundingCoverage)
