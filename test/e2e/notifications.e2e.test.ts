@@ -88,8 +88,8 @@ describeOnEachEngine('notifications along a case', (platform) => {
       RejectKot: {
         officer: ['kot-decided', 'kot-rejected-continue-smi'],
         bewindvoerder: ['kot-decided', 'kot-rejected-objection-deadline'],
+        // CIZ has no part in a case on a permanent indication: it hears nothing of the decision.
         toeslagen: ['kot-decided'],
-        ciz: ['kot-decided'],
         household: ['kot-decided', 'kot-rejected-objection-deadline'],
       },
     };
