@@ -57,7 +57,6 @@ describe.each(['postgres', 'pglite'] as const)('the rules subscriber on %s', (en
         'kot-decided → bewindvoerder',
         'kot-decided → household',
         'kot-decided → toeslagen-officer',
-        'kot-decided → ciz-assessor',
         'kot-rejected-continue-smi → smi-officer',
         'kot-rejected-objection-deadline → bewindvoerder',
         'kot-rejected-objection-deadline → household',
