@@ -207,7 +207,7 @@ export function benchCase(n: number, today: IsoDate): BenchCase {
         kind: 'permanent',
         validFrom: '2019-06-01',
       },
-      cizAssessor,
+      toeslagenOfficer,
       on(8),
     ],
   ];

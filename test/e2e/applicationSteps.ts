@@ -4,7 +4,7 @@
 import type { CaseCommandType } from '@kot/domain';
 import { courtBewind, horizonOffice, kotStart, type Family } from './families';
 import type { Caller, CommandAnswer, OverHttp } from './overHttp';
-import { forCiz, forTheBewindvoerder, forTheMunicipality, forToeslagen } from './worklists';
+import { forTheBewindvoerder, forTheMunicipality, forToeslagen } from './worklists';
 
 export interface Step {
   who: Caller;
@@ -50,10 +50,10 @@ export const toApplication = ({ caseId, referral, applyAnywayReason }: Family): 
     command: 'RegisterWlzRequest',
     input: { caseId },
     over: 'rest',
-    seenBy: forCiz('confirm-indication', 5),
+    seenBy: forToeslagen('confirm-indication', 5),
   },
   {
-    who: 'ciz-assessor',
+    who: 'toeslagen-officer',
     command: 'ConfirmWlzIndication',
     input: { caseId, partnerId: 'p1', kind: 'permanent', validFrom: '2019-06-01' },
     over: 'rest',

@@ -107,13 +107,13 @@ describeOnEachEngine('claims at the same moment and retried commands', (platform
       kind: 'permanent',
       validFrom: '2019-06-01',
     };
-    const key = `ciz-${f.caseId}`;
+    const key = `check-${f.caseId}`;
 
     const [first, concurrent] = await Promise.all([
-      http.post('ciz-assessor', 'ConfirmWlzIndication', confirmation, key),
-      http.post('ciz-assessor', 'ConfirmWlzIndication', confirmation, key),
+      http.post('toeslagen-officer', 'ConfirmWlzIndication', confirmation, key),
+      http.post('toeslagen-officer', 'ConfirmWlzIndication', confirmation, key),
     ]);
-    const later = await http.post('ciz-assessor', 'ConfirmWlzIndication', confirmation, key);
+    const later = await http.post('toeslagen-officer', 'ConfirmWlzIndication', confirmation, key);
 
     expect(first.status).toBe(200);
     expect([concurrent.status, later.status]).toEqual([200, 200]);
@@ -324,7 +324,7 @@ describeOnEachEngine('what a role may not do', (platform) => {
     ['ciz-assessor', 'grant KOT', 'GrantKot', { grantedFrom: kotStart }, 'NOT_FOUND'],
     [
       'ciz-team-lead',
-      'confirm an indication CIZ was never asked about',
+      'confirm an indication, which Toeslagen looks up itself',
       'ConfirmWlzIndication',
       { partnerId: 'p1', kind: 'PERMANENT', validFrom: '2019-06-01' },
       'NOT_FOUND',
@@ -557,7 +557,7 @@ describeOnEachEngine('what the platform refuses at its edges', (platform) => {
   });
 
   it('answers a step the case is not ready for over REST with a 409 problem document naming the state', async () => {
-    // The call has reached Toeslagen, so its desk sees the case; the forms come after CIZ.
+    // The call has reached Toeslagen, so its desk sees the case; the forms come after the indication is confirmed.
     const f = family();
     await bringTo(http, f, 'RegisterWlzRequest');
     const answer = await http.post('toeslagen-officer', 'SendApplicationForms', {

@@ -82,14 +82,14 @@ describeOnEachEngine('notifications along a case', (platform) => {
       OfferCase: { bewindvoerder: ['case-offered'] },
       ClaimCase: { officer: ['case-claimed'] },
       RequestKot: { toeslagen: ['kot-requested'] },
-      RegisterWlzRequest: { ciz: ['indication-check-requested'] },
+      RegisterWlzRequest: { toeslagen: ['indication-check-requested'] },
       SendApplicationForms: { bewindvoerder: ['forms-sent'] },
       SubmitApplication: { toeslagen: ['application-submitted'] },
       RejectKot: {
         officer: ['kot-decided', 'kot-rejected-continue-smi'],
         bewindvoerder: ['kot-decided', 'kot-rejected-objection-deadline'],
+        // CIZ has no part in a case on a permanent indication: it hears nothing of the decision.
         toeslagen: ['kot-decided'],
-        ciz: ['kot-decided'],
         household: ['kot-decided', 'kot-rejected-objection-deadline'],
       },
     };

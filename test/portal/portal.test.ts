@@ -148,19 +148,11 @@ describeInBrowser('the portal in a browser', () => {
     await act('Wlz-verzoek registreren');
     await expectStepDone(page, 'Wlz-verzoek geregistreerd door Toeslagen');
 
-    await signInAs('ciz-assessor');
-    await page.locator(`a[href="/zaken/${caseId}"]`).first().waitFor();
-    await check('worklist-ciz');
-    await openCase(caseId);
     await act('Wlz-indicatie bevestigen', async (form) => {
       await form.getByLabel('Soort indicatie').selectOption('PERMANENT');
       await form.getByLabel('Geldig vanaf').fill('2020-01-01');
     });
-    await expectStepDone(page, 'Wlz-indicatie bevestigd door CIZ');
-    await check('case-ciz');
-
-    await signInAs('toeslagen-officer');
-    await openCase(caseId);
+    await expectStepDone(page, 'Wlz-indicatie bevestigd door Toeslagen');
     await act('Formulieren verstuurd');
 
     await signInAs('bewindvoerder');

@@ -8,6 +8,7 @@ import {
   CIZ,
   TOESLAGEN,
   addDays,
+  applicationDate,
   claimantMayApply,
   earliestKotStart,
   eligibility,
@@ -408,12 +409,14 @@ export function toeslagenAction(s: Situation): Intent | null {
         ? null
         : act('settle', 'SettleKot', { year, outcome: 'no-difference', amountCents: 0 });
     }
+    case 'confirm-indication':
+      return lookUpIndication(s);
     case 'send-forms':
       return act('send-forms', 'SendApplicationForms');
     case 'register-receipt':
       return act('receive', 'RecordApplicationReceived');
     case 'decide-application': {
-      const received = state.application?.receivedOn ?? today;
+      const received = applicationDate(state) ?? today;
       const result = eligibility(state, today);
       if (result.verdict === 'yes') {
         const earliest = earliestKotStart(received, state.indication);
@@ -438,7 +441,7 @@ export function toeslagenAction(s: Situation): Intent | null {
       }
       const result = eligibility(state, today);
       if (against === 'rejection' && result.verdict === 'yes') {
-        const received = state.application?.receivedOn ?? today;
+        const received = applicationDate(state) ?? today;
         return act('uphold', 'DecideObjection', {
           upheld: true,
           grantedFrom: earliestKotStart(received, state.indication),
@@ -455,7 +458,7 @@ export function toeslagenAction(s: Situation): Intent | null {
   }
 }
 
-/** CIZ confirms the indication from its own records, or does not find it. */
+/** CIZ re-assesses a temporary indication from what it knows. */
 export function cizAction(s: Situation): Intent | null {
   const step = [nextStep(s.state, s.now), stepBehindFunding(s.state, s.now)].find(
     (candidate) => candidate?.responsible.role === 'ciz-assessor',
@@ -481,10 +484,16 @@ export function cizAction(s: Situation): Intent | null {
           }),
     };
   }
-  if (step?.action !== 'confirm-indication') return null;
+  return null;
+}
+
+/** The desk looks the indication up in its view of CIZ's data: found, or not there. */
+function lookUpIndication(s: Situation): Intent {
+  const { family } = s;
+  const truth = family.indication;
   return family.foundByCiz
     ? {
-        actor: cizAssessor,
+        actor: toeslagenOfficer,
         why: 'confirm',
         command: command('ConfirmWlzIndication', family.caseId, {
           partnerId: truth.partnerId,
@@ -494,11 +503,11 @@ export function cizAction(s: Situation): Intent | null {
         }),
       }
     : {
-        actor: cizAssessor,
+        actor: toeslagenOfficer,
         why: 'not-found',
         command: command('ReportWlzIndicationNotFound', family.caseId, {
           partnerId: truth.partnerId,
-          reason: 'Indicatie niet gevonden via de koppeling.',
+          reason: 'Indicatie niet gevonden in de inkijkfunctie van CIZ.',
         }),
       };
 }

@@ -20,7 +20,7 @@ const steps: Array<[operation: string, role: string]> = [
   ['Claim', 'bewindvoerder'],
   ['Request', 'bewindvoerder'],
   ['Register', 'toeslagen-officer'],
-  ['Confirm', 'ciz-assessor'],
+  ['Confirm', 'toeslagen-officer'],
   ['Forms', 'toeslagen-officer'],
   ['Submit', 'bewindvoerder'],
   ['Receive', 'toeslagen-officer'],

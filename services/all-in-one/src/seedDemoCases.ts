@@ -110,7 +110,7 @@ export function demoCaseSteps(today: IsoDate): Step[] {
         kind: 'permanent',
         validFrom: '2019-06-01',
       },
-      actors.ciz,
+      actors.toeslagen,
     ],
     [60, 'forms', { type: 'SendApplicationForms', caseId: awaitingDecision }, actors.toeslagen],
     [
@@ -157,7 +157,7 @@ export function demoCaseSteps(today: IsoDate): Step[] {
         kind: 'permanent',
         validFrom: '2018-01-01',
       },
-      actors.ciz,
+      actors.toeslagen,
     ],
     [65, 'forms', { type: 'SendApplicationForms', caseId: gap }, actors.toeslagen],
     [

@@ -147,7 +147,7 @@ async function referredOverRest(): Promise<string> {
 }
 
 describe('the GraphQL API', () => {
-  it('has one mutation for every command of the domain, and one for the municipality's SMI policy', () => {
+  it('has one mutation for every command of the domain, and one for the municipality’s SMI policy', () => {
     const mutations = Object.keys(service.schema.getMutationType()?.getFields() ?? {});
     expect(mutations).toHaveLength(caseCommandTypes.length + 1);
     expect(mutations).toContain('confirmWlzIndication');

@@ -5,6 +5,7 @@ import {
   TOESLAGEN,
   householdOrganisation,
   isSupporterRole,
+  takesProcessSteps,
   type Actor,
   type PartyRef,
 } from '../parties';
@@ -45,8 +46,14 @@ const applyingCommands: readonly CaseCommandType[] = [
   'FileObjection',
   'FileAppeal',
 ];
+/**
+ * Toeslagen's desk (the Belcentrum) checks the Wlz-indication during the call in its real-time view
+ * of CIZ's data (seed 000, steps 8/9): it confirms it, or records that it is not there.
+ */
 const toeslagenCommands: readonly CaseCommandType[] = [
   'RegisterWlzRequest',
+  'ConfirmWlzIndication',
+  'ReportWlzIndicationNotFound',
   'SendApplicationForms',
   'RecordApplicationReceived',
   'GrantKot',
@@ -58,11 +65,8 @@ const toeslagenCommands: readonly CaseCommandType[] = [
   'RecordChangeProcessed',
   'SettleKot',
 ];
-const cizCommands: readonly CaseCommandType[] = [
-  'ConfirmWlzIndication',
-  'ReportWlzIndicationNotFound',
-  'ReassessWlzIndication',
-];
+/** CIZ's one part in a case: re-assessing a temporary indication on which a granted KOT rests. */
+const cizCommands: readonly CaseCommandType[] = ['ReassessWlzIndication'];
 
 const isOfficerOf = (actor: Actor, municipality: string) =>
   actor.role === 'smi-officer' && actor.organisation === municipality;
@@ -71,6 +75,15 @@ const isTeamLeadOf = (actor: Actor, municipality: string) =>
   actor.role === 'smi-team-lead' && actor.organisation === municipality;
 
 const isHouseholdOf = (actor: Actor, state: CaseState) => isHouseholdParty(actor, state.caseId);
+
+/** Every professional who meets families may signal one: not the family, nor who only looks. */
+const signalsFamilies = (actor: Actor) =>
+  takesProcessSteps(actor.role) && actor.role !== 'household';
+
+const isSignalledBy = (actor: Actor, state: Pick<CaseState, 'signalledBy'>) =>
+  state.signalledBy !== null &&
+  state.signalledBy.organisation === actor.organisation &&
+  state.signalledBy.role === actor.role;
 
 /**
  * The claim belongs to an office: a colleague may stand in for the person who claimed where no
@@ -114,7 +127,7 @@ const isOfferedTo = (actor: Actor, offer: PartyRef) =>
   offer.role === actor.role &&
   (offer.personId === undefined || offer.personId === actor.id);
 
-/** The open stages at or after Toeslagen's first step, and those after CIZ was asked. */
+/** The open stages at or after Toeslagen's first step. */
 const toeslagenStages: readonly CaseStatus[] = [
   'requested',
   'indication-check',
@@ -129,17 +142,17 @@ const toeslagenStages: readonly CaseStatus[] = [
   'appeal',
   'kot-stopped',
 ];
-const cizStages: readonly CaseStatus[] = toeslagenStages.filter((status) => status !== 'requested');
 
 /**
- * Whether the case reached Toeslagen or CIZ: what `mayView` shows them (`caseAccessOf`). The stage
- * says the same for an open case, and is all a state rebuilt from a case view (the portal's) has.
+ * Whether the case reached Toeslagen or CIZ: what `mayView` shows them (`caseAccessOf`). For
+ * Toeslagen the stage says the same for an open case, and is all a state rebuilt from a case view
+ * (the portal's) has. CIZ only has a part once a temporary indication is on record: re-assessing it.
  */
 function hasReached(desk: 'toeslagen' | 'ciz', state: CaseState): boolean {
   const access = caseAccessOf(state);
   return desk === 'toeslagen'
     ? access.toeslagenInvolved || toeslagenStages.includes(state.status)
-    : access.cizInvolved || cizStages.includes(state.status);
+    : access.cizInvolved;
 }
 
 /** May this actor send this command on a case in this state? Pure; the services call it first. */
@@ -151,7 +164,10 @@ export function may(
 ): Permission {
   if (actor.role === 'auditor')
     return deny('Auditors kunnen niets wijzigen.', 'Auditors cannot change anything.');
-  const municipality = command.type === 'OpenReferral' ? command.municipality : state.municipality;
+  const municipality =
+    command.type === 'OpenReferral' || command.type === 'SignalFamily'
+      ? command.municipality
+      : state.municipality;
   if (command.type === 'ErasePersonalData') return mayErase(actor, command.ground, municipality);
   if (actor.role === 'privacy-officer')
     return deny(
@@ -193,13 +209,16 @@ export function may(
   }
   if (cizCommands.includes(command.type)) {
     if (actor.role !== 'ciz-assessor' || actor.organisation !== CIZ) {
-      return deny('Alleen CIZ legt de Wlz-indicatie vast.', 'Only CIZ records the Wlz-indication.');
+      return deny(
+        'Alleen CIZ beoordeelt een tijdelijke Wlz-indicatie opnieuw.',
+        'Only CIZ re-assesses a temporary Wlz-indication.',
+      );
     }
     return hasReached('ciz', state)
       ? allowed
       : deny(
-          'Dienst Toeslagen heeft CIZ (nog) niet gevraagd de Wlz-indicatie van dit gezin te controleren.',
-          'Dienst Toeslagen has not (yet) asked CIZ to check the Wlz-indication of this family.',
+          'Bij deze zaak staat geen tijdelijke Wlz-indicatie die CIZ opnieuw moet beoordelen.',
+          'This case holds no temporary Wlz-indication for CIZ to re-assess.',
         );
   }
   switch (command.type) {
@@ -216,21 +235,27 @@ export function may(
           );
     case 'PassChangeToToeslagen':
       // Passing a change on acts for the family towards Toeslagen, like applying does.
-      return isHouseholdOf(actor, state) ||
-        (holdsClaim(actor, state) && claimantMayApply(state, dateInAmsterdam(now)))
+      return isHouseholdOf(actor, state) || actsForFamily(actor, state, now)
         ? allowed
         : deny(
             'Alleen het gezin zelf of een ondersteuner die namens het gezin mag aanvragen, mag een wijziging aan Dienst Toeslagen doorgeven.',
             'Only the household itself or a supporter who may apply for the family may pass a change to Dienst Toeslagen.',
           );
-    case 'CheckEligibility':
-      return isOfficerOf(actor, municipality) ||
-        holdsClaim(actor, state) ||
-        isHouseholdOf(actor, state)
+    case 'SignalFamily':
+      return signalsFamilies(actor)
         ? allowed
         : deny(
-            'Alleen de gemeente, de ondersteuner van de zaak of het gezin zelf mag de check doen.',
-            "Only the municipality, the case's supporter or the household may run the check.",
+            'Alleen een professional (gemeente, ondersteuner, wijkteam, Toeslagen of CIZ) kan een gezin signaleren.',
+            'Only a professional (municipality, supporter, district team, Toeslagen or CIZ) can signal a family.',
+          );
+    case 'CheckEligibility':
+      // Whoever sees the case and takes part in the process may run the check and read it back.
+      return isHouseholdOf(actor, state) ||
+        (takesProcessSteps(actor.role) && mayView(actor, caseAccessOf(state)) !== 'none')
+        ? allowed
+        : deny(
+            'Alleen wie de zaak kan zien en er een stap in zet, mag de check doen.',
+            'Only whoever can see the case and takes a step in it may run the check.',
           );
     case 'DeclineOffer':
       return state.offer && isOfferedTo(actor, state.offer.to)
@@ -238,6 +263,8 @@ export function may(
         : deny('Deze zaak is niet aan u aangeboden.', 'This case was not offered to you.');
     case 'ClaimCase':
       if (isHouseholdOf(actor, state)) return allowed;
+      // The supporter who signalled the family may take it up without an offer.
+      if (isSupporterRole(actor.role) && isSignalledBy(actor, state)) return allowed;
       if (!isSupporterRole(actor.role)) {
         return deny(
           'Alleen een ondersteuner of het gezin zelf kan een zaak oppakken.',
@@ -321,7 +348,12 @@ export interface CaseAccess {
   municipality: string;
   offeredTo: PartyRef | null;
   claimedBy: PartyRef | null;
-  /** The case reached Toeslagen (a KOT request) or CIZ (a Wlz request to check). */
+  /** Who signalled the family (a case that came in without an SMI referral); absent in old rows. */
+  signalledBy?: PartyRef | null;
+  /**
+   * The case reached Toeslagen (a KOT request), or CIZ has a part in it: a temporary indication on
+   * record that it re-assesses. Toeslagen itself checks the indication in its view of CIZ's data.
+   */
   toeslagenInvolved: boolean;
   cizInvolved: boolean;
 }
@@ -331,8 +363,9 @@ export const caseAccessOf = (state: CaseState): CaseAccess => ({
   municipality: state.municipality,
   offeredTo: state.offer?.to ?? null,
   claimedBy: state.claim?.by ?? null,
+  signalledBy: state.signalledBy,
   toeslagenInvolved: state.request !== null || state.wlzRequestRegisteredOn !== null,
-  cizInvolved: state.wlzRequestRegisteredOn !== null,
+  cizInvolved: state.indication?.kind === 'temporary',
 });
 
 export type ViewLevel = 'none' | 'summary' | 'personal';
@@ -343,6 +376,15 @@ export type ViewLevel = 'none' | 'summary' | 'personal';
  * claims the case).
  */
 export function mayView(actor: Actor, access: CaseAccess): ViewLevel {
+  const level = viewByRole(actor, access);
+  // Whoever signalled the family follows what became of the signal, not who the family is.
+  const signaller =
+    access.signalledBy?.organisation === actor.organisation &&
+    access.signalledBy.role === actor.role;
+  return level === 'none' && signaller ? 'summary' : level;
+}
+
+function viewByRole(actor: Actor, access: CaseAccess): ViewLevel {
   switch (actor.role) {
     case 'auditor':
       return 'personal';

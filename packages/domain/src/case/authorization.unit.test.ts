@@ -41,6 +41,7 @@ const allows = (actor: Actor, type: CaseCommandType) =>
 const byRole: Record<string, CaseCommandType[]> = {
   officer: [
     'OpenReferral',
+    'SignalFamily',
     'CheckEligibility',
     'OfferCase',
     'ExtendSmi',
@@ -53,8 +54,9 @@ const byRole: Record<string, CaseCommandType[]> = {
     'RecordHouseholdChange',
     'CorrectIndicatedPartner',
   ],
-  teamLead: ['ReleaseClaim'],
+  teamLead: ['SignalFamily', 'CheckEligibility', 'ReleaseClaim'],
   bewindvoerder: [
+    'SignalFamily',
     'CheckEligibility',
     'DeclineOffer',
     'ClaimCase',
@@ -73,7 +75,11 @@ const byRole: Record<string, CaseCommandType[]> = {
     'CorrectIndicatedPartner',
   ],
   toeslagen: [
+    'SignalFamily',
+    'CheckEligibility',
     'RegisterWlzRequest',
+    'ConfirmWlzIndication',
+    'ReportWlzIndicationNotFound',
     'SendApplicationForms',
     'RecordApplicationReceived',
     'GrantKot',
@@ -85,13 +91,15 @@ const byRole: Record<string, CaseCommandType[]> = {
     'RecordChangeProcessed',
     'SettleKot',
   ],
-  ciz: ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication'],
+  // Toeslagen checks the indication in its own view of CIZ's data: CIZ has no step here.
+  ciz: ['SignalFamily'],
   auditor: [],
   privacyOfficer: ['ErasePersonalData'],
   // The platform erases only when the retention period ended; these probes name no ground.
   platformRetention: [],
-  otherOfficer: [],
-  rivalBewindvoerder: [],
+  // Any professional may signal a family to any municipality; nothing more on a case they cannot see.
+  otherOfficer: ['SignalFamily'],
+  rivalBewindvoerder: ['SignalFamily'],
 };
 
 describe('authorization matrix: who may send which command', () => {
@@ -155,7 +163,7 @@ describe('view rules: who sees a case, and whether with personal data', () => {
     ['the claiming office', actors.bewindColleague, 'personal'],
     ['another office', actors.rivalBewindvoerder, 'none'],
     ['Toeslagen once involved', actors.toeslagen, 'personal'],
-    ['CIZ once asked', actors.ciz, 'personal'],
+    ['CIZ, which has no step while Toeslagen checks the indication', actors.ciz, 'none'],
     ['an auditor', actors.auditor, 'personal'],
     ['the household itself', actors.household, 'personal'],
     [
@@ -203,7 +211,8 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
   ];
   const deskCommands: Array<[Actor, CaseCommandType[]]> = [
     [actors.toeslagen, ['SendApplicationForms', 'RecordApplicationReceived', 'GrantKot']],
-    [actors.ciz, ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound', 'ReassessWlzIndication']],
+    [actors.toeslagen, ['ConfirmWlzIndication', 'ReportWlzIndicationNotFound']],
+    [actors.ciz, ['ReassessWlzIndication']],
   ];
 
   it.each(stages.map((names) => [names.at(-1)!, names] as const))(
@@ -223,10 +232,33 @@ describe('Toeslagen and CIZ act only on cases that reached them', () => {
     },
   );
 
-  it('tells from the stage alone that a case reached CIZ, as in a state rebuilt from a case view', () => {
-    const rebuilt = { ...state, wlzRequestRegisteredOn: null };
+  it('tells from the stage alone that a case reached Toeslagen, as in a state rebuilt from a case view', () => {
+    const rebuilt = { ...state, wlzRequestRegisteredOn: null, request: null };
     expect(rebuilt.status).toBe('indication-check');
-    expect(may(actors.ciz, command('ConfirmWlzIndication'), rebuilt, on).allowed).toBe(true);
+    expect(may(actors.toeslagen, command('ConfirmWlzIndication'), rebuilt, on).allowed).toBe(true);
+  });
+
+  it('gives CIZ a part, and a view, only once a temporary indication is on record: its re-assessment', () => {
+    const temporary = foldCase(
+      story([
+        ...(['open', 'offer', 'claim', 'request', 'register'] as const).map((name) => s[name]!),
+        [
+          {
+            type: 'ConfirmWlzIndication',
+            caseId,
+            partnerId: 'p1',
+            kind: 'temporary',
+            validFrom: '2023-06-01',
+            validTo: '2025-05-31',
+          },
+          at('2024-03-15', actors.toeslagen),
+        ],
+      ]),
+    );
+    expect(mayView(actors.ciz, caseAccessOf(temporary))).toBe('personal');
+    expect(may(actors.ciz, command('ReassessWlzIndication'), temporary, on).allowed).toBe(true);
+    expect(may(actors.ciz, command('ConfirmWlzIndication'), temporary, on).allowed).toBe(false);
+    expect(mayView(actors.ciz, caseAccessOf(state))).toBe('none');
   });
 
   it('lets Toeslagen register a call on a claimed case only when the claimant may apply for the family', () => {

@@ -10,6 +10,7 @@ import type { CaseEvent, CaseEventType } from './events';
  */
 const businessDateField: Record<CaseEventType, string | null> = {
   ReferralOpened: 'referredOn',
+  FamilySignalled: 'signalledOn',
   EligibilityChecked: null,
   CaseOffered: 'offeredOn',
   OfferDeclined: 'declinedOn',

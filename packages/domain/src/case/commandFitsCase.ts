@@ -15,6 +15,7 @@ export function commandFitsCase(type: CaseCommandType, state: CaseState, today: 
   const open = isOpen(state);
   switch (type) {
     case 'OpenReferral':
+    case 'SignalFamily':
       return state.status === 'new';
     case 'CheckEligibility':
     case 'WithdrawCase':

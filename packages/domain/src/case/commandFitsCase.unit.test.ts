@@ -21,6 +21,13 @@ const journeys: string[][] = journeyStages();
 /** One well-formed command of every type, dated so that only the case's stage can refuse it. */
 const sample: Record<CaseCommandType, CaseCommand> = {
   OpenReferral: openReferral(),
+  SignalFamily: {
+    type: 'SignalFamily',
+    caseId,
+    municipality: 'GM0344',
+    household: openReferral().household,
+    children: openReferral().children,
+  },
   CheckEligibility: { type: 'CheckEligibility', caseId },
   OfferCase: {
     type: 'OfferCase',

@@ -23,6 +23,14 @@ export type OpenReferral = Command<
     referredOn?: IsoDate;
   }
 >;
+/**
+ * Another way in: a professional (SMI officer, supporter, wijkteam, Toeslagen's desk) signals a
+ * family that may be eligible, without an SMI period. The municipality owns it from then on.
+ */
+export type SignalFamily = Command<
+  'SignalFamily',
+  { municipality: string; household: Household; children: Child[]; signalledOn?: IsoDate }
+>;
 export type CheckEligibility = Command<'CheckEligibility', { on?: IsoDate }>;
 export type OfferCase = Command<'OfferCase', { to: PartyRef; note?: string }>;
 export type DeclineOffer = Command<'DeclineOffer', { reason: string }>;
@@ -140,6 +148,7 @@ export type SettleKot = Command<
 
 export type CaseCommand =
   | OpenReferral
+  | SignalFamily
   | CheckEligibility
   | OfferCase
   | DeclineOffer
@@ -179,8 +188,13 @@ export type CaseCommand =
 
 export type CaseCommandType = CaseCommand['type'];
 
+/** The commands that open a case: an SMI referral, or a professional's signal without SMI. */
+export const opensCase = (type: string): type is 'OpenReferral' | 'SignalFamily' =>
+  type === 'OpenReferral' || type === 'SignalFamily';
+
 export const caseCommandTypes: readonly CaseCommandType[] = [
   'OpenReferral',
+  'SignalFamily',
   'CheckEligibility',
   'OfferCase',
   'DeclineOffer',

@@ -3,7 +3,7 @@
 // decideFunding, decideClosing); the checks they share in decisionChecks.
 import { dateInAmsterdam } from '../calendar';
 import { partyOf } from '../parties';
-import type { CaseCommand } from './commands';
+import { opensCase, type CaseCommand } from './commands';
 import { grantedAndClosed, type CommandContext } from './decisionChecks';
 import { decideApplication } from './decideApplication';
 import { correctionToCheck, decideChanges } from './decideChanges';
@@ -24,7 +24,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
   const today = dateInAmsterdam(ctx.now);
   const actor = partyOf(ctx.actor);
 
-  if (command.type !== 'OpenReferral') {
+  if (!opensCase(command.type)) {
     if (state.status === 'new') {
       throw refuse(
         'not-found',
@@ -39,6 +39,7 @@ export function decide(command: CaseCommand, state: CaseState, ctx: CommandConte
 
   switch (command.type) {
     case 'OpenReferral':
+    case 'SignalFamily':
     case 'CheckEligibility':
     case 'OfferCase':
     case 'DeclineOffer':

@@ -1,6 +1,7 @@
 import { actors, at, caseId, given, openReferral, story } from '../testing';
 import type { CaseCommand } from './commands';
 import type { CommandContext } from './decide';
+import { applicationDate, earliestKotStart } from './eligibility';
 import type { CaseEvent } from './events';
 import { fundingCoverage } from './fundingCoverage';
 import { handleCommand } from './handleCommand';
@@ -66,7 +67,7 @@ const confirm: [CaseCommand, ReturnType<typeof at>] = [
     kind: 'permanent',
     validFrom: '2019-06-01',
   },
-  at('2024-03-14', actors.ciz),
+  at('2024-03-14', actors.toeslagen),
 ];
 const sendForms: [CaseCommand, ReturnType<typeof at>] = [
   { type: 'SendApplicationForms', caseId },
@@ -211,7 +212,7 @@ describe('pre-check, offering and claiming', () => {
       ]);
   });
 
-  it('records the pre-check as unknown once CIZ did not find the indication, until a copy of its decision comes', () => {
+  it('records the pre-check as unknown once the indication was not found in CIZ’s data, until a copy of its decision comes', () => {
     const notFound = upTo([
       claim,
       request,
@@ -223,7 +224,7 @@ describe('pre-check, offering and claiming', () => {
           partnerId: 'p1',
           reason: 'Geen indicatie op BSN gevonden',
         },
-        at('2024-03-14', actors.ciz),
+        at('2024-03-14', actors.toeslagen),
       ],
     ]);
     given(...notFound)
@@ -639,10 +640,10 @@ describe('the application at Toeslagen and CIZ', () => {
       ]);
   });
 
-  it('refuses a confirmation by Toeslagen, for an unknown partner, or of a temporary indication without end date', () => {
+  it('refuses a confirmation by CIZ (Toeslagen looks it up in its view of CIZ’s data), for an unknown partner, or of a temporary indication without end date', () => {
     given(...awaitingCiz())
-      .when(confirm[0], at('2024-03-14', actors.toeslagen))
-      .thenRefuses('forbidden', /CIZ/);
+      .when(confirm[0], at('2024-03-14', actors.ciz))
+      .thenRefuses('forbidden', /Only Dienst Toeslagen/);
     given(...awaitingCiz())
       .when(
         {
@@ -669,10 +670,10 @@ describe('the application at Toeslagen and CIZ', () => {
       .thenRefuses('invalid-input', undefined, 'validTo');
   });
 
-  it('refuses CIZ a confirmation before Toeslagen asked it to check, as CIZ cannot see the case yet', () => {
+  it('refuses a confirmation before Toeslagen registered the Wlz request', () => {
     given(...requested())
       .when(confirm[0], confirm[1])
-      .thenRefuses('forbidden', /has not \(yet\) asked CIZ/);
+      .thenRefuses('wrong-state', /no Wlz request to check/);
   });
 
   it('refuses Toeslagen any step on a case that has not reached it, as it cannot see the case yet', () => {
@@ -696,7 +697,7 @@ describe('the application at Toeslagen and CIZ', () => {
           partnerId: 'p1',
           reason: 'Geen indicatie op BSN gevonden',
         },
-        at('2024-03-14', actors.ciz),
+        at('2024-03-14', actors.toeslagen),
       ],
     ]);
     expect(notFound.at(-1)?.type).toBe('WlzIndicationNotFound');
@@ -831,18 +832,54 @@ describe('decisions, changes and objections', () => {
       .thenRefuses('invalid-input', /earliest start/, 'grantedFrom');
   });
 
-  it('counts the earliest start from the receipt at Toeslagen, the legal application date, not from the posting', () => {
-    // Posted on 29 March (earliest by posting: 1 December), received on 3 April: 1 January.
+  it('counts the earliest start from the registered request (the call), not from the posting or the receipt of the forms', () => {
+    // Called on 11 March (registered on 14 March), forms received on 3 April: 1 December.
     given(...awaitingDecision())
-      .when({ type: 'GrantKot', caseId, grantedFrom: '2023-12-01' }, grant[1])
+      .when({ type: 'GrantKot', caseId, grantedFrom: '2023-11-01' }, grant[1])
       .thenRefuses(
         'invalid-input',
-        /before the earliest start for an application received on 2024-04-03 \(2024-01-01\)/,
+        /before the earliest start for an application made on 2024-03-11 \(2023-12-01\)/,
         'grantedFrom',
       );
     given(...awaitingDecision())
-      .when({ type: 'GrantKot', caseId, grantedFrom: '2024-01-01' }, grant[1])
+      .when({ type: 'GrantKot', caseId, grantedFrom: '2023-12-01' }, grant[1])
       .thenEmits(([granted]) => expect(granted?.type).toBe('KotGranted'));
+  });
+
+  it('takes a request the family made before the case reached the platform, and counts from that day', () => {
+    // The family called BelastingTelefoon on 20 February, before the referral of 4 March.
+    const calledEarly: [CaseCommand, CommandContext] = [
+      { type: 'RequestKot', caseId, channel: 'phone', requestedOn: '2024-02-20' },
+      request[1],
+    ];
+    given(...upTo([claim, calledEarly]))
+      .when(register[0], register[1])
+      .thenEmits(([registered]) =>
+        expect(registered).toMatchObject({ data: { registeredOn: '2024-03-14' } }),
+      );
+    const state = foldCase(upTo([claim, calledEarly, register]));
+    expect(applicationDate(state)).toBe('2024-02-20');
+    expect(earliestKotStart(applicationDate(state)!, null)).toBe('2023-11-01');
+    given(...upTo([claim]))
+      .when({ type: 'RequestKot', caseId, channel: 'phone', requestedOn: '2024-03-20' }, request[1])
+      .thenRefuses('invalid-input', /in the future/, 'requestedOn');
+  });
+
+  it('counts a letter from the day Toeslagen registered it, and a new application after a rejection from its own request', () => {
+    const byLetter = foldCase(
+      upTo([
+        claim,
+        [{ type: 'RequestKot', caseId, channel: 'letter', requestedOn: '2024-03-08' }, request[1]],
+        register,
+      ]),
+    );
+    expect(applicationDate(byLetter)).toBe('2024-03-14');
+    given(...rejected())
+      .when(
+        { type: 'RequestKot', caseId, channel: 'phone', requestedOn: '2024-04-01' },
+        at('2024-05-02', actors.bewindvoerder),
+      )
+      .thenRefuses('invalid-input', /previous step/, 'requestedOn');
   });
 
   it('rejects KOT with a reason code and an explanation', () => {
@@ -1000,12 +1037,12 @@ describe('decisions, changes and objections', () => {
           type: 'DecideObjection',
           caseId,
           upheld: true,
-          grantedFrom: '2023-12-01',
+          grantedFrom: '2023-11-01',
           explanation: 'Traject naar werk aangetoond.',
         },
         at('2024-06-15', actors.toeslagen),
       )
-      .thenRefuses('invalid-input', /earliest start.*2024-04-03 \(2024-01-01\)/, 'grantedFrom');
+      .thenRefuses('invalid-input', /earliest start.*2024-03-11 \(2023-12-01\)/, 'grantedFrom');
     given(...rejected())
       .when(
         { type: 'DecideObjection', caseId, upheld: false, explanation: 'Geen bezwaar ingediend.' },

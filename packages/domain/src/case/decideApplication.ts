@@ -1,4 +1,4 @@
-// The application: the request at BelastingTelefoon (or by letter), CIZ's check of the indication,
+// The application: the request at BelastingTelefoon (or by letter), the check of the indication,
 // the forms, and their receipt at Toeslagen. A rejected or stopped case may start here again.
 import { addDays, type IsoDate } from '../calendar';
 import { text } from '../text';
@@ -14,7 +14,14 @@ import type {
   SubmitCizDecisionCopy,
 } from './commands';
 import { correctionToCheck } from './decideChanges';
-import { checkPartner, event, notBefore, requireStatus, stepDate } from './decisionChecks';
+import {
+  checkPartner,
+  event,
+  notBefore,
+  notInFuture,
+  requireStatus,
+  stepDate,
+} from './decisionChecks';
 import { eligibility } from './eligibility';
 import type { CaseEvent } from './events';
 import { refuse, refuseInput } from './refusal';
@@ -31,7 +38,7 @@ type ApplicationCommand =
   | SubmitApplication
   | RecordApplicationReceived;
 
-/** Where the indication can still be confirmed (or corrected) by CIZ. */
+/** Where Toeslagen can still confirm (or correct) the indication from its view of CIZ's data. */
 export const indicationStatuses = [
   'indication-check',
   'indication-missing',
@@ -49,7 +56,7 @@ export function decideApplication(
   switch (command.type) {
     case 'RequestKot': {
       requireRequestable(state);
-      const requestedOn = stepDate('requestedOn', command.requestedOn, state, today);
+      const requestedOn = requestDate('requestedOn', command.requestedOn, state, today);
       requireReasonAgainstClearNo(state, requestedOn, command.applyAnywayReason);
       return [
         event('KotRequested', {
@@ -69,7 +76,10 @@ export function decideApplication(
         'Er is geen openstaand verzoek om te registreren',
         'There is no pending request to register',
       );
-      const registeredOn = stepDate('registeredOn', command.registeredOn, state, today);
+      const registeredOn =
+        state.status === 'claimed'
+          ? requestDate('registeredOn', command.registeredOn, state, today)
+          : stepDate('registeredOn', command.registeredOn, state, today);
       const events: CaseEvent[] = [];
       // The claimant reached the desk directly: the request and its registration happen together.
       // `may` lets this happen only when the claimant may apply for the family.
@@ -117,8 +127,8 @@ export function decideApplication(
       requireStatus(
         state,
         ['indication-missing'],
-        'CIZ heeft de indicatie niet gemist',
-        'CIZ did not report the indication missing',
+        'Dienst Toeslagen heeft niet vastgelegd dat de indicatie ontbreekt',
+        'Dienst Toeslagen did not record the indication as missing',
       );
       checkPartner(state, command.partnerId);
       return [
@@ -274,4 +284,24 @@ function requireRequestable(state: CaseState): void {
       ? 'KOT can only be requested once someone has taken the case on'
       : 'KOT has already been requested; that application is still running',
   );
+}
+
+/**
+ * The day of a request at Toeslagen: it counts as the application date (`applicationDate`), and
+ * the family may have called before anyone recorded the case on the platform, so a first request
+ * may lie before the claim or the referral. A new application after a rejection or a stop comes
+ * after the outcome it follows.
+ */
+function requestDate(
+  field: string,
+  given: IsoDate | undefined,
+  state: CaseState,
+  today: IsoDate,
+): IsoDate {
+  if (state.status === 'rejected' || state.status === 'kot-stopped') {
+    return stepDate(field, given, state, today);
+  }
+  const date = given ?? today;
+  notInFuture(field, date, today);
+  return date;
 }

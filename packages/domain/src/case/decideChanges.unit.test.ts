@@ -287,7 +287,7 @@ describe('a correction of a recorded fact', () => {
     expect(personalFields('IndicatedPartnerCorrected', 1)).toEqual(['reason']);
   });
 
-  it('makes eligibility unknown, not no, until CIZ confirms that partner; CIZ’s step', () => {
+  it('makes eligibility unknown, not no, until Toeslagen confirms that partner in CIZ’s data; Toeslagen’s step', () => {
     const granting = granted();
     const state = foldCase([
       ...granting,
@@ -299,12 +299,12 @@ describe('a correction of a recorded fact', () => {
     expect(verdict.conditions.find((c) => c.code === 'partner-works')?.met).toBeNull();
     expect(nextStep(state, '2024-06-10T12:00:00Z')).toMatchObject({
       action: 'check-correction',
-      responsible: { organisation: CIZ, role: 'ciz-assessor' },
+      responsible: { organisation: TOESLAGEN, role: 'toeslagen-officer' },
       due: '2024-06-15',
     });
   });
 
-  it('is checked when CIZ confirms the corrected partner, whatever the stage', () => {
+  it('is checked when Toeslagen confirms the corrected partner, whatever the stage', () => {
     const base = [
       ...granted(),
       {
@@ -327,7 +327,7 @@ describe('a correction of a recorded fact', () => {
           kind: 'permanent',
           validFrom: '2020-01-01',
         },
-        at('2024-06-12', actors.ciz),
+        at('2024-06-12', actors.toeslagen),
       )
       .thenEmits((events) => {
         const state = foldCase([...base, ...events]);

@@ -4,7 +4,7 @@ import type { IsoDate } from '../calendar';
 import { text } from '../text';
 import type { ChangeKot, GrantKot, RejectKot, StopKot } from './commands';
 import { event, grantedAndClosed, notBefore, requireStatus, stepDate } from './decisionChecks';
-import { earliestKotStart } from './eligibility';
+import { applicationDate, earliestKotStart } from './eligibility';
 import type { CaseEvent } from './events';
 import { refuse, refuseInput } from './refusal';
 import { indicationEnd, type CaseState } from './state';
@@ -72,8 +72,8 @@ export function decideDecision(
 
 /**
  * One rule for the earliest start of an allowance, for a grant and for an upheld objection alike:
- * the first day of the month three months before the application was received by Toeslagen (the
- * legal application date), never before the indication counts.
+ * the first day of the month three months before the application date (`applicationDate`: the
+ * registered request through the Wlz route), never before the indication counts.
  */
 export function notBeforeEarliestStart(
   state: CaseState,
@@ -81,10 +81,10 @@ export function notBeforeEarliestStart(
   start: IsoDate,
   decidedOn: IsoDate,
 ): void {
-  const receivedOn = state.application?.receivedOn ?? decidedOn;
-  notBefore(field, start, earliestKotStart(receivedOn, state.indication), {
-    nl: `de vroegste ingangsdatum voor een aanvraag ontvangen op ${receivedOn}`,
-    en: `the earliest start for an application received on ${receivedOn}`,
+  const appliedOn = applicationDate(state) ?? decidedOn;
+  notBefore(field, start, earliestKotStart(appliedOn, state.indication), {
+    nl: `de vroegste ingangsdatum voor een aanvraag gedaan op ${appliedOn}`,
+    en: `the earliest start for an application made on ${appliedOn}`,
   });
 }
 

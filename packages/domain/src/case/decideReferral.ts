@@ -9,6 +9,7 @@ import type {
   OfferCase,
   OpenReferral,
   RecordMandate,
+  SignalFamily,
   ReleaseClaim,
 } from './commands';
 import { checkMandate, event, notInFuture, requireClaim } from './decisionChecks';
@@ -19,6 +20,7 @@ import type { CaseState } from './state';
 
 type ReferralCommand =
   | OpenReferral
+  | SignalFamily
   | CheckEligibility
   | OfferCase
   | DeclineOffer
@@ -51,6 +53,23 @@ export function decideReferral(
           children: command.children,
           smiPeriod: { from: command.smiPeriod.from, to: command.smiPeriod.to },
           referredOn,
+        }),
+      ];
+    }
+    case 'SignalFamily': {
+      if (state.status !== 'new') {
+        throw refuse('wrong-state', 'Deze zaak bestaat al.', 'This case already exists.');
+      }
+      const signalledOn = command.signalledOn ?? today;
+      notInFuture('signalledOn', signalledOn, today);
+      return [
+        event('FamilySignalled', {
+          caseId: command.caseId,
+          municipality: command.municipality,
+          signalledBy: actor,
+          household: command.household,
+          children: command.children,
+          signalledOn,
         }),
       ];
     }

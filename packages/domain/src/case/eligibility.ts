@@ -1,4 +1,4 @@
-import { firstOfMonth, maxDate, type IsoDate } from '../calendar';
+import { firstOfMonth, maxDate, minDate, type IsoDate } from '../calendar';
 import { text, type Text } from '../text';
 import {
   countsAsWork,
@@ -97,8 +97,8 @@ function indicationCondition(
       code,
       met: null,
       explanation: text(
-        'CIZ vond de Wlz-indicatie niet; dat blijft onbekend tot er een kopie van het CIZ-besluit is.',
-        "CIZ did not find the Wlz-indication; it stays unknown until a copy of CIZ's decision is received.",
+        'De Wlz-indicatie is niet gevonden in de gegevens van CIZ; dat blijft onbekend tot er een kopie van het CIZ-besluit is.',
+        "The Wlz-indication was not found in CIZ's data; it stays unknown until a copy of CIZ's decision is received.",
       ),
     };
   }
@@ -107,8 +107,8 @@ function indicationCondition(
       code,
       met: null,
       explanation: text(
-        'Onbekend of de Wlz-indicatie permanent of tijdelijk is; CIZ bevestigt dit.',
-        'Not known whether the Wlz-indication is permanent or temporary; CIZ confirms this.',
+        'Onbekend of de Wlz-indicatie permanent of tijdelijk is; Dienst Toeslagen zoekt dit op in de gegevens van CIZ.',
+        "Not known whether the Wlz-indication is permanent or temporary; Dienst Toeslagen looks it up in CIZ's data.",
       ),
     };
   }
@@ -118,8 +118,8 @@ function indicationCondition(
       code,
       met: null,
       explanation: text(
-        'De Wlz-indicatie is tijdelijk, maar de einddatum is niet bekend; CIZ bevestigt tot wanneer zij geldt.',
-        'The Wlz-indication is temporary, but its end date is not known; CIZ confirms until when it is valid.',
+        'De Wlz-indicatie is tijdelijk, maar de einddatum is niet bekend; die staat in het indicatiebesluit van CIZ.',
+        "The Wlz-indication is temporary, but its end date is not known; CIZ's indication decision names it.",
       ),
     };
   }
@@ -302,8 +302,8 @@ export function assessEligibility(facts: EligibilityFacts, on: IsoDate): Eligibi
         code: condition.code,
         met: null,
         explanation: text(
-          `Op ${correctedOn} is gecorrigeerd welke partner de Wlz-indicatie heeft; dit is onbekend tot CIZ de indicatie van die partner bevestigt.`,
-          `On ${correctedOn} the record of which partner holds the Wlz-indication was corrected; this is unknown until CIZ confirms that partner's indication.`,
+          `Op ${correctedOn} is gecorrigeerd welke partner de Wlz-indicatie heeft; dit is onbekend tot Dienst Toeslagen de indicatie van die partner in de gegevens van CIZ bevestigt.`,
+          `On ${correctedOn} the record of which partner holds the Wlz-indication was corrected; this is unknown until Dienst Toeslagen confirms that partner's indication in CIZ's data.`,
         ),
       };
     }
@@ -338,6 +338,25 @@ export function eligibility(state: CaseState, on: IsoDate): Eligibility {
     },
     on,
   );
+}
+
+/**
+ * The day that counts as the application for the allowance's reach back: the day the family (or
+ * someone for it) asked Toeslagen through the Wlz route — the call, or for a letter the day the
+ * desk registered it — once Toeslagen registered that request. The call starts the application;
+ * the forms that follow complete it (seed 000, steps 7-11; seed 001, "Aanvraagproces"). Without a
+ * registered request, the receipt of the forms. See the domain README ("application date").
+ */
+export function applicationDate(
+  state: Pick<CaseState, 'request' | 'wlzRequestRegisteredOn' | 'application'>,
+): IsoDate | null {
+  const registered = state.wlzRequestRegisteredOn;
+  if (state.request && registered !== null) {
+    return state.request.channel === 'phone'
+      ? minDate(state.request.requestedOn, registered)
+      : registered;
+  }
+  return state.application?.receivedOn ?? null;
 }
 
 /**

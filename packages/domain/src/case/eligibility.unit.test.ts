@@ -247,7 +247,7 @@ describe('eligibility for KOT through the Wlz route', () => {
     expect(result.verdict).toBe('unknown');
     expect(result.conditions.find((c) => c.code === 'indication-counts')).toMatchObject({
       met: null,
-      explanation: { en: expect.stringMatching(/CIZ did not find the Wlz-indication/) },
+      explanation: { en: expect.stringMatching(/Wlz-indication was not found in CIZ's data/) },
     });
     // A copy of CIZ's decision settles it.
     expect(

@@ -52,6 +52,18 @@ export type ReferralOpened = Event<
     referredOn: IsoDate;
   }
 >;
+/** A family signalled without an SMI period; the municipality's SMI desk owns it from here. */
+export type FamilySignalled = Event<
+  'FamilySignalled',
+  {
+    caseId: string;
+    municipality: string;
+    signalledBy: PartyRef;
+    household: Household;
+    children: Child[];
+    signalledOn: IsoDate;
+  }
+>;
 export type EligibilityChecked = Event<
   'EligibilityChecked',
   { checkedOn: IsoDate; verdict: 'yes' | 'no' | 'unknown'; unmet: string[]; unknown: string[] }
@@ -244,6 +256,7 @@ export type PersonalDataErased = Event<
 
 export type CaseEvent =
   | ReferralOpened
+  | FamilySignalled
   | EligibilityChecked
   | CaseOffered
   | OfferDeclined
@@ -285,6 +298,7 @@ export type CaseEventType = CaseEvent['type'];
 
 export const caseEventTypes: readonly CaseEventType[] = [
   'ReferralOpened',
+  'FamilySignalled',
   'EligibilityChecked',
   'CaseOffered',
   'OfferDeclined',

@@ -59,6 +59,7 @@ const names: Record<string, Text> = {
   'smiPeriod.from': text('begindatum van de SMI', 'start of SMI'),
   'smiPeriod.to': text('einddatum van de SMI', 'end of SMI'),
   referredOn: text('datum van doorverwijzing', 'referral date'),
+  signalledOn: text('datum van het signaal', 'date of the signal'),
   on: text('peildatum', 'date of the check'),
   'to.organisation': text('organisatie', 'organisation'),
   'to.role': text('rol', 'role'),

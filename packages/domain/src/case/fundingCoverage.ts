@@ -54,12 +54,16 @@ const covers = (periods: readonly Period[], day: IsoDate): boolean =>
 
 const fundingOf = (state: CaseState): Period[] => [...state.smi, ...fundedKot(state)];
 
-/** The first day the family was funded: the first SMI day (the platform follows from there). */
+/**
+ * The first day the family was funded: the first SMI day (the platform follows from there). A
+ * family that came in by a signal was never funded by SMI: nothing was promised, so no day is a
+ * gap until SMI or KOT first funds it; from then on the same rules hold.
+ */
 const firstFundedDay = (state: CaseState): IsoDate | null =>
-  state.smi.reduce<IsoDate | null>(
-    (first, p) => (first === null || p.from < first ? p.from : first),
-    null,
-  );
+  (state.signalledBy !== null
+    ? [...state.smi, ...fundedKot(state)]
+    : state.smi
+  ).reduce<IsoDate | null>((first, p) => (first === null || p.from < first ? p.from : first), null);
 
 /**
  * The last day whose funding the platform still answers for: today for an open case; for an ended

@@ -40,7 +40,7 @@ const base = (smiTo = '2024-03-31'): Step[] => [
       kind: 'permanent',
       validFrom: '2019-06-01',
     },
-    at('2024-01-10', actors.ciz),
+    at('2024-01-10', actors.toeslagen),
   ],
   [{ type: 'SendApplicationForms', caseId }, at('2024-01-12', actors.toeslagen)],
   [

@@ -33,7 +33,7 @@ const confirmTemporary = (validTo: string): Step => [
     validFrom: '2023-06-01',
     validTo,
   },
-  at('2024-03-15', actors.ciz),
+  at('2024-03-15', actors.toeslagen),
 ];
 const withTemporaryIndication = (validTo: string): Step[] =>
   untilReceipt.map((step) => (step === s.confirm ? confirmTemporary(validTo) : step));
@@ -111,7 +111,7 @@ describe('funding follows the indication', () => {
     expect(told).toContain(recipientKey(household));
   });
 
-  it('refuses a re-assessment without the new end of a temporary indication, or of an indication that has no end', () => {
+  it('refuses a re-assessment without the new end of a temporary indication, and CIZ any re-assessment of an indication that has no end', () => {
     given(...story(grantedOnTemporary('2024-12-31')))
       .when(
         {
@@ -129,7 +129,7 @@ describe('funding follows the indication', () => {
         { type: 'ReassessWlzIndication', caseId, partnerId: 'p1', outcome: 'ends' },
         at('2024-05-02', actors.ciz),
       )
-      .thenRefuses('wrong-state', /no temporary Wlz-indication with an end date/);
+      .thenRefuses('forbidden', /no temporary Wlz-indication for CIZ to re-assess/);
   });
 
   it('treats a temporary indication without an end date as unknown, never as valid for ever', () => {

@@ -1,5 +1,5 @@
 import { dateInAmsterdam } from '../calendar';
-import type { CaseCommand } from './commands';
+import { opensCase, type CaseCommand } from './commands';
 import { decide, type CommandContext } from './decide';
 import type { CaseEvent } from './events';
 import { may } from './authorization';
@@ -31,7 +31,7 @@ export function handleCommand(
   if (!permission.allowed) {
     // Do not reveal whether a case exists to someone who may not act on it.
     throw new CommandRefused(
-      state.status === 'new' && command.type !== 'OpenReferral' ? 'not-found' : 'forbidden',
+      state.status === 'new' && !opensCase(command.type) ? 'not-found' : 'forbidden',
       permission.reason,
     );
   }

@@ -215,7 +215,7 @@ describe('mandates per person', () => {
       s.register,
       [
         { type: 'ReportWlzIndicationNotFound', caseId, partnerId: 'p1', reason: 'Niet gevonden' },
-        at('2024-03-15', actors.ciz),
+        at('2024-03-15', actors.toeslagen),
       ],
     ]);
     given(...lapsing)

@@ -10,7 +10,7 @@ import {
 import { CIZ, TOESLAGEN, householdOrganisation, type PartyRef } from '../parties';
 import { text, type Text } from '../text';
 import { grantedAndClosed } from './decisionChecks';
-import { earliestKotStart, eligibility } from './eligibility';
+import { applicationDate, earliestKotStart, eligibility } from './eligibility';
 import { firstUnsecuredDay, firstUnsecuredDaySoFar } from './fundingCoverage';
 import { sameSlot } from './decideLegalRoute';
 import { claimantMayApply, expiredMandateOf } from './mandate';
@@ -483,20 +483,22 @@ function draftStep(state: CaseState, today: IsoDate, policy: SmiPolicy): Draft |
         toeslagenLead,
         'register-wlz-request',
         text(
-          'Bel terug en registreer het Wlz-verzoek; controleer de indicatie bij CIZ.',
-          'Call back and register the Wlz request; check the indication with CIZ.',
+          'Bel terug en registreer het Wlz-verzoek; zoek tijdens het gesprek de indicatie op in de gegevens van CIZ.',
+          "Call back and register the Wlz request; look the indication up in CIZ's data during the call.",
         ),
         since,
         norms.registerWlzRequest,
       );
     case 'indication-check':
+      // The Belcentrum looks the indication up in its real-time view of CIZ's data during the call
+      // (seed 000, steps 8/9; seed 001, "Aanpassing in de systemen"): CIZ itself takes no step.
       return deskStep(
-        cizDesk,
-        cizLead,
+        toeslagenDesk,
+        toeslagenLead,
         'confirm-indication',
         text(
-          'Bevestig de Wlz-indicatie (soort en geldigheid).',
-          'Confirm the Wlz-indication (kind and validity).',
+          'Zoek de Wlz-indicatie op in de inkijkfunctie van CIZ: bevestig soort en geldigheid, of leg vast dat zij niet te vinden is.',
+          "Look the Wlz-indication up in the view of CIZ's data: confirm its kind and validity, or record that it cannot be found.",
         ),
         since,
         norms.confirmIndication,
@@ -505,8 +507,8 @@ function draftStep(state: CaseState, today: IsoDate, policy: SmiPolicy): Draft |
       return supporterStep(
         'send-ciz-decision',
         text(
-          'CIZ vond de indicatie niet: stuur een kopie van het CIZ-besluit naar Dienst Toeslagen.',
-          "CIZ did not find the indication: send a copy of CIZ's decision to Dienst Toeslagen.",
+          'Dienst Toeslagen vond de Wlz-indicatie niet in de gegevens van CIZ: stuur (of upload) een kopie van het indicatiebesluit van CIZ naar Dienst Toeslagen.',
+          "Dienst Toeslagen did not find the Wlz-indication in CIZ's data: send (or upload) a copy of CIZ's indication decision to Dienst Toeslagen.",
         ),
         since,
         norms.sendCizDecision,
@@ -524,14 +526,15 @@ function draftStep(state: CaseState, today: IsoDate, policy: SmiPolicy): Draft |
         norms.sendForms,
       );
     case 'forms-sent': {
-      // Advice against this month: the legal date is the receipt at Toeslagen, which can only be
-      // later, so an earlier start than this can never be granted.
-      const earliest = earliestKotStart(today, state.indication);
+      // The application date is the registered request, already known here: the earliest start
+      // is fixed, however long the forms take.
+      const appliedOn = applicationDate(state) ?? today;
+      const earliest = earliestKotStart(appliedOn, state.indication);
       return supporterStep(
         'return-forms',
         text(
-          `Vul de formulieren in met het gezin, laat beide partners tekenen en stuur ze terug. Vraag als ingangsdatum niet eerder dan ${earliest}: de toeslag gaat op zijn vroegst in op de eerste dag van de maand drie maanden vóór de maand waarin Toeslagen de aanvraag ontvangt.`,
-          `Fill in the forms with the family, have both partners sign, and send them back. Ask for a start no earlier than ${earliest}: the allowance starts at the earliest on the first day of the month three months before the month Toeslagen receives the application.`,
+          `Vul de formulieren in met het gezin, laat beide partners tekenen en stuur ze terug. Vraag als ingangsdatum niet eerder dan ${earliest}: de toeslag gaat op zijn vroegst in op de eerste dag van de maand drie maanden vóór de maand van de aanvraag (${appliedOn}).`,
+          `Fill in the forms with the family, have both partners sign, and send them back. Ask for a start no earlier than ${earliest}: the allowance starts at the earliest on the first day of the month three months before the month of the application (${appliedOn}).`,
         ),
         since,
         norms.returnForms,
@@ -548,7 +551,7 @@ function draftStep(state: CaseState, today: IsoDate, policy: SmiPolicy): Draft |
       );
     case 'awaiting-decision': {
       const received = state.application?.receivedOn ?? since;
-      const earliest = earliestKotStart(received, state.indication);
+      const earliest = earliestKotStart(applicationDate(state) ?? received, state.indication);
       const requested = state.application?.requestedStart;
       const tooEarly =
         requested !== undefined && requested < earliest
@@ -626,9 +629,10 @@ function draftStep(state: CaseState, today: IsoDate, policy: SmiPolicy): Draft |
       const objectionOpen = state.objection === null && today <= objectionEnds;
       const smiEnd = state.smi[state.smi.length - 1]?.to ?? decidedOn;
       // While an objection can still be filed, SMI must carry the family at least that far; a day
-      // before the period ends that nothing funds or accepts is the officer's to settle now.
+      // before the period ends that nothing funds or accepts is the officer's to settle now. A
+      // family that never had SMI (a signal) has none to continue: the way forward is next.
       const unsecured =
-        objectionOpen && smiEnd < objectionEnds
+        objectionOpen && state.smi.length > 0 && smiEnd < objectionEnds
           ? firstUnsecuredDay(state, addDays(smiEnd, 1), objectionEnds)
           : null;
       if (unsecured !== null) {
@@ -793,7 +797,7 @@ const householdParty = (state: CaseState): PartyRef => ({
 });
 
 /**
- * After the grant life goes on: a corrected fact CIZ must check, a change Toeslagen must hear of
+ * After the grant life goes on: a corrected fact Toeslagen must check in CIZ's data, a change Toeslagen must hear of
  * while KOT pays (the claimant's, or the household's own when nobody may act for it) and
  * Toeslagen's processing of a change passed on (seed 000: help was needed again after the grant).
  */
@@ -801,21 +805,21 @@ function afterGrantStep(state: CaseState, today: IsoDate): Draft | null {
   const officer = state.referringOfficer;
   if (!officer) return null;
   const correction = correctionToCheck(state);
-  const cizChecks =
+  const toeslagenChecks =
     state.wlzRequestRegisteredOn !== null &&
     (isOpen(state) || grantedAndClosed(state)) &&
     !(['indication-check', 'indication-missing'] as string[]).includes(state.status);
-  if (correction && cizChecks) {
+  if (correction && toeslagenChecks) {
     return {
       action: 'check-correction',
       description: text(
-        `Op ${correction.correctedOn} is gecorrigeerd welke partner de Wlz-indicatie heeft: bevestig de indicatie van die partner (soort en geldigheid). Tot dan is het recht onbekend.`,
-        `On ${correction.correctedOn} the record of which partner holds the Wlz-indication was corrected: confirm that partner's indication (kind and validity). Until then the right is unknown.`,
+        `Op ${correction.correctedOn} is gecorrigeerd welke partner de Wlz-indicatie heeft: zoek de indicatie van die partner op in de gegevens van CIZ en bevestig soort en geldigheid. Tot dan is het recht onbekend.`,
+        `On ${correction.correctedOn} the record of which partner holds the Wlz-indication was corrected: look that partner's indication up in CIZ's data and confirm its kind and validity. Until then the right is unknown.`,
       ),
-      responsible: cizDesk,
+      responsible: toeslagenDesk,
       since: correction.correctedOn,
       due: addDays(correction.correctedOn, norms.confirmIndication),
-      escalateTo: cizLead,
+      escalateTo: toeslagenLead,
     };
   }
   const toPass = changesToPass(state)[0];

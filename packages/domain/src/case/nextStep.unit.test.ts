@@ -10,7 +10,6 @@ const bewind = {
   personId: actors.bewindvoerder.id,
 };
 const toeslagen = { organisation: 'DienstToeslagen', role: 'toeslagen-officer' };
-const ciz = { organisation: 'CIZ', role: 'ciz-assessor' };
 
 const s = journey;
 const through = (...steps: Step[]) => foldCase(story(steps));
@@ -39,11 +38,11 @@ const expectations: Array<[string, Step[], CaseStatus, string, object, string]> 
     [s.open, s.offer, s.claim, s.request, s.register],
     'indication-check',
     'confirm-indication',
-    ciz,
+    toeslagen,
     '2024-03-19',
   ],
   [
-    'an indication CIZ did not find',
+    'an indication Toeslagen did not find in CIZ’s data',
     [s.open, s.offer, s.claim, s.request, s.register, s.notFound],
     'indication-missing',
     'send-ciz-decision',
@@ -354,22 +353,22 @@ describe('the next step of every open state has exactly one owner and a due date
     });
   });
 
-  it('tells whoever fills in the forms the earliest start to ask for, counted from this month', () => {
+  it('tells whoever fills in the forms the earliest start to ask for, counted from the call, however long the forms take', () => {
     const state = through(s.open, s.offer, s.claim, s.request, s.register, s.confirm, s.forms);
     expect(nextStep(state, '2024-03-20T12:00:00Z')?.description.en).toMatch(
       /Ask for a start no earlier than 2023-12-01/,
     );
     expect(nextStep(state, '2024-04-02T12:00:00Z')?.description.nl).toMatch(
-      /niet eerder dan 2024-01-01/,
+      /niet eerder dan 2023-12-01: .*\(2024-03-11\)/,
     );
   });
 
-  it('warns Toeslagen when the requested start is before the earliest the receipt allows', () => {
+  it('warns Toeslagen when the requested start is before the earliest the registered request allows', () => {
     const early: Step = [
       {
         type: 'SubmitApplication',
         caseId,
-        requestedStart: '2023-12-01',
+        requestedStart: '2023-11-01',
         signedByBothPartners: true,
       },
       at('2024-03-29', actors.bewindvoerder),
@@ -386,7 +385,7 @@ describe('the next step of every open state has exactly one owner and a due date
       s.receive,
     );
     expect(nextStep(state, '2024-04-03T12:00:00Z')?.description.en).toMatch(
-      /requested start 2023-12-01 is before the earliest possible \(2024-01-01\)/,
+      /requested start 2023-11-01 is before the earliest possible \(2023-12-01\)/,
     );
     const onTime = through(
       s.open,

@@ -16,9 +16,9 @@ export const norms = {
   requestKot: 7,
   /** Toeslagen (Belcentrum): call back and register the Wlz request. */
   registerWlzRequest: 5,
-  /** CIZ: confirm the indication (normally answered in real time through the API link). */
+  /** Toeslagen (Belcentrum): look the indication up in its real-time view of CIZ's data. */
   confirmIndication: 5,
-  /** Supporter: send a copy of CIZ's decision when CIZ did not find the indication. */
+  /** Claimant: send a copy of CIZ's decision when the indication is not in CIZ's data. */
   sendCizDecision: 14,
   /** Toeslagen: post the application form and the childcare form. */
   sendForms: 5,

@@ -117,7 +117,7 @@ const untilGranted: Step[] = [
       validFrom: '2023-06-01',
       validTo: '2026-06-01',
     },
-    on('2024-03-15', actors.ciz),
+    on('2024-03-15', actors.toeslagen),
   ],
   [{ type: 'CheckEligibility', caseId, on: '2023-03-01' }, on('2024-03-15', actors.officer)],
   s.forms,
@@ -357,6 +357,27 @@ const events: CaseEvent[] = [
   ...story(rejectedAndReleased),
   ...story(closedWhileDeciding),
   ...story(withdrawnAtCiz),
+  // A family signalled by a professional, without SMI: the same household data as a referral.
+  ...story([
+    [
+      {
+        type: 'SignalFamily',
+        caseId,
+        municipality: 'GM0344',
+        household: {
+          composition: 'partners',
+          partners: [
+            partnerWithIndication({
+              wlzIndication: { kind: 'temporary', validFrom: '2023-06-01', validTo: '2026-06-01' },
+            }),
+            workingPartner(),
+          ],
+        },
+        children: openReferral().children,
+      },
+      on('2024-03-04', actors.toeslagen),
+    ],
+  ]),
 ];
 
 /** Every path to a text value in `value`, with `[]` for the elements of a list. */

@@ -22,8 +22,8 @@ export const caseStatuses = [
   'referred' /* opened by the SMI officer; not claimed */,
   'claimed' /* a supporter or the household took it on */,
   'requested' /* KOT asked for by phone or letter; Toeslagen must register the Wlz request */,
-  'indication-check' /* Toeslagen registered the request; CIZ must confirm the indication */,
-  'indication-missing' /* CIZ did not find it; the supporter must send CIZ's decision */,
+  'indication-check' /* Toeslagen registered the request; it looks the indication up in CIZ's data */,
+  'indication-missing' /* not in CIZ's data; the claimant sends a copy of CIZ's decision */,
   'forms-pending' /* indication shown; Toeslagen must send the application forms */,
   'forms-sent' /* the supporter must fill in, sign and return the forms */,
   'application-submitted' /* posted; Toeslagen must register receipt */,
@@ -88,6 +88,15 @@ export interface CaseState {
   municipality: string;
   referringOfficer: PartyRef | null;
   referredOn: IsoDate | null;
+  /** Who signalled the family, when the case came in by a signal rather than an SMI referral. */
+  signalledBy: PartyRef | null;
+  /** The last recorded eligibility check, as it was recorded (the rules may say more today). */
+  lastEligibilityCheck: {
+    checkedOn: IsoDate;
+    verdict: 'yes' | 'no' | 'unknown';
+    unmet: string[];
+    unknown: string[];
+  } | null;
   household: Household | null;
   children: Child[];
   /** SMI periods, each with an end date (SMI is always temporary). */
@@ -138,7 +147,7 @@ export interface CaseState {
   erasureGround: ErasureGround | null;
   /** Changes of circumstances, each from its effective date (householdChanges). */
   householdChanges: RecordedChange[];
-  /** Corrections of which partner holds the indication; unchecked until CIZ confirms that partner. */
+  /** Corrections of which partner holds the indication; unchecked until Toeslagen confirms that partner. */
   corrections: Correction[];
   /** Definitive settlements of KOT per year (vaststelling). */
   settlements: Array<{
@@ -163,6 +172,8 @@ export const initialState = (): CaseState => ({
   municipality: '',
   referringOfficer: null,
   referredOn: null,
+  signalledBy: null,
+  lastEligibilityCheck: null,
   household: null,
   children: [],
   smi: [],
@@ -295,8 +306,25 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         smi: [{ from: d.smiPeriod.from, to: d.smiPeriod.to }],
       };
     }
+    case 'FamilySignalled': {
+      // No SMI: the municipality's SMI desk owns the case (no one person yet), as a referral's
+      // officer does, and it follows the same journey from here.
+      const d = event.data;
+      return {
+        ...state,
+        status: 'referred',
+        statusSince: d.signalledOn,
+        caseId: d.caseId,
+        municipality: d.municipality,
+        referringOfficer: { organisation: d.municipality, role: 'smi-officer' },
+        referredOn: d.signalledOn,
+        signalledBy: d.signalledBy,
+        household: d.household,
+        children: d.children,
+      };
+    }
     case 'EligibilityChecked':
-      return state;
+      return { ...state, lastEligibilityCheck: { ...event.data } };
     case 'CaseOffered':
       return { ...state, offer: { to: event.data.to, offeredOn: event.data.offeredOn } };
     case 'OfferDeclined':

@@ -62,7 +62,7 @@ const toApplication = (
       kind: 'permanent',
       validFrom: '2019-06-01',
     },
-    at(dates.register, actors.ciz),
+    at(dates.register, actors.toeslagen),
   ],
   [{ type: 'SendApplicationForms', caseId }, at(dates.register, actors.toeslagen)],
   [

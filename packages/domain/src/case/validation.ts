@@ -238,6 +238,21 @@ export function validateCommand(command: CaseCommand, context: ValidationContext
       range('smiPeriod.to', command.smiPeriod?.from, command.smiPeriod?.to);
       date('referredOn', command.referredOn, true);
       break;
+    case 'SignalFamily':
+      if (!isMunicipalityCode(command.municipality)) {
+        problem(
+          'municipality',
+          text(
+            'een CBS-gemeentecode is GM gevolgd door vier cijfers',
+            'a CBS municipality code is GM followed by four digits',
+          ),
+        );
+      }
+      validateHousehold(command.household, problem, context.today);
+      validateChildren(command.children, problem, context.today);
+      refuseSharedBsns(command.household, command.children, problem);
+      date('signalledOn', command.signalledOn, true);
+      break;
     case 'CheckEligibility':
       date('on', command.on, true);
       break;

@@ -19,8 +19,8 @@ export const statusNames: Record<CaseStatus, Text> = {
   claimed: text('opgepakt door een ondersteuner', 'taken on by a supporter'),
   requested: text('aangevraagd bij de BelastingTelefoon', 'requested at BelastingTelefoon'),
   'indication-check': text(
-    'wacht op bevestiging door CIZ',
-    'waiting for CIZ to confirm the indication',
+    'Toeslagen zoekt de Wlz-indicatie op bij CIZ',
+    "Toeslagen looks the indication up in CIZ's data",
   ),
   'indication-missing': text(
     'wacht op een kopie van het CIZ-besluit',

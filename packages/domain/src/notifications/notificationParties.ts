@@ -33,7 +33,7 @@ export function partiesOf(state: CaseState): PartyRef[] {
   if (state.claim) parties.push(state.claim.by);
   if (state.claim?.by.role !== 'household') parties.push(householdOf(state));
   parties.push(toeslagenDesk);
-  if (state.wlzRequestRegisteredOn) parties.push(cizDesk);
+  if (state.indication?.kind === 'temporary') parties.push(cizDesk);
   return parties;
 }
 

@@ -11,7 +11,6 @@ import type {
   NotificationRule,
 } from './notificationIntent';
 import {
-  cizDesk,
   fundingAudience,
   householdOf,
   intent,
@@ -136,10 +135,11 @@ export function notificationsForEvent(
         }),
       ];
     case 'WlzRequestRegistered':
-      // With the indication already shown, the next step is Toeslagen's own; CIZ has nothing to do.
+      // The desk that registered the request looks the indication up in its view of CIZ's data;
+      // when that did not happen in the same call, the check stays on the desk's list.
       return after.status === 'indication-check'
         ? [
-            intent(after, 'indication-check-requested', cizDesk, cause, {
+            intent(after, 'indication-check-requested', toeslagenDesk, cause, {
               registeredOn: event.data.registeredOn,
               due: addDays(event.data.registeredOn, norms.confirmIndication),
             }),
@@ -289,7 +289,7 @@ export function notificationsForEvent(
         householdOf(after),
         claimant,
         officer,
-        after.wlzRequestRegisteredOn ? cizDesk : null,
+        after.wlzRequestRegisteredOn ? toeslagenDesk : null,
       ]).map((party) =>
         intent(after, 'indicated-partner-corrected', party, cause, {
           correctedOn: event.data.correctedOn,
@@ -304,7 +304,7 @@ export function notificationsForEvent(
           outcome: event.data.outcome,
           amountCents: event.data.amountCents,
         },
-        partiesOf(after).filter((party) => party !== toeslagenDesk && party !== cizDesk),
+        partiesOf(after).filter((party) => party !== toeslagenDesk),
       );
     default:
       return [];

@@ -68,7 +68,9 @@ describe('notification rules for events', () => {
       due: '2024-03-16',
     });
     const registered = intentsOfLast('open', 'offer', 'claim', 'request', 'register');
-    expect(who(registered)).toEqual(['indication-check-requested → CIZ/ciz-assessor']);
+    expect(who(registered)).toEqual([
+      'indication-check-requested → DienstToeslagen/toeslagen-officer',
+    ]);
     expect(registered[0]?.params).toMatchObject({ registeredOn: '2024-03-14', due: '2024-03-19' });
   });
 
@@ -105,7 +107,7 @@ describe('notification rules for events', () => {
     });
   });
 
-  it('tells the supporter to send the CIZ decision when CIZ did not find the indication, and when the forms are sent', () => {
+  it('tells the supporter to send the CIZ decision when Toeslagen did not find the indication in CIZ’s data, and when the forms are sent', () => {
     expect(who(intentsOfLast('open', 'offer', 'claim', 'request', 'register', 'notFound'))).toEqual(
       ['indication-not-found → org-bewind-horizon/bewindvoerder'],
     );
@@ -120,7 +122,6 @@ describe('notification rules for events', () => {
       'kot-decided → org-bewind-horizon/bewindvoerder',
       `kot-decided → household:${caseId}/household`,
       'kot-decided → DienstToeslagen/toeslagen-officer',
-      'kot-decided → CIZ/ciz-assessor',
     ]);
   });
 
@@ -158,14 +159,13 @@ describe('notification rules for events', () => {
       'kot-stopped → org-bewind-horizon/bewindvoerder',
       `kot-stopped → household:${caseId}/household`,
       'kot-stopped → DienstToeslagen/toeslagen-officer',
-      'kot-stopped → CIZ/ciz-assessor',
     ]);
     expect(toZero.every((i) => i.params.setToZero === true)).toBe(true);
     expect(toZero[0]?.params).toMatchObject({ stoppedFrom: '2024-07-01' });
     const stopped = intentsOfLast(...decided('grant'), 'stop').filter(
       (i) => i.rule === 'kot-stopped',
     );
-    expect(stopped).toHaveLength(5);
+    expect(stopped).toHaveLength(4);
     expect(stopped.every((i) => i.params.setToZero === false)).toBe(true);
   });
 

@@ -21,6 +21,8 @@ export interface CaseHistoryPlan {
   household: Household;
   withChildcare: boolean;
   smi: { from: IsoDate; to: IsoDate };
+  /** The case came in by a professional's signal, without SMI: who signalled it. */
+  signalledBy?: Actor | null;
   moves: Move[];
 }
 
@@ -39,7 +41,11 @@ export interface Move {
 const endingTypes: CaseCommandType[] = ['CloseCase', 'WithdrawCase'];
 /** Every command but the referral (the history's first), the endings (drawn apart) and erasure. */
 const moveTypes: CaseCommandType[] = caseCommandTypes.filter(
-  (type) => type !== 'OpenReferral' && type !== 'ErasePersonalData' && !endingTypes.includes(type),
+  (type) =>
+    type !== 'OpenReferral' &&
+    type !== 'SignalFamily' &&
+    type !== 'ErasePersonalData' &&
+    !endingTypes.includes(type),
 );
 
 /** A day from 2023 to 2026: month ends, the 2024 leap day and every holiday come round. */
@@ -122,9 +128,12 @@ export const caseHistoryArbitrary: fc.Arbitrary<CaseHistoryPlan> = fc
     withChildcare: fc.integer({ min: 0, max: 19 }).map((n) => n > 0),
     smiStartOffset: fc.integer({ min: -150, max: 20 }),
     smiDays: fc.integer({ min: 0, max: 365 }),
+    // One case in four comes in by a signal: from a supporter (who may take it up), the
+    // municipality or Toeslagen's desk.
+    signaller: fc.integer({ min: 0, max: 11 }),
     moves: fc.array(moveArbitrary, { minLength: 1, maxLength: 40 }),
   })
-  .map(({ start, household, withChildcare, smiStartOffset, smiDays, moves }) => {
+  .map(({ start, household, withChildcare, smiStartOffset, smiDays, signaller, moves }) => {
     const from = addDays(start, smiStartOffset);
     // A temporary indication ends some time after the referral, as one in use would.
     const dated: Household = {
@@ -146,12 +155,22 @@ export const caseHistoryArbitrary: fc.Arbitrary<CaseHistoryPlan> = fc
       household: dated,
       withChildcare,
       smi: { from, to: addDays(from, smiDays) },
+      signalledBy: signallers[signaller] ?? null,
       moves,
     };
   });
 
-/** The referral that opens every generated history. */
+const signallers: Actor[] = [actors.bewindvoerder, actors.officer, actors.toeslagen];
+
+/** The referral (or, without SMI, the signal) that opens every generated history. */
 export function openingOf(plan: CaseHistoryPlan): [CaseCommand, CommandContext] {
+  const children = [child(plan.withChildcare ? {} : { childcare: null })];
+  if (plan.signalledBy) {
+    return [
+      { type: 'SignalFamily', caseId, municipality: 'GM0344', household: plan.household, children },
+      { actor: plan.signalledBy, now: noon(plan.start) },
+    ];
+  }
   return [
     {
       type: 'OpenReferral',
@@ -251,12 +270,12 @@ export function commandOf(
             ? { kind: 'permanent', validFrom: '2020-01-01' }
             : { kind: 'temporary', validFrom: '2023-01-01', validTo: around(300) }),
         },
-        move.type === 'ConfirmWlzIndication' ? ciz : claimant,
+        move.type === 'ConfirmWlzIndication' ? toeslagen : claimant,
       );
     case 'ReportWlzIndicationNotFound':
       return c(
         { type: 'ReportWlzIndicationNotFound', partnerId, reason: 'Niet gevonden op BSN' },
-        ciz,
+        toeslagen,
       );
     case 'ReassessWlzIndication':
       return c(
@@ -441,6 +460,7 @@ export function commandOf(
     // Erasure changes no step of the process; the invariants have nothing to learn from it.
     case 'ErasePersonalData':
     case 'OpenReferral':
+    case 'SignalFamily':
       return c({ type: 'CheckEligibility' }, officer);
   }
 }

@@ -42,7 +42,7 @@ export const journey = {
       partnerId: 'p1',
       reason: 'Niet gevonden op BSN',
     },
-    at('2024-03-14', actors.ciz),
+    at('2024-03-14', actors.toeslagen),
   ] as Step,
   confirm: [
     {
@@ -52,7 +52,7 @@ export const journey = {
       kind: 'permanent',
       validFrom: '2019-06-01',
     },
-    at('2024-03-15', actors.ciz),
+    at('2024-03-15', actors.toeslagen),
   ] as Step,
   forms: [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)] as Step,
   submit: [

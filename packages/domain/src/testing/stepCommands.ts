@@ -12,7 +12,7 @@ import {
 import type { CaseCommand } from '../case/commands';
 import type { Mandate } from '../case/mandate';
 import type { CommandContext } from '../case/decide';
-import { earliestKotStart } from '../case/eligibility';
+import { applicationDate, earliestKotStart } from '../case/eligibility';
 import type { NextStep } from '../case/nextStep';
 import { objectionPeriodEnds } from '../case/norms';
 import { correctionToCheck, yearsToSettle } from '../case/decideChanges';
@@ -131,7 +131,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
             kind: 'permanent',
             validFrom: '2020-01-01',
           },
-          by(ciz),
+          by(toeslagen),
         ],
       ];
     case 'send-ciz-decision':
@@ -164,7 +164,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
     case 'register-receipt':
       return [[{ type: 'RecordApplicationReceived', caseId }, by(toeslagen)]];
     case 'decide-application': {
-      const received = state.application?.receivedOn ?? today;
+      const received = applicationDate(state) ?? today;
       return [
         [
           {
@@ -281,7 +281,7 @@ export function stepCommands(step: NextStep, state: CaseState, now: Instant): St
                 kind: 'permanent',
                 validFrom: '2020-01-01',
               },
-              by(ciz),
+              by(toeslagen),
             ],
           ]
         : [];

@@ -97,31 +97,31 @@ export const notificationTemplates: NotificationTemplates = {
   'kot-requested': {
     nl: {
       subject: 'Aanvraag kinderopvangtoeslag (Wlz-route): zaak {{caseNumber}}',
-      body: 'Op {{requestedOn}} is {{channel}} kinderopvangtoeslag aangevraagd via de Wlz-route.{{#callbackExpectedOn}} Het gezin verwacht een terugbelafspraak op {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nU bent aan zet: bel terug, registreer het Wlz-verzoek en controleer de indicatie bij het CIZ, uiterlijk {{due}}.',
+      body: 'Op {{requestedOn}} is {{channel}} kinderopvangtoeslag aangevraagd via de Wlz-route.{{#callbackExpectedOn}} Het gezin verwacht een terugbelafspraak op {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nU bent aan zet: bel terug, registreer het Wlz-verzoek en zoek de indicatie op in de inkijkfunctie van het CIZ, uiterlijk {{due}}.',
     },
     en: {
       subject: 'Childcare allowance request (Wlz route): case {{caseNumber}}',
-      body: 'On {{requestedOn}} the childcare allowance was requested {{channel}} through the Wlz route.{{#callbackExpectedOn}} The family expects a call back on {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nIt is your turn: call back, register the Wlz request and check the indication with CIZ, by {{due}}.',
+      body: 'On {{requestedOn}} the childcare allowance was requested {{channel}} through the Wlz route.{{#callbackExpectedOn}} The family expects a call back on {{callbackExpectedOn}}.{{/callbackExpectedOn}}\n\nIt is your turn: call back, register the Wlz request and look the indication up in the CIZ data view, by {{due}}.',
     },
   },
   'indication-check-requested': {
     nl: {
       subject: 'Wlz-indicatie bevestigen: zaak {{caseNumber}}',
-      body: 'Dienst Toeslagen heeft op {{registeredOn}} een Wlz-verzoek geregistreerd voor kinderopvangtoeslag.\n\nU bent aan zet: bevestig de Wlz-indicatie (soort en geldigheid), of meld dat u haar niet vindt, uiterlijk {{due}}.',
+      body: 'Op {{registeredOn}} is een Wlz-verzoek voor kinderopvangtoeslag geregistreerd.\n\nU bent aan zet: zoek de Wlz-indicatie op in de inkijkfunctie van het CIZ en bevestig soort en geldigheid, of leg vast dat zij niet te vinden is, uiterlijk {{due}}.',
     },
     en: {
       subject: 'Confirm the Wlz indication: case {{caseNumber}}',
-      body: 'Dienst Toeslagen registered a Wlz request for childcare allowance on {{registeredOn}}.\n\nIt is your turn: confirm the Wlz indication (kind and validity), or report that you cannot find it, by {{due}}.',
+      body: 'A Wlz request for childcare allowance was registered on {{registeredOn}}.\n\nIt is your turn: look the Wlz indication up in the CIZ data view and confirm its kind and validity, or record that it cannot be found, by {{due}}.',
     },
   },
   'indication-not-found': {
     nl: {
-      subject: 'CIZ vond de Wlz-indicatie niet: zaak {{caseNumber}}',
-      body: 'Het CIZ kon de Wlz-indicatie niet bevestigen. Stuur een kopie van het CIZ-besluit naar Dienst Toeslagen{{#due}} vóór {{due}}{{/due}}.',
+      subject: 'Wlz-indicatie niet gevonden: zaak {{caseNumber}}',
+      body: 'Dienst Toeslagen vond de Wlz-indicatie niet in de gegevens van het CIZ. Stuur (of upload) een kopie van het indicatiebesluit van het CIZ naar Dienst Toeslagen{{#due}} vóór {{due}}{{/due}}.',
     },
     en: {
-      subject: 'CIZ did not find the Wlz indication: case {{caseNumber}}',
-      body: 'CIZ could not confirm the Wlz indication. Send a copy of the CIZ decision to Dienst Toeslagen{{#due}} by {{due}}{{/due}}.',
+      subject: 'Wlz indication not found: case {{caseNumber}}',
+      body: "Dienst Toeslagen did not find the Wlz indication in CIZ's data. Send (or upload) a copy of CIZ's indication decision to Dienst Toeslagen{{#due}} by {{due}}{{/due}}.",
     },
   },
   'forms-sent': {

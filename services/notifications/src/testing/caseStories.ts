@@ -90,7 +90,7 @@ export function referralStep(caseId: string, name: StepName): [CaseCommand, Comm
     case 'notFound':
       return [
         { type: 'ReportWlzIndicationNotFound', caseId, partnerId: 'p1', reason: 'Niet gevonden' },
-        at('2024-03-14', actors.ciz),
+        at('2024-03-14', actors.toeslagen),
       ];
     case 'confirm':
       return [
@@ -101,7 +101,7 @@ export function referralStep(caseId: string, name: StepName): [CaseCommand, Comm
           kind: 'permanent',
           validFrom: '2019-06-01',
         },
-        at('2024-03-15', actors.ciz),
+        at('2024-03-15', actors.toeslagen),
       ];
     case 'forms':
       return [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)];
@@ -194,7 +194,7 @@ export function referralStep(caseId: string, name: StepName): [CaseCommand, Comm
           validFrom: '2023-06-01',
           validTo: '2024-07-31',
         },
-        at('2024-03-15', actors.ciz),
+        at('2024-03-15', actors.toeslagen),
       ];
     case 'reassessExtended':
       return [

@@ -299,14 +299,17 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
   RegisterWlzRequest: {
     label: text('Wlz-verzoek registreren', 'Register the Wlz request'),
     explanation: text(
-      'Daarna controleert CIZ de Wlz-indicatie.',
-      'CIZ then checks the Wlz-indication.',
+      'Zoek tijdens het gesprek de Wlz-indicatie op in de inkijkfunctie van CIZ.',
+      "During the call, look the Wlz-indication up in the view of CIZ's data.",
     ),
     fields: [dated('registeredOn', text('Datum registratie', 'Date registered'))],
   },
   ConfirmWlzIndication: {
     label: text('Wlz-indicatie bevestigen', 'Confirm the Wlz-indication'),
-    explanation: text('Zoals vastgelegd in het CIZ-besluit.', "As recorded in CIZ's decision."),
+    explanation: text(
+      'Zoals de inkijkfunctie van CIZ de indicatie toont.',
+      "As the view of CIZ's data shows the indication.",
+    ),
     fields: [
       partner,
       indicationKind,
@@ -329,8 +332,8 @@ export const commandForms: Partial<Record<CaseCommandType, CommandFormSpec>> = {
   ReportWlzIndicationNotFound: {
     label: text('Indicatie niet gevonden', 'Indication not found'),
     explanation: text(
-      'De ondersteuner moet dan een kopie van het CIZ-besluit sturen.',
-      "The supporter must then send a copy of CIZ's decision.",
+      'Niet te vinden in de gegevens van CIZ: het gezin of wie het ondersteunt stuurt (of uploadt) dan een kopie van het indicatiebesluit van CIZ.',
+      "Not in CIZ's data: the family or its supporter then sends (or uploads) a copy of CIZ's indication decision.",
     ),
     fields: [partner, reasonField('reason', text('Toelichting', 'Explanation'))],
   },

@@ -51,7 +51,7 @@ const steps: Array<{ key: StepKey; label: Text; events: CaseEventType[] }> = [
   },
   {
     key: 'indication',
-    label: text('Wlz-indicatie bevestigd door CIZ', 'Wlz-indication confirmed by CIZ'),
+    label: text('Wlz-indicatie bevestigd door Toeslagen', 'Wlz-indication confirmed by Toeslagen'),
     events: ['WlzIndicationConfirmed', 'CizDecisionCopySubmitted'],
   },
   {

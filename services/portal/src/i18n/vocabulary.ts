@@ -147,6 +147,7 @@ export const indicationKindNames: Record<string, Text> = {
 
 export const eventNames: Record<CaseEventType, Text> = {
   ReferralOpened: text('Doorverwijzing geopend', 'Referral opened'),
+  FamilySignalled: text('Gezin gesignaleerd (zonder SMI)', 'Family signalled (without SMI)'),
   EligibilityChecked: text('Recht gecontroleerd', 'Eligibility checked'),
   CaseOffered: text('Zaak aangeboden', 'Case offered'),
   OfferDeclined: text('Aanbod afgewezen', 'Offer declined'),

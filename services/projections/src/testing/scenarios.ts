@@ -45,7 +45,7 @@ export function grantedCase(caseId: string): Step[] {
         kind: 'permanent',
         validFrom: '2019-06-01',
       },
-      at('2024-03-14', actors.ciz),
+      at('2024-03-14', actors.toeslagen),
     ],
     [{ type: 'SendApplicationForms', caseId }, at('2024-03-18', actors.toeslagen)],
     [
@@ -102,7 +102,7 @@ export function rejectedCase(caseId: string): Step[] {
         kind: 'permanent',
         validFrom: '2019-06-01',
       },
-      at('2024-02-12', actors.ciz),
+      at('2024-02-12', actors.toeslagen),
     ],
     [{ type: 'SendApplicationForms', caseId }, at('2024-02-14', actors.toeslagen)],
     [

@@ -68,6 +68,9 @@ export function caseViewOf(
       ? { on: state.erasedOn, ground: state.erasureGround ?? 'request-of-data-subject' }
       : null,
     eligibility: state.household ? eligibility(state, dateInAmsterdam(now)) : null,
+    // States stored before signals and recorded checks were kept lack the fields.
+    lastEligibilityCheck: state.lastEligibilityCheck ?? null,
+    signalledBy: state.signalledBy ?? null,
     nextStep: step,
     urgency: urgencyOf(state, step, now),
     atTurn: stepsAtTurn(state, now, smiPolicy?.policy),

@@ -13,6 +13,7 @@ import {
   type CaseEvent,
   type CaseState,
   type Instant,
+  opensCase,
 } from '@kot/domain';
 
 export function decideCommand(
@@ -22,7 +23,7 @@ export function decideCommand(
   now: Instant,
   isKnownOrganisation?: (organisation: string) => boolean,
 ): CaseEvent[] {
-  if (command.type !== 'OpenReferral') {
+  if (!opensCase(command.type)) {
     const unknown = state.status === 'new';
     if (unknown || (!may(actor, command, state, now).allowed && !maySee(actor, state))) {
       throw caseNotFound();

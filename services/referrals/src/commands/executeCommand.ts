@@ -11,6 +11,7 @@ import {
   caseStreamId,
   evolve,
   foldCase,
+  opensCase,
   text,
   textLimits,
   type Actor,
@@ -297,7 +298,7 @@ function commandWithCaseId(request: CommandRequest, actor: Actor, commandId: str
     throw invalid('commandId', keyMayHoldBsnReason.nl, keyMayHoldBsnReason.en);
   }
   const given = request.caseId;
-  if (given === undefined && request.type === 'OpenReferral') {
+  if (given === undefined && opensCase(request.type)) {
     return { ...request, caseId: deterministicUuid(['case', actor.id, commandId], commandId) };
   }
   if (typeof given !== 'string' || !CASE_ID.test(given.toLowerCase())) {

@@ -54,6 +54,24 @@ export class OpenReferralInput {
 }
 
 @InputType()
+export class SignalFamilyInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Leave out to let the platform choose one (derived from the commandId, so a retry opens no second case).',
+  })
+  caseId?: string;
+  @Field(() => String, { description: 'CBS municipality code of the family, e.g. GM0344.' })
+  municipality!: string;
+  @Field(() => HouseholdInput)
+  household!: HouseholdInput;
+  @Field(() => [ChildInput])
+  children!: ChildInput[];
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Today when left out.' })
+  signalledOn?: string;
+}
+
+@InputType()
 export class CheckEligibilityInput extends OnCase {
   @Field(() => GraphQLLocalDate, { nullable: true })
   on?: string;
@@ -419,9 +437,15 @@ export const commandInputs: Record<CaseCommandType, CommandInput> = {
     inputType: OpenReferralInput,
     description: 'SMI officer: refer a family to KOT.',
   },
+  SignalFamily: {
+    inputType: SignalFamilyInput,
+    description:
+      'Any professional: signal a family that may be eligible, without an SMI period; the municipality takes it up.',
+  },
   CheckEligibility: {
     inputType: CheckEligibilityInput,
-    description: 'Officer, supporter or household: record the eligibility check.',
+    description:
+      'Whoever sees the case and takes a step in it, or the household: record the eligibility check.',
   },
   OfferCase: {
     inputType: OfferCaseInput,

@@ -2,14 +2,14 @@
 // command: plain JSON objects only (the store refuses class instances), optional fields left out
 // instead of null, and the two places where null means something kept as null.
 
-import type { CaseCommandType } from '@kot/domain';
+import { opensCase, type CaseCommandType } from '@kot/domain';
 import type { CommandRequest } from '../commands/commandRequest';
 
 type Json = Record<string, unknown>;
 
 export function toCommand(type: CaseCommandType, input: object): CommandRequest {
   const command: Json = { ...(plain(input) as Json), type };
-  if (type === 'OpenReferral') {
+  if (opensCase(type)) {
     const household = command['household'] as { partners: Json[] };
     // "No indication" and "no registered childcare" are facts the eligibility rules read.
     household.partners = household.partners.map((partner) => ({

@@ -9,6 +9,7 @@ import { isInputObjectType } from 'graphql';
 import {
   CommandRefused,
   caseCommandTypes,
+  opensCase,
   refuseInput,
   text,
   type CaseCommandType,
@@ -53,7 +54,7 @@ export function commandRoutes({ authenticate, execute, schema }: CommandRoutesDe
         commandId: req.get('Idempotency-Key') || undefined,
         correlationId: requestContextOf(res).correlationId,
       });
-      res.status(name === 'OpenReferral' ? 201 : 200).json(result);
+      res.status(opensCase(name) ? 201 : 200).json(result);
     } catch (error) {
       sendProblem(req, res, error);
     }

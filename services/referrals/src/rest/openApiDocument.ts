@@ -8,7 +8,7 @@
 // error documented with its problem types.
 
 import { GraphQLNonNull, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
-import { caseCommandTypes, type CaseCommandType } from '@kot/domain';
+import { caseCommandTypes, opensCase, type CaseCommandType } from '@kot/domain';
 import { correlationIdHeader, httpStatusOf, idempotencyKeyHeader } from '@kot/platform';
 import { mutationNameOf } from '../graphql/commandInputs';
 import { jsonSchemaOf, type JsonSchema, type SchemaComponents } from './jsonSchemaOf';
@@ -122,7 +122,7 @@ function commandOperation(
 ): JsonSchema {
   const input = schema.getType(`${name}Input`);
   if (!isInputObjectType(input)) throw new Error(`no input type for ${name}`);
-  const success = name === 'OpenReferral' ? '201' : '200';
+  const success = opensCase(name) ? '201' : '200';
   // The same words as the GraphQL mutation for this command.
   const mutation = schema.getMutationType()?.getFields()[mutationNameOf(name)];
   return {

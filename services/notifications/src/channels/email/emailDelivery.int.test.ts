@@ -117,23 +117,24 @@ describe('e-mail notifications over real SMTP', () => {
     const history = await database.store.readStream(notificationStreamId(caseId));
     const delivered = history.filter((event) => event.type === 'NotificationDelivered');
     expect(delivered.filter((event) => event.data.channel === 'email')).toHaveLength(7);
-    // Every intent reached an inbox: 14 intents for this story (4 of them to inboxes only: the
+    // Every intent reached an inbox: 13 intents for this story (4 of them to inboxes only: the
     // desks', and the household's objection deadline).
-    expect(delivered.filter((event) => event.data.channel === 'inbox')).toHaveLength(14);
+    expect(delivered.filter((event) => event.data.channel === 'inbox')).toHaveLength(13);
     expect(JSON.stringify(history)).not.toContain('@');
 
-    // Those without an address (the desks, CIZ, the household) are counted and named by role only.
+    // Those without an address (the desk, the household) are counted and named by role only; CIZ
+    // has no part in a case on a permanent indication.
     const counted = await metrics.registry
       .getSingleMetric('kot_notifications_without_email_address_total')!
       .get();
     const byRule = Object.fromEntries(counted.values.map((v) => [v.labels.rule, v.value]));
-    // kot-decided: 5 parties, 2 of them with e-mail.
-    expect(byRule).toMatchObject({ 'kot-decided': 3, 'kot-requested': 1 });
+    // kot-decided: 4 parties, 2 of them with e-mail.
+    expect(byRule).toMatchObject({ 'kot-decided': 2, 'kot-requested': 1 });
     const recipients = warnings.flatMap(
       (warning) => (warning.details as { recipients?: string[] }).recipients ?? [],
     );
     expect(new Set(recipients)).toEqual(
-      new Set(['CIZ/ciz-assessor', 'DienstToeslagen/toeslagen-officer', 'household:*/household']),
+      new Set(['DienstToeslagen/toeslagen-officer', 'household:*/household']),
     );
     expect(JSON.stringify(warnings)).not.toContain('@');
 

@@ -120,7 +120,9 @@ export class ConfirmedIndication {
   validFrom!: string;
   @Field(() => LocalDate, { nullable: true })
   validTo?: string | null;
-  @Field({ description: 'ciz: confirmed by CIZ; copy: shown by a copy of its decision.' })
+  @Field({
+    description: "ciz: found in CIZ's data by Toeslagen; copy: shown by a copy of CIZ's decision.",
+  })
   source!: string;
 }
 
@@ -194,6 +196,21 @@ export class Erasure {
   ground!: string;
 }
 
+@ObjectType({
+  description:
+    'The last eligibility check someone recorded, as recorded; `eligibility` is what the rules say now.',
+})
+export class RecordedEligibilityCheck {
+  @Field(() => LocalDate)
+  checkedOn!: string;
+  @Field({ description: 'yes, no or unknown' })
+  verdict!: string;
+  @Field(() => [String], { description: 'Codes of the conditions not met.' })
+  unmet!: string[];
+  @Field(() => [String], { description: 'Codes of the conditions not known.' })
+  unknown!: string[];
+}
+
 @ObjectType({ description: 'A case with everything the rules say about it at `computedAt`.' })
 export class CaseView {
   @Field(() => ID)
@@ -234,6 +251,13 @@ export class CaseView {
   erasure!: Erasure | null;
   @Field(() => Eligibility, { nullable: true })
   eligibility!: Eligibility | null;
+  @Field(() => RecordedEligibilityCheck, { nullable: true })
+  lastEligibilityCheck!: RecordedEligibilityCheck | null;
+  @Field(() => PartyType, {
+    nullable: true,
+    description: 'Who signalled the family, when the case came in by a signal without SMI.',
+  })
+  signalledBy!: PartyType | null;
   @Field(() => NextStep, { nullable: true, description: 'null for a closed or withdrawn case.' })
   nextStep!: NextStep | null;
   @Field(() => UrgencyType, {
