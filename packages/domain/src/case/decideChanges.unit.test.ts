@@ -1,6 +1,6 @@
 import { actors, at, caseId, child, given, journey, story, type Step } from '../testing';
 import { syntheticBsn } from '../identifiers';
-import { CIZ, TOESLAGEN } from '../parties';
+import { TOESLAGEN } from '../parties';
 import type { CaseCommand } from './commands';
 import type { CaseEvent } from './events';
 import { eligibility } from './eligibility';
