@@ -71,6 +71,11 @@ describeOnEachEngine(
         caseId: f.caseId,
         lastDay: addDays(kotStart, -1),
       });
+      // The decision letter reached the bewindvoerder: the step after it is the aftercare.
+      await http.carryOut('bewindvoerder', 'ConfirmDecisionReceived', {
+        caseId: f.caseId,
+        channel: 'BERICHTENBOX',
+      });
     }
 
     async function inboxOf(caller: Caller, caseId: string): Promise<string[]> {
@@ -137,7 +142,7 @@ describeOnEachEngine(
       expect(processed.nextStep?.action).toBe('aftercare');
     });
 
-    it('the indication was recorded on the wrong partner: the officer corrects it with a reason, the check says unknown until CIZ confirms, and the auditor sees who corrected it', async () => {
+    it('the indication was recorded on the wrong partner: the officer corrects it with a reason, the check says unknown until Toeslagen confirms it in CIZ’s data, and the auditor sees who corrected it', async () => {
       const f = family();
       await granted(f);
       await http.carryOut('smi-officer-utrecht', 'CorrectIndicatedPartner', {
@@ -147,7 +152,7 @@ describeOnEachEngine(
       });
       expect(await caseOf('smi-officer-utrecht', f.caseId)).toMatchObject({
         eligibility: { verdict: 'unknown' },
-        nextStep: { action: 'check-correction', responsible: { role: 'ciz-assessor' } },
+        nextStep: { action: 'check-correction', responsible: { role: 'toeslagen-officer' } },
         corrections: [
           { partnerId: 'p2', previousPartnerId: 'p1', correctedOn: storyDay, checkedOn: null },
         ],
@@ -158,7 +163,7 @@ describeOnEachEngine(
       });
 
       await http.carryOut(
-        'ciz-assessor',
+        'toeslagen-officer',
         'ConfirmWlzIndication',
         { caseId: f.caseId, partnerId: 'p2', kind: 'permanent', validFrom: '2019-06-01' },
         'rest',

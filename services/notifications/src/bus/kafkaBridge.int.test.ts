@@ -112,7 +112,6 @@ describe('the Kafka bridge on the in-process bus', () => {
         'kot-decided',
         'kot-decided',
         'kot-decided',
-        'kot-decided',
         'kot-rejected-continue-smi',
         'kot-rejected-objection-deadline' /* the claimant */,
         'kot-rejected-objection-deadline' /* the household */,
