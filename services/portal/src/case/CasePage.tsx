@@ -20,6 +20,8 @@ import {
 } from '../api/caseView';
 import { DecisionResult } from '../eligibility/DecisionResult';
 import { EligibilityResult } from '../eligibility/EligibilityResult';
+import { RecordedCheck } from '../eligibility/RecordedCheck';
+import { SupportersNearby } from '../eligibility/SupportersNearby';
 import { useLanguage } from '../i18n/language';
 import { formatInstant, formatList, todayInAmsterdam } from '../i18n/formats';
 import { nameOf, statusNames } from '../i18n/vocabulary';
@@ -168,6 +170,16 @@ export function CasePage({ caseId }: { caseId: string }) {
         <DecisionResult decision={view.decision} headingId="eligibility" />
       ) : view.eligibility ? (
         <EligibilityResult eligibility={view.eligibility} headingId="eligibility" />
+      ) : null}
+      {view.lastEligibilityCheck ? (
+        <RecordedCheck check={view.lastEligibilityCheck} headingId="recorded-check" />
+      ) : null}
+      {isOpen(state) ? (
+        <SupportersNearby
+          municipality={view.municipality}
+          headingLevel={3}
+          headingId="supporters"
+        />
       ) : null}
       <PartiesSection
         view={view}

@@ -1,0 +1,59 @@
+// The signal form is the referral form without the SMI period: the same household and children,
+// plus the family's municipality, and every choice made on purpose (nothing is preselected). What
+// it sends is the SignalFamily input; the referral draft's helpers do the rest.
+import { text, type Text } from '@kot/domain';
+import {
+  emptyChild,
+  emptyPartner,
+  inputOf,
+  problemsOf,
+  type ReferralDraft,
+} from '../referral/referralDraft';
+
+export const emptySignal = (today: string): ReferralDraft => ({
+  composition: 'partners',
+  partners: [emptyPartner('', ''), emptyPartner('', '')],
+  children: [emptyChild('')],
+  smiFrom: today,
+  smiTo: '',
+  municipality: '',
+});
+
+/** The SignalFamily input for the API: the referral's fields, no SMI period, the chosen municipality. */
+export function signalInputOf(draft: ReferralDraft): Record<string, unknown> {
+  const { smiPeriod: _smiPeriod, ...input } = inputOf(draft, draft.municipality);
+  return input;
+}
+
+/** What must be fixed before sending: the referral's checks without the SMI period, and each choice. */
+export function signalProblemsOf(draft: ReferralDraft): Record<string, Text> {
+  const problems = Object.fromEntries(
+    Object.entries(problemsOf(draft)).filter(([path]) => !path.startsWith('smiPeriod.')),
+  );
+  const need = (path: string, chosen: string, reason: Text) => {
+    if (chosen === '') problems[path] = reason;
+  };
+  need('municipality', draft.municipality, text('Kies de gemeente.', 'Choose the municipality.'));
+  const partners = draft.composition === 'partners' ? draft.partners : [draft.partners[0]];
+  partners.forEach((p, i) => {
+    const at = `household.partners[${i}]`;
+    need(
+      `${at}.wlzIndication`,
+      p.indication,
+      text('Kies of er een Wlz-indicatie is.', 'Choose whether there is a Wlz-indication.'),
+    );
+    if (p.indication === 'none') {
+      need(`${at}.workStatus`, p.workStatus, text('Kies het werk.', 'Choose the work.'));
+    }
+  });
+  draft.children.forEach((c, i) => {
+    if (c.hasChildcare) {
+      need(
+        `children[${i}].childcare.careType`,
+        c.careType,
+        text('Kies de soort opvang.', 'Choose the type of care.'),
+      );
+    }
+  });
+  return problems;
+}
