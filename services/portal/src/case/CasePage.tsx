@@ -137,10 +137,16 @@ export function CasePage({ caseId }: { caseId: string }) {
       </Paragraph>
       {view.viewLevel === 'SUMMARY' && isOpen(state) ? (
         <Paragraph>
-          {tr(
-            'Deze zaak is aan uw organisatie aangeboden. U ziet het proces, nog niet wie het gezin is.',
-            'This case was offered to your organisation. You see the process, not yet who the family is.',
-          )}
+          {view.signalledBy?.organisation === actor.organisation &&
+          view.signalledBy.role === actor.role
+            ? tr(
+                'Uw organisatie heeft dit gezin gesignaleerd. U ziet het proces. Wie het gezin is, ziet u als u de zaak oppakt.',
+                'Your organisation signalled this family. You see the process. Who the family is, you see when you take on the case.',
+              )
+            : tr(
+                'Deze zaak is aan uw organisatie aangeboden. U ziet het proces, nog niet wie het gezin is.',
+                'This case was offered to your organisation. You see the process, not yet who the family is.',
+              )}
         </Paragraph>
       ) : null}
       {actor.role !== 'auditor' ? (

@@ -62,7 +62,11 @@ export function ReferralPage({ signal = false }: { signal?: boolean }) {
   const [draft, setDraft] = useState<ReferralDraft>(() =>
     signal ? emptySignal(today) : emptyReferral(today),
   );
-  const problemsOfDraft = signal ? signalProblemsOf : problemsOf;
+  // Without a directory of municipalities the signaller types the municipality's CBS code.
+  const typedMunicipality = municipalities.length === 0;
+  const problemsOfDraft = signal
+    ? (d: ReferralDraft) => signalProblemsOf(d, typedMunicipality)
+    : problemsOf;
   const choicePlaceholder = signal ? tr('Kies…', 'Choose…') : undefined;
   const [attempted, setAttempted] = useState(false);
   // Goes up after every attempt that was not sent: the error summary then takes the focus.
@@ -296,7 +300,23 @@ export function ReferralPage({ signal = false }: { signal?: boolean }) {
               attempt={failedAttempts}
             />
           )}
-          {signal ? (
+          {signal && typedMunicipality ? (
+            <TextField
+              label={tr('Gemeentecode van het gezin', 'Municipality code of the family')}
+              description={tr(
+                'GM en 4 cijfers, bijvoorbeeld GM0344',
+                'GM and 4 digits, e.g. GM0344',
+              )}
+              value={draft.municipality}
+              onChange={(municipality) =>
+                setDraft((d) => ({ ...d, municipality: municipality.trim().toUpperCase() }))
+              }
+              id={fieldIdOf('municipality')}
+              error={errorOf('municipality')}
+              required
+              size={8}
+            />
+          ) : signal ? (
             <SelectField
               label={tr('Gemeente van het gezin', 'Municipality of the family')}
               value={draft.municipality}

@@ -25,15 +25,33 @@ export function signalInputOf(draft: ReferralDraft): Record<string, unknown> {
   return input;
 }
 
-/** What must be fixed before sending: the referral's checks without the SMI period, and each choice. */
-export function signalProblemsOf(draft: ReferralDraft): Record<string, Text> {
+/**
+ * What must be fixed before sending: the referral's checks without the SMI period, and each choice.
+ * `typedMunicipality`: without a directory the municipality is typed as its CBS code.
+ */
+export function signalProblemsOf(
+  draft: ReferralDraft,
+  typedMunicipality = false,
+): Record<string, Text> {
   const problems = Object.fromEntries(
     Object.entries(problemsOf(draft)).filter(([path]) => !path.startsWith('smiPeriod.')),
   );
   const need = (path: string, chosen: string, reason: Text) => {
     if (chosen === '') problems[path] = reason;
   };
-  need('municipality', draft.municipality, text('Kies de gemeente.', 'Choose the municipality.'));
+  if (typedMunicipality && draft.municipality !== '' && !/^GM\d{4}$/.test(draft.municipality)) {
+    problems['municipality'] = text(
+      'Een gemeentecode is GM met 4 cijfers, bijvoorbeeld GM0344.',
+      'A municipality code is GM with 4 digits, for instance GM0344.',
+    );
+  }
+  need(
+    'municipality',
+    draft.municipality,
+    typedMunicipality
+      ? text('Vul de gemeentecode in.', 'Fill in the municipality code.')
+      : text('Kies de gemeente.', 'Choose the municipality.'),
+  );
   const partners = draft.composition === 'partners' ? draft.partners : [draft.partners[0]];
   partners.forEach((p, i) => {
     const at = `household.partners[${i}]`;
