@@ -51,7 +51,7 @@ import {
 export function ReferralPage({ signal = false }: { signal?: boolean }) {
   const { t, tr, tFromServer } = useLanguage();
   const { actor } = useSignedIn();
-  const { organisationName, municipalities } = useDirectory();
+  const { organisationName, municipalities, loaded } = useDirectory();
   const { navigate } = useNavigation();
   usePageTitle(
     signal
@@ -63,7 +63,7 @@ export function ReferralPage({ signal = false }: { signal?: boolean }) {
     signal ? emptySignal(today) : emptyReferral(today),
   );
   // Without a directory of municipalities the signaller types the municipality's CBS code.
-  const typedMunicipality = municipalities.length === 0;
+  const typedMunicipality = loaded && municipalities.length === 0;
   const problemsOfDraft = signal
     ? (d: ReferralDraft) => signalProblemsOf(d, typedMunicipality)
     : problemsOf;
