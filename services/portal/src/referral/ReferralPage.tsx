@@ -215,7 +215,8 @@ export function ReferralPage({ signal = false }: { signal?: boolean }) {
           required={signal}
           onChange={(value) => setPartner(index, { indication: value as IndicationChoice })}
         />
-        {partner.indication !== 'none' ? (
+        {/* Until the signaller chooses, neither follow-up question is asked. */}
+        {partner.indication === '' ? null : partner.indication !== 'none' ? (
           <TextField
             type="date"
             label={tr('Indicatie geldig vanaf (als bekend)', 'Indication valid from (if known)')}

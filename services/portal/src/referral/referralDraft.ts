@@ -220,19 +220,23 @@ export function problemsOf(draft: ReferralDraft): Record<string, Text> {
       need(
         `${at}.childcare.hoursPerMonth`,
         Number.isInteger(hours) && hours > 0 && hours <= 744,
-        text(
-          'Een heel aantal uren per maand, meer dan 0.',
-          'A whole number of hours a month, above 0.',
-        ),
+        c.hoursPerMonth.trim() === ''
+          ? text('Vul het aantal uren per maand in.', 'Fill in the hours per month.')
+          : text(
+              'Een heel aantal uren per maand, meer dan 0.',
+              'A whole number of hours a month, above 0.',
+            ),
       );
       const cents = centsOf(c.hourlyRate);
       need(
         `${at}.childcare.hourlyRateCents`,
         cents > 0 && cents <= 10_000,
-        text(
-          'Een uurtarief in euro, bijvoorbeeld 9,85.',
-          'An hourly rate in euros, for instance 9.85.',
-        ),
+        c.hourlyRate.trim() === ''
+          ? text('Vul het uurtarief in.', 'Fill in the hourly rate.')
+          : text(
+              'Een uurtarief in euro, bijvoorbeeld 9,85.',
+              'An hourly rate in euros, for instance 9.85.',
+            ),
       );
     }
   });

@@ -33,9 +33,8 @@ export function signalProblemsOf(
   draft: ReferralDraft,
   typedMunicipality = false,
 ): Record<string, Text> {
-  const problems = Object.fromEntries(
-    Object.entries(problemsOf(draft)).filter(([path]) => !path.startsWith('smiPeriod.')),
-  );
+  // The municipality comes first in the form, so first in the summary too.
+  const problems: Record<string, Text> = {};
   const need = (path: string, chosen: string, reason: Text) => {
     if (chosen === '') problems[path] = reason;
   };
@@ -52,6 +51,9 @@ export function signalProblemsOf(
       ? text('Vul de gemeentecode in.', 'Fill in the municipality code.')
       : text('Kies de gemeente.', 'Choose the municipality.'),
   );
+  for (const [path, reason] of Object.entries(problemsOf(draft))) {
+    if (!path.startsWith('smiPeriod.')) problems[path] = reason;
+  }
   const partners = draft.composition === 'partners' ? draft.partners : [draft.partners[0]];
   partners.forEach((p, i) => {
     const at = `household.partners[${i}]`;
