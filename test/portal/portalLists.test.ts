@@ -202,6 +202,7 @@ describeInBrowser('the lists of daily work', () => {
       '/zaken',
       `/zaken/${awaitingDecision}`,
       `/zaken/${offeredCase}`,
+      '/signaleren',
       '/berichten',
     ],
     'client-supporter': ['/', '/zaken'],

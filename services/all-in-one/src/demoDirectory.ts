@@ -8,6 +8,8 @@ export interface DemoOrganisation {
   id: string;
   name: string;
   kind: 'municipality' | 'ciz' | 'toeslagen' | 'supporter' | 'auditor';
+  /** A supporter's coverage: the municipalities (CBS codes) whose families it can help. */
+  serves?: string[];
 }
 
 export interface DemoUser {
@@ -23,8 +25,18 @@ export const demoOrganisations: DemoOrganisation[] = [
   { id: 'GM0193', name: 'Gemeente Zwolle (demo)', kind: 'municipality' },
   { id: CIZ, name: 'CIZ (demo)', kind: 'ciz' },
   { id: TOESLAGEN, name: 'Dienst Toeslagen (demo)', kind: 'toeslagen' },
-  { id: 'org-bewind-horizon', name: 'Bewindvoering Horizon (demo)', kind: 'supporter' },
-  { id: 'org-mee-vallei', name: 'Cliëntondersteuning Vallei (demo)', kind: 'supporter' },
+  {
+    id: 'org-bewind-horizon',
+    name: 'Bewindvoering Horizon (demo)',
+    kind: 'supporter',
+    serves: ['GM0344', 'GM0193'],
+  },
+  {
+    id: 'org-mee-vallei',
+    name: 'Cliëntondersteuning Vallei (demo)',
+    kind: 'supporter',
+    serves: ['GM0344'],
+  },
   { id: 'org-audit', name: 'Auditteam Toezicht (demo)', kind: 'auditor' },
 ];
 

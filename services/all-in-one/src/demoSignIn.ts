@@ -13,7 +13,7 @@ export interface DemoSignInSettings {
 
 export function demoSignInRoutes(settings: DemoSignInSettings): RequestHandler {
   const router = Router();
-  const organisationName = (id: string) => demoOrganisations.find((o) => o.id === id)?.name ?? id;
+  const organisationOf = (id: string) => demoOrganisations.find((o) => o.id === id);
   router.get('/demo/users', (_req, res) => {
     res.json(
       demoUsers.map((user) => ({
@@ -21,7 +21,9 @@ export function demoSignInRoutes(settings: DemoSignInSettings): RequestHandler {
         name: user.actor.name ?? user.key,
         role: user.actor.role,
         organisation: user.actor.organisation,
-        organisationName: organisationName(user.actor.organisation),
+        organisationName: organisationOf(user.actor.organisation)?.name ?? user.actor.organisation,
+        // Where a supporter organisation helps families: the portal's signposting reads it.
+        serves: organisationOf(user.actor.organisation)?.serves ?? [],
       })),
     );
   });

@@ -103,6 +103,8 @@ function CurrentPage({ inbox }: { inbox: InboxAvailability }): ReactNode {
       return <CaseAuditPage key={route.caseId} caseId={route.caseId} />;
     case 'referral':
       return <ReferralPage />;
+    case 'signal':
+      return <ReferralPage key="signal" signal />;
     case 'report':
       return <ReportPage />;
     case 'inbox':

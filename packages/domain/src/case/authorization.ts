@@ -77,7 +77,7 @@ const isTeamLeadOf = (actor: Actor, municipality: string) =>
 const isHouseholdOf = (actor: Actor, state: CaseState) => isHouseholdParty(actor, state.caseId);
 
 /** Every professional who meets families may signal one: not the family, nor who only looks. */
-const signalsFamilies = (actor: Actor) =>
+export const signalsFamilies = (actor: Actor) =>
   takesProcessSteps(actor.role) && actor.role !== 'household';
 
 const isSignalledBy = (actor: Actor, state: Pick<CaseState, 'signalledBy'>) =>

@@ -128,6 +128,15 @@ export interface CaseView {
   } | null;
   closure: { on: string; outcome: string; note: string | null } | null;
   eligibility: EligibilityView | null;
+  /** The verdict of the last CheckEligibility as recorded, with the codes of the conditions. */
+  lastEligibilityCheck: {
+    checkedOn: string;
+    verdict: string;
+    unmet: string[];
+    unknown: string[];
+  } | null;
+  /** Who signalled the family, when the case came in by a signal without SMI. */
+  signalledBy: PartyView | null;
   nextStep: NextStepView | null;
   /** Why the case stands where it stands on a worklist (the domain's urgencyOf). */
   urgency: { rank: number; kind: string; reason: Text };
@@ -165,6 +174,8 @@ export function caseViewFieldsOf(personal: boolean): string {
   objection { filedOn against decidedOn upheld }
   closure { on outcome ${p('note')} }
   eligibility { verdict on conditions { code met explanation { ${textFields} } } alternative { ${textFields} } notes { ${textFields} } }
+  lastEligibilityCheck { checkedOn verdict unmet unknown }
+  signalledBy { ${party} }
   nextStep { ${stepFields} }
   atTurn { ${stepFields} }
   urgency { rank kind reason { ${textFields} } }

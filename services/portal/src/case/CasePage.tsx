@@ -20,6 +20,8 @@ import {
 } from '../api/caseView';
 import { DecisionResult } from '../eligibility/DecisionResult';
 import { EligibilityResult } from '../eligibility/EligibilityResult';
+import { RecordedCheck } from '../eligibility/RecordedCheck';
+import { SupportersNearby } from '../eligibility/SupportersNearby';
 import { useLanguage } from '../i18n/language';
 import { formatInstant, formatList, todayInAmsterdam } from '../i18n/formats';
 import { nameOf, statusNames } from '../i18n/vocabulary';
@@ -135,10 +137,16 @@ export function CasePage({ caseId }: { caseId: string }) {
       </Paragraph>
       {view.viewLevel === 'SUMMARY' && isOpen(state) ? (
         <Paragraph>
-          {tr(
-            'Deze zaak is aan uw organisatie aangeboden. U ziet het proces, nog niet wie het gezin is.',
-            'This case was offered to your organisation. You see the process, not yet who the family is.',
-          )}
+          {view.signalledBy?.organisation === actor.organisation &&
+          view.signalledBy.role === actor.role
+            ? tr(
+                'Uw organisatie heeft dit gezin gesignaleerd. U ziet het proces. Wie het gezin is, ziet u als u de zaak oppakt.',
+                'Your organisation signalled this family. You see the process. Who the family is, you see when you take on the case.',
+              )
+            : tr(
+                'Deze zaak is aan uw organisatie aangeboden. U ziet het proces, nog niet wie het gezin is.',
+                'This case was offered to your organisation. You see the process, not yet who the family is.',
+              )}
         </Paragraph>
       ) : null}
       {actor.role !== 'auditor' ? (
@@ -168,6 +176,16 @@ export function CasePage({ caseId }: { caseId: string }) {
         <DecisionResult decision={view.decision} headingId="eligibility" />
       ) : view.eligibility ? (
         <EligibilityResult eligibility={view.eligibility} headingId="eligibility" />
+      ) : null}
+      {view.lastEligibilityCheck ? (
+        <RecordedCheck check={view.lastEligibilityCheck} headingId="recorded-check" />
+      ) : null}
+      {isOpen(state) ? (
+        <SupportersNearby
+          municipality={view.municipality}
+          headingLevel={3}
+          headingId="supporters"
+        />
       ) : null}
       <PartiesSection
         view={view}

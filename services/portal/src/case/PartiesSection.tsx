@@ -55,6 +55,14 @@ export function PartiesSection({
             {view.referredOn ? `, ${formatDate(view.referredOn, language)}` : ''}
           </dd>
         </div>
+        {view.signalledBy ? (
+          <div>
+            <dt>{tr('Gesignaleerd door', 'Signalled by')}</dt>
+            <dd>
+              <PartyName party={view.signalledBy} />
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{tr('Aangeboden aan', 'Offered to')}</dt>
           <dd>

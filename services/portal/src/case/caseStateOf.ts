@@ -9,6 +9,7 @@ import {
   type WorkStatus,
   type IndicationKind,
   type CareType,
+  type Verdict,
 } from '@kot/domain';
 import type { CaseView, PartyView } from '../api/caseView';
 
@@ -32,6 +33,12 @@ export function caseStateOf(view: CaseView): CaseState {
     municipality: view.municipality,
     referringOfficer: view.referringOfficer ? partyRefOf(view.referringOfficer) : null,
     referredOn: view.referredOn,
+    // The signaller sees the case and may take it on without an offer: the actions follow that.
+    signalledBy: view.signalledBy ? partyRefOf(view.signalledBy) : null,
+    lastEligibilityCheck: view.lastEligibilityCheck && {
+      ...view.lastEligibilityCheck,
+      verdict: view.lastEligibilityCheck.verdict as Verdict,
+    },
     statusSince: view.statusSince,
     household: view.household && {
       composition: view.household.composition === 'single-parent' ? 'single-parent' : 'partners',

@@ -10,7 +10,7 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { reportScope } from '@kot/domain';
+import { reportScope, signalsFamilies } from '@kot/domain';
 import { useLanguage } from '../i18n/language';
 import { roleNames } from '../i18n/vocabulary';
 import { AppLink, useNavigation } from '../navigation/navigation';
@@ -39,6 +39,9 @@ export function AppShell({ children, inbox }: AppShellProps) {
     links.push({ to: { page: 'cases' }, label: tr('Zaken', 'Cases') });
     if (actor.role === 'smi-officer') {
       links.push({ to: { page: 'referral' }, label: tr('Gezin doorverwijzen', 'Refer a family') });
+    }
+    if (signalsFamilies(actor)) {
+      links.push({ to: { page: 'signal' }, label: tr('Gezin signaleren', 'Signal a family') });
     }
     if (reportScope(actor, null).allowed) {
       links.push({ to: { page: 'report' }, label: tr('Rapportage', 'Report') });

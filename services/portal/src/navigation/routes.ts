@@ -7,6 +7,7 @@ export type Route =
   | { page: 'case'; caseId: string }
   | { page: 'case-audit'; caseId: string }
   | { page: 'referral' }
+  | { page: 'signal' }
   | { page: 'report' }
   | { page: 'inbox' }
   | { page: 'not-found' };
@@ -25,6 +26,7 @@ export function routeOf(pathname: string): Route {
   if (first === 'zaken' && second && third === 'audit')
     return { page: 'case-audit', caseId: second };
   if (first === 'doorverwijzen') return { page: 'referral' };
+  if (first === 'signaleren') return { page: 'signal' };
   if (first === 'rapportage') return { page: 'report' };
   if (first === 'berichten') return { page: 'inbox' };
   return { page: 'not-found' };
@@ -42,6 +44,8 @@ export function pathOf(route: Route): string {
       return `/zaken/${encodeURIComponent(route.caseId)}/audit`;
     case 'referral':
       return '/doorverwijzen';
+    case 'signal':
+      return '/signaleren';
     case 'report':
       return '/rapportage';
     case 'inbox':

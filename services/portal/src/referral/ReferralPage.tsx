@@ -1,6 +1,8 @@
 // The SMI officer refers a family. While the form is filled in, the domain's own eligibility check
 // runs in the browser on what is known so far: a clear yes, no or unknown, each reason, and what
-// the family can do instead — before anything is sent.
+// the family can do instead — before anything is sent. With `signal`, the same form is how any
+// professional signals a family without an SMI period (SignalFamily): the municipality is chosen,
+// every choice starts empty, and beside the check stand the organisations that can help there.
 import { useMemo, useState, type FormEvent } from 'react';
 import {
   Button,
@@ -22,6 +24,8 @@ import { RadioGroupField } from '../forms/RadioGroupField';
 import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
 import { EligibilityResult } from '../eligibility/EligibilityResult';
+import { SupportersNearby } from '../eligibility/SupportersNearby';
+import { emptySignal, signalInputOf, signalProblemsOf } from '../signal/signalDraft';
 import { useLanguage } from '../i18n/language';
 import { todayInAmsterdam } from '../i18n/formats';
 import { careTypeNames, workStatusNames } from '../i18n/vocabulary';
@@ -44,21 +48,33 @@ import {
   type ReferralDraft,
 } from './referralDraft';
 
-export function ReferralPage() {
+export function ReferralPage({ signal = false }: { signal?: boolean }) {
   const { t, tr, tFromServer } = useLanguage();
   const { actor } = useSignedIn();
-  const { organisationName } = useDirectory();
+  const { organisationName, municipalities, loaded } = useDirectory();
   const { navigate } = useNavigation();
-  usePageTitle(tr('Gezin doorverwijzen', 'Refer a family'));
+  usePageTitle(
+    signal
+      ? tr('Gezin signaleren', 'Signal a family')
+      : tr('Gezin doorverwijzen', 'Refer a family'),
+  );
   const today = todayInAmsterdam();
-  const [draft, setDraft] = useState<ReferralDraft>(() => emptyReferral(today));
+  const [draft, setDraft] = useState<ReferralDraft>(() =>
+    signal ? emptySignal(today) : emptyReferral(today),
+  );
+  // Without a directory of municipalities the signaller types the municipality's CBS code.
+  const typedMunicipality = loaded && municipalities.length === 0;
+  const problemsOfDraft = signal
+    ? (d: ReferralDraft) => signalProblemsOf(d, typedMunicipality)
+    : problemsOf;
+  const choicePlaceholder = signal ? tr('Kies…', 'Choose…') : undefined;
   const [attempted, setAttempted] = useState(false);
   // Goes up after every attempt that was not sent: the error summary then takes the focus.
   const [failedAttempts, setFailedAttempts] = useState(0);
   const { run, running, problem } = useRunCommand();
 
   const eligibility = useMemo(() => assessEligibility(factsOf(draft), today), [draft, today]);
-  const problems = problemsOf(draft);
+  const problems = problemsOfDraft(draft);
   const errorOf = (path: string) => {
     // The API names fields from the mutation's argument: `input.household.partners[0].bsn`.
     const fromServer = problem?.fields.find((f) => f.field.replace(/^input\./, '') === path);
@@ -81,12 +97,14 @@ export function ReferralPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (Object.keys(problemsOf(draft)).length > 0) {
+    if (Object.keys(problemsOfDraft(draft)).length > 0) {
       setFailedAttempts((n) => n + 1);
       return;
     }
     // The case page loads the new case itself, held until the read side has it (rememberWrite).
-    const outcome = await run('OpenReferral', inputOf(draft, actor.organisation), false);
+    const outcome = signal
+      ? await run('SignalFamily', signalInputOf(draft), false)
+      : await run('OpenReferral', inputOf(draft, actor.organisation), false);
     if (outcome) navigate({ page: 'case', caseId: outcome.caseId });
     else setFailedAttempts((n) => n + 1);
   };
@@ -101,6 +119,9 @@ export function ReferralPage() {
     hourlyRateCents: tr('Uurtarief', 'Hourly rate'),
     from: tr('Vanaf', 'From'),
     to: tr('Tot en met', 'Until'),
+    municipality: tr('Gemeente', 'Municipality'),
+    wlzIndication: tr('Wlz-indicatie', 'Wlz-indication'),
+    workStatus: tr('Werk', 'Work'),
   };
   /** "Ouder 2, BSN" for household.partners[1].bsn: the field as the form labels it. */
   const fieldLabelOf = (path: string): string | undefined => {
@@ -188,9 +209,14 @@ export function ReferralPage() {
           label={tr('Wlz-indicatie', 'Wlz-indication')}
           value={partner.indication}
           choices={indicationChoices}
+          id={fieldIdOf(`${at}.wlzIndication`)}
+          error={errorOf(`${at}.wlzIndication`)}
+          placeholder={choicePlaceholder}
+          required={signal}
           onChange={(value) => setPartner(index, { indication: value as IndicationChoice })}
         />
-        {partner.indication !== 'none' ? (
+        {/* Until the signaller chooses, neither follow-up question is asked. */}
+        {partner.indication === '' ? null : partner.indication !== 'none' ? (
           <TextField
             type="date"
             label={tr('Indicatie geldig vanaf (als bekend)', 'Indication valid from (if known)')}
@@ -206,6 +232,10 @@ export function ReferralPage() {
             )}
             value={partner.workStatus}
             choices={workStatuses.map((w) => ({ value: w, label: t(workStatusNames[w]) }))}
+            id={fieldIdOf(`${at}.workStatus`)}
+            error={errorOf(`${at}.workStatus`)}
+            placeholder={choicePlaceholder}
+            required={signal}
             onChange={(value) => setPartner(index, { workStatus: value as WorkStatus })}
           />
         )}
@@ -215,24 +245,38 @@ export function ReferralPage() {
 
   return (
     <>
-      <Heading1>
-        {tr(
-          'Gezin doorverwijzen naar kinderopvangtoeslag',
-          'Refer a family to the childcare allowance',
-        )}
-      </Heading1>
-      <Paragraph lead>
-        {tr(
-          `U verwijst door namens ${organisationName(actor.organisation)}. Persoonsgegevens worden versleuteld opgeslagen.`,
-          `You refer on behalf of ${organisationName(actor.organisation)}. Personal data is stored encrypted.`,
-        )}
-      </Paragraph>
+      {signal ? (
+        <>
+          <Heading1>{tr('Gezin signaleren', 'Signal a family')}</Heading1>
+          <Paragraph lead>
+            {tr(
+              `Kent u een gezin dat misschien recht heeft op kinderopvangtoeslag, maar nog geen SMI heeft? Meld het hier namens ${organisationName(actor.organisation)}. De gemeente pakt het op. Persoonsgegevens worden versleuteld opgeslagen.`,
+              `Do you know a family that may qualify for the childcare allowance but has no SMI yet? Signal it here on behalf of ${organisationName(actor.organisation)}. The municipality takes it up. Personal data is stored encrypted.`,
+            )}
+          </Paragraph>
+        </>
+      ) : (
+        <>
+          <Heading1>
+            {tr(
+              'Gezin doorverwijzen naar kinderopvangtoeslag',
+              'Refer a family to the childcare allowance',
+            )}
+          </Heading1>
+          <Paragraph lead>
+            {tr(
+              `U verwijst door namens ${organisationName(actor.organisation)}. Persoonsgegevens worden versleuteld opgeslagen.`,
+              `You refer on behalf of ${organisationName(actor.organisation)}. Personal data is stored encrypted.`,
+            )}
+          </Paragraph>
+        </>
+      )}
       <div className="portal-referral">
         <form
           className="portal-form portal-referral__form"
           onSubmit={submit}
           noValidate
-          aria-label={tr('Doorverwijzing', 'Referral')}
+          aria-label={signal ? tr('Signaal', 'Signal') : tr('Doorverwijzing', 'Referral')}
         >
           {problemCount > 0 ? (
             <ErrorSummary
@@ -245,7 +289,11 @@ export function ReferralPage() {
             />
           ) : (
             <ErrorSummary
-              heading={tr('De doorverwijzing is niet verstuurd', 'The referral was not sent')}
+              heading={
+                signal
+                  ? tr('Het signaal is niet verstuurd', 'The signal was not sent')
+                  : tr('De doorverwijzing is niet verstuurd', 'The referral was not sent')
+              }
               general={
                 problem && problem.fields.length === 0 ? tFromServer(problem.reason) : undefined
               }
@@ -253,6 +301,34 @@ export function ReferralPage() {
               attempt={failedAttempts}
             />
           )}
+          {signal && typedMunicipality ? (
+            <TextField
+              label={tr('Gemeentecode van het gezin', 'Municipality code of the family')}
+              description={tr(
+                'GM en 4 cijfers, bijvoorbeeld GM0344',
+                'GM and 4 digits, e.g. GM0344',
+              )}
+              value={draft.municipality}
+              onChange={(municipality) =>
+                setDraft((d) => ({ ...d, municipality: municipality.trim().toUpperCase() }))
+              }
+              id={fieldIdOf('municipality')}
+              error={errorOf('municipality')}
+              required
+              size={8}
+            />
+          ) : signal ? (
+            <SelectField
+              label={tr('Gemeente van het gezin', 'Municipality of the family')}
+              value={draft.municipality}
+              choices={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+              onChange={(municipality) => setDraft((d) => ({ ...d, municipality }))}
+              id={fieldIdOf('municipality')}
+              error={errorOf('municipality')}
+              placeholder={choicePlaceholder}
+              required
+            />
+          ) : null}
           <RadioGroupField
             name="composition"
             legend={tr('Samenstelling van het gezin', 'Household')}
@@ -331,6 +407,10 @@ export function ReferralPage() {
                       label={tr('Soort opvang', 'Type of care')}
                       value={child.careType}
                       choices={careTypes.map((c) => ({ value: c, label: t(careTypeNames[c]) }))}
+                      id={fieldIdOf(`${at}.childcare.careType`)}
+                      error={errorOf(`${at}.childcare.careType`)}
+                      placeholder={choicePlaceholder}
+                      required={signal}
                       onChange={(value) => setChild(index, { careType: value as CareType })}
                     />
                     <TextField
@@ -376,37 +456,44 @@ export function ReferralPage() {
             <Button
               appearance="secondary-action-button"
               type="button"
-              onClick={() => setDraft((d) => ({ ...d, children: [...d.children, emptyChild()] }))}
+              onClick={() =>
+                setDraft((d) => ({
+                  ...d,
+                  children: [...d.children, emptyChild(signal ? '' : 'daycare')],
+                }))
+              }
             >
               {tr('Nog een kind toevoegen', 'Add another child')}
             </Button>
           </ButtonGroup>
-          <Fieldset>
-            <FieldsetLegend>
-              {tr(
-                'SMI-periode (toegekend door de gemeente)',
-                'SMI period (granted by the municipality)',
-              )}
-            </FieldsetLegend>
-            <TextField
-              type="date"
-              label={tr('Vanaf', 'From')}
-              value={draft.smiFrom}
-              onChange={(smiFrom) => setDraft((d) => ({ ...d, smiFrom }))}
-              id={fieldIdOf('smiPeriod.from')}
-              error={errorOf('smiPeriod.from')}
-              required
-            />
-            <TextField
-              type="date"
-              label={tr('Tot en met', 'Until')}
-              value={draft.smiTo}
-              onChange={(smiTo) => setDraft((d) => ({ ...d, smiTo }))}
-              id={fieldIdOf('smiPeriod.to')}
-              error={errorOf('smiPeriod.to')}
-              required
-            />
-          </Fieldset>
+          {signal ? null : (
+            <Fieldset>
+              <FieldsetLegend>
+                {tr(
+                  'SMI-periode (toegekend door de gemeente)',
+                  'SMI period (granted by the municipality)',
+                )}
+              </FieldsetLegend>
+              <TextField
+                type="date"
+                label={tr('Vanaf', 'From')}
+                value={draft.smiFrom}
+                onChange={(smiFrom) => setDraft((d) => ({ ...d, smiFrom }))}
+                id={fieldIdOf('smiPeriod.from')}
+                error={errorOf('smiPeriod.from')}
+                required
+              />
+              <TextField
+                type="date"
+                label={tr('Tot en met', 'Until')}
+                value={draft.smiTo}
+                onChange={(smiTo) => setDraft((d) => ({ ...d, smiTo }))}
+                id={fieldIdOf('smiPeriod.to')}
+                error={errorOf('smiPeriod.to')}
+                required
+              />
+            </Fieldset>
+          )}
           <ButtonGroup>
             <Button
               type="submit"
@@ -414,7 +501,7 @@ export function ReferralPage() {
               busy={running}
               disabled={running}
             >
-              {tr('Doorverwijzen', 'Refer')}
+              {signal ? tr('Signaal versturen', 'Send the signal') : tr('Doorverwijzen', 'Refer')}
             </Button>
           </ButtonGroup>
         </form>
@@ -429,6 +516,9 @@ export function ReferralPage() {
               'Preliminary check on what you have filled in so far. Dienst Toeslagen decides; CIZ confirms the indication.',
             )}
           </Paragraph>
+          {signal && draft.municipality ? (
+            <SupportersNearby municipality={draft.municipality} headingId="supporters" />
+          ) : null}
         </aside>
       </div>
     </>

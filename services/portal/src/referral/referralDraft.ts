@@ -21,9 +21,10 @@ export interface PartnerDraft {
   name: string;
   bsn: string;
   birthDate: string;
-  indication: IndicationChoice;
+  /** '' until chosen (the signal form starts every choice empty). */
+  indication: IndicationChoice | '';
   indicationFrom: string;
-  workStatus: WorkStatus;
+  workStatus: WorkStatus | '';
 }
 
 export interface ChildDraft {
@@ -33,7 +34,7 @@ export interface ChildDraft {
   livesAtHome: boolean;
   hasChildcare: boolean;
   lrkNumber: string;
-  careType: CareType;
+  careType: CareType | '';
   hoursPerMonth: string;
   /** In euros as typed, with a comma or a point. */
   hourlyRate: string;
@@ -45,25 +46,30 @@ export interface ReferralDraft {
   children: ChildDraft[];
   smiFrom: string;
   smiTo: string;
+  /** The family's municipality; the signal form asks it, a referral is the officer's own. */
+  municipality: string;
 }
 
-export const emptyPartner = (indication: IndicationChoice): PartnerDraft => ({
+export const emptyPartner = (
+  indication: IndicationChoice | '',
+  workStatus: WorkStatus | '' = 'unknown',
+): PartnerDraft => ({
   name: '',
   bsn: '',
   birthDate: '',
   indication,
   indicationFrom: '',
-  workStatus: 'unknown',
+  workStatus,
 });
 
-export const emptyChild = (): ChildDraft => ({
+export const emptyChild = (careType: CareType | '' = 'daycare'): ChildDraft => ({
   name: '',
   bsn: '',
   birthDate: '',
   livesAtHome: true,
   hasChildcare: true,
   lrkNumber: '',
-  careType: 'daycare',
+  careType,
   hoursPerMonth: '',
   hourlyRate: '',
 });
@@ -74,6 +80,7 @@ export const emptyReferral = (today: string): ReferralDraft => ({
   children: [emptyChild()],
   smiFrom: today,
   smiTo: '',
+  municipality: '',
 });
 
 export const partnerIdOf = (index: number) => `p${index + 1}`;
@@ -93,15 +100,16 @@ function partnerOf(partner: PartnerDraft, index: number): Partner {
     name: partner.name.trim(),
     bsn: partner.bsn.trim(),
     birthDate: partner.birthDate,
+    // A choice not made yet reads as an indication of unknown kind: the check then says "not known".
     wlzIndication:
       partner.indication === 'none'
         ? null
         : {
-            kind: partner.indication,
+            kind: partner.indication || 'unknown',
             ...(partner.indicationFrom ? { validFrom: partner.indicationFrom } : {}),
           },
     // The indicated partner's own work does not count; the domain only reads the other partner's.
-    workStatus: partner.indication === 'none' ? partner.workStatus : 'unknown',
+    workStatus: (partner.indication === 'none' && partner.workStatus) || 'unknown',
   };
 }
 
@@ -115,7 +123,8 @@ function childOf(child: ChildDraft, index: number): Child {
     childcare: child.hasChildcare
       ? {
           lrkNumber: child.lrkNumber.trim(),
-          careType: child.careType,
+          // Only the form's own check lets an unchosen type through (the live check, which ignores it).
+          careType: child.careType || 'daycare',
           hoursPerMonth: Number.parseInt(child.hoursPerMonth, 10) || 0,
           hourlyRateCents: centsOf(child.hourlyRate) || 0,
         }
@@ -211,19 +220,23 @@ export function problemsOf(draft: ReferralDraft): Record<string, Text> {
       need(
         `${at}.childcare.hoursPerMonth`,
         Number.isInteger(hours) && hours > 0 && hours <= 744,
-        text(
-          'Een heel aantal uren per maand, meer dan 0.',
-          'A whole number of hours a month, above 0.',
-        ),
+        c.hoursPerMonth.trim() === ''
+          ? text('Vul het aantal uren per maand in.', 'Fill in the hours per month.')
+          : text(
+              'Een heel aantal uren per maand, meer dan 0.',
+              'A whole number of hours a month, above 0.',
+            ),
       );
       const cents = centsOf(c.hourlyRate);
       need(
         `${at}.childcare.hourlyRateCents`,
         cents > 0 && cents <= 10_000,
-        text(
-          'Een uurtarief in euro, bijvoorbeeld 9,85.',
-          'An hourly rate in euros, for instance 9.85.',
-        ),
+        c.hourlyRate.trim() === ''
+          ? text('Vul het uurtarief in.', 'Fill in the hourly rate.')
+          : text(
+              'Een uurtarief in euro, bijvoorbeeld 9,85.',
+              'An hourly rate in euros, for instance 9.85.',
+            ),
       );
     }
   });

@@ -7,6 +7,8 @@ export interface DemoUserEntry {
   role: string;
   organisation: string;
   organisationName: string;
+  /** For a supporter organisation: the municipalities whose families it helps (may be absent). */
+  serves?: string[];
 }
 
 export async function fetchDemoUsers(): Promise<DemoUserEntry[] | null> {

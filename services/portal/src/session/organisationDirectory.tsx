@@ -11,6 +11,13 @@ export interface SupporterOffice {
   organisation: string;
   name: string;
   role: Role;
+  /** The municipalities (CBS codes) whose families the organisation helps. */
+  serves: string[];
+}
+
+export interface Municipality {
+  id: string;
+  name: string;
 }
 
 interface Directory {
@@ -20,6 +27,10 @@ interface Directory {
   users: DemoUserEntry[] | null;
   organisationName(id: string): string;
   supporterOffices: SupporterOffice[];
+  /** The municipalities the directory knows, by name. */
+  municipalities: Municipality[];
+  /** Signposting: the supporter offices that help families in this municipality. */
+  supportersIn(municipality: string): SupporterOffice[];
 }
 
 const fixedNames: Record<string, string> = { [CIZ]: 'CIZ', [TOESLAGEN]: 'Dienst Toeslagen' };
@@ -46,13 +57,21 @@ function directoryOf(
       organisation: user.organisation,
       name: user.organisationName,
       role: user.role,
+      serves: user.serves ?? [],
     });
   }
+  const municipalities = [...names]
+    .filter(([id]) => /^GM\d{4}$/.test(id))
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   return {
     loaded,
     users,
     organisationName: (id) => names.get(id) ?? codeName(id, language),
     supporterOffices: [...offices.values()],
+    municipalities,
+    supportersIn: (municipality) =>
+      [...offices.values()].filter((office) => office.serves.includes(municipality)),
   };
 }
 
