@@ -40,6 +40,9 @@ export function AppShell({ children, inbox }: AppShellProps) {
     if (actor.role === 'smi-officer') {
       links.push({ to: { page: 'referral' }, label: tr('Gezin doorverwijzen', 'Refer a family') });
     }
+    if (actor.role === 'smi-team-lead') {
+      links.push({ to: { page: 'smi-policy' }, label: tr('SMI-beleid', 'SMI policy') });
+    }
     if (reportScope(actor, null).allowed) {
       links.push({ to: { page: 'report' }, label: tr('Rapportage', 'Report') });
     }

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'referral' }
   | { page: 'report' }
   | { page: 'inbox' }
+  | { page: 'smi-policy' }
   | { page: 'not-found' };
 
 /** Where the identity provider sends the user back after signing in; they start at their worklist. */
@@ -27,6 +28,7 @@ export function routeOf(pathname: string): Route {
   if (first === 'doorverwijzen') return { page: 'referral' };
   if (first === 'rapportage') return { page: 'report' };
   if (first === 'berichten') return { page: 'inbox' };
+  if (first === 'smi-beleid') return { page: 'smi-policy' };
   return { page: 'not-found' };
 }
 
@@ -46,6 +48,8 @@ export function pathOf(route: Route): string {
       return '/rapportage';
     case 'inbox':
       return '/berichten';
+    case 'smi-policy':
+      return '/smi-beleid';
     case 'not-found':
       return '/';
   }
