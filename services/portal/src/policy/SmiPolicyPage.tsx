@@ -143,6 +143,11 @@ function PolicyForm({ policy, onSaved }: { policy: PolicyView; onSaved(): void }
     maximumMonths: tr('Vul een heel aantal maanden in, 1 tot 60.', 'Fill in 1 to 60 months.'),
     extensionLeadDays: tr('Vul een heel aantal dagen in, 0 tot 180.', 'Fill in 0 to 180 days.'),
   };
+  const labels: Record<string, string> = {
+    retroactive: tr('Met terugwerkende kracht', 'Retroactive'),
+    maximumMonths: tr('Maximale duur', 'Maximum duration'),
+    extensionLeadDays: tr('Verlenging aanvragen', 'Request an extension'),
+  };
   const change = (field: keyof Draft) => (value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
     setConfirming(false);
@@ -196,7 +201,7 @@ function PolicyForm({ policy, onSaved }: { policy: PolicyView; onSaved(): void }
         general={problem ? tFromServer(problem.reason) : undefined}
         items={missing.map((name) => ({
           fieldId: name === 'retroactive' ? `${id}-retroactive` : ids[name as keyof typeof ids],
-          label: name,
+          label: labels[name],
           message: messages[name] as string,
         }))}
         attempt={attempt + (problem ? 1 : 0)}
