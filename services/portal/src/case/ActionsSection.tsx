@@ -42,6 +42,7 @@ const listed: readonly CaseCommandType[] = [
   'DecideObjection',
   'ChangeKot',
   'StopKot',
+  'SettleKot',
   'ExtendSmi',
   'EndSmi',
   'ReinstateSmi',
