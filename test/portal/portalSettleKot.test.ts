@@ -35,7 +35,7 @@ describeInBrowser('settling a year of KOT', () => {
   }, 60_000);
 
   it('lets a Toeslagen officer settle 2025 as a reclaim of € 315,00, confirmed first', async () => {
-    const { page, platform } = portal;
+    const { platform } = portal;
     await portal.signInAs('toeslagen-officer');
     await portal.openCase(f.caseId);
     await portal.act(
