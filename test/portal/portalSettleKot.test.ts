@@ -1,7 +1,7 @@
 // Toeslagen settles a year's KOT from the case page: a family granted KOT in 2025 (seeded over
 // GraphQL and the REST intake while the platform's business clock stood in 2025), the outcome
 // chosen, the amount typed as people write it, confirmed, and recorded in cents.
-import { caseStreamId } from '@kot/domain';
+import { caseStreamId, syntheticBsn } from '@kot/domain';
 import { toApplication } from '../e2e/applicationSteps';
 import { family } from '../e2e/families';
 import { overHttp } from '../e2e/overHttp';
@@ -60,5 +60,63 @@ describeInBrowser('settling a year of KOT', () => {
       events.filter((event) => event.type === 'KotSettled').map((event) => event.data),
     ).toEqual([expect.objectContaining({ year: 2025, outcome: 'reclaim', amountCents: 31_500 })]);
     await portal.check('settle-kot');
+  });
+
+  it('lets the officer record a child who joined and new childcare, with the BSN checked in plain words and personal data encrypted', async () => {
+    const { page, platform } = portal;
+    await portal.signInAs('smi-officer-utrecht');
+    await portal.openCase(f.caseId);
+    const childName = 'Mila Testkind';
+    await portal.act(
+      'Wijziging in het gezin vastleggen',
+      async (form) => {
+        const kind = form.getByLabel('Wat is er veranderd');
+        expect(await kind.inputValue()).toBe('');
+        await kind.selectOption('child-added');
+        await form.getByLabel('Ingangsdatum').fill('2026-11-01');
+        await form.getByLabel('Naam van het kind').fill(childName);
+        await form.getByLabel('BSN van het kind').fill('123456789');
+        await form.getByLabel('Geboortedatum van het kind').fill('2026-10-20');
+        await form.getByRole('button', { name: 'Wijziging vastleggen' }).click();
+        await form
+          .getByText(/Een BSN heeft 9 cijfers en moet door de elfproef komen/)
+          .first()
+          .waitFor();
+        await form.getByLabel('BSN van het kind').fill(syntheticBsn(7301));
+      },
+      'Wijziging vastleggen',
+    );
+    await portal.act(
+      'Wijziging in het gezin vastleggen',
+      async (form) => {
+        await form.getByLabel('Wat is er veranderd').selectOption('childcare');
+        await form.getByLabel('Ingangsdatum').fill('2026-12-01');
+        await form.getByLabel('Welk kind').selectOption('c2');
+        await form.getByLabel('LRK-nummer van de opvanglocatie').fill('987654321');
+        await form.getByLabel('Soort opvang').selectOption('DAYCARE');
+        await form.getByLabel('Uren per maand').fill('64');
+        await form.getByLabel('Uurtarief in euro').fill('9,85');
+      },
+      'Wijziging vastleggen',
+    );
+    const changes = (
+      (await platform.storedEvents(caseStreamId(f.caseId))) as Array<{
+        type: string;
+        data: Record<string, unknown>;
+      }>
+    ).filter((event) => event.type === 'HouseholdChangeRecorded');
+    expect(changes.map((event) => event.data['changeKind'])).toEqual(['child-added', 'childcare']);
+    expect(JSON.stringify(changes[0]?.data)).not.toContain(childName);
+    expect(changes[1]?.data).toMatchObject({
+      childId: 'c2',
+      childcare: {
+        lrkNumber: '987654321',
+        careType: 'daycare',
+        hoursPerMonth: 64,
+        hourlyRateCents: 985,
+      },
+    });
+    expect(page.url()).toContain(f.caseId);
+    await portal.check('household-change');
   });
 });

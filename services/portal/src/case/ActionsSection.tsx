@@ -19,6 +19,7 @@ import { EndSmiForm } from './EndSmiForm';
 import { MandateForm } from './MandateForm';
 import { groupActions } from './nextActions';
 import { OfferCaseForm } from './OfferCaseForm';
+import { HouseholdChangeForm } from './HouseholdChangeForm';
 import { SettleKotForm } from './SettleKotForm';
 import type { CommandOutcome } from './useRunCommand';
 
@@ -47,6 +48,7 @@ const listed: readonly CaseCommandType[] = [
   'EndSmi',
   'ReinstateSmi',
   'AcceptFundingGap',
+  'RecordHouseholdChange',
   'RecordMandate',
   'CheckEligibility',
   'ReleaseClaim',
@@ -132,6 +134,15 @@ export function ActionsSection({
             command={type}
             state={state}
             today={today}
+            partnerLabel={partnerLabel}
+            onDone={done}
+            onCancel={cancel}
+          />
+        );
+      case 'RecordHouseholdChange':
+        return (
+          <HouseholdChangeForm
+            state={state}
             partnerLabel={partnerLabel}
             onDone={done}
             onCancel={cancel}
