@@ -10,6 +10,7 @@ import {
   isValidBsn,
   workStatuses,
   type CaseState,
+  type Child,
   type HouseholdChangeKind,
 } from '@kot/domain';
 import { ErrorSummary } from '../forms/ErrorSummary';
@@ -213,9 +214,11 @@ export function HouseholdChangeForm({
     value: p.partnerId,
     label: partnerLabel(p.partnerId),
   }));
-  const children = state.children.map((child, index) => ({
+  const children = childrenOf(state).map((child, index) => ({
     value: child.childId,
-    label: child.name || tr(`Kind ${index + 1}`, `Child ${index + 1}`),
+    label:
+      child.name ||
+      tr(`Kind ${index + 1} (${child.childId})`, `Child ${index + 1} (${child.childId})`),
   }));
   const choose = tr('Kies…', 'Choose…');
   const kindNames: Record<HouseholdChangeKind, string> = {
@@ -401,10 +404,23 @@ export function HouseholdChangeForm({
   );
 }
 
+/** The referral's children and those who joined later (by id: their data is personal), once each. */
+function childrenOf(state: CaseState): Array<Pick<Child, 'childId' | 'name'>> {
+  const known = new Set(state.children.map((child) => child.childId));
+  const joined = state.householdChanges.flatMap((change) => {
+    const childId = change.child?.childId ?? change.childId;
+    return change.changeKind === 'child-added' && childId && !known.has(childId)
+      ? [{ childId, name: change.child?.name ?? '' }]
+      : [];
+  });
+  return [...state.children, ...joined];
+}
+
 /** An id for a child who joins: the next free c<n>. */
 function nextChildId(state: CaseState): string {
-  const taken = new Set(state.children.map((child) => child.childId));
-  let n = state.children.length + 1;
+  const all = childrenOf(state);
+  const taken = new Set(all.map((child) => child.childId));
+  let n = all.length + 1;
   while (taken.has(`c${n}`)) n++;
   return `c${n}`;
 }
