@@ -67,6 +67,8 @@ export interface PortalHarness {
 export interface PortalOptions {
   /** More platform settings (an identity provider), read when beforeAll starts the platform. */
   env?: () => Environment;
+  /** The platform's business clock (tokens keep real time); the real clock when left out. */
+  clock?: () => Date;
 }
 
 /**
@@ -90,6 +92,7 @@ export function usePortal(prefix: string, options: PortalOptions = {}): PortalHa
         ...options.env?.(),
       },
       seedDemo: true,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     const browser = await launchPortalBrowser();
     const page = browser.page;

@@ -26,6 +26,9 @@ const CaseAuditPage = lazy(() =>
 const ReferralPage = lazy(() =>
   import('./referral/ReferralPage').then((page) => ({ default: page.ReferralPage })),
 );
+const SmiPolicyPage = lazy(() =>
+  import('./policy/SmiPolicyPage').then((page) => ({ default: page.SmiPolicyPage })),
+);
 const ReportPage = lazy(() =>
   import('./report/ReportPage').then((page) => ({ default: page.ReportPage })),
 );
@@ -107,6 +110,8 @@ function CurrentPage({ inbox }: { inbox: InboxAvailability }): ReactNode {
       return <ReferralPage key="signal" signal />;
     case 'report':
       return <ReportPage />;
+    case 'smi-policy':
+      return <SmiPolicyPage />;
     case 'inbox':
       // Until the platform has said whether it has an inbox, the page neither shows nor denies it.
       if (inbox.available === null) return <Loading />;

@@ -23,7 +23,7 @@ import {
 import { createCommandExecutor, type ExecuteCommand } from './commands/executeCommand';
 import { buildReferralsSchema } from './graphql/buildReferralsSchema';
 import { createCommandResolver, type CommandResolverClass } from './graphql/commandResolver';
-import { createSetSmiPolicy, createSmiPolicyResolver } from './policy/setSmiPolicy';
+import { createRecordSmiPolicy, createSmiPolicyResolver } from './policy/setSmiPolicy';
 import { commandRoutes } from './rest/commandRoutes';
 
 export interface ReferralsServiceDeps {
@@ -79,12 +79,13 @@ export async function createReferralsService(
     ...forgetOf(deps.store),
   });
   const commandResolver = createCommandResolver(executeCommand);
+  const recordPolicy = createRecordSmiPolicy({
+    store: deps.store,
+    clock: deps.clock ?? (() => new Date()),
+    newId: deps.newId ?? newId,
+  });
   const policyResolver = createSmiPolicyResolver(
-    createSetSmiPolicy({
-      store: deps.store,
-      clock: deps.clock ?? (() => new Date()),
-      newId: deps.newId ?? newId,
-    }),
+    async (command, actor) => (await recordPolicy(command, actor)).policy,
   );
   const schema = await buildReferralsSchema(commandResolver, policyResolver);
   const graphql = await createGraphQLMiddleware({
@@ -93,7 +94,12 @@ export async function createReferralsService(
     limits: deps.graphqlLimits ?? defaultQueryLimits,
     ...(deps.graphqlExposure ? { exposure: deps.graphqlExposure } : {}),
   });
-  const rest = commandRoutes({ authenticate: deps.authenticate, execute: executeCommand, schema });
+  const rest = commandRoutes({
+    authenticate: deps.authenticate,
+    execute: executeCommand,
+    schema,
+    setPolicy: recordPolicy,
+  });
   const routes: RequestHandler[] = [graphql.handler, rest];
   const app = createHttpApp({
     service: 'referrals',

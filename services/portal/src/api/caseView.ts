@@ -143,8 +143,20 @@ export interface CaseView {
   /** Who must act now (the domain's stepsAtTurn): the one who acts first, first. */
   atTurn: NextStepView[];
   fundingCoverage: FundingCoverageView;
+  /** Changes of circumstances: a child who joined is named by childId only (its data is personal). */
+  householdChanges: HouseholdChangeSummary[];
   revision: number;
   computedAt: string;
+}
+
+export interface HouseholdChangeSummary {
+  changeId: string;
+  changeKind: string;
+  effectiveFrom: string;
+  recordedOn: string;
+  childId: string | null;
+  passedOn: string | null;
+  processedOn: string | null;
 }
 
 const party = 'organisation role personId name';
@@ -184,6 +196,7 @@ export function caseViewFieldsOf(personal: boolean): string {
     smi { from to } kot { from to } gaps { from to days accepted ${p('acceptedReason')} }
     acceptedGaps { from to acceptedOn ${p('reason')} }
   }
+  householdChanges { changeId changeKind effectiveFrom recordedOn childId passedOn processedOn }
   revision computedAt
 `;
 }

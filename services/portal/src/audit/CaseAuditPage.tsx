@@ -29,6 +29,9 @@ export function CaseAuditPage({ caseId }: { caseId: string }) {
       <Heading1>
         {tr('Audit van zaak', 'Audit of case')} {shortCaseNumber(caseId)}
       </Heading1>
+      <Paragraph className="portal-muted">
+        {tr('Volledig zaak-id', 'Full case id')} <code>{caseId}</code>
+      </Paragraph>
       <Paragraph>
         <AppLink to={{ page: 'case', caseId }}>
           {tr('Naar de zaak zoals die nu is', 'To the case as it is now')}

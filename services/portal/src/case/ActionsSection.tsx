@@ -19,6 +19,8 @@ import { EndSmiForm } from './EndSmiForm';
 import { MandateForm } from './MandateForm';
 import { groupActions } from './nextActions';
 import { OfferCaseForm } from './OfferCaseForm';
+import { HouseholdChangeForm } from './HouseholdChangeForm';
+import { SettleKotForm } from './SettleKotForm';
 import type { CommandOutcome } from './useRunCommand';
 
 /** The order in which actions are listed: the process steps first, the exceptional ones last. */
@@ -41,10 +43,12 @@ const listed: readonly CaseCommandType[] = [
   'DecideObjection',
   'ChangeKot',
   'StopKot',
+  'SettleKot',
   'ExtendSmi',
   'EndSmi',
   'ReinstateSmi',
   'AcceptFundingGap',
+  'RecordHouseholdChange',
   'RecordMandate',
   'CheckEligibility',
   'ReleaseClaim',
@@ -58,6 +62,7 @@ const specialLabels: Partial<Record<CaseCommandType, Text>> = {
   RecordMandate: text('Machtiging vastleggen', 'Record a mandate'),
   OfferCase: text('Aanbieden aan ondersteuner', 'Offer to a supporter'),
   EndSmi: text('SMI beëindigen', 'End SMI'),
+  SettleKot: text('Toeslag over een jaar vaststellen', "Settle a year's allowance"),
 };
 
 interface ActionsSectionProps {
@@ -134,6 +139,17 @@ export function ActionsSection({
             onCancel={cancel}
           />
         );
+      case 'RecordHouseholdChange':
+        return (
+          <HouseholdChangeForm
+            state={state}
+            partnerLabel={partnerLabel}
+            onDone={done}
+            onCancel={cancel}
+          />
+        );
+      case 'SettleKot':
+        return <SettleKotForm state={state} today={today} onDone={done} onCancel={cancel} />;
       case 'EndSmi':
         return (
           <EndSmiForm

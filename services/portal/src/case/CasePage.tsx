@@ -110,8 +110,9 @@ export function CasePage({ caseId }: { caseId: string }) {
         </div>
       ) : null}
       <Paragraph className="portal-muted">
-        {organisationName(view.municipality)} · {tr('zaaknummer', 'case id')} <code>{view.id}</code>{' '}
-        · {tr('bijgewerkt', 'computed')} {formatInstant(view.computedAt, language)}
+        {organisationName(view.municipality)} · {tr('zaaknummer', 'case number')}{' '}
+        <code>{shortCaseNumber(view.id)}</code>· {tr('bijgewerkt', 'computed')}{' '}
+        {formatInstant(view.computedAt, language)}
         {actor.role === 'auditor' ? (
           <>
             {' · '}

@@ -10,6 +10,7 @@ import {
   type IndicationKind,
   type CareType,
   type Verdict,
+  type HouseholdChangeKind,
 } from '@kot/domain';
 import type { CaseView, PartyView } from '../api/caseView';
 
@@ -102,6 +103,15 @@ export function caseStateOf(view: CaseView): CaseState {
       ...optional('decidedOn', view.objection.decidedOn),
       ...(view.objection.upheld !== null ? { upheld: view.objection.upheld } : {}),
     },
+    householdChanges: (view.householdChanges ?? []).map((change) => ({
+      changeId: change.changeId,
+      changeKind: change.changeKind as HouseholdChangeKind,
+      effectiveFrom: change.effectiveFrom,
+      recordedOn: change.recordedOn,
+      ...optional('childId', change.childId),
+      ...optional('passedOn', change.passedOn),
+      ...optional('processedOn', change.processedOn),
+    })),
     closure: view.closure && {
       on: view.closure.on,
       outcome: view.closure.outcome as NonNullable<CaseState['closure']>['outcome'],

@@ -101,8 +101,9 @@ const partner: FieldSpec = {
 const unmade = { value: '', label: text('Kies…', 'Choose…') };
 
 /**
- * Changes of circumstances that fit a flat form. A child added and new childcare details need the
- * nested child and childcare inputs: the API and the REST intake take them, this form not yet.
+ * Changes of circumstances that fit a flat form. The case page records changes with
+ * HouseholdChangeForm, which also asks for a child who joined and a child's childcare (nested
+ * inputs); this spec still names the action.
  */
 const changeKinds: Array<{ value: string; label: Text }> = [
   {

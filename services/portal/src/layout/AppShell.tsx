@@ -43,6 +43,9 @@ export function AppShell({ children, inbox }: AppShellProps) {
     if (signalsFamilies(actor)) {
       links.push({ to: { page: 'signal' }, label: tr('Gezin signaleren', 'Signal a family') });
     }
+    if (actor.role === 'smi-team-lead') {
+      links.push({ to: { page: 'smi-policy' }, label: tr('SMI-beleid', 'SMI policy') });
+    }
     if (reportScope(actor, null).allowed) {
       links.push({ to: { page: 'report' }, label: tr('Rapportage', 'Report') });
     }

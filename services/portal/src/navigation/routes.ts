@@ -10,6 +10,7 @@ export type Route =
   | { page: 'signal' }
   | { page: 'report' }
   | { page: 'inbox' }
+  | { page: 'smi-policy' }
   | { page: 'not-found' };
 
 /** Where the identity provider sends the user back after signing in; they start at their worklist. */
@@ -29,6 +30,7 @@ export function routeOf(pathname: string): Route {
   if (first === 'signaleren') return { page: 'signal' };
   if (first === 'rapportage') return { page: 'report' };
   if (first === 'berichten') return { page: 'inbox' };
+  if (first === 'smi-beleid') return { page: 'smi-policy' };
   return { page: 'not-found' };
 }
 
@@ -50,6 +52,8 @@ export function pathOf(route: Route): string {
       return '/rapportage';
     case 'inbox':
       return '/berichten';
+    case 'smi-policy':
+      return '/smi-beleid';
     case 'not-found':
       return '/';
   }

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AuditResolver } from './resolvers/AuditResolver';
 import { CaseResolver } from './resolvers/CaseResolver';
 import { ReportResolver } from './resolvers/ReportResolver';
+import { SmiPolicyResolver } from './resolvers/SmiPolicyResolver';
 import { WorklistResolver } from './resolvers/WorklistResolver';
 import type { ReadSide } from './readSide';
 
@@ -12,6 +13,7 @@ export const projectionsResolverClasses = [
   WorklistResolver,
   ReportResolver,
   AuditResolver,
+  SmiPolicyResolver,
 ] as const;
 
 /**

@@ -12,6 +12,9 @@ import type { EventStore } from '../eventStorePort';
 export interface RecordedSmiPolicy {
   policy: SmiPolicy;
   recorded: boolean;
+  /** Who set the policy in force and when; absent while the default applies. */
+  setBy?: { id: string; role: string };
+  setAt?: string;
 }
 
 export async function smiPolicyOf(
@@ -24,5 +27,15 @@ export async function smiPolicyOf(
     (event) =>
       ({ type: 'SmiPolicySet', schemaVersion: 1, data: event.data }) as unknown as SmiPolicySet,
   );
-  return { policy: foldSmiPolicy(municipality, set), recorded: set.length > 0 };
+  const last = events.at(-1);
+  return {
+    policy: foldSmiPolicy(municipality, set),
+    recorded: set.length > 0,
+    ...(last
+      ? {
+          setBy: { id: last.metadata.actor.id, role: last.metadata.actor.role },
+          setAt: last.metadata.occurredAt,
+        }
+      : {}),
+  };
 }

@@ -26,7 +26,18 @@ export interface SmiPolicyDeps {
 
 export type SetSmiPolicyCommand = (command: SetSmiPolicy, actor: Actor) => Promise<SmiPolicy>;
 
+/** The policy recorded, and whether it is the municipality's first (the REST door answers 201). */
+export type RecordSmiPolicyCommand = (
+  command: SetSmiPolicy,
+  actor: Actor,
+) => Promise<{ policy: SmiPolicy; first: boolean }>;
+
 export function createSetSmiPolicy(deps: SmiPolicyDeps): SetSmiPolicyCommand {
+  const record = createRecordSmiPolicy(deps);
+  return async (command, actor) => (await record(command, actor)).policy;
+}
+
+export function createRecordSmiPolicy(deps: SmiPolicyDeps): RecordSmiPolicyCommand {
   return async (command, actor) => {
     const permission = maySetSmiPolicy(actor, command.municipality);
     if (!permission.allowed) {
@@ -57,7 +68,7 @@ export function createSetSmiPolicy(deps: SmiPolicyDeps): SetSmiPolicyCommand {
       })),
       { expectedRevision: stored.length === 0 ? 'no_stream' : stored.length - 1 },
     );
-    return foldSmiPolicy(command.municipality, events);
+    return { policy: foldSmiPolicy(command.municipality, events), first: stored.length === 0 };
   };
 }
 

@@ -19,18 +19,27 @@ import type { ExecuteCommand } from '../commands/executeCommand';
 import { toCommand } from '../graphql/toCommand';
 import { apiVersionHeader, openApiDocument, restApiVersion } from './openApiDocument';
 import { readRestInput } from './readRestInput';
+import type { RecordSmiPolicyCommand } from '../policy/setSmiPolicy';
+import { addSmiPolicyRoute } from './smiPolicyRoute';
 
 export interface CommandRoutesDeps {
   authenticate: Authenticator;
   execute: ExecuteCommand;
   /** The referrals schema: its input types are the contract for the JSON bodies too. */
   schema: GraphQLSchema;
+  /** The municipality's SMI policy: POST /commands/SetSmiPolicy, beside the case commands. */
+  setPolicy: RecordSmiPolicyCommand;
 }
 
 const isCommandType = (name: string): name is CaseCommandType =>
   (caseCommandTypes as readonly string[]).includes(name);
 
-export function commandRoutes({ authenticate, execute, schema }: CommandRoutesDeps): Router {
+export function commandRoutes({
+  authenticate,
+  execute,
+  schema,
+  setPolicy,
+}: CommandRoutesDeps): Router {
   const router = Router();
   const contract = JSON.stringify(openApiDocument(schema), null, 2);
   router.get('/openapi.json', (_req, res) => {
@@ -39,6 +48,7 @@ export function commandRoutes({ authenticate, execute, schema }: CommandRoutesDe
     res.setHeader(apiVersionHeader, restApiVersion);
     res.type('application/json').send(contract);
   });
+  addSmiPolicyRoute(router, { authenticate, setPolicy, schema, bodyOf: commandBody });
   router.post('/commands/:name', async (req, res) => {
     res.setHeader(apiVersionHeader, restApiVersion);
     try {

@@ -59,12 +59,13 @@ export function openApiDocument(schema: GraphQLSchema): JsonSchema {
   const components: SchemaComponents = new Map();
   const result = commandResultType(schema);
   const resultSchema = jsonSchemaOf(new GraphQLNonNull(result), components);
-  const paths = Object.fromEntries(
-    caseCommandTypes.map((name) => [
+  const paths = Object.fromEntries([
+    ...caseCommandTypes.map((name) => [
       `/commands/${name}`,
       { post: commandOperation(name, schema, components, resultSchema) },
     ]),
-  );
+    ['/commands/SetSmiPolicy', { post: smiPolicyOperation(schema, components) }],
+  ]);
   return {
     openapi: '3.1.0',
     info: {
@@ -168,6 +169,45 @@ function commandOperation(
           status,
           { $ref: `#/components/responses/${problemResponseName(status)}` },
         ]),
+      ),
+    },
+  };
+}
+
+/** The municipality's SMI policy: its own stream, the same input type as the mutation. */
+function smiPolicyOperation(schema: GraphQLSchema, components: SchemaComponents): JsonSchema {
+  const input = schema.getType('SetSmiPolicyInput');
+  const policy = schema.getType('SmiPolicy');
+  if (!isInputObjectType(input) || !isObjectType(policy))
+    throw new Error('the referrals schema has no SMI policy types');
+  const policySchema = jsonSchemaOf(new GraphQLNonNull(policy), components);
+  const answer = (description: string) => ({
+    description,
+    headers: standardHeaders,
+    content: { 'application/json': { schema: policySchema } },
+  });
+  return {
+    operationId: 'setSmiPolicy',
+    tags: ['commands'],
+    summary: schema.getMutationType()?.getFields()['setSmiPolicy']?.description ?? 'SetSmiPolicy',
+    description:
+      "The policy's fields as a JSON object. Only the SMI team lead of the municipality named may record it; setting the policy already in force is refused (409).",
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: jsonSchemaOf(new GraphQLNonNull(input), components) },
+      },
+    },
+    responses: {
+      '201': answer("The municipality's first policy is recorded; the default no longer applies."),
+      '200': answer('The changed policy is recorded.'),
+      ...Object.fromEntries(
+        Object.keys(problemsByStatus)
+          .filter((status) => status !== '404')
+          .map((status) => [
+            status,
+            { $ref: `#/components/responses/${problemResponseName(status)}` },
+          ]),
       ),
     },
   };
