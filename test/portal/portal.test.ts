@@ -116,9 +116,14 @@ describeInBrowser('the portal in a browser', () => {
     const offered = page.getByRole('region', { name: 'Aan ons aangeboden zaken' });
     await offered.locator(`a[href="/zaken/${caseId}"]`).click();
     await page.getByRole('heading', { name: 'Wat u nu kunt doen' }).waitFor();
-    // Only what a bewindvoerder may do on an offered case: no officer or desk actions.
+    // Only what a bewindvoerder may do on an offered case: no officer or desk actions; the
+    // eligibility check is open to every professional who sees the case.
     const actions = await page.locator('.portal-action-list button').allTextContents();
-    expect(actions.sort()).toEqual(['Aanbod afwijzen', 'Zaak oppakken']);
+    expect(actions.sort()).toEqual([
+      'Aanbod afwijzen',
+      'Recht op kinderopvangtoeslag vastleggen',
+      'Zaak oppakken',
+    ]);
     await check('case-supporter-offered');
     await act('Zaak oppakken', async (form) => {
       await form.getByLabel('Soort machtiging').selectOption('court-bewind');

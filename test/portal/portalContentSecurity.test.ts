@@ -47,6 +47,9 @@ describeInBrowser('the portal under its Content-Security-Policy', () => {
     await openCase(offeredCase);
     await act('Zaak oppakken', async (form) => {
       await form.getByLabel('Soort machtiging').selectOption('written-volmacht');
+      // Both parents signed the volmacht.
+      const gave = form.getByRole('group', { name: 'Wie gaf de machtiging of volmacht?' });
+      for (const parent of await gave.getByRole('checkbox').all()) await parent.check();
     });
     await page.goto(`${portal.platform.url}/zaken`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
