@@ -101,7 +101,10 @@ describe('the README walk-through', () => {
     expect(JSON.stringify(refusal)).toContain('acceptGapReason');
     expect(answers['Case']?.data?.['case']).toMatchObject({
       status: 'granted',
-      nextStep: { action: 'confirm-decision-received', responsible: { organisation: 'org-bewind-horizon' } },
+      nextStep: {
+        action: 'confirm-decision-received',
+        responsible: { organisation: 'org-bewind-horizon' },
+      },
       fundingCoverage: { fundedToday: true, gapDays: 0 },
       eligibility: { verdict: 'yes' },
     });
