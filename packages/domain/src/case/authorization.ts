@@ -234,9 +234,11 @@ export function may(
             "Only the municipality, the case's supporter or the household may record this.",
           );
     case 'PassChangeToToeslagen':
-      // Passing a change on acts for the family towards Toeslagen, like applying does.
-      return isHouseholdOf(actor, state) || actsForFamily(actor, state, now)
-        ? allowed
+      // Passing a change on acts for the family towards Toeslagen, like applying does: the
+      // claimant hears the same why-not (expiry, another person's mandate) as for applying.
+      if (isHouseholdOf(actor, state) || actsForFamily(actor, state, now)) return allowed;
+      return holdsClaim(actor, state)
+        ? whyNotForFamily(actor, state, now)
         : deny(
             'Alleen het gezin zelf of een ondersteuner die namens het gezin mag aanvragen, mag een wijziging aan Dienst Toeslagen doorgeven.',
             'Only the household itself or a supporter who may apply for the family may pass a change to Dienst Toeslagen.',

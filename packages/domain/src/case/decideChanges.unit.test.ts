@@ -186,6 +186,31 @@ describe('a change of circumstances', () => {
       .thenRefuses('forbidden', /may apply for the family may pass a change/);
   });
 
+  it('may not be passed on by a claimant whose mandate expired, and says when it expired', () => {
+    const before = withChange();
+    const lapsing = handleCommand(
+      {
+        type: 'RecordMandate',
+        caseId,
+        mandate: {
+          type: 'court-bewind',
+          partnerIds: ['p1', 'p2'],
+          reference: 'C/16/100001 / BW RK 22-1',
+          validFrom: '2022-01-01',
+          validUntil: '2024-06-11',
+        },
+      },
+      foldCase(before),
+      at('2024-06-10', actors.bewindvoerder),
+    );
+    given(...before, ...lapsing)
+      .when(
+        { type: 'PassChangeToToeslagen', caseId, changeId: 'change-1' },
+        at('2024-06-13', actors.bewindvoerder),
+      )
+      .thenRefuses('forbidden', /expired on 2024-06-11/);
+  });
+
   it('adds a child whose name and BSN are personal data, and refuses a child already on the case', () => {
     expect(personalFields('HouseholdChangeRecorded', 1)).toEqual([
       'child.name',
