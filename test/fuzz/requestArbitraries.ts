@@ -209,11 +209,12 @@ function withDefect(input: Json, type: GraphQLInputType, found: Defect): Json | 
 
 const mutationNameOf = (type: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
 
-/** A command with a defect, over GraphQL variables or as a REST body. */
+/** A command with a defect, over GraphQL variables or as a REST body: every case command, and the
+ * municipality's SMI policy, which has its own stream but the same two doors. */
 function commandRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest | null> {
   return fc
     .record({
-      type: fc.constantFrom(...caseCommandTypes),
+      type: fc.constantFrom<string>(...caseCommandTypes, 'SetSmiPolicy'),
       door: fc.constantFrom<Door>('graphql', 'rest'),
       token: fc.constantFrom(...context.tokens),
       existingCase: fc.boolean(),

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { yearsToSettle, type CaseState } from '@kot/domain';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { RecordOrBack } from '../forms/RecordOrBack';
 import { problemSummary } from '../forms/problemSummary';
 import { SelectField } from '../forms/SelectField';
 import { TextField } from '../forms/TextField';
@@ -173,24 +174,12 @@ export function SettleKotForm({ state, today, onDone, onCancel }: SettleKotFormP
                   `${year}: ${chosen.toLowerCase()}, ${euros}.`,
                 )}
           </Paragraph>
-          <ButtonGroup>
-            <Button
-              type="button"
-              appearance="primary-action-button"
-              busy={running}
-              disabled={running}
-              onClick={() => void record()}
-            >
-              {tr('Vaststelling vastleggen', 'Record the settlement')}
-            </Button>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              onClick={() => setConfirming(false)}
-            >
-              {tr('Terug', 'Back')}
-            </Button>
-          </ButtonGroup>
+          <RecordOrBack
+            label={tr('Vaststelling vastleggen', 'Record the settlement')}
+            running={running}
+            onRecord={() => void record()}
+            onBack={() => setConfirming(false)}
+          />
         </section>
       ) : (
         <ButtonGroup>

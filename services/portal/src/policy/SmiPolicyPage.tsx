@@ -13,6 +13,7 @@ import {
 import { useClient, useQuery } from 'urql';
 import { problemOf, type ApiProblem } from '../api/apiError';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { RecordOrBack } from '../forms/RecordOrBack';
 import { RadioGroupField } from '../forms/RadioGroupField';
 import { TextField } from '../forms/TextField';
 import { formatInstant } from '../i18n/formats';
@@ -255,24 +256,12 @@ function PolicyForm({ policy, onSaved }: { policy: PolicyView; onSaved(): void }
               `Retroactive: ${retroactiveChoice}. At most ${draft.maximumMonths} months. Request an extension ${draft.extensionLeadDays} days before the end. This applies at once to all cases of your municipality.`,
             )}
           </Paragraph>
-          <ButtonGroup>
-            <Button
-              type="button"
-              appearance="primary-action-button"
-              busy={running}
-              disabled={running}
-              onClick={() => void record()}
-            >
-              {tr('Beleid vastleggen', 'Record the policy')}
-            </Button>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              onClick={() => setConfirming(false)}
-            >
-              {tr('Terug', 'Back')}
-            </Button>
-          </ButtonGroup>
+          <RecordOrBack
+            label={tr('Beleid vastleggen', 'Record the policy')}
+            running={running}
+            onRecord={() => void record()}
+            onBack={() => setConfirming(false)}
+          />
         </section>
       ) : (
         <ButtonGroup>
