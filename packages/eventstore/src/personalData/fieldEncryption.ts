@@ -132,8 +132,26 @@ function keyObjectOf(key: Buffer): KeyObject {
   return keyObject;
 }
 
+/**
+ * Fresh random IVs, cut from a pool drawn 4 KiB at a time: one draw from the random source costs
+ * about as much for 4 KiB as for 12 bytes (5 µs here), and a command seals a dozen fields. Each IV is
+ * handed out once; a used pool is replaced, never refilled in place.
+ */
+const IV_POOL_BYTES = IV_BYTES * 340;
+let ivPool = Buffer.alloc(0);
+let ivTaken = 0;
+function freshIv(): Buffer {
+  if (ivTaken + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivTaken = 0;
+  }
+  const iv = ivPool.subarray(ivTaken, ivTaken + IV_BYTES);
+  ivTaken += IV_BYTES;
+  return iv;
+}
+
 function seal(key: Buffer, plaintext: Buffer, additionalData?: Buffer): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = freshIv();
   const cipher = createCipheriv(ALGORITHM, keyObjectOf(key), iv);
   if (additionalData) cipher.setAAD(additionalData);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);

@@ -36,6 +36,20 @@ describe('field encryption', () => {
     );
   });
 
+  it('never uses an IV twice, also across many pools of them', () => {
+    const key = createDataKey();
+    const ivs = new Set<string>();
+    const sealed = 5_000;
+    for (let i = 0; i < sealed; i++) {
+      const [, base64] = encryptValue(key, i, place)[ENCRYPTED_MARKER].split(':') as [
+        string,
+        string,
+      ];
+      ivs.add(Buffer.from(base64, 'base64').subarray(0, 12).toString('hex'));
+    }
+    expect(ivs.size).toBe(sealed);
+  });
+
   it('refuses a changed ciphertext or the wrong key', () => {
     const key = createDataKey();
     const encrypted = encryptValue(key, 'secret', place);

@@ -1,5 +1,6 @@
 // subscribeToAll for the SQL engines: read everything below the visible horizon in position order
-// (catch-up), then sleep until a wake-up and read again (live). One loop, one batch at a time.
+// (catch-up), then sleep until a wake-up and read again (live). One loop, one batch handled at a
+// time; during a catch-up the next batch is read while the handler works on the current one.
 //
 // Sleeping: after a wake-up we read at once. When committed rows are held back behind a
 // still-running transaction (head >= horizon), we re-read with a short growing delay, because
@@ -87,12 +88,21 @@ export function startCatchUpSubscription(
         stalledSince = null;
         reported = false;
       };
+      // The next batch, read while the handler works on a full one (a catch-up or a rebuild):
+      // the database reads ahead while the handler folds, instead of one waiting for the other.
+      let readAhead: Promise<RecordedEvent[]> | null = null;
       while (!stopping) {
         wakeUpPending = false;
-        const events = await source.readAfter(position, batchSize);
+        const events = await (readAhead ?? source.readAfter(position, batchSize));
+        readAhead = null;
         if (stopping) break;
         const newest = events[events.length - 1];
         if (newest) {
+          if (events.length === batchSize) {
+            readAhead = source.readAfter(newest.position, batchSize);
+            // Not awaited when the handler fails or the subscription stops: that is no failure.
+            readAhead.catch(() => undefined);
+          }
           await options.handler(events);
           position = newest.position;
           resolveReachedWaiters();

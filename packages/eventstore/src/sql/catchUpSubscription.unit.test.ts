@@ -95,3 +95,46 @@ describe('a catch-up subscription held back behind the visibility horizon', () =
     expect(log.reads.find((at) => at > deliveredAt)! - deliveredAt).toBeLessThan(50);
   });
 });
+
+describe('a catch-up subscription behind a backlog', () => {
+  it('reads the next batch while the handler works, and delivers each event once, in order', async () => {
+    const log = heldBackLog([1, 2, 3, 4, 5, 6, 7], 60_000);
+    log.horizon = 100;
+    const received: number[] = [];
+    /** How many reads had started when each batch's handler began. */
+    const readsAtHandling: number[] = [];
+    const subscription = startCatchUpSubscription(log.source, {
+      batchSize: 2,
+      handler: async (events) => {
+        readsAtHandling.push(log.reads.length);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        received.push(...events.map((event) => event.position));
+      },
+    });
+    try {
+      await waitFor('every event', () => received.length === 7, 3_000);
+    } finally {
+      await subscription.stop();
+    }
+
+    expect(received).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Each full batch is handled with the next one already being read; the last is not full.
+    expect(readsAtHandling).toEqual([2, 3, 4, 4]);
+  });
+
+  it('stops at a failing batch and delivers nothing read ahead after it', async () => {
+    const log = heldBackLog([1, 2, 3, 4], 60_000);
+    log.horizon = 100;
+    const received: number[] = [];
+    const subscription = startCatchUpSubscription(log.source, {
+      batchSize: 2,
+      handler: async (events) => {
+        if (events[0]!.position === 3) throw new Error('the read model refused the batch');
+        received.push(...events.map((event) => event.position));
+      },
+    });
+
+    await expect(subscription.done).rejects.toThrow('the read model refused the batch');
+    expect(received).toEqual([1, 2]);
+  });
+});

@@ -199,6 +199,20 @@ describe('a token of bounded lifetime', () => {
     await expect(authenticate(`Bearer ${started}`)).resolves.toEqual(actors.officer);
   });
 
+  it('takes a token it verified at its word for a minute at most, and never past its expiry', async () => {
+    let now = Date.now();
+    const clocked = createAuthenticator(hs256, () => new Date(now));
+    const token = await issueToken(secret, actors.officer, 120);
+    await expect(clocked(`Bearer ${token}`)).resolves.toEqual(actors.officer);
+    now += 60_000;
+    await expect(clocked(`Bearer ${token}`)).resolves.toEqual(actors.officer);
+    // Past the expiry and the clock tolerance: refused as when it was never seen.
+    now += 120_000;
+    expect(await rejection(clocked(`Bearer ${token}`))).toBeInstanceOf(ExpiredTokenError);
+    // A token refused once stays refused, also when asked again at once.
+    expect(await rejection(clocked(`Bearer ${token}`))).toBeInstanceOf(ExpiredTokenError);
+  });
+
   it('refuses a token that does not say when it was issued', async () => {
     const token = await new SignJWT({ role: 'smi-officer', organisation: 'GM0344' })
       .setProtectedHeader({ alg: 'HS256' })

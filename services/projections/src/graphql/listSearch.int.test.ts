@@ -145,6 +145,16 @@ describeEachDatabase('Searching and ordering the lists', (database) => {
     });
   });
 
+  it('reads no names for a list that does not show them, and records no read', async () => {
+    const before = (await readsOf(verbeek)).length;
+    const { data } = await api.gql<{ cases: any }>(
+      actors.auditor,
+      'query { cases { items { caseId caseNumber } } }',
+    );
+    expect(data!.cases.items.map((item: any) => item.caseId)).toContain(verbeek);
+    await expect(readsOf(verbeek)).resolves.toHaveLength(before);
+  });
+
   it('orders the worklist by urgency, by due date or by age, page by page', async () => {
     const order = async (sort: string) => {
       const seen: string[] = [];

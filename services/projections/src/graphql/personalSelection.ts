@@ -1,5 +1,5 @@
 // Which personal fields a query asks for, so the personal data is only loaded (and an auditor's
-// read only recorded) when it is actually shown.
+// read only recorded) when it is actually shown; the same for the family name in the lists.
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { personalViewFields } from '../views/personalViewFields';
 
@@ -7,6 +7,16 @@ const personal = new Set(personalViewFields);
 
 /** Personal field paths (see personalViewFields) selected below the resolver's field. */
 export function personalFieldsSelected(info: GraphQLResolveInfo): string[] {
+  return fieldPathsSelected(info, personal);
+}
+
+/** Whether the query asks for this field path below the resolver's field, e.g. `items.familyName`. */
+export function fieldSelected(info: GraphQLResolveInfo, path: string): boolean {
+  return fieldPathsSelected(info, new Set([path])).length > 0;
+}
+
+/** Which of the `wanted` field paths are selected below the resolver's field, fragments included. */
+function fieldPathsSelected(info: GraphQLResolveInfo, wanted: ReadonlySet<string>): string[] {
   const found = new Set<string>();
   // Fragments can refer to each other; a visit budget keeps a hostile query from looping.
   let budget = 10_000;
@@ -16,7 +26,7 @@ export function personalFieldsSelected(info: GraphQLResolveInfo): string[] {
       if (--budget < 0) return;
       if (selection.kind === Kind.FIELD) {
         const fieldPath = path ? `${path}.${selection.name.value}` : selection.name.value;
-        if (personal.has(fieldPath)) found.add(fieldPath);
+        if (wanted.has(fieldPath)) found.add(fieldPath);
         walk(selection.selectionSet, fieldPath);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet, path);

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { caseNumberOf, caseStatuses, isMunicipalityCode, takesProcessSteps } from '@kot/domain';
 import { familyLookup } from '../../personalData/familyLookup';
 import type { GraphQLContext } from '../../platformPort';
@@ -9,6 +10,7 @@ import {
   type WorklistSelection,
 } from '../../queries/listWorklist';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../paging';
+import { fieldSelected } from '../personalSelection';
 import type { ReadSide } from '../readSide';
 import { badInput } from '../refusals';
 import { WorklistAudience, WorklistScope, WorklistSort } from '../types/enums';
@@ -67,6 +69,7 @@ export class WorklistResolver {
     audiences: WorklistAudience[] | null,
     @Arg('sort', () => WorklistSort, { defaultValue: WorklistSort.URGENCY }) sort: WorklistSort,
     @Arg('search', () => String, searchArgument) search: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<WorklistPage> {
     const actor = await ctx.actor();
     const page = pageRequest(first, after, worklistCursorParts);
@@ -88,11 +91,13 @@ export class WorklistResolver {
       sort,
       keep: lookup.keep,
     });
+    // A name is read from the log per case: only when the page shows names.
+    const namesAsked = fieldSelected(info, 'items.familyName');
     const items = await Promise.all(
       result.items.map(async (item) => ({
         ...item,
         caseNumber: caseNumberOf(item.caseId),
-        familyName: await lookup.familyNameOf(item.caseId, item.level),
+        familyName: namesAsked ? await lookup.familyNameOf(item.caseId, item.level) : null,
       })),
     );
     await lookup.recordReads(items, 'worklist');
@@ -109,6 +114,7 @@ export class WorklistResolver {
     @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('search', () => String, searchArgument) search: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CasePage> {
     const actor = await ctx.actor();
     const page = pageRequest(first, after, caseListCursorParts);
@@ -139,11 +145,13 @@ export class WorklistResolver {
       ...page,
       keep: lookup.keep,
     });
+    // A name is read from the log per case: only when the page shows names.
+    const namesAsked = fieldSelected(info, 'items.familyName');
     const items = await Promise.all(
       result.items.map(async (item) => ({
         ...item,
         caseNumber: caseNumberOf(item.caseId),
-        familyName: await lookup.familyNameOf(item.caseId, item.viewLevel),
+        familyName: namesAsked ? await lookup.familyNameOf(item.caseId, item.viewLevel) : null,
       })),
     );
     await lookup.recordReads(items, 'cases');
