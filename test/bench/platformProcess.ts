@@ -17,6 +17,12 @@ export interface PlatformProcess {
   /** Resolves with the milliseconds from spawning to the launcher's welcome text (start finished). */
   welcomed: Promise<number>;
   memory(): { rssMb: number; peakRssMb: number };
+  /**
+   * Resolves once the launcher has used less than a tenth of a core for two seconds in a row (its
+   * start-up work done: the day's deadline check and its notifications), with the milliseconds it
+   * waited; rejects after `withinMs`.
+   */
+  settled(withinMs: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export async function startPlatformProcess(
       firstAnswerMs,
       welcomed,
       memory: () => memoryOf(pid),
+      settled: (withinMs) => settledWithin(pid, withinMs),
       stop: () => stop(child),
     };
   } catch (error) {
@@ -102,6 +109,29 @@ async function firstGraphQLAnswer(
     await new Promise((resolveWait) => setTimeout(resolveWait, 10));
   }
   throw new Error(`no GraphQL answer within ${withinMs} ms`);
+}
+
+const QUIET_SHARE = 0.1;
+const QUIET_WINDOWS = 2;
+
+async function settledWithin(pid: number, withinMs: number): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let before = cpuSecondsOf(pid);
+  while (Date.now() - started < withinMs) {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 1_000));
+    const now = cpuSecondsOf(pid);
+    quiet = now - before < QUIET_SHARE ? quiet + 1 : 0;
+    before = now;
+    if (quiet >= QUIET_WINDOWS) return Date.now() - started;
+  }
+  throw new Error(`the launcher was still busy after ${withinMs} ms`);
+}
+
+/** User and system CPU seconds of the process, from /proc (clock ticks of 10 ms). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {

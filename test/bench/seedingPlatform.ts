@@ -1,12 +1,12 @@
 // What the caseload is seeded through: the write side and the read models on the bench database,
 // composed from their factories as in a distributed set-up without a notifications service.
 //
-// Seeding writes years of history in minutes (about 600 commands/s here); the notifications of that
+// Seeding writes years of history in minutes (about 900 commands/s here); the notifications of that
 // history would take the notifications service far longer to plan, deliver and record, and the
 // launcher measured next would spend the measurement delivering them. So the seeded history counts
-// as notified: the notifications subscriber's checkpoint is put at the head of the seeded log, as
-// if the service had run all along, and the measured launcher notifies everything that happens
-// after it. Cases seeded this way have no deadline timers until their next event.
+// as notified: the notifications' rules subscriber folds every seeded case's state as if it had run
+// all along, plans nothing, and ends at the head of the seeded log; the measured launcher notifies
+// everything that happens after it, and checks the seeded cases' deadlines as on any day.
 import {
   loadConfig,
   createAuthenticator,
@@ -17,13 +17,13 @@ import type { Environment } from '@kot/platform';
 import type { SqlDatabase } from '@kot/eventstore';
 import { createProjectionsService, type ProjectionsService } from '@kot/projections';
 import { createReferralsService, type ReferralsService } from '@kot/referrals';
-import { RULES_SUBSCRIBER } from '@kot/notifications';
+import { adoptHistoryAsNotified } from '@kot/notifications';
 
 export interface SeedingPlatform {
   referrals: ReferralsService;
   projections: ProjectionsService;
   database: SqlDatabase;
-  /** Puts the notifications subscriber at the head of the log; returns that position. */
+  /** Folds the seeded history into the notifications' case states, notifying nothing; returns the head. */
   countHistoryAsNotified(): Promise<number>;
   close(): Promise<void>;
 }
@@ -54,18 +54,7 @@ export async function startSeedingPlatform(
     referrals,
     projections,
     database: opened.database,
-    async countHistoryAsNotified() {
-      const [head] = await opened.database.query<{ position: string | null }>(
-        'SELECT max(position)::text AS position FROM events',
-      );
-      const position = Number(head?.position ?? 0);
-      await opened.database.query(
-        `INSERT INTO subscriber_checkpoints (name, position) VALUES ($1, $2)
-         ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`,
-        [RULES_SUBSCRIBER, position],
-      );
-      return position;
-    },
+    countHistoryAsNotified: () => adoptHistoryAsNotified(opened.logStore, opened.database, clock),
     async close() {
       await projections.close();
       await referrals.close();

@@ -49,6 +49,7 @@ export { startEventRelay, RELAY_SUBSCRIBER, type RelayOptions } from './bus/rela
 export { fromBusMessage, toBusMessage, partitionKeyOf } from './bus/eventEnvelope';
 /** The checkpoint name of the rules subscriber (store mode), e.g. for operators moving it. */
 export { RULES_SUBSCRIBER } from './outbox/subscribeToStore';
+export { adoptHistoryAsNotified } from './outbox/adoptHistory';
 export {
   notificationsSchemaForPublication,
   publishedSchemaFile,

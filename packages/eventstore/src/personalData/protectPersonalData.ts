@@ -64,6 +64,7 @@ export function protectPersonalData(
   options: PersonalDataOptions,
 ): ProtectedEventStore {
   const { keyStore } = options;
+  const trialKey = createDataKey();
   const parsedPaths = new Map<string, PathSegment[][]>();
   const pathsOf = (type: string, schemaVersion: number) => {
     const cacheKey = `${type}@${schemaVersion}`;
@@ -160,8 +161,8 @@ export function protectPersonalData(
       refuseEncryptedShapes(events);
       // Everything the store would refuse for its input is refused before a key is created: the
       // events are checked as they will be stored, encrypted with a throwaway key (ciphertexts
-      // have the same size whatever the key).
-      const trial = encryptEvents(streamId, events, createDataKey());
+      // have the same size whatever the key) that never leaves this process's memory.
+      const trial = encryptEvents(streamId, events, trialKey);
       if (!trial) return store.append(streamId, events, appendOptions);
       const prepared = prepareAppend(streamId, trial, appendOptions);
       let key: Buffer;

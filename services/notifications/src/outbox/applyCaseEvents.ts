@@ -52,13 +52,26 @@ export function applyCaseEvents(
     events.map((event) => traceparentOf(event.metadata)),
     { 'kot.events': events.length },
   );
-  return inSpan('plan notifications', span, () => applyBatch(tx, events, now));
+  return inSpan('plan notifications', span, () => applyBatch(tx, events, now, true));
+}
+
+/**
+ * Folds the batch into the case states as applyCaseEvents does, and plans nothing: for a history
+ * taken over as already notified (see adoptHistory.ts).
+ */
+export function foldCaseEvents(
+  tx: SqlClient,
+  events: readonly RecordedEvent[],
+  now: Date,
+): Promise<AppliedBatch> {
+  return applyBatch(tx, events, now, false);
 }
 
 async function applyBatch(
   tx: SqlClient,
   events: readonly RecordedEvent[],
   now: Date,
+  plan: boolean,
 ): Promise<AppliedBatch> {
   const caseEvents = events.filter((event) => event.streamId.startsWith(CASE_STREAM_PREFIX));
   if (caseEvents.length === 0) return { applied: 0, intents: 0 };
@@ -85,7 +98,8 @@ async function applyBatch(
         data: event.data,
       });
       after = withoutPersonalData(evolve(before, caseEvent));
-      for (const intent of notificationsForEvent(caseEvent, event.eventId, before, after)) {
+      const planned = plan ? notificationsForEvent(caseEvent, event.eventId, before, after) : [];
+      for (const intent of planned) {
         // The event's own trace: its delivery is part of the command that caused it.
         intents.push({
           intent,
