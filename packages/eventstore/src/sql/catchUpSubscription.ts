@@ -13,9 +13,16 @@ import { SubscriptionStoppedError } from '../errors';
 import { assertSubscribeOptions } from '../readOptions';
 import type { DeliveryHeldBack } from './deliveryHeldBack';
 
+/** Events read below the horizon, with the horizon and head read just before them. */
+export interface CatchUpPage {
+  events: RecordedEvent[];
+  horizon: number;
+  head: number;
+}
+
 export interface CatchUpSource {
   /** Events after `position` (exclusive) below the visible horizon, in position order. */
-  readAfter(position: number, limit: number): Promise<RecordedEvent[]>;
+  readAfter(position: number, limit: number): Promise<CatchUpPage>;
   /** head: newest committed position (0 when empty); horizon: first position not yet final. */
   readHorizon(): Promise<{ horizon: number; head: number }>;
   onWakeUp(callback: () => void): Promise<() => Promise<void>>;
@@ -25,7 +32,9 @@ export interface CatchUpSource {
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
-const HELD_BACK_DELAYS_MS = { first: 2, max: 100 };
+// The append that holds rows back notifies when it commits and ends the wait at once; the re-read
+// is for one that rolls back, so it need not come quickly.
+const HELD_BACK_DELAYS_MS = { first: 10, max: 100 };
 
 export function startCatchUpSubscription(
   source: CatchUpSource,
@@ -90,12 +99,13 @@ export function startCatchUpSubscription(
       };
       // The next batch, read while the handler works on a full one (a catch-up or a rebuild):
       // the database reads ahead while the handler folds, instead of one waiting for the other.
-      let readAhead: Promise<RecordedEvent[]> | null = null;
+      let readAhead: Promise<CatchUpPage> | null = null;
       while (!stopping) {
         wakeUpPending = false;
-        const events = await (readAhead ?? source.readAfter(position, batchSize));
+        const page = await (readAhead ?? source.readAfter(position, batchSize));
         readAhead = null;
         if (stopping) break;
+        const { events } = page;
         const newest = events[events.length - 1];
         if (newest) {
           if (events.length === batchSize) {
@@ -109,7 +119,9 @@ export function startCatchUpSubscription(
           progressed();
           if (events.length === batchSize) continue;
         }
-        lastHorizon = await source.readHorizon();
+        // The horizon read with the page is enough to decide: an append that commits after it
+        // notifies, and a notification during the handler makes the sleep below end at once.
+        lastHorizon = { horizon: page.horizon, head: page.head };
         const { horizon, head } = lastHorizon;
         if (head <= position) {
           progressed();

@@ -19,10 +19,11 @@ function heldBackLog(positions: number[], warnAfterMs: number) {
   log.source = {
     async readAfter(after, limit) {
       log.reads.push(performance.now());
-      return positions
+      const events = positions
         .filter((position) => position > after && position < log.horizon)
         .slice(0, limit)
         .map(eventAt);
+      return { events, horizon: log.horizon, head: Math.max(0, ...positions) };
     },
     async readHorizon() {
       return { horizon: log.horizon, head: Math.max(0, ...positions) };

@@ -85,9 +85,9 @@ export async function createSqlEventStore(
   };
   // Two statements: the events' snapshot must be younger than the horizon's (see the schema).
   const readAfter = async (position: number, limit: number | null) => {
-    const { horizon } = await readHorizon();
+    const { horizon, head } = await readHorizon();
     const rows = await db.query<RecordedEventRow>(statements.readAll, [position, horizon, limit]);
-    return rows.map(toRecordedEvent);
+    return { events: rows.map(toRecordedEvent), horizon, head };
   };
   const readStream = async (
     streamId: string,
@@ -133,7 +133,7 @@ export async function createSqlEventStore(
     async readAll(readOptions: ReadAllOptions = {}) {
       assertOpen();
       assertReadAllOptions(readOptions);
-      return readAfter(readOptions.fromPosition ?? 0, readOptions.limit ?? null);
+      return (await readAfter(readOptions.fromPosition ?? 0, readOptions.limit ?? null)).events;
     },
 
     subscribeToAll(subscribeOptions: SubscribeToAllOptions) {

@@ -174,6 +174,15 @@ ALTER TABLE notification_consumed_events ADD PRIMARY KEY (stream_id, event_id);
 ALTER TABLE notification_intents ADD COLUMN traceparent text;
 `,
   },
+  {
+    version: 5,
+    name: 'notifications: room on each page for updated case states',
+    sql: `
+-- Every case event rewrites its case's state row without changing an indexed column: with room
+-- on the page the new version is written without index entries (a HOT update).
+ALTER TABLE notification_case_states SET (fillfactor = 80);
+`,
+  },
 ];
 
 export const migrateNotifications = (db: SqlDatabase): Promise<void> =>

@@ -16,5 +16,6 @@ export async function writeCaseRows(
     JSON.stringify(rows.map((row) => row.summary)),
     JSON.stringify(rows.flatMap((row) => row.worklist)),
     JSON.stringify(rows.flatMap((row) => row.deadlines)),
+    rows.map((row) => row.summary.case_id),
   ]);
 }
