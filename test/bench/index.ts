@@ -156,11 +156,10 @@ async function main(): Promise<void> {
     );
     try {
       await server.welcomed;
-      // The launcher's own start-up work (the day's deadline check of every case and the
-      // notifications it sends) is not what the reads and the lag measure: it ends first.
+      // The launcher's own start-up work is not what the reads and the lag measure: it ends first.
       const settledMs = await server.settled(settings.settleMinutes * 60_000);
       console.log(
-        `\n  the launcher finished its start-up work (deadline check, notifications) ${(settledMs / 1000).toFixed(0)} s after its start; ${loadAverage()}`,
+        `\n  the launcher finished its start-up work ${(settledMs / 1000).toFixed(0)} s after its welcome; ${loadAverage()}`,
       );
       console.log(
         `\n  worklist and case latency, ${settings.requests} sequential requests each after a warm-up`,

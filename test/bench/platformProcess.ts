@@ -19,8 +19,7 @@ export interface PlatformProcess {
   memory(): { rssMb: number; peakRssMb: number };
   /**
    * Resolves once the launcher has used less than a tenth of a core for two seconds in a row (its
-   * start-up work done: the day's deadline check and its notifications), with the milliseconds it
-   * waited; rejects after `withinMs`.
+   * start-up work done), with the milliseconds it waited; rejects after `withinMs`.
    */
   settled(withinMs: number): Promise<number>;
   stop(): Promise<void>;

@@ -6,7 +6,9 @@
 // launcher measured next would spend the measurement delivering them. So the seeded history counts
 // as notified: the notifications' rules subscriber folds every seeded case's state as if it had run
 // all along, plans nothing, and ends at the head of the seeded log; the measured launcher notifies
-// everything that happens after it, and checks the seeded cases' deadlines as on any day.
+// everything that happens after it. Today's deadline check counts as done, as a service that had run
+// all along would have done it this morning: otherwise the launcher would start by sending every
+// escalation of the seeded years at once (hundreds of thousands at 100,000 cases).
 import {
   loadConfig,
   createAuthenticator,
@@ -54,7 +56,8 @@ export async function startSeedingPlatform(
     referrals,
     projections,
     database: opened.database,
-    countHistoryAsNotified: () => adoptHistoryAsNotified(opened.logStore, opened.database, clock),
+    countHistoryAsNotified: () =>
+      adoptHistoryAsNotified(opened.logStore, opened.database, clock, { checkedToday: true }),
     async close() {
       await projections.close();
       await referrals.close();
