@@ -65,10 +65,14 @@ export const deliveryFromRow = (row: DeliveryRow): Delivery => ({
 });
 
 const insert = {
-  name: 'notifications_delivery_insert',
+  name: 'notifications_delivery_insert_all',
   text: `INSERT INTO notification_deliveries (intent_id, channel, address, case_id, target, language,
            status, attempts, next_attempt_at, delivered_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9)
+         SELECT intent_id, channel, address, case_id, target, language, status, attempts,
+                $2::timestamptz, CASE WHEN status = 'delivered' THEN $2::timestamptz END, $2::timestamptz
+           FROM jsonb_to_recordset($1::jsonb)
+             AS d(intent_id text, channel text, address text, case_id text, target text,
+                  language text, status text, attempts integer)
          ON CONFLICT (intent_id, channel, address) DO NOTHING`,
 };
 
@@ -76,37 +80,31 @@ export interface NewDelivery extends DeliveryKey {
   caseId: string;
   target: string | null;
   language: string | null;
+  /**
+   * pending: to be sent by the dispatcher; delivered: done in the planning transaction itself
+   * (the inbox, written there, so it is delivered exactly once).
+   */
+  status: 'pending' | 'delivered';
 }
 
-export async function addPendingDelivery(tx: SqlClient, delivery: NewDelivery, now: Date) {
-  await tx.query(insert, [
-    delivery.intentId,
-    delivery.channel,
-    delivery.address,
-    delivery.caseId,
-    delivery.target,
-    delivery.language,
-    'pending',
-    0,
-    now.toISOString(),
-    null,
-  ]);
-}
-
-/** The inbox write happens in the planning transaction itself, so it is delivered on insert. */
-export async function addDeliveredDelivery(tx: SqlClient, delivery: NewDelivery, now: Date) {
-  await tx.query(insert, [
-    delivery.intentId,
-    delivery.channel,
-    delivery.address,
-    delivery.caseId,
-    delivery.target,
-    delivery.language,
-    'delivered',
-    1,
-    now.toISOString(),
-    now.toISOString(),
-  ]);
+/** All of a planning batch's deliveries in one statement; one already in the ledger adds nothing. */
+export async function addDeliveries(
+  tx: SqlClient,
+  deliveries: readonly NewDelivery[],
+  now: Date,
+): Promise<void> {
+  if (deliveries.length === 0) return;
+  const rows = deliveries.map((delivery) => ({
+    intent_id: delivery.intentId,
+    channel: delivery.channel,
+    address: delivery.address,
+    case_id: delivery.caseId,
+    target: delivery.target,
+    language: delivery.language,
+    status: delivery.status,
+    attempts: delivery.status === 'delivered' ? 1 : 0,
+  }));
+  await tx.query(insert, [JSON.stringify(rows), now.toISOString()]);
 }
 
 const qualifiedColumns = columns

@@ -1,6 +1,7 @@
 // From intent to deliveries: the inbox message (written here, so it is delivered exactly once),
 // an e-mail per directory entry that wants one, and a webhook call per matching subscription of
-// the recipient's organisation. One transaction per batch; the intent is marked planned in it.
+// the recipient's organisation. One transaction per batch, its messages and deliveries each written
+// in one statement; the intents are marked planned in it.
 
 import { recipientKey } from '@kot/domain';
 import type { SqlDatabase } from '@kot/eventstore';
@@ -8,7 +9,7 @@ import { putInInbox } from '../channels/inbox/inboxStore';
 import { activeSubscriptionsOf, matches } from '../channels/webhooks/webhookSubscriptions';
 import { intentColumns, intentFromRow, type IntentRow } from '../outbox/storedIntent';
 import { directoryKey, resolveRecipients } from '../recipients/recipientDirectory';
-import { addDeliveredDelivery, addPendingDelivery } from './deliveryLedger';
+import { addDeliveries, type NewDelivery } from './deliveryLedger';
 
 const unplanned = {
   name: 'notifications_intents_unplanned',
@@ -42,20 +43,17 @@ export async function planDeliveries(
       if (!cache.has(key)) cache.set(key, load());
       return cache.get(key)!;
     };
+    const deliveries: NewDelivery[] = [];
     for (const intent of intents) {
       const base = { intentId: intent.id, caseId: intent.caseId };
-      await putInInbox(tx, intent, now);
-      await addDeliveredDelivery(
-        tx,
-        {
-          ...base,
-          channel: 'inbox',
-          address: recipientKey(intent.recipient),
-          target: null,
-          language: null,
-        },
-        now,
-      );
+      deliveries.push({
+        ...base,
+        channel: 'inbox',
+        address: recipientKey(intent.recipient),
+        target: null,
+        language: null,
+        status: 'delivered',
+      });
       const entries = options.email
         ? (
             await once(recipients, recipientKey(intent.recipient), () =>
@@ -70,30 +68,32 @@ export async function planDeliveries(
         });
       }
       for (const entry of entries) {
-        await addPendingDelivery(
-          tx,
-          {
-            ...base,
-            channel: 'email',
-            address: directoryKey(entry),
-            target: entry.email,
-            language: entry.language,
-          },
-          now,
-        );
+        deliveries.push({
+          ...base,
+          channel: 'email',
+          address: directoryKey(entry),
+          target: entry.email,
+          language: entry.language,
+          status: 'pending',
+        });
       }
       const organisation = intent.recipient.organisation;
       for (const subscription of await once(subscriptions, organisation, () =>
         activeSubscriptionsOf(tx, organisation),
       )) {
         if (!matches(subscription, intent)) continue;
-        await addPendingDelivery(
-          tx,
-          { ...base, channel: 'webhook', address: subscription.id, target: null, language: null },
-          now,
-        );
+        deliveries.push({
+          ...base,
+          channel: 'webhook',
+          address: subscription.id,
+          target: null,
+          language: null,
+          status: 'pending',
+        });
       }
     }
+    await putInInbox(tx, intents, now);
+    await addDeliveries(tx, deliveries, now);
     if (intents.length > 0)
       await tx.query(planned, [intents.map((intent) => intent.id), now.toISOString()]);
     return { intents: intents.length, withoutEmail };

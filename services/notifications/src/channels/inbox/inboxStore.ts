@@ -27,23 +27,33 @@ export interface InboxPage {
 }
 
 const insert = {
-  name: 'notifications_inbox_insert',
+  name: 'notifications_inbox_insert_all',
   text: `INSERT INTO notification_inbox (id, organisation, role, person_id, rule, case_id, municipality, params, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+         SELECT id, organisation, role, person_id, rule, case_id, municipality, params, $2::timestamptz
+           FROM jsonb_to_recordset($1::jsonb)
+             AS m(id text, organisation text, role text, person_id text, rule text, case_id text,
+                  municipality text, params jsonb)
+         ON CONFLICT (id) DO NOTHING`,
 };
 
-export async function putInInbox(tx: SqlClient, intent: StoredIntent, at: Date): Promise<void> {
-  await tx.query(insert, [
-    intent.id,
-    intent.recipient.organisation,
-    intent.recipient.role,
-    intent.recipient.personId ?? ANY_PERSON,
-    intent.rule,
-    intent.caseId,
-    intent.municipality,
-    JSON.stringify(intent.params),
-    at.toISOString(),
-  ]);
+/** One message per intent, in one statement; an intent already in the inbox adds nothing. */
+export async function putInInbox(
+  tx: SqlClient,
+  intents: readonly StoredIntent[],
+  at: Date,
+): Promise<void> {
+  if (intents.length === 0) return;
+  const messages = intents.map((intent) => ({
+    id: intent.id,
+    organisation: intent.recipient.organisation,
+    role: intent.recipient.role,
+    person_id: intent.recipient.personId ?? ANY_PERSON,
+    rule: intent.rule,
+    case_id: intent.caseId,
+    municipality: intent.municipality,
+    params: intent.params,
+  }));
+  await tx.query(insert, [JSON.stringify(messages), at.toISOString()]);
 }
 
 // $1 organisation, $2 role, $3 person: the messages this actor may see.
