@@ -174,7 +174,8 @@ async function main(): Promise<void> {
         });
         let passed = true;
         for (const row of rows) {
-          const target = row.what.startsWith('case with') ? undefined : targets.readP99Ms;
+          // The variants that decrypt from the log are printed beside the targets, not held to them.
+          const target = row.what.includes(' with ') ? undefined : targets.readP99Ms;
           if (target !== undefined && !(row.figures.p99 <= target)) passed = false;
           console.log(
             `    ${row.what.padEnd(21)} ${row.actor.padEnd(24)} ${describeLatency(row.figures, target)}; ${row.note}`,
