@@ -99,6 +99,8 @@ export function describePersonalDataContract(subject: () => EventStoreContractSu
         newEvent({ step: 'claimed' }),
       ]);
       const storedBefore = await subject().store.readStream(streamId);
+      // Read in clear first: nothing this reader decrypted before may outlive the key.
+      expect((await store.readStream(streamId))[0]?.data).toEqual(household);
 
       await store.forget(streamId);
       const events = await store.readStream(streamId);

@@ -127,6 +127,15 @@ export function protectPersonalData(
     });
   };
 
+  /**
+   * Values already decrypted, per data key: every command reads its case's whole stream, and
+   * decrypting the same fields again was a tenth of its time. A memo lives exactly as long as the
+   * key it belongs to is held (the key store's cache: a minute at most, gone at once when the key is
+   * forgotten, here or in another process), so it keeps nothing readable that the key would not.
+   * Only plain values, never objects a caller could change; keyed by place too, so a ciphertext
+   * copied to another place still reads as UNREADABLE.
+   */
+  const decrypted = new WeakMap<Buffer, Map<string, unknown>>();
   const readField = (
     event: RecordedEvent,
     key: ReadingKey | undefined,
@@ -135,8 +144,18 @@ export function protectPersonalData(
   ): unknown => {
     if (key === undefined) return REDACTED;
     if (key !== 'unreadable') {
+      let memo = decrypted.get(key);
+      if (!memo) {
+        memo = new Map();
+        decrypted.set(key, memo);
+      }
+      const place = `${value[ENCRYPTED_MARKER]} ${at.join('/')}`;
+      const known = memo.get(place);
+      if (known !== undefined) return known;
       try {
-        return decryptValue(key, value, { streamId: event.streamId, path: at });
+        const plain = decryptValue(key, value, { streamId: event.streamId, path: at });
+        if (plain === null || typeof plain !== 'object') memo.set(place, plain);
+        return plain;
       } catch (error) {
         if (!(error instanceof PersonalDataKeyError)) throw error;
       }
