@@ -126,6 +126,11 @@ export interface IntegrityReport {
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The first event (revision 0) of each of these streams that has one, in no particular order:
+   * one round trip on the SQL engines, e.g. for the cases on a page of a list.
+   */
+  readStreamStarts(streamIds: readonly string[]): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
   getStreamMetadata(streamId: string): Promise<StreamMetadata | null>;

@@ -59,6 +59,16 @@ export function prepareAppend(
   return { streamId, expectedRevision, events: prepared, bytes: totalBytes };
 }
 
+/** At most this many streams in one readStreamStarts: a page of a list, not the whole log. */
+export const MAX_STREAMS_PER_READ = 1000;
+
+export function assertStreamIds(streamIds: unknown): asserts streamIds is readonly string[] {
+  if (!Array.isArray(streamIds) || streamIds.length > MAX_STREAMS_PER_READ) {
+    throw new InvalidEventError(`stream ids must be a list of at most ${MAX_STREAMS_PER_READ}`);
+  }
+  for (const streamId of streamIds) assertStreamId(streamId);
+}
+
 export function assertStreamId(streamId: unknown): asserts streamId is string {
   if (
     typeof streamId !== 'string' ||

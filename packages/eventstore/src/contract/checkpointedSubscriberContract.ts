@@ -203,6 +203,7 @@ function delayingHandlers(store: EventStore, gate: Promise<void>): EventStore {
   return {
     append: (...args) => store.append(...args),
     readStream: (...args) => store.readStream(...args),
+    readStreamStarts: (...args) => store.readStreamStarts(...args),
     readAll: (...args) => store.readAll(...args),
     subscribeToAll: (options) =>
       store.subscribeToAll({

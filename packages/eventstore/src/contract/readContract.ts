@@ -20,6 +20,24 @@ export function describeReadContract(subject: () => EventStoreContractSubject): 
       expect(await revisions({ from: 20 })).toEqual([]);
     });
 
+    it('reads the first event of many streams at once, leaving out streams never written', async () => {
+      const { store } = subject();
+      const [first, second] = [uniqueStreamId('case'), uniqueStreamId('case')];
+      await store.append(first, newEvents(3));
+      await store.append(second, newEvents(1));
+      const starts = await store.readStreamStarts([second, uniqueStreamId('never-written'), first]);
+      expect(starts.map((event) => [event.streamId, event.revision]).sort()).toEqual(
+        [
+          [first, 0],
+          [second, 0],
+        ].sort(),
+      );
+      expect(starts.find((event) => event.streamId === first)).toEqual(
+        (await store.readStream(first, { limit: 1 }))[0],
+      );
+      await expect(store.readStreamStarts([])).resolves.toEqual([]);
+    });
+
     it('reads an unknown stream as empty', async () => {
       expect(await subject().store.readStream(uniqueStreamId('never-written'))).toEqual([]);
     });

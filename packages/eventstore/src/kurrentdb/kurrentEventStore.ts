@@ -16,7 +16,12 @@ import type {
 import { fromKurrentEvent, isPlatformEvent, type KurrentRead } from './eventMapping';
 import { EventStoreClosedError, StreamDeletedError } from '../errors';
 import { verifyHashChain } from '../integrity';
-import { assertStreamId, assertStreamMetadata, prepareAppend } from '../prepareAppend';
+import {
+  assertStreamId,
+  assertStreamIds,
+  assertStreamMetadata,
+  prepareAppend,
+} from '../prepareAppend';
 import {
   assertReadAllOptions,
   assertReadStreamOptions,
@@ -411,6 +416,12 @@ export function createKurrentEventStore(
   return {
     append,
     readStream,
+    // KurrentDB reads one stream per call: the first events are read side by side.
+    async readStreamStarts(streamIds) {
+      assertStreamIds(streamIds);
+      const starts = await Promise.all(streamIds.map((id) => readStream(id, { limit: 1 })));
+      return starts.flat();
+    },
     readAll,
     subscribeToAll,
     getStreamMetadata,

@@ -199,6 +199,7 @@ export function protectPersonalData(
     },
     readStream: async (streamId, readOptions) =>
       decrypt(await store.readStream(streamId, readOptions)),
+    readStreamStarts: async (streamIds) => decrypt(await store.readStreamStarts(streamIds)),
     readAll: async (readOptions) => decrypt(await store.readAll(readOptions)),
     subscribeToAll: (subscribeOptions) =>
       store.subscribeToAll({

@@ -23,7 +23,12 @@ import {
 } from '../errors';
 import { canonicalJson, NotJsonError } from '../integrity/canonicalJson';
 import { verifyHashChain } from '../integrity/hashChain';
-import { assertStreamId, assertStreamMetadata, prepareAppend } from '../prepareAppend';
+import {
+  assertStreamId,
+  assertStreamIds,
+  assertStreamMetadata,
+  prepareAppend,
+} from '../prepareAppend';
 import { assertReadAllOptions, assertReadStreamOptions } from '../readOptions';
 import { startCatchUpSubscription } from './catchUpSubscription';
 import {
@@ -129,6 +134,14 @@ export async function createSqlEventStore(
     },
 
     readStream,
+
+    async readStreamStarts(streamIds) {
+      assertOpen();
+      assertStreamIds(streamIds);
+      if (streamIds.length === 0) return [];
+      const rows = await db.query<RecordedEventRow>(statements.readStreamStarts, [[...streamIds]]);
+      return rows.map(toRecordedEvent);
+    },
 
     async readAll(readOptions: ReadAllOptions = {}) {
       assertOpen();

@@ -35,6 +35,11 @@ export const eventStoreStatements = {
       WHERE e.stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
       ORDER BY e.revision LIMIT $4`,
   ),
+  /** $1 text[] of streams: the first event of each. */
+  readStreamStarts: statement(
+    'read_stream_starts',
+    `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) AND e.revision = 0`,
+  ),
   /** $1 stream, $2 from (inclusive, the higher revision), $3 to (inclusive), $4 limit or null */
   readStreamBackwards: statement(
     'read_stream_backwards',

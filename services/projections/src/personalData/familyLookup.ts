@@ -6,6 +6,7 @@ import { caseNumberOf, type Actor } from '@kot/domain';
 import type { EventStore, SqlClient } from '../eventStorePort';
 import { recordPersonalDataRead } from './personalDataReads';
 import {
+  familyIdentitiesOf,
   familyIdentityOf,
   familyMatches,
   familySearchOf,
@@ -15,8 +16,10 @@ import {
 export interface FamilyLookup {
   /** For listWorklist/listCases: does this case match the search (none: every case does)? */
   keep: ((caseId: string, level: 'summary' | 'personal') => Promise<boolean>) | undefined;
-  /** The family name of a case shown, when its reader may see it. */
-  familyNameOf(caseId: string, level: 'summary' | 'personal'): Promise<string | null>;
+  /** The family names of the cases shown whose reader may see them, read in one go. */
+  familyNamesOf(
+    shown: ReadonlyArray<{ caseId: string; level: 'summary' | 'personal' }>,
+  ): Promise<Map<string, string>>;
   /** Records the personal-data reads of the page shown (searches; names shown to an auditor). */
   recordReads(
     shown: ReadonlyArray<{ caseId: string; familyName: string | null }>,
@@ -57,9 +60,25 @@ export function familyLookup(
           return true;
         }
       : undefined,
-    async familyNameOf(caseId, level) {
-      if (level !== 'personal') return null;
-      return (await identity(caseId))?.familyName ?? null;
+    async familyNamesOf(shown) {
+      const personal = shown.filter(({ level }) => level === 'personal').map((row) => row.caseId);
+      // Cases a search already read are known; the others are read together.
+      const unknown = [...new Set(personal.filter((caseId) => !identities.has(caseId)))];
+      if (unknown.length > 0) {
+        const read = familyIdentitiesOf(deps.store, unknown);
+        for (const caseId of unknown) {
+          identities.set(
+            caseId,
+            read.then((found) => found.get(caseId) ?? null),
+          );
+        }
+      }
+      const names = new Map<string, string>();
+      for (const caseId of personal) {
+        const familyName = (await identity(caseId))?.familyName;
+        if (familyName) names.set(caseId, familyName);
+      }
+      return names;
     },
     async recordReads(shown, query) {
       const readAt = deps.clock().toISOString();

@@ -2,7 +2,7 @@
 // event (ReferralOpened, the only event that holds them), decrypted, and never stored in a read
 // model: an erased case (its key destroyed) reads back REDACTED and has no name here any more.
 import { caseStreamId } from '@kot/domain';
-import type { EventStore } from '../eventStorePort';
+import type { EventStore, RecordedEvent } from '../eventStorePort';
 
 export interface FamilyIdentity {
   /** The partners' family names, e.g. "de Boer" or "Jansen / de Vries". */
@@ -31,6 +31,26 @@ export async function familyIdentityOf(
   caseId: string,
 ): Promise<FamilyIdentity | null> {
   const [first] = await store.readStream(caseStreamId(caseId), { from: 0, limit: 1 });
+  return identityIn(first);
+}
+
+/** The families of many cases, from one read of their first events; absent: no name known. */
+export async function familyIdentitiesOf(
+  store: EventStore,
+  caseIds: readonly string[],
+): Promise<Map<string, FamilyIdentity>> {
+  const identities = new Map<string, FamilyIdentity>();
+  if (caseIds.length === 0) return identities;
+  const byStream = new Map(caseIds.map((caseId) => [caseStreamId(caseId), caseId]));
+  for (const first of await store.readStreamStarts([...byStream.keys()])) {
+    const caseId = byStream.get(first.streamId);
+    const identity = identityIn(first);
+    if (caseId !== undefined && identity) identities.set(caseId, identity);
+  }
+  return identities;
+}
+
+function identityIn(first: RecordedEvent | undefined): FamilyIdentity | null {
   if (first?.type !== 'ReferralOpened') return null;
   const data = first.data as { household?: { partners?: Person[] }; children?: Person[] };
   const partners = data.household?.partners ?? [];

@@ -91,15 +91,15 @@ export class WorklistResolver {
       sort,
       keep: lookup.keep,
     });
-    // A name is read from the log per case: only when the page shows names.
-    const namesAsked = fieldSelected(info, 'items.familyName');
-    const items = await Promise.all(
-      result.items.map(async (item) => ({
-        ...item,
-        caseNumber: caseNumberOf(item.caseId),
-        familyName: namesAsked ? await lookup.familyNameOf(item.caseId, item.level) : null,
-      })),
-    );
+    // Names are read from the log: only when the page shows them.
+    const names = fieldSelected(info, 'items.familyName')
+      ? await lookup.familyNamesOf(result.items)
+      : new Map<string, string>();
+    const items = result.items.map((item) => ({
+      ...item,
+      caseNumber: caseNumberOf(item.caseId),
+      familyName: names.get(item.caseId) ?? null,
+    }));
     await lookup.recordReads(items, 'worklist');
     return {
       items: items as WorklistItem[],
@@ -145,15 +145,17 @@ export class WorklistResolver {
       ...page,
       keep: lookup.keep,
     });
-    // A name is read from the log per case: only when the page shows names.
-    const namesAsked = fieldSelected(info, 'items.familyName');
-    const items = await Promise.all(
-      result.items.map(async (item) => ({
-        ...item,
-        caseNumber: caseNumberOf(item.caseId),
-        familyName: namesAsked ? await lookup.familyNameOf(item.caseId, item.viewLevel) : null,
-      })),
-    );
+    // Names are read from the log: only when the page shows them.
+    const names = fieldSelected(info, 'items.familyName')
+      ? await lookup.familyNamesOf(
+          result.items.map((item) => ({ caseId: item.caseId, level: item.viewLevel })),
+        )
+      : new Map<string, string>();
+    const items = result.items.map((item) => ({
+      ...item,
+      caseNumber: caseNumberOf(item.caseId),
+      familyName: names.get(item.caseId) ?? null,
+    }));
     await lookup.recordReads(items, 'cases');
     return {
       items: items as CaseListItem[],
