@@ -149,6 +149,7 @@ async function main(): Promise<void> {
       replayRate: number;
       rebuildRate: number;
     } | null = null;
+    let launcherReady: boolean | null = null;
     const server = await startPlatformProcess(
       // Long enough that the catch-up after the load is measured, not cut off at the default 5 s.
       { ...env, GRAPHQL_READ_AFTER_TIMEOUT_MS: '60000' },
@@ -229,6 +230,15 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 3_000));
       }
       console.log(`  launcher memory now: RSS ${server.memory().rssMb.toFixed(0)} MB`);
+      // A part that stopped (the notification feed, say) makes every figure above a platform's
+      // with that part missing: said here, and in the summary.
+      const readiness = await server.readiness();
+      launcherReady = readiness.ready;
+      console.log(
+        readiness.ready
+          ? '  launcher ready after the load (/readyz): every part runs'
+          : `  LAUNCHER NOT READY after the load (/readyz): ${readiness.failing.join('; ')}`,
+      );
 
       console.log(`\n(iv) Full rebuild of every read model; ${loadAverage()}`);
       const replay = await measureReplayRate(database.url);
@@ -253,6 +263,9 @@ async function main(): Promise<void> {
 
     const commandRate = seeding.commands / seeding.seconds;
     console.log(`\nSummary; ${loadAverage()}`);
+    if (launcherReady === false) {
+      console.log('  the launcher was not ready after the load: a part had stopped (see above)');
+    }
     console.log(
       `  seeding: ${seeding.cases.toLocaleString('en-US')} cases, ${seeding.commands.toLocaleString('en-US')} commands in ${seeding.seconds.toFixed(0)} s; ` +
         `read models caught up ${seeding.catchUpSeconds.toFixed(1)} s later`,

@@ -22,6 +22,8 @@ export interface PlatformProcess {
    * start-up work done), with the milliseconds it waited; rejects after `withinMs`.
    */
   settled(withinMs: number): Promise<number>;
+  /** `/readyz`: whether every part runs (the notification feed among them), and which do not. */
+  readiness(): Promise<{ ready: boolean; failing: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startPlatformProcess(
       welcomed,
       memory: () => memoryOf(pid),
       settled: (withinMs) => settledWithin(pid, withinMs),
+      readiness: () => readinessOf(url),
       stop: () => stop(child),
     };
   } catch (error) {
@@ -108,6 +111,18 @@ async function firstGraphQLAnswer(
     await new Promise((resolveWait) => setTimeout(resolveWait, 10));
   }
   throw new Error(`no GraphQL answer within ${withinMs} ms`);
+}
+
+async function readinessOf(url: string): Promise<{ ready: boolean; failing: string[] }> {
+  const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
+  const report = (await response.json()) as {
+    ready?: boolean;
+    checks?: Record<string, { ok: boolean; detail?: string }>;
+  };
+  const failing = Object.entries(report.checks ?? {})
+    .filter(([, check]) => !check.ok)
+    .map(([name, check]) => `${name}: ${check.detail ?? 'not ok'}`);
+  return { ready: response.ok && report.ready !== false, failing };
 }
 
 const QUIET_SHARE = 0.1;
