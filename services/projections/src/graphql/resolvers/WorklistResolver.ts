@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { caseNumberOf, caseStatuses, isMunicipalityCode, takesProcessSteps } from '@kot/domain';
-import { familyLookup } from '../../personalData/familyLookup';
+import { familyLookup, type FamilyLookup } from '../../personalData/familyLookup';
 import type { GraphQLContext } from '../../platformPort';
 import { caseListCursorParts, listCases } from '../../queries/listCases';
 import {
@@ -40,6 +40,26 @@ function checkedSearch(search: string | null): string | null {
     );
   }
   return search?.trim() || null;
+}
+
+/**
+ * A list's rows with their case number and, for readers who may see it, the family name. Names are
+ * read from the log, a page at a time, and only when the page shows them.
+ */
+async function labelled<Item extends { caseId: string }>(
+  lookup: FamilyLookup,
+  info: GraphQLResolveInfo,
+  rows: readonly Item[],
+  levelOf: (item: Item) => 'summary' | 'personal',
+): Promise<Array<Item & { caseNumber: string; familyName: string | null }>> {
+  const names = fieldSelected(info, 'items.familyName')
+    ? await lookup.familyNamesOf(rows.map((row) => ({ caseId: row.caseId, level: levelOf(row) })))
+    : new Map<string, string>();
+  return rows.map((row) => ({
+    ...row,
+    caseNumber: caseNumberOf(row.caseId),
+    familyName: names.get(row.caseId) ?? null,
+  }));
 }
 
 const selections: Record<WorklistScope, WorklistSelection> = {
@@ -91,15 +111,7 @@ export class WorklistResolver {
       sort,
       keep: lookup.keep,
     });
-    // Names are read from the log: only when the page shows them.
-    const names = fieldSelected(info, 'items.familyName')
-      ? await lookup.familyNamesOf(result.items)
-      : new Map<string, string>();
-    const items = result.items.map((item) => ({
-      ...item,
-      caseNumber: caseNumberOf(item.caseId),
-      familyName: names.get(item.caseId) ?? null,
-    }));
+    const items = await labelled(lookup, info, result.items, (item) => item.level);
     await lookup.recordReads(items, 'worklist');
     return {
       items: items as WorklistItem[],
@@ -145,17 +157,7 @@ export class WorklistResolver {
       ...page,
       keep: lookup.keep,
     });
-    // Names are read from the log: only when the page shows them.
-    const names = fieldSelected(info, 'items.familyName')
-      ? await lookup.familyNamesOf(
-          result.items.map((item) => ({ caseId: item.caseId, level: item.viewLevel })),
-        )
-      : new Map<string, string>();
-    const items = result.items.map((item) => ({
-      ...item,
-      caseNumber: caseNumberOf(item.caseId),
-      familyName: names.get(item.caseId) ?? null,
-    }));
+    const items = await labelled(lookup, info, result.items, (item) => item.viewLevel);
     await lookup.recordReads(items, 'cases');
     return {
       items: items as CaseListItem[],
