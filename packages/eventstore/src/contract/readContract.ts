@@ -2,6 +2,7 @@
 
 import { ids, newEvents, ofStreams, readAllIncluding, uniqueStreamId } from './contractFixtures';
 import type { EventStoreContractSubject } from './contractSubject';
+import { InvalidEventError } from '../errors';
 
 export function describeReadContract(subject: () => EventStoreContractSubject): void {
   describe('reading', () => {
@@ -36,6 +37,15 @@ export function describeReadContract(subject: () => EventStoreContractSubject): 
         (await store.readStream(first, { limit: 1 }))[0],
       );
       await expect(store.readStreamStarts([])).resolves.toEqual([]);
+    });
+
+    it('refuses to read the starts of more streams than a page holds, or of a malformed stream id', async () => {
+      const { store } = subject();
+      const tooMany = Array.from({ length: 1001 }, (_, i) => `case-${i}`);
+      await expect(store.readStreamStarts(tooMany)).rejects.toBeInstanceOf(InvalidEventError);
+      await expect(store.readStreamStarts(['case-1', ''])).rejects.toBeInstanceOf(
+        InvalidEventError,
+      );
     });
 
     it('reads an unknown stream as empty', async () => {
